@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { UserService } from '@app/auth';
+import { BaseService, CapacityService, PackageService, UnionService } from '@app/base';
+import { BatchLifecycleService, BatchRequestService } from '@app/booking';
+import { addDays, type RequestContext, Role, todayInShanghai } from '@app/shared';
+
+/** The documented password of every demo account except admin. */
+export const DEMO_PASSWORD = 'demo1234';
+
+const BASES = [
+  { code: 'YF-XX01', name: '六祖故里禅意疗休养基地（演示）', county: '新兴县', beds: 240, address: '新兴县六祖镇' },
+  { code: 'YF-XX02', name: '天露山温泉疗休养基地（演示）', county: '新兴县', beds: 180, address: '新兴县天堂镇' },
+  { code: 'YF-LD01', name: '龙龛岩文化疗休养基地（演示）', county: '罗定市', beds: 150, address: '罗定市附城街道' },
+  { code: 'YF-LD02', name: '金银河农旅疗休养基地（演示）', county: '罗定市', beds: 120, address: '罗定市泗纶镇' },
+  { code: 'YF-YN01', name: '大湾古村疗休养基地（演示）', county: '郁南县', beds: 160, address: '郁南县大湾镇' },
+  { code: 'YF-YC01', name: '蟠龙天湖生态疗休养基地（演示）', county: '云城区', beds: 200, address: '云城区思劳镇' },
+  { code: 'YF-YA01', name: '石艺文化疗休养基地（演示）', county: '云安区', beds: 140, address: '云安区六都镇' },
+];
+
+const PACKAGES = [
+  { name: '五天四晚 康养休闲线', nights: 4, price: 238000, min: 15, max: 60 },
+  { name: '三天两晚 温泉放松线', nights: 2, price: 128000, min: 10, max: 50 },
+  { name: '七天六晚 劳模疗休养线', nights: 6, price: 398000, min: 10, max: 40 },
+];
+
+const UNIONS = [
+  ['GZ', '广州市总工会', '广州'],
+  ['SZ', '深圳市总工会', '深圳'],
+  ['ZH', '珠海市总工会', '珠海'],
+  ['FS', '佛山市总工会', '佛山'],
+  ['HZ', '惠州市总工会', '惠州'],
+  ['DG', '东莞市总工会', '东莞'],
+  ['ZS', '中山市总工会', '中山'],
+  ['JM', '江门市总工会', '江门'],
+  ['ZQ', '肇庆市总工会', '肇庆'],
+  ['YF', '云浮市总工会', '云浮'],
+];
+
+/** Seven demo bases in Yunfu with packages and a year of beds, the ten unions, one account per role, a few batches. */
+@Injectable()
+export class DemoDataService {
+  constructor(
+    private readonly bases: BaseService,
+    private readonly packages: PackageService,
+    private readonly capacity: CapacityService,
+    private readonly unions: UnionService,
+    private readonly users: UserService,
+    private readonly requests: BatchRequestService,
+    private readonly lifecycle: BatchLifecycleService,
+  ) {}
+
+  async load(ctx: RequestContext): Promise<void> {
+    const today = todayInShanghai();
+    const baseIds: number[] = [];
+    const packageIds: number[] = [];
+    for (const [i, b] of BASES.entries()) {
+      const base = await this.bases.create(
+        ctx,
+        { code: b.code, name: b.name, county: b.county, address: b.address, description: '演示数据 — demo data, not a real booking offer' },
+        true,
+      );
+      baseIds.push(base.id);
+      for (const p of PACKAGES.slice(0, 2 + (i % 2))) {
+        const pkg = await this.packages.create(ctx, {
+          baseId: base.id,
+          name: p.name,
+          nights: p.nights,
+          pricePerPerson: p.price,
+          minGroupSize: p.min,
+          maxGroupSize: p.max,
+          description: '演示套餐 demo package',
+        });
+        packageIds.push(pkg.id);
+      }
+      await this.capacity.setCapacity(ctx, { baseId: base.id, from: today, to: addDays(today, 365), totalBeds: b.beds });
+    }
+    await this.capacity.closeDates(ctx, { baseId: baseIds[1], from: addDays(today, 60), to: addDays(today, 66), reason: '温泉设施年度检修 annual maintenance' });
+
+    const unionIds: number[] = [];
+    for (const [code, name, city] of UNIONS) unionIds.push((await this.unions.create(ctx, { code, name, city })).id);
+
+    await this.users.create(ctx, { username: 'operator', password: DEMO_PASSWORD, role: Role.BASE_OPERATOR, baseId: baseIds[0] });
+    await this.users.create(ctx, { username: 'organiser', password: DEMO_PASSWORD, role: Role.UNION_ORGANISER, unionId: unionIds[0] });
+    await this.users.create(ctx, { username: 'partner', password: DEMO_PASSWORD, role: Role.PARTNER, unionId: unionIds[unionIds.length - 1] });
+
+    const first = await this.requests.request(ctx, { packageId: packageIds[0], startDate: addDays(today, 21), headcount: 40, unionId: unionIds[0], notes: '一线职工疗休养（演示）' });
+    await this.lifecycle.confirm(ctx, first.id);
+    await this.requests.request(ctx, { packageId: packageIds[0], startDate: addDays(today, 35), headcount: 32, unionId: unionIds[0], notes: '劳模疗休养（演示）' });
+    await this.requests.request(ctx, { packageId: packageIds[2], startDate: addDays(today, 14), headcount: 25, unionId: unionIds[1] });
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * A self-contained GraphQL explorer served at GET /graphql in development. Apollo's Sandbox loads
+ * from a CDN, which the bases' offices and this machine often cannot reach; this page needs nothing.
+ */
+export const EXPLORER_HTML = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>疗休养 bases — GraphQL explorer</title>
+<style>
+body{font-family:system-ui,sans-serif;margin:0;display:grid;grid-template-rows:auto 1fr;height:100vh}
+header{padding:8px 12px;background:#1f4e79;color:#fff;display:flex;gap:8px;align-items:center;flex-wrap:wrap}
+header input{padding:4px}main{display:grid;grid-template-columns:1fr 1fr;gap:8px;padding:8px;min-height:0}
+section{display:flex;flex-direction:column;min-height:0}textarea,pre{flex:1;font:13px ui-monospace,monospace;padding:8px;border:1px solid #ccc;margin:0;overflow:auto}
+#vars{flex:0 0 120px}button{padding:4px 12px;cursor:pointer}label{font-size:12px;color:#555;margin-top:4px}
+</style></head><body>
+<header><b>GraphQL explorer</b>
+<input id="user" placeholder="username" value="organiser"><input id="pass" type="password" placeholder="password" value="demo1234">
+<button id="login">Sign in</button><span id="who"></span>
+<span style="flex:1"></span><button id="run">Run ▶ (Ctrl+Enter)</button><button id="schema">Schema</button></header>
+<main><section><label>Query</label><textarea id="query" spellcheck="false">query {
+  bases { id name county packages { id name nights pricePerPerson } }
+}</textarea><label>Variables (JSON)</label><textarea id="vars" spellcheck="false">{}</textarea></section>
+<section><label>Result</label><pre id="out"></pre></section></main>
+<script>
+const $ = (id) => document.getElementById(id);
+let token = sessionStorage.getItem('token') || '';
+const show = () => ($('who').textContent = token ? 'signed in' : 'not signed in');
+async function gql(query, variables) {
+  const res = await fetch(location.pathname, { method: 'POST', headers: Object.assign({ 'content-type': 'application/json' }, token ? { authorization: 'Bearer ' + token } : {}), body: JSON.stringify({ query, variables }) });
+  return res.json();
+}
+$('login').onclick = async () => {
+  const r = await gql('mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken user{username role}}}', { u: $('user').value, p: $('pass').value });
+  if (r.data) { token = r.data.login.accessToken; sessionStorage.setItem('token', token); }
+  $('out').textContent = JSON.stringify(r, null, 2); show();
+};
+$('run').onclick = async () => {
+  let vars = {};
+  try { vars = JSON.parse($('vars').value || '{}'); } catch (e) { $('out').textContent = 'Variables are not valid JSON: ' + e.message; return; }
+  $('out').textContent = '…';
+  $('out').textContent = JSON.stringify(await gql($('query').value, vars), null, 2);
+};
+$('schema').onclick = async () => {
+  const r = await gql('{__schema{types{name kind description fields{name description}}}}');
+  $('out').textContent = (r.data ? r.data.__schema.types.filter((t) => !t.name.startsWith('__') && t.fields).map((t) => t.name + (t.description ? '  — ' + t.description : '') + '\\n' + t.fields.map((f) => '   ' + f.name + (f.description ? '  — ' + f.description : '')).join('\\n')).join('\\n\\n') : JSON.stringify(r, null, 2));
+};
+document.addEventListener('keydown', (e) => { if (e.ctrlKey && e.key === 'Enter') $('run').click(); });
+show();
+</script></body></html>`;

@@ -1,0 +1,22 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { BaseModule } from '@app/base';
+import type { AppConfig } from '@app/shared';
+import { AuthGuard } from './login/auth.guard.js';
+import { AuthResolver } from './login/auth.resolver.js';
+import { AuthService } from './login/auth.service.js';
+import { UserService } from './user/user.service.js';
+
+/** Accounts, login, and the global guard that puts the actor into every request. */
+@Module({})
+export class AuthModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AuthModule,
+      imports: [BaseModule, JwtModule.register({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtlSeconds } })],
+      providers: [AuthService, UserService, AuthResolver, { provide: APP_GUARD, useClass: AuthGuard }],
+      exports: [AuthService, UserService],
+    };
+  }
+}

@@ -1,0 +1,62 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { DomainException, type GqlContext, PUBLIC_KEY, RequestContext, ROLES_KEY, type Role } from '@app/shared';
+import type { Request } from 'express';
+import { AuthService } from './auth.service.js';
+
+/**
+ * Runs before every query, mutation and HTTP route: turns the bearer token into the request's
+ * RequestContext, then enforces the operation's @Roles. An operation with neither @Roles nor
+ * @Public is refused, so a forgotten decorator fails closed.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(exec: ExecutionContext): Promise<boolean> {
+    const targets = [exec.getHandler(), exec.getClass()];
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) ?? false;
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+
+    let req: Request;
+    let setCtx: (ctx: RequestContext) => void;
+    if (exec.getType<string>() === 'graphql') {
+      const gql = GqlExecutionContext.create(exec).getContext<GqlContext>();
+      req = gql.req;
+      setCtx = (ctx) => (gql.ctx = ctx);
+    } else {
+      req = exec.switchToHttp().getRequest<Request>();
+      setCtx = (ctx) => ((req as Request & { ctx?: RequestContext }).ctx = ctx);
+    }
+    const requestId = String(req.headers['x-request-id'] ?? '').slice(0, 64) || undefined;
+    const header = req.headers.authorization;
+    if (!header) {
+      setCtx(RequestContext.anonymous(requestId));
+      if (isPublic) return true;
+      throw DomainException.unauthenticated();
+    }
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) {
+      if (isPublic) return true;
+      throw DomainException.unauthenticated('The Authorization header must be "Bearer <accessToken>"');
+    }
+    let actor;
+    try {
+      actor = await this.auth.verify(match[1]);
+    } catch (error) {
+      if (isPublic) return true;
+      throw error;
+    }
+    setCtx(RequestContext.forActor(actor, requestId));
+    if (isPublic) return true;
+    if (!roles) throw DomainException.forbidden('This operation is not open to any role');
+    if (!roles.includes(actor.role as Role)) {
+      throw DomainException.forbidden(`This operation is for ${roles.join(' or ')}; you are signed in as ${actor.role}`);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,39 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Ctx, Public, type RequestContext, Role, Roles, SignedIn } from '@app/shared';
+import { CreateUserInput } from '../user/create-user.input.js';
+import { User } from '../user/user.entity.js';
+import { UserService } from '../user/user.service.js';
+import { AuthPayload } from './auth-payload.model.js';
+import { AuthService } from './auth.service.js';
+
+@Resolver()
+export class AuthResolver {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly userService: UserService,
+  ) {}
+
+  @Mutation(() => AuthPayload, { description: 'Signs in; send the accessToken as "Authorization: Bearer <token>".' })
+  @Public()
+  login(@Ctx() ctx: RequestContext, @Args('username') username: string, @Args('password') password: string): Promise<AuthPayload> {
+    return this.auth.login(ctx, username, password);
+  }
+
+  @Query(() => User, { description: 'The signed-in user.' })
+  @SignedIn()
+  me(@Ctx() ctx: RequestContext): Promise<User> {
+    return this.userService.getOrThrow(ctx, ctx.requireActor().userId!);
+  }
+
+  @Query(() => [User])
+  @Roles(Role.ADMIN)
+  users(@Ctx() ctx: RequestContext): Promise<User[]> {
+    return this.userService.list(ctx);
+  }
+
+  @Mutation(() => User)
+  @Roles(Role.ADMIN)
+  createUser(@Ctx() ctx: RequestContext, @Args('input') input: CreateUserInput): Promise<User> {
+    return this.userService.create(ctx, input);
+  }
+}

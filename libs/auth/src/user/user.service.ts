@@ -1,0 +1,65 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { BaseService, UnionService } from '@app/base';
+import { DomainException, isUniqueViolation, type RequestContext, Role, TransactionRunner } from '@app/shared';
+import { hashPassword } from '../login/password.js';
+import type { CreateUserInput } from './create-user.input.js';
+import { User } from './user.entity.js';
+
+@Injectable()
+export class UserService {
+  private readonly logger = new Logger(UserService.name);
+
+  constructor(
+    private readonly db: TransactionRunner,
+    private readonly bases: BaseService,
+    private readonly unions: UnionService,
+  ) {}
+
+  findByUsername(ctx: RequestContext, username: string): Promise<User | null> {
+    return this.db.read(ctx, (em) => em.findOneBy(User, { username }));
+  }
+
+  async getOrThrow(ctx: RequestContext, id: number): Promise<User> {
+    const user = await this.db.read(ctx, (em) => em.findOneBy(User, { id }));
+    if (!user) throw DomainException.notFound('User', id);
+    return user;
+  }
+
+  list(ctx: RequestContext): Promise<User[]> {
+    return this.db.read(ctx, (em) => em.find(User, { order: { id: 'ASC' } }));
+  }
+
+  /** Creates an account whose base or union matches its role; CONFLICT on a taken username. */
+  async create(ctx: RequestContext, input: CreateUserInput): Promise<User> {
+    const baseId = input.baseId ?? null;
+    const unionId = input.unionId ?? null;
+    if (input.role === Role.BASE_OPERATOR && baseId === null) throw DomainException.badInput('baseId', 'A BASE_OPERATOR needs the baseId of the base they run');
+    if (input.role === Role.UNION_ORGANISER && unionId === null) throw DomainException.badInput('unionId', 'A UNION_ORGANISER needs the unionId of the union they book for');
+    if (input.role !== Role.BASE_OPERATOR && baseId !== null) throw DomainException.badInput('baseId', `Only a BASE_OPERATOR belongs to a base, not a ${input.role}`);
+    if (input.role === Role.ADMIN && unionId !== null) throw DomainException.badInput('unionId', 'An ADMIN does not belong to a union');
+    if (input.role === Role.BASE_OPERATOR && unionId !== null) throw DomainException.badInput('unionId', 'A BASE_OPERATOR does not belong to a union');
+    const passwordHash = await hashPassword(input.password);
+    return this.db.transaction(ctx, async (tx) => {
+      if (baseId !== null) await this.bases.getOrThrow(tx, baseId, 'baseId');
+      if (unionId !== null) await this.unions.getOrThrow(tx, unionId, 'unionId');
+      try {
+        const user = await tx.em!.save(tx.em!.create(User, { username: input.username, passwordHash, role: input.role, baseId, unionId }));
+        this.logger.log(`user ${user.username} (${user.role}) created by ${ctx.actor?.username ?? 'system'}`);
+        return user;
+      } catch (error) {
+        if (isUniqueViolation(error)) throw DomainException.conflict(`The username "${input.username}" is taken`, { field: 'username' });
+        throw error;
+      }
+    });
+  }
+
+  /** On an empty user table, creates `admin`; refuses to start without a password to give it. */
+  async ensureAdmin(ctx: RequestContext, password: string | null): Promise<void> {
+    const count = await this.db.read(ctx, (em) => em.count(User));
+    if (count > 0) return;
+    if (!password) {
+      throw new Error('The database has no users: set ADMIN_PASSWORD to create the first "admin" account');
+    }
+    await this.create(ctx, { username: 'admin', password, role: Role.ADMIN });
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { BaseResolver } from './base/base.resolver.js';
+import { BaseService } from './base/base.service.js';
+import { CapacityResolver } from './capacity/capacity.resolver.js';
+import { CapacityService } from './capacity/capacity.service.js';
+import { PackageResolver } from './package/package.resolver.js';
+import { PackageService } from './package/package.service.js';
+import { UnionResolver } from './union/union.resolver.js';
+import { UnionService } from './union/union.service.js';
+
+/** Bases, their packages and capacity calendar, and the unions that book them. */
+@Module({
+  providers: [BaseService, UnionService, PackageService, CapacityService, BaseResolver, UnionResolver, PackageResolver, CapacityResolver],
+  exports: [BaseService, UnionService, PackageService, CapacityService],
+})
+export class BaseModule {}

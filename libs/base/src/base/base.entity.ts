@@ -1,0 +1,39 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+@ObjectType({ description: 'A rest-and-recuperation base (疗休养基地) that hosts batches of workers.' })
+@Entity('base')
+export class Base {
+  @Field(() => Int)
+  @PrimaryGeneratedColumn({ type: 'int' })
+  id: number;
+
+  @Field({ description: 'Short unique code, e.g. "YF-XX01".' })
+  @Index('uq_base_code', { unique: true })
+  @Column({ type: 'varchar', length: 32 })
+  code: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 100 })
+  name: string;
+
+  @Field({ description: 'County or district, e.g. 新兴县.' })
+  @Column({ type: 'varchar', length: 50 })
+  county: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  address: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  description: string | null;
+
+  @Field({ description: 'True for the demo data loaded into an empty embedded database.' })
+  @Column({ type: 'boolean', default: false })
+  isDemo: boolean;
+
+  @Field()
+  @CreateDateColumn({ type: 'datetime' })
+  createdAt: Date;
+}

@@ -1,0 +1,62 @@
+import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx, DateScalar, type RequestContext, Role, Roles, SignedIn } from '@app/shared';
+import { CapacityDay } from '../capacity/capacity-day.model.js';
+import { CapacityService } from '../capacity/capacity.service.js';
+import { Package } from '../package/package.entity.js';
+import { PackageService } from '../package/package.service.js';
+import { Base } from './base.entity.js';
+import { BaseService } from './base.service.js';
+import { CreateBaseInput } from './create-base.input.js';
+import { UpdateBaseInput } from './update-base.input.js';
+
+@Resolver(() => Base)
+export class BaseResolver {
+  constructor(
+    private readonly baseService: BaseService,
+    private readonly packageService: PackageService,
+    private readonly capacity: CapacityService,
+  ) {}
+
+  @Query(() => [Base], { description: 'Every base.' })
+  @SignedIn()
+  bases(@Ctx() ctx: RequestContext): Promise<Base[]> {
+    return this.baseService.list(ctx);
+  }
+
+  @Query(() => Base, { description: 'One base; NOT_FOUND when it does not exist.' })
+  @SignedIn()
+  base(@Ctx() ctx: RequestContext, @Args('id', { type: () => Int }) id: number): Promise<Base> {
+    return this.baseService.getOrThrow(ctx, id);
+  }
+
+  @Mutation(() => Base)
+  @Roles(Role.ADMIN)
+  createBase(@Ctx() ctx: RequestContext, @Args('input') input: CreateBaseInput): Promise<Base> {
+    return this.baseService.create(ctx, input);
+  }
+
+  @Mutation(() => Base)
+  @Roles(Role.ADMIN)
+  updateBase(@Ctx() ctx: RequestContext, @Args('input') input: UpdateBaseInput): Promise<Base> {
+    return this.baseService.update(ctx, input);
+  }
+
+  @ResolveField(() => [Package], { description: 'The packages the base offers (active ones unless asked).' })
+  packages(
+    @Ctx() ctx: RequestContext,
+    @Parent() base: Base,
+    @Args('includeInactive', { type: () => Boolean, defaultValue: false }) includeInactive: boolean,
+  ): Promise<Package[]> {
+    return this.packageService.listForBase(ctx, base.id, includeInactive);
+  }
+
+  @ResolveField(() => [CapacityDay], { description: `Each night from…to (both included, at most 366).` })
+  calendar(
+    @Ctx() ctx: RequestContext,
+    @Parent() base: Base,
+    @Args('from', { type: () => DateScalar }) from: string,
+    @Args('to', { type: () => DateScalar }) to: string,
+  ): Promise<CapacityDay[]> {
+    return this.capacity.calendar(ctx, base.id, from, to);
+  }
+}

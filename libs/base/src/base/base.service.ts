@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { DomainException, isUniqueViolation, type RequestContext, TransactionRunner } from '@app/shared';
+import { In } from 'typeorm';
+import { Base } from './base.entity.js';
+import type { CreateBaseInput } from './create-base.input.js';
+import type { UpdateBaseInput } from './update-base.input.js';
+
+@Injectable()
+export class BaseService {
+  constructor(private readonly db: TransactionRunner) {}
+
+  list(ctx: RequestContext): Promise<Base[]> {
+    return this.db.read(ctx, (em) => em.find(Base, { order: { id: 'ASC' } }));
+  }
+
+  /** The base, or NOT_FOUND naming `field`. */
+  async getOrThrow(ctx: RequestContext, id: number, field = 'id'): Promise<Base> {
+    const base = await this.db.read(ctx, (em) => em.findOneBy(Base, { id }));
+    if (!base) throw DomainException.notFound('Base', id, field);
+    return base;
+  }
+
+  /** Bases by id in the order asked (null where missing): the DataLoader batch function. */
+  async findByIds(ctx: RequestContext, ids: readonly number[]): Promise<Array<Base | null>> {
+    const rows = await this.db.read(ctx, (em) => em.findBy(Base, { id: In([...ids]) }));
+    const byId = new Map(rows.map((b) => [b.id, b]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** Batched per request: listing many batches costs one query for all their bases. */
+  load(ctx: RequestContext, id: number): Promise<Base | null> {
+    return ctx.loader<number, Base | null>('base', (ids) => this.findByIds(ctx, ids)).load(id);
+  }
+
+  create(ctx: RequestContext, input: CreateBaseInput, isDemo = false): Promise<Base> {
+    return this.db.transaction(ctx, async ({ em }) => {
+      try {
+        return await em!.save(em!.create(Base, { ...input, address: input.address ?? null, description: input.description ?? null, isDemo }));
+      } catch (error) {
+        if (isUniqueViolation(error)) throw DomainException.conflict(`A base with code "${input.code}" already exists`, { field: 'code' });
+        throw error;
+      }
+    });
+  }
+
+  update(ctx: RequestContext, input: UpdateBaseInput): Promise<Base> {
+    return this.db.transaction(ctx, async (tx) => {
+      const base = await this.getOrThrow(tx, input.id);
+      const { id: _id, ...changes } = input;
+      Object.assign(base, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)));
+      return tx.em!.save(base);
+    });
+  }
+}

@@ -1,0 +1,29 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { IsNotEmpty, IsOptional, Matches, MaxLength } from 'class-validator';
+
+@InputType({ description: 'A new base.' })
+export class CreateBaseInput {
+  @Field({ description: 'Unique code: letters, digits and dashes, at most 32.' })
+  @Matches(/^[A-Za-z0-9-]{2,32}$/, { message: 'code must be 2–32 letters, digits or dashes' })
+  code: string;
+
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name: string;
+
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(50)
+  county: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(200)
+  address?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(1000)
+  description?: string | null;
+}

@@ -1,0 +1,54 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { DateScalar } from '@app/shared';
+import { Base } from '../base/base.entity.js';
+
+@ObjectType({ description: "One night of a base's calendar." })
+export class CapacityDay {
+  @Field(() => DateScalar, { description: 'The night (the stay sleeps there from this evening).' })
+  date: string;
+
+  @Field(() => Int, { description: 'Beds the base offers that night; 0 where none were set.' })
+  totalBeds: number;
+
+  @Field(() => Int, { description: 'Beds held by batches (requested, confirmed, checked in).' })
+  reservedBeds: number;
+
+  @Field(() => Int, { description: 'Beds still bookable: 0 on a closed night.' })
+  availableBeds: number;
+
+  @Field()
+  closed: boolean;
+
+  @Field(() => String, { nullable: true })
+  closedReason: string | null;
+}
+
+@ObjectType({ description: 'Whether a batch of the asked size fits a base on every night asked.' })
+export class BaseAvailability {
+  @Field(() => Base)
+  base: Base;
+
+  @Field({ description: 'True when every night has at least `headcount` available beds and none is closed.' })
+  fits: boolean;
+
+  @Field(() => Int, { description: 'The fewest available beds over the nights asked.' })
+  minAvailableBeds: number;
+
+  @Field(() => [CapacityDay])
+  nights: CapacityDay[];
+}
+
+@ObjectType({ description: 'A base and night whose reserved beds differ from the batches holding them.' })
+export class CapacityDrift {
+  @Field(() => Int)
+  baseId: number;
+
+  @Field(() => DateScalar)
+  date: string;
+
+  @Field(() => Int, { description: 'What the capacity calendar says is reserved.' })
+  reservedBeds: number;
+
+  @Field(() => Int, { description: 'The sum of headcounts of the batches holding beds that night.' })
+  heldByBatches: number;
+}

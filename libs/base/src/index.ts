@@ -1,0 +1,18 @@
+import { Base } from './base/base.entity.js';
+import { CapacityNight } from './capacity/capacity-night.entity.js';
+import { Package } from './package/package.entity.js';
+import { TradeUnion } from './union/union.entity.js';
+
+export { BaseModule } from './base.module.js';
+export { Base } from './base/base.entity.js';
+export { BaseService } from './base/base.service.js';
+export { assertManagesBase } from './base/base-access.js';
+export { TradeUnion } from './union/union.entity.js';
+export { UnionService } from './union/union.service.js';
+export { Package } from './package/package.entity.js';
+export { PackageService } from './package/package.service.js';
+export { CapacityService } from './capacity/capacity.service.js';
+export { CapacityDrift, CapacityDay, BaseAvailability } from './capacity/capacity-day.model.js';
+
+/** The tables this module owns. */
+export const BASE_ENTITIES = [Base, TradeUnion, Package, CapacityNight];

@@ -1,0 +1,39 @@
+import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx, type RequestContext, Role, Roles, SignedIn } from '@app/shared';
+import { Base } from '../base/base.entity.js';
+import { BaseService } from '../base/base.service.js';
+import { CreatePackageInput } from './create-package.input.js';
+import { Package } from './package.entity.js';
+import { PackageService } from './package.service.js';
+import { UpdatePackageInput } from './update-package.input.js';
+
+@Resolver(() => Package)
+export class PackageResolver {
+  constructor(
+    private readonly packages: PackageService,
+    private readonly bases: BaseService,
+  ) {}
+
+  @Query(() => Package)
+  @SignedIn()
+  package(@Ctx() ctx: RequestContext, @Args('id', { type: () => Int }) id: number): Promise<Package> {
+    return this.packages.getOrThrow(ctx, id);
+  }
+
+  @Mutation(() => Package, { description: "A new package at the operator's own base (admin: any base)." })
+  @Roles(Role.ADMIN, Role.BASE_OPERATOR)
+  createPackage(@Ctx() ctx: RequestContext, @Args('input') input: CreatePackageInput): Promise<Package> {
+    return this.packages.create(ctx, input);
+  }
+
+  @Mutation(() => Package)
+  @Roles(Role.ADMIN, Role.BASE_OPERATOR)
+  updatePackage(@Ctx() ctx: RequestContext, @Args('input') input: UpdatePackageInput): Promise<Package> {
+    return this.packages.update(ctx, input);
+  }
+
+  @ResolveField(() => Base)
+  async base(@Ctx() ctx: RequestContext, @Parent() pkg: Package): Promise<Base> {
+    return (await this.bases.load(ctx, pkg.baseId))!;
+  }
+}

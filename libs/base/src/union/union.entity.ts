@@ -1,0 +1,27 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+@ObjectType('Union', { description: 'A trade union (工会) that sends batches of its workers to bases.' })
+@Entity('trade_union')
+export class TradeUnion {
+  @Field(() => Int)
+  @PrimaryGeneratedColumn({ type: 'int' })
+  id: number;
+
+  @Field({ description: 'Short unique code, e.g. "GZ".' })
+  @Index('uq_union_code', { unique: true })
+  @Column({ type: 'varchar', length: 32 })
+  code: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 100 })
+  name: string;
+
+  @Field({ description: 'The city the union belongs to, e.g. 广州.' })
+  @Column({ type: 'varchar', length: 50 })
+  city: string;
+
+  @Field()
+  @CreateDateColumn({ type: 'datetime' })
+  createdAt: Date;
+}

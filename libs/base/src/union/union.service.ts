@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { DomainException, isUniqueViolation, type RequestContext, TransactionRunner } from '@app/shared';
+import { In } from 'typeorm';
+import type { CreateUnionInput } from './create-union.input.js';
+import { TradeUnion } from './union.entity.js';
+
+@Injectable()
+export class UnionService {
+  constructor(private readonly db: TransactionRunner) {}
+
+  list(ctx: RequestContext): Promise<TradeUnion[]> {
+    return this.db.read(ctx, (em) => em.find(TradeUnion, { order: { id: 'ASC' } }));
+  }
+
+  async getOrThrow(ctx: RequestContext, id: number, field = 'id'): Promise<TradeUnion> {
+    const union = await this.db.read(ctx, (em) => em.findOneBy(TradeUnion, { id }));
+    if (!union) throw DomainException.notFound('Union', id, field);
+    return union;
+  }
+
+  async findByIds(ctx: RequestContext, ids: readonly number[]): Promise<Array<TradeUnion | null>> {
+    const rows = await this.db.read(ctx, (em) => em.findBy(TradeUnion, { id: In([...ids]) }));
+    const byId = new Map(rows.map((u) => [u.id, u]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** Batched per request (DataLoader). */
+  load(ctx: RequestContext, id: number): Promise<TradeUnion | null> {
+    return ctx.loader<number, TradeUnion | null>('union', (ids) => this.findByIds(ctx, ids)).load(id);
+  }
+
+  create(ctx: RequestContext, input: CreateUnionInput): Promise<TradeUnion> {
+    return this.db.transaction(ctx, async ({ em }) => {
+      try {
+        return await em!.save(em!.create(TradeUnion, input));
+      } catch (error) {
+        if (isUniqueViolation(error)) throw DomainException.conflict(`A union with code "${input.code}" already exists`, { field: 'code' });
+        throw error;
+      }
+    });
+  }
+}

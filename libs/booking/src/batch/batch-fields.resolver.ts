@@ -1,0 +1,42 @@
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Base, BaseService, Package, PackageService, TradeUnion, UnionService } from '@app/base';
+import { Ctx, MoneyScalar, type RequestContext } from '@app/shared';
+import { BatchEvent } from './batch-event.entity.js';
+import { BatchQueryService } from './batch-query.service.js';
+import { Batch } from './batch.entity.js';
+
+/** Relations of a batch, each batched per request: a page of 100 batches costs one query per relation. */
+@Resolver(() => Batch)
+export class BatchFieldsResolver {
+  constructor(
+    private readonly bases: BaseService,
+    private readonly unions: UnionService,
+    private readonly packages: PackageService,
+    private readonly queries: BatchQueryService,
+  ) {}
+
+  @ResolveField(() => TradeUnion)
+  async union(@Ctx() ctx: RequestContext, @Parent() batch: Batch): Promise<TradeUnion> {
+    return (await this.unions.load(ctx, batch.unionId))!;
+  }
+
+  @ResolveField(() => Base)
+  async base(@Ctx() ctx: RequestContext, @Parent() batch: Batch): Promise<Base> {
+    return (await this.bases.load(ctx, batch.baseId))!;
+  }
+
+  @ResolveField(() => Package, { description: "The package booked; today's version (the batch keeps its own nights and price)." })
+  async package(@Ctx() ctx: RequestContext, @Parent() batch: Batch): Promise<Package> {
+    return (await this.packages.load(ctx, batch.packageId))!;
+  }
+
+  @ResolveField(() => MoneyScalar, { description: 'pricePerPerson × headcount.' })
+  totalPrice(@Parent() batch: Batch): number {
+    return batch.pricePerPerson * batch.headcount;
+  }
+
+  @ResolveField(() => [BatchEvent], { description: 'Every status move and headcount change, oldest first.' })
+  history(@Ctx() ctx: RequestContext, @Parent() batch: Batch): Promise<BatchEvent[]> {
+    return this.queries.history(ctx, batch.id);
+  }
+}

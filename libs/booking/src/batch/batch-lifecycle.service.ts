@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { CapacityService, PackageService } from '@app/base';
+import { DomainException, type RequestContext, todayInShanghai, TransactionRunner } from '@app/shared';
+import { BatchEvent } from './batch-event.entity.js';
+import { BatchQueryService } from './batch-query.service.js';
+import { BatchAction, BatchStatus } from './batch-status.js';
+import { planTransition } from './batch-transitions.js';
+import { Batch } from './batch.entity.js';
+
+const MAX_REASON = 500;
+
+function checkReason(reason: string | null | undefined, required: boolean): string | null {
+  const text = reason?.trim() || null;
+  if (required && !text) throw DomainException.badInput('reason', 'Give a reason');
+  if (text && text.length > MAX_REASON) throw DomainException.badInput('reason', `reason is at most ${MAX_REASON} characters; got ${text.length}`);
+  return text;
+}
+
+/**
+ * Moves batches through the lifecycle. Each move is one transaction: the batch row is locked, the
+ * transition table decides, beds are given back where the new state holds none, and the history
+ * event is written — all or nothing.
+ */
+@Injectable()
+export class BatchLifecycleService {
+  constructor(
+    private readonly db: TransactionRunner,
+    private readonly queries: BatchQueryService,
+    private readonly capacity: CapacityService,
+    private readonly packages: PackageService,
+  ) {}
+
+  confirm(ctx: RequestContext, id: number): Promise<Batch> {
+    return this.transition(ctx, id, BatchAction.CONFIRM, null);
+  }
+
+  reject(ctx: RequestContext, id: number, reason: string): Promise<Batch> {
+    return this.transition(ctx, id, BatchAction.REJECT, checkReason(reason, true));
+  }
+
+  cancel(ctx: RequestContext, id: number, reason: string): Promise<Batch> {
+    return this.transition(ctx, id, BatchAction.CANCEL, checkReason(reason, true));
+  }
+
+  /** CONFIRMED → CHECKED_IN, not before the day of arrival (Asia/Shanghai). */
+  checkIn(ctx: RequestContext, id: number): Promise<Batch> {
+    return this.transition(ctx, id, BatchAction.CHECK_IN, null, (batch) => {
+      const today = todayInShanghai();
+      if (today < batch.startDate) {
+        throw DomainException.invalidTransition(batch.status, BatchStatus.CHECKED_IN, `The batch arrives on ${batch.startDate}; it cannot check in before then (today is ${today})`);
+      }
+    });
+  }
+
+  complete(ctx: RequestContext, id: number): Promise<Batch> {
+    return this.transition(ctx, id, BatchAction.COMPLETE, null);
+  }
+
+  /** REQUESTED → EXPIRED for the hold sweep; false when the batch moved on meanwhile. */
+  async expire(ctx: RequestContext, id: number, now: Date): Promise<boolean> {
+    return this.db.transaction(ctx, async (tx) => {
+      const batch = await this.queries.lockVisibleOrThrow(tx, id);
+      if (batch.status !== BatchStatus.REQUESTED || !batch.holdExpiresAt || batch.holdExpiresAt > now) return false;
+      await this.apply(tx, batch, BatchAction.EXPIRE, `hold expired at ${batch.holdExpiresAt.toISOString()}`);
+      return true;
+    });
+  }
+
+  /** Takes or gives back the difference in beds on every night; only while REQUESTED or CONFIRMED. */
+  async changeHeadcount(ctx: RequestContext, id: number, headcount: number): Promise<Batch> {
+    if (!Number.isInteger(headcount) || headcount < 1) throw DomainException.badInput('headcount', `headcount must be at least 1, got ${headcount}`);
+    return this.db.transaction(ctx, async (tx) => {
+      const batch = await this.queries.lockVisibleOrThrow(tx, id);
+      const actor = tx.requireActor();
+      if (batch.status !== BatchStatus.REQUESTED && batch.status !== BatchStatus.CONFIRMED) {
+        throw DomainException.invalidTransition(batch.status, batch.status, `The headcount of a ${batch.status} batch cannot change; only while REQUESTED or CONFIRMED`);
+      }
+      const pkg = await this.packages.getOrThrow(tx, batch.packageId);
+      if (headcount < pkg.minGroupSize || headcount > pkg.maxGroupSize) {
+        throw DomainException.badInput('headcount', `Package "${pkg.name}" takes groups of ${pkg.minGroupSize}–${pkg.maxGroupSize}; ${headcount} asked`);
+      }
+      const delta = headcount - batch.headcount;
+      if (delta === 0) return batch;
+      const em = tx.em!;
+      await em.update(Batch, { id: batch.id }, { headcount });
+      await em.insert(BatchEvent, {
+        batchId: batch.id,
+        from: batch.status,
+        to: batch.status,
+        actorId: actor.userId,
+        actor: actor.username,
+        reason: `headcount ${batch.headcount} → ${headcount}`,
+      });
+      await this.capacity.adjust(tx, batch.baseId, batch.startDate, batch.nights, delta);
+      return { ...batch, headcount };
+    });
+  }
+
+  private transition(ctx: RequestContext, id: number, action: BatchAction, reason: string | null, guard?: (batch: Batch) => void): Promise<Batch> {
+    return this.db.transaction(ctx, async (tx) => {
+      const batch = await this.queries.lockVisibleOrThrow(tx, id);
+      return this.apply(tx, batch, action, reason, guard);
+    });
+  }
+
+  /** Applies one row of the transition table to a locked batch, inside the caller's transaction. */
+  private async apply(tx: RequestContext, batch: Batch, action: BatchAction, reason: string | null, guard?: (batch: Batch) => void): Promise<Batch> {
+    const actor = tx.requireActor();
+    const plan = planTransition(action, batch.status, actor.role);
+    guard?.(batch);
+    const em = tx.em!;
+    const result = await em
+      .createQueryBuilder()
+      .update(Batch)
+      .set({ status: plan.to, holdExpiresAt: null })
+      .where('id = :id AND status = :from', { id: batch.id, from: plan.from })
+      .execute();
+    if (result.affected !== 1) throw new Error(`Batch ${batch.id} changed under a row lock (${plan.from} → ${plan.to})`);
+    await em.insert(BatchEvent, { batchId: batch.id, from: plan.from, to: plan.to, actorId: actor.userId, actor: actor.username, reason });
+    if (plan.releasesBeds) await this.capacity.release(tx, batch.baseId, batch.startDate, batch.nights, batch.headcount);
+    return { ...batch, status: plan.to, holdExpiresAt: null };
+  }
+}

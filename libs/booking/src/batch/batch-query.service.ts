@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { CapacityService, type CapacityDrift } from '@app/base';
+import {
+  addDays,
+  checkPageSize,
+  type ConnectionShape,
+  decodeCursor,
+  DomainException,
+  encodeCursor,
+  type RequestContext,
+  TransactionRunner,
+} from '@app/shared';
+import { In, type SelectQueryBuilder } from 'typeorm';
+import { batchScope, canSee } from './batch-access.js';
+import { BatchEvent } from './batch-event.entity.js';
+import { HOLDS_BEDS } from './batch-status.js';
+import { Batch } from './batch.entity.js';
+import type { BatchesArgs } from './batches.args.js';
+
+@Injectable()
+export class BatchQueryService {
+  constructor(
+    private readonly db: TransactionRunner,
+    private readonly capacity: CapacityService,
+  ) {}
+
+  /** The batch if the caller may see it; NOT_FOUND otherwise (never says whose it is). */
+  async getVisibleOrThrow(ctx: RequestContext, id: number, field = 'id'): Promise<Batch> {
+    const batch = await this.db.read(ctx, (em) => em.findOneBy(Batch, { id }));
+    if (!batch || !canSee(batchScope(ctx), batch)) throw DomainException.notFound('Batch', id, field);
+    return batch;
+  }
+
+  /** As getVisibleOrThrow, with the row locked until the caller's transaction ends (MySQL). */
+  async lockVisibleOrThrow(ctx: RequestContext, id: number): Promise<Batch> {
+    const batch = await this.db.forUpdate(ctx.em!.createQueryBuilder(Batch, 'b')).where('b.id = :id', { id }).getOne();
+    if (!batch || !canSee(batchScope(ctx), batch)) throw DomainException.notFound('Batch', id, 'id');
+    return batch;
+  }
+
+  findByIdempotencyKey(ctx: RequestContext, unionId: number, idempotencyKey: string): Promise<Batch | null> {
+    return this.db.read(ctx, (em) => em.findOneBy(Batch, { unionId, idempotencyKey }));
+  }
+
+  /** A page of the batches the caller may see, newest first; two queries whatever the page size. */
+  async list(ctx: RequestContext, args: BatchesArgs): Promise<ConnectionShape<Batch>> {
+    const first = checkPageSize(args.first);
+    const scope = batchScope(ctx);
+    const f = args.filter ?? {};
+    if (f.from && f.to && f.to < f.from) throw DomainException.badInput('filter.to', `to (${f.to}) is before from (${f.from})`);
+    const afterId = args.after ? decodeCursor(args.after) : null;
+    if ('none' in scope) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
+
+    const filtered = (qb: SelectQueryBuilder<Batch>) => {
+      if ('unionId' in scope) qb.andWhere('b.unionId = :scopeUnion', { scopeUnion: scope.unionId });
+      if ('baseId' in scope) qb.andWhere('b.baseId = :scopeBase', { scopeBase: scope.baseId });
+      if (f.status) qb.andWhere('b.status = :status', { status: f.status });
+      if (f.baseId != null) qb.andWhere('b.baseId = :baseId', { baseId: f.baseId });
+      if (f.unionId != null) qb.andWhere('b.unionId = :unionId', { unionId: f.unionId });
+      if (f.from) qb.andWhere('b.startDate >= :from', { from: f.from });
+      if (f.to) qb.andWhere('b.startDate <= :to', { to: f.to });
+      return qb;
+    };
+    return this.db.read(ctx, async (em) => {
+      const totalCount = await filtered(em.createQueryBuilder(Batch, 'b')).getCount();
+      const page = filtered(em.createQueryBuilder(Batch, 'b'));
+      if (afterId !== null) page.andWhere('b.id < :afterId', { afterId });
+      const rows = await page.orderBy('b.id', 'DESC').take(first + 1).getMany();
+      const nodes = rows.slice(0, first);
+      return {
+        edges: nodes.map((node) => ({ cursor: encodeCursor(node.id), node })),
+        pageInfo: { hasNextPage: rows.length > first, endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1].id) : null },
+        totalCount,
+      };
+    });
+  }
+
+  /** The history of a batch, oldest first; batched per request across batches. */
+  history(ctx: RequestContext, batchId: number): Promise<BatchEvent[]> {
+    return ctx
+      .loader<number, BatchEvent[]>('batchHistory', async (ids) => {
+        const rows = await this.db.read(ctx, (em) => em.find(BatchEvent, { where: { batchId: In([...ids]) }, order: { id: 'ASC' } }));
+        return ids.map((id) => rows.filter((e) => e.batchId === id));
+      })
+      .load(batchId);
+  }
+
+  /**
+   * Every base/night whose reserved beds differ from the sum of headcounts of the batches holding
+   * beds there. Both sides are read in one transaction, so they are one consistent snapshot.
+   */
+  audit(ctx: RequestContext): Promise<CapacityDrift[]> {
+    return this.db.transaction(ctx, async (tx) => {
+      const holding = await tx.em!.find(Batch, {
+        select: { id: true, baseId: true, startDate: true, nights: true, headcount: true },
+        where: { status: In([...HOLDS_BEDS]) },
+      });
+      const expected = new Map<string, number>();
+      for (const b of holding) {
+        for (let i = 0; i < b.nights; i++) {
+          const key = `${b.baseId}|${addDays(b.startDate, i)}`;
+          expected.set(key, (expected.get(key) ?? 0) + b.headcount);
+        }
+      }
+      const drift: CapacityDrift[] = [];
+      for (const row of await this.capacity.reservedNights(tx)) {
+        const key = `${row.baseId}|${row.night}`;
+        const held = expected.get(key) ?? 0;
+        expected.delete(key);
+        if (held !== row.reservedBeds) drift.push({ baseId: row.baseId, date: row.night, reservedBeds: row.reservedBeds, heldByBatches: held });
+      }
+      for (const [key, held] of expected) {
+        const [baseId, date] = key.split('|');
+        drift.push({ baseId: Number(baseId), date, reservedBeds: 0, heldByBatches: held });
+      }
+      return drift.sort((a, b) => a.baseId - b.baseId || a.date.localeCompare(b.date));
+    });
+  }
+}

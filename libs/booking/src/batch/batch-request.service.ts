@@ -1,0 +1,115 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { CapacityService, PackageService, UnionService } from '@app/base';
+import {
+  addDays,
+  APP_CONFIG,
+  type AppConfig,
+  DomainException,
+  isUniqueViolation,
+  type RequestContext,
+  todayInShanghai,
+  TransactionRunner,
+} from '@app/shared';
+import { bookingUnion } from './batch-access.js';
+import { BatchEvent } from './batch-event.entity.js';
+import { BatchQueryService } from './batch-query.service.js';
+import { BatchStatus } from './batch-status.js';
+import { Batch } from './batch.entity.js';
+import type { RequestBatchInput } from './request-batch.input.js';
+
+/** Crockford-style alphabet: no I, L, O, U to misread on the phone. */
+const REF_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+function newReference(startDate: string): string {
+  const bytes = randomBytes(6);
+  const tail = [...bytes].map((b) => REF_ALPHABET[b % 32]).join('');
+  return `RR${startDate.slice(2).replace(/-/g, '')}-${tail}`;
+}
+
+/** Requests a batch: validates it, holds its beds and records it, all in one transaction. */
+@Injectable()
+export class BatchRequestService {
+  constructor(
+    private readonly db: TransactionRunner,
+    private readonly packages: PackageService,
+    private readonly unions: UnionService,
+    private readonly capacity: CapacityService,
+    private readonly queries: BatchQueryService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Holds `headcount` beds on every night of the package from `startDate` and creates a REQUESTED
+   * batch with a price snapshot, or changes nothing (CAPACITY_EXCEEDED naming the night). With an
+   * idempotency key, a retry — even a concurrent one — returns the first batch; the same key with
+   * different input is a CONFLICT.
+   */
+  async request(ctx: RequestContext, input: RequestBatchInput): Promise<Batch> {
+    const actor = ctx.requireActor();
+    const unionId = bookingUnion(ctx, input.unionId);
+    if (input.startDate < todayInShanghai()) {
+      throw DomainException.badInput('startDate', `startDate ${input.startDate} is in the past; the earliest arrival is today (${todayInShanghai()})`);
+    }
+    const key = input.idempotencyKey ?? null;
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify([input.packageId, input.startDate, input.headcount, unionId, input.notes ?? null]))
+      .digest('hex');
+
+    if (key) {
+      const existing = await this.queries.findByIdempotencyKey(ctx, unionId, key);
+      if (existing) return this.replay(existing, requestHash);
+    }
+    try {
+      return await this.db.transaction(ctx, async (tx) => {
+        const pkg = await this.packages.getOrThrow(tx, input.packageId, 'packageId');
+        await this.unions.getOrThrow(tx, unionId, 'unionId');
+        if (!pkg.active) throw DomainException.badInput('packageId', `Package ${pkg.id} ("${pkg.name}") is no longer offered`);
+        if (input.headcount < pkg.minGroupSize || input.headcount > pkg.maxGroupSize) {
+          throw DomainException.badInput('headcount', `Package "${pkg.name}" takes groups of ${pkg.minGroupSize}–${pkg.maxGroupSize}; ${input.headcount} asked`);
+        }
+        const em = tx.em!;
+        // The rows are written before the guarded UPDATE, so the capacity row locks are held for the least time.
+        const batch = await em.save(
+          em.create(Batch, {
+            reference: newReference(input.startDate),
+            status: BatchStatus.REQUESTED,
+            unionId,
+            baseId: pkg.baseId,
+            packageId: pkg.id,
+            startDate: input.startDate,
+            endDate: addDays(input.startDate, pkg.nights),
+            nights: pkg.nights,
+            headcount: input.headcount,
+            pricePerPerson: pkg.pricePerPerson,
+            holdExpiresAt: new Date(Date.now() + this.config.holdTtlSeconds * 1000),
+            idempotencyKey: key,
+            requestHash,
+            notes: input.notes ?? null,
+            createdById: actor.userId,
+          }),
+        );
+        await em.insert(BatchEvent, { batchId: batch.id, from: null, to: BatchStatus.REQUESTED, actorId: actor.userId, actor: actor.username, reason: null });
+        await this.capacity.reserve(tx, pkg.baseId, input.startDate, pkg.nights, input.headcount);
+        return batch;
+      });
+    } catch (error) {
+      // A concurrent request with the same key committed first: answer with its batch.
+      if (key && isUniqueViolation(error)) {
+        const existing = await this.queries.findByIdempotencyKey(ctx, unionId, key);
+        if (existing) return this.replay(existing, requestHash);
+      }
+      throw error;
+    }
+  }
+
+  private replay(existing: Batch, requestHash: string): Batch {
+    if (existing.requestHash !== requestHash) {
+      throw DomainException.conflict(
+        `The idempotencyKey was already used for batch ${existing.reference} with different details; use a new key for a new request`,
+        { field: 'idempotencyKey', batchId: existing.id },
+      );
+    }
+    return existing;
+  }
+}

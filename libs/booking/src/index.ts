@@ -1,0 +1,13 @@
+import { BatchEvent } from './batch/batch-event.entity.js';
+import { Batch } from './batch/batch.entity.js';
+
+export { BookingModule } from './booking.module.js';
+export { Batch } from './batch/batch.entity.js';
+export { BatchEvent } from './batch/batch-event.entity.js';
+export { BatchStatus, HOLDS_BEDS } from './batch/batch-status.js';
+export { BatchRequestService } from './batch/batch-request.service.js';
+export { BatchLifecycleService } from './batch/batch-lifecycle.service.js';
+export { BatchQueryService } from './batch/batch-query.service.js';
+export { HoldSweeperService } from './batch/hold-sweeper.service.js';
+
+export const BOOKING_ENTITIES = [Batch, BatchEvent];

@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+
+/** Where the data lives: the embedded SQLite file (the default) or a MySQL server. */
+export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'mysql'; url: string };
+
+export interface AppConfig {
+  production: boolean;
+  port: number;
+  database: DatabaseConfig;
+  /** Load the demo bases, unions and accounts into an empty database. */
+  demoData: boolean;
+  /** Password of the `admin` account created on an empty database. */
+  adminPassword: string | null;
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  holdTtlSeconds: number;
+  /** 0 turns the background sweep off (tests call the sweep themselves). */
+  holdSweepSeconds: number;
+  /** Where the generated schema is written; false keeps it in memory. */
+  schemaFile: string | false;
+  /** Serve the offline GraphQL explorer page at GET /graphql. */
+  explorer: boolean;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** The documented password of the demo `admin` account in the embedded demo mode only. */
+export const DEMO_ADMIN_PASSWORD = 'admin-demo';
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) {
+    throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
+  }
+  return value;
+}
+
+/** Reads the configuration from the environment and refuses settings that cannot work. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const production = env.NODE_ENV === 'production';
+  const url = env.DATABASE_URL?.trim();
+  let database: DatabaseConfig;
+  if (!url) {
+    database = { type: 'sqlite', path: env.SQLITE_PATH || join(process.cwd(), 'data', 'app.sqlite') };
+  } else if (/^mysql:\/\//.test(url) || /^mariadb:\/\//.test(url)) {
+    database = { type: 'mysql', url: url.replace(/^mariadb:/, 'mysql:') };
+  } else {
+    throw new Error(`DATABASE_URL must start with mysql:// (got "${url.split(':')[0]}:…"); leave it unset for the embedded SQLite database`);
+  }
+  const embedded = database.type === 'sqlite';
+  const demoData = env.DEMO_DATA !== undefined ? env.DEMO_DATA === 'true' : embedded;
+
+  let jwtSecret = env.JWT_SECRET ?? '';
+  if (!jwtSecret) {
+    if (production) throw new Error('JWT_SECRET is required when NODE_ENV=production');
+    // Development only: tokens stop working when the process restarts, which is acceptable there.
+    jwtSecret = randomBytes(32).toString('hex');
+  }
+  const adminPassword = env.ADMIN_PASSWORD || (embedded && demoData ? DEMO_ADMIN_PASSWORD : null);
+
+  return {
+    production,
+    port: int(env, 'PORT', 3000, 1),
+    database,
+    demoData,
+    adminPassword,
+    jwtSecret,
+    jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 12 * 3600, 60),
+    holdTtlSeconds: int(env, 'HOLD_TTL_SECONDS', 48 * 3600, 1),
+    holdSweepSeconds: int(env, 'HOLD_SWEEP_SECONDS', 60, 0),
+    schemaFile: production ? false : join(process.cwd(), 'schema.gql'),
+    explorer: !production,
+  };
+}

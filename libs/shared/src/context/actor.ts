@@ -1,0 +1,31 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+/** What a signed-in user is allowed to be. */
+export enum Role {
+  ADMIN = 'ADMIN',
+  BASE_OPERATOR = 'BASE_OPERATOR',
+  UNION_ORGANISER = 'UNION_ORGANISER',
+  PARTNER = 'PARTNER',
+}
+
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'What a user may do: the federation admin, a base operator (one base), a union organiser (one union), a regional partner.',
+  valuesMap: {
+    ADMIN: { description: 'The city federation (市总工会): manages bases, unions and users, sees everything.' },
+    BASE_OPERATOR: { description: 'Runs one base: beds, closed dates, packages, confirms and checks in batches.' },
+    UNION_ORGANISER: { description: 'Books batches for one union.' },
+    PARTNER: { description: "Acts for one region's federation in exchange agreements." },
+  },
+});
+
+/** Who is acting: a signed-in user, or the system itself (background jobs). */
+export interface Actor {
+  readonly userId: number | null;
+  readonly username: string;
+  readonly role: Role | 'SYSTEM';
+  readonly baseId: number | null;
+  readonly unionId: number | null;
+}
+
+export const SYSTEM_ACTOR: Actor = Object.freeze({ userId: null, username: 'system', role: 'SYSTEM', baseId: null, unionId: null });

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import DataLoader from 'dataloader';
+import type { EntityManager } from 'typeorm';
+import { DomainException } from '../errors/domain.exception.js';
+import { type Actor, Role, SYSTEM_ACTOR } from './actor.js';
+
+/**
+ * The explicit context every service method takes first: who acts, which request this is, and —
+ * inside a unit of work — the transaction's EntityManager. Immutable: joining a transaction makes a
+ * copy that shares the request's DataLoaders.
+ */
+export class RequestContext {
+  private constructor(
+    readonly actor: Actor | null,
+    readonly requestId: string,
+    readonly em: EntityManager | undefined,
+    private readonly loaders: Map<string, DataLoader<unknown, unknown>>,
+  ) {}
+
+  static anonymous(requestId: string = randomUUID()): RequestContext {
+    return new RequestContext(null, requestId, undefined, new Map());
+  }
+
+  static forActor(actor: Actor, requestId: string = randomUUID()): RequestContext {
+    return new RequestContext(Object.freeze({ ...actor }), requestId, undefined, new Map());
+  }
+
+  /** Background jobs (the hold sweep, start-up seeding) act as the system. */
+  static system(): RequestContext {
+    return new RequestContext(SYSTEM_ACTOR, randomUUID(), undefined, new Map());
+  }
+
+  withManager(em: EntityManager): RequestContext {
+    return new RequestContext(this.actor, this.requestId, em, this.loaders);
+  }
+
+  /** The acting user; UNAUTHENTICATED when nobody is signed in. */
+  requireActor(): Actor {
+    if (!this.actor) throw DomainException.unauthenticated();
+    return this.actor;
+  }
+
+  is(...roles: Array<Role | 'SYSTEM'>): boolean {
+    return !!this.actor && roles.includes(this.actor.role);
+  }
+
+  get isAdminOrSystem(): boolean {
+    return this.is(Role.ADMIN, 'SYSTEM');
+  }
+
+  /** One DataLoader per name per request, so nested relations cost one query per level. */
+  loader<K, V>(name: string, batch: (keys: readonly K[]) => Promise<Array<V | Error>>): DataLoader<K, V> {
+    let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;
+    if (!loader) {
+      loader = new DataLoader<K, V>(batch, { maxBatchSize: 500 });
+      this.loaders.set(name, loader as DataLoader<unknown, unknown>);
+    }
+    return loader;
+  }
+}

@@ -1,0 +1,19 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { dataSourceOptions, type SchemaSources } from './data-source-options.js';
+import { TransactionRunner } from './transaction-runner.js';
+
+/** The database connection for the whole app, and the TransactionRunner every service uses. */
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(config: AppConfig, sources: SchemaSources): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [TypeOrmModule.forRoot(dataSourceOptions(config.database, sources))],
+      providers: [{ provide: APP_CONFIG, useValue: config }, TransactionRunner],
+      exports: [APP_CONFIG, TransactionRunner],
+    };
+  }
+}

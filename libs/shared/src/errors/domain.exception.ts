@@ -1,0 +1,60 @@
+/** The error codes clients can rely on; each maps 1:1 to `extensions.code`. */
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  CAPACITY_EXCEEDED = 'CAPACITY_EXCEEDED',
+  INVALID_TRANSITION = 'INVALID_TRANSITION',
+  CONFLICT = 'CONFLICT',
+}
+
+/** Extra, machine-readable facts that travel in `extensions` beside the code. */
+export type ErrorDetails = Record<string, string | number | boolean | null>;
+
+/**
+ * A user-facing failure. Services throw it; the GraphQL edge turns it into an error with
+ * `extensions.code` and the details. Messages must say what to do and never carry SQL or personal data.
+ */
+export class DomainException extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: ErrorDetails = {},
+  ) {
+    super(message);
+    this.name = 'DomainException';
+  }
+
+  static badInput(field: string, message: string, details: ErrorDetails = {}): DomainException {
+    return new DomainException(ErrorCode.BAD_USER_INPUT, message, { field, ...details });
+  }
+
+  static notFound(entity: string, id: number | string, field?: string): DomainException {
+    return new DomainException(ErrorCode.NOT_FOUND, `${entity} ${id} does not exist or is not visible to you`, {
+      entity,
+      id: String(id),
+      ...(field ? { field } : {}),
+    });
+  }
+
+  static unauthenticated(message = 'Sign in first: send "Authorization: Bearer <accessToken>" from the login mutation'): DomainException {
+    return new DomainException(ErrorCode.UNAUTHENTICATED, message);
+  }
+
+  static forbidden(message: string, details: ErrorDetails = {}): DomainException {
+    return new DomainException(ErrorCode.FORBIDDEN, message, details);
+  }
+
+  static conflict(message: string, details: ErrorDetails = {}): DomainException {
+    return new DomainException(ErrorCode.CONFLICT, message, details);
+  }
+
+  static capacityExceeded(message: string, details: ErrorDetails = {}): DomainException {
+    return new DomainException(ErrorCode.CAPACITY_EXCEEDED, message, details);
+  }
+
+  static invalidTransition(from: string, to: string, message: string): DomainException {
+    return new DomainException(ErrorCode.INVALID_TRANSITION, message, { from, to });
+  }
+}

@@ -1,0 +1,57 @@
+import { Logger } from '@nestjs/common';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { DomainException, ErrorCode } from './domain.exception.js';
+import { ScalarInputError } from '../scalars/scalar-input.error.js';
+
+const logger = new Logger('GraphQLError');
+
+/** Codes that graphql-js or Apollo give to a malformed request: the client's mistake, safe to show. */
+const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
+
+/** `Variable "$input" got invalid value … at "input.startDate"` → `input.startDate`. */
+function fieldFromMessage(message: string): string | undefined {
+  const at = /at "([^"]+)"/.exec(message);
+  if (at) return at[1];
+  const variable = /Variable "\$([^"]+)"/.exec(message);
+  if (variable) return variable[1];
+  const argument = /[Aa]rgument "([^"]+)"/.exec(message);
+  if (argument) return argument[1];
+  return undefined;
+}
+
+function findCause<T>(error: unknown, type: new (...args: never[]) => T): T | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    if (current instanceof type) return current;
+    current = (current as { originalError?: unknown }).originalError;
+  }
+  return undefined;
+}
+
+/**
+ * The one place where failures become GraphQL errors: domain exceptions keep their code and details,
+ * request mistakes stay BAD_USER_INPUT with the field named, and anything unexpected is logged and
+ * reported without internals (no stack, no SQL).
+ */
+export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const domain = findCause(original, DomainException);
+  if (domain) {
+    return { message: domain.message, path: formatted.path, locations: formatted.locations, extensions: { code: domain.code, ...domain.details } };
+  }
+  const scalar = findCause(error, ScalarInputError);
+  const code = String(formatted.extensions?.code ?? '');
+  if (scalar || REQUEST_ERROR_CODES.has(code)) {
+    const isBadValue = !!scalar || code === 'BAD_USER_INPUT' || /got invalid value|Expected value of type|Expected type/.test(formatted.message);
+    const field = fieldFromMessage(formatted.message);
+    return {
+      message: formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: isBadValue ? ErrorCode.BAD_USER_INPUT : code, ...(field ? { field } : {}) },
+    };
+  }
+  logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
+  return { message: 'Internal server error; it has been logged', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

@@ -1,0 +1,23 @@
+import { GraphQLScalarType, Kind } from 'graphql';
+import { formatYuan, parseYuan } from './money.js';
+import { ScalarInputError } from './scalar-input.error.js';
+
+function parse(value: unknown): number {
+  const fen = typeof value === 'string' ? parseYuan(value) : null;
+  if (fen === null) {
+    throw new ScalarInputError(`"${String(value).slice(0, 40)}" is not an amount of money: write yuan as a string with at most two decimals, e.g. "3980.00"`);
+  }
+  return fen;
+}
+
+/** CNY as a decimal string of yuan with two places; held as integer fen inside. */
+export const MoneyScalar = new GraphQLScalarType({
+  name: 'Money',
+  description: 'An amount in CNY as a decimal string of yuan with two places, e.g. "3980.00". Stored exactly as integer fen.',
+  serialize: (value) => formatYuan(value as number | string | bigint),
+  parseValue: parse,
+  parseLiteral(ast) {
+    if (ast.kind !== Kind.STRING) throw new ScalarInputError('Money is written as a string of yuan, e.g. "3980.00"');
+    return parse(ast.value);
+  },
+});

@@ -1,0 +1,27 @@
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { DomainException } from '../errors/domain.exception.js';
+
+function firstError(errors: ValidationError[], prefix = ''): { field: string; messages: string[] } | null {
+  for (const error of errors) {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    if (error.constraints && Object.keys(error.constraints).length) {
+      return { field, messages: Object.values(error.constraints) };
+    }
+    const nested = firstError(error.children ?? [], field);
+    if (nested) return nested;
+  }
+  return null;
+}
+
+/** class-validator on every input class; a failure becomes BAD_USER_INPUT naming the field. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    transform: true,
+    forbidUnknownValues: false,
+    exceptionFactory: (errors) => {
+      const first = firstError(errors);
+      if (!first) return DomainException.badInput('input', 'The input is not valid');
+      return DomainException.badInput(first.field, `${first.field}: ${first.messages.join('; ')}`);
+    },
+  });
+}

@@ -1,13 +1,13 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Request } from 'express';
 import { AuthModule } from '@app/auth';
 import { BaseModule } from '@app/base';
 import { BookingModule } from '@app/booking';
-import { type AppConfig, createValidationPipe, DatabaseModule, formatGraphqlError, type GqlContext, RequestContext } from '@app/shared';
+import { type AppConfig, createValidationPipe, DatabaseModule, DomainExceptionFilter, formatGraphqlError, type GqlContext, RequestContext } from '@app/shared';
 import { SCHEMA } from './database/schema.js';
 import { StartupService } from './demo/startup.service.js';
 import { DemoDataService } from './demo/demo-data.service.js';
@@ -39,7 +39,10 @@ export class AppModule {
         BookingModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }, StartupService, DemoDataService],
+      providers: [
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: DomainExceptionFilter },
+        StartupService, DemoDataService],
     };
   }
 }

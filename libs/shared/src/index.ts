@@ -18,3 +18,4 @@ export * from './scalars/money.scalar.js';
 export * from './scalars/scalar-input.error.js';
 export * from './validation/validation.pipe.js';
 export * from './auth/roles.decorator.js';
+export * from './errors/domain-exception.filter.js';

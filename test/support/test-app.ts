@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import type { AppConfig } from '@app/shared';
+import mysql from 'mysql2/promise';
+import request from 'supertest';
+import { createApp } from '../../apps/api/src/app.factory.js';
+
+/** Which database this run uses: MariaDB/MySQL when DATABASE_URL says so, else a fresh SQLite file per app. */
+export const DB_KIND: 'mysql' | 'sqlite' = process.env.DATABASE_URL?.startsWith('mysql') ? 'mysql' : 'sqlite';
+export const ADMIN_PASSWORD = 'admin-test-password';
+
+export interface GqlResult<T = Record<string, any>> {
+  data?: T;
+  errors?: Array<{ message: string; extensions?: Record<string, any> }>;
+}
+
+export interface TestApp {
+  app: INestApplication;
+  config: AppConfig;
+  url: string;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
+  /** As gql, but fails the test on any error and returns data. */
+  ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
+  login(username: string, password: string): Promise<string>;
+  get<T>(type: abstract new (...args: never[]) => T): T;
+  close(): Promise<void>;
+}
+
+/** A database of its own for one app: a new MariaDB database, or a temporary SQLite file. */
+export async function freshDatabase(): Promise<{ config: AppConfig['database']; drop: () => Promise<void> }> {
+  const name = `rr_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+  if (DB_KIND === 'mysql') {
+    const server = new URL(process.env.DATABASE_URL!);
+    server.pathname = '/';
+    const admin = await mysql.createConnection(server.toString());
+    await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await admin.end();
+    const url = new URL(process.env.DATABASE_URL!);
+    url.pathname = `/${name}`;
+    return {
+      config: { type: 'mysql', url: url.toString() },
+      drop: async () => {
+        const c = await mysql.createConnection(server.toString());
+        await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
+        await c.end();
+      },
+    };
+  }
+  const path = join(tmpdir(), `${name}.sqlite`);
+  return {
+    config: { type: 'sqlite', path },
+    drop: async () => {
+      for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+    },
+  };
+}
+
+export function testConfig(database: AppConfig['database'], overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    production: false,
+    port: 0,
+    database,
+    demoData: false,
+    adminPassword: ADMIN_PASSWORD,
+    jwtSecret: randomBytes(32).toString('hex'),
+    jwtTtlSeconds: 3600,
+    holdTtlSeconds: 48 * 3600,
+    holdSweepSeconds: 0,
+    schemaFile: false,
+    explorer: true,
+    ...overrides,
+  };
+}
+
+/** Boots the real API on its own database and listens on a free port. */
+export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+  const db = await freshDatabase();
+  const config = testConfig(db.config, overrides);
+  const app = await createApp(config, { logger: ['error'] });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
+
+  const gql = async <T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>> => {
+    const req = request(url).post('/graphql').set('content-type', 'application/json');
+    if (token) req.set('authorization', `Bearer ${token}`);
+    const res = await req.send({ query, variables });
+    return res.body as GqlResult<T>;
+  };
+  const ok = async <T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T> => {
+    const res = await gql<T>(query, variables, token);
+    if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors)}`);
+    return res.data!;
+  };
+  const login = async (username: string, password: string) =>
+    (await ok<{ login: { accessToken: string } }>('mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}', { u: username, p: password })).login.accessToken;
+
+  return {
+    app,
+    config,
+    url,
+    gql,
+    ok,
+    login,
+    get: (type) => app.get(type as never),
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
+
+/** The first error's code, for assertions. */
+export function errorCode(res: GqlResult): string | undefined {
+  return res.errors?.[0]?.extensions?.code;
+}

@@ -1,0 +1,68 @@
+import { addDays, todayInShanghai } from '@app/shared';
+import { ADMIN_PASSWORD, type TestApp } from './test-app.js';
+
+/** A small world built through the public API, as a federation admin would: two bases, two unions, accounts. */
+export interface World {
+  admin: string;
+  baseA: { id: number; packageId: number; operator: string };
+  baseB: { id: number; packageId: number; operator: string };
+  unionA: { id: number; organiser: string };
+  unionB: { id: number; organiser: string };
+  partner: string;
+  /** The first night with beds set (a week from today). */
+  start: string;
+}
+
+const PASSWORD = 'test-password-1';
+
+export async function buildWorld(t: TestApp, opts: { beds?: number; nightsOfBeds?: number; minGroup?: number; maxGroup?: number } = {}): Promise<World> {
+  const admin = await t.login('admin', ADMIN_PASSWORD);
+  const start = addDays(todayInShanghai(), 7);
+  const beds = opts.beds ?? 100;
+  const made: Array<{ id: number; packageId: number; operator: string }> = [];
+  for (const code of ['BA', 'BB']) {
+    const { createBase } = await t.ok<{ createBase: { id: number } }>(
+      'mutation($i:CreateBaseInput!){createBase(input:$i){id}}',
+      { i: { code: `T-${code}`, name: `Test base ${code}`, county: '新兴县' } },
+      admin,
+    );
+    const { createPackage } = await t.ok<{ createPackage: { id: number } }>(
+      'mutation($i:CreatePackageInput!){createPackage(input:$i){id}}',
+      { i: { baseId: createBase.id, name: '3 nights', nights: 3, pricePerPerson: '1980.00', minGroupSize: opts.minGroup ?? 1, maxGroupSize: opts.maxGroup ?? 200 } },
+      admin,
+    );
+    await t.ok(
+      'mutation($i:SetCapacityInput!){setCapacity(input:$i){date}}',
+      { i: { baseId: createBase.id, from: todayInShanghai(), to: addDays(start, opts.nightsOfBeds ?? 60), totalBeds: beds } },
+      admin,
+    );
+    const username = `op-${code.toLowerCase()}`;
+    await t.ok('mutation($i:CreateUserInput!){createUser(input:$i){id}}', { i: { username, password: PASSWORD, role: 'BASE_OPERATOR', baseId: createBase.id } }, admin);
+    made.push({ id: createBase.id, packageId: createPackage.id, operator: await t.login(username, PASSWORD) });
+  }
+  const unions: Array<{ id: number; organiser: string }> = [];
+  for (const code of ['UA', 'UB']) {
+    const { createUnion } = await t.ok<{ createUnion: { id: number } }>(
+      'mutation($i:CreateUnionInput!){createUnion(input:$i){id}}',
+      { i: { code: `T-${code}`, name: `Test union ${code}`, city: '广州' } },
+      admin,
+    );
+    const username = `org-${code.toLowerCase()}`;
+    await t.ok('mutation($i:CreateUserInput!){createUser(input:$i){id}}', { i: { username, password: PASSWORD, role: 'UNION_ORGANISER', unionId: createUnion.id } }, admin);
+    unions.push({ id: createUnion.id, organiser: await t.login(username, PASSWORD) });
+  }
+  await t.ok('mutation($i:CreateUserInput!){createUser(input:$i){id}}', { i: { username: 'partner-x', password: PASSWORD, role: 'PARTNER', unionId: unions[1].id } }, admin);
+  return { admin, baseA: made[0], baseB: made[1], unionA: unions[0], unionB: unions[1], partner: await t.login('partner-x', PASSWORD), start };
+}
+
+export const REQUEST_BATCH = `mutation($i:RequestBatchInput!){requestBatch(input:$i){id reference status headcount startDate endDate nights pricePerPerson totalPrice holdExpiresAt}}`;
+export const AUDIT = '{capacityAudit{baseId date reservedBeds heldByBatches}}';
+
+export async function calendar(t: TestApp, token: string, baseId: number, from: string, to: string) {
+  const data = await t.ok<{ base: { calendar: Array<{ date: string; totalBeds: number; reservedBeds: number; availableBeds: number; closed: boolean }> } }>(
+    'query($id:Int!,$f:Date!,$t:Date!){base(id:$id){calendar(from:$f,to:$t){date totalBeds reservedBeds availableBeds closed}}}',
+    { id: baseId, f: from, t: to },
+    token,
+  );
+  return data.base.calendar;
+}

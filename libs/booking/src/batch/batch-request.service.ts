@@ -82,7 +82,8 @@ export class BatchRequestService {
             nights: pkg.nights,
             headcount: input.headcount,
             pricePerPerson: pkg.pricePerPerson,
-            holdExpiresAt: new Date(Date.now() + this.config.holdTtlSeconds * 1000),
+            // Whole seconds: what MySQL's DATETIME keeps, so a replay returns exactly what the first call did.
+            holdExpiresAt: new Date(Math.floor(Date.now() / 1000 + this.config.holdTtlSeconds) * 1000),
             idempotencyKey: key,
             requestHash,
             notes: input.notes ?? null,

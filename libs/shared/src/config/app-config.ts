@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
 /** Where the data lives: the embedded SQLite file (the default) or a MySQL server. */
-export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'mysql'; url: string };
+export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'mysql'; url: string; mariadb?: boolean };
 
 export interface AppConfig {
   production: boolean;

@@ -29,7 +29,8 @@ export function dataSourceOptions(db: DatabaseConfig, sources: SchemaSources): D
   }
   return {
     ...common,
-    type: 'mysql',
+    // TypeORM reads MariaDB's catalogue differently (column defaults); the wrong flavour shows false drift.
+    type: db.mariadb ? 'mariadb' : 'mysql',
     url: db.url,
     migrations: sources.migrations.mysql,
     charset: 'utf8mb4_unicode_ci',
@@ -40,4 +41,18 @@ export function dataSourceOptions(db: DatabaseConfig, sources: SchemaSources): D
     poolSize: 10,
     extra: { connectionLimit: 10 },
   };
+}
+
+/** Asks the server whether it is MariaDB or MySQL, so TypeORM reads its catalogue the right way. */
+export async function detectServerFlavour(db: DatabaseConfig): Promise<DatabaseConfig> {
+  if (db.type !== 'mysql' || db.mariadb !== undefined) return db;
+  const mysql = await import('mysql2/promise');
+  const connection = await mysql.createConnection(db.url);
+  try {
+    const [rows] = await connection.query('SELECT VERSION() AS version');
+    const version = String((rows as Array<{ version: string }>)[0].version);
+    return { ...db, mariadb: /mariadb/i.test(version) };
+  } finally {
+    await connection.end();
+  }
 }

@@ -1,7 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { dataSourceOptions, type SchemaSources } from './data-source-options.js';
+import { dataSourceOptions, detectServerFlavour, type SchemaSources } from './data-source-options.js';
 import { TransactionRunner } from './transaction-runner.js';
 
 /** The database connection for the whole app, and the TransactionRunner every service uses. */
@@ -11,7 +11,7 @@ export class DatabaseModule {
   static forRoot(config: AppConfig, sources: SchemaSources): DynamicModule {
     return {
       module: DatabaseModule,
-      imports: [TypeOrmModule.forRoot(dataSourceOptions(config.database, sources))],
+      imports: [TypeOrmModule.forRootAsync({ useFactory: async () => dataSourceOptions(await detectServerFlavour(config.database), sources) })],
       providers: [{ provide: APP_CONFIG, useValue: config }, TransactionRunner],
       exports: [APP_CONFIG, TransactionRunner],
     };

@@ -1,0 +1,121 @@
+import 'reflect-metadata';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RESOLVER_NAME_METADATA, RESOLVER_TYPE_METADATA } from '@nestjs/graphql';
+import { PUBLIC_KEY, Role, ROLES_KEY } from '@app/shared';
+import { BaseResolver } from '../../../base/src/base/base.resolver.js';
+import { CapacityResolver } from '../../../base/src/capacity/capacity.resolver.js';
+import { PackageResolver } from '../../../base/src/package/package.resolver.js';
+import { UnionResolver } from '../../../base/src/union/union.resolver.js';
+import { BatchFieldsResolver } from '../../../booking/src/batch/batch-fields.resolver.js';
+import { BatchResolver } from '../../../booking/src/batch/batch.resolver.js';
+import { AuthResolver } from './auth.resolver.js';
+
+/**
+ * The AuthGuard refuses an operation that has neither @Roles nor @Public at run time; this spec
+ * catches the forgotten decorator before anyone calls it: every Query, Mutation and Subscription
+ * of every resolver must say who may call it, and only `login` may be public.
+ */
+const RESOLVERS: Array<abstract new (...args: never[]) => unknown> = [
+  AuthResolver,
+  BaseResolver,
+  UnionResolver,
+  PackageResolver,
+  CapacityResolver,
+  BatchResolver,
+  BatchFieldsResolver,
+];
+const OPERATION_TYPES = ['Query', 'Mutation', 'Subscription'];
+const ALL_ROLES = Object.values(Role) as string[];
+
+interface Operation {
+  resolver: string;
+  method: string;
+  type: string;
+  name: string;
+  roles: unknown;
+  isPublic: unknown;
+}
+
+function operationsOf(resolver: abstract new (...args: never[]) => unknown): Operation[] {
+  const proto = resolver.prototype as Record<string, unknown>;
+  const ops: Operation[] = [];
+  for (const method of Object.getOwnPropertyNames(proto)) {
+    if (method === 'constructor') continue;
+    const handler = Object.getOwnPropertyDescriptor(proto, method)?.value;
+    if (typeof handler !== 'function') continue;
+    const type = Reflect.getMetadata(RESOLVER_TYPE_METADATA, handler);
+    if (!OPERATION_TYPES.includes(type)) continue;
+    ops.push({
+      resolver: resolver.name,
+      method,
+      type,
+      name: Reflect.getMetadata(RESOLVER_NAME_METADATA, handler) ?? method,
+      roles: Reflect.getMetadata(ROLES_KEY, handler) ?? Reflect.getMetadata(ROLES_KEY, resolver),
+      isPublic: Reflect.getMetadata(PUBLIC_KEY, handler) ?? Reflect.getMetadata(PUBLIC_KEY, resolver),
+    });
+  }
+  return ops;
+}
+
+const OPERATIONS = RESOLVERS.flatMap(operationsOf);
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+/** Operation names declared in the generated schema, e.g. ['Query.bases', 'Mutation.login']. */
+function schemaOperations(): string[] {
+  const sdl = readFileSync(join(process.cwd(), 'schema.gql'), 'utf8');
+  const names: string[] = [];
+  for (const type of OPERATION_TYPES) {
+    const body = new RegExp(`^type ${type} \\{([\\s\\S]*?)^\\}`, 'm').exec(sdl)?.[1] ?? '';
+    const withoutDocs = body.replace(/"""[\s\S]*?"""/g, '').replace(/\([\s\S]*?\)/g, '');
+    for (const m of withoutDocs.matchAll(/^\s{2}(\w+)\s*:/gm)) names.push(`${type}.${m[1]}`);
+  }
+  return names.sort();
+}
+
+describe('every GraphQL operation declares who may call it', () => {
+  it('finds the operations of every resolver (the walk itself works)', () => {
+    const names = OPERATIONS.map((o) => `${o.type}.${o.name}`);
+    expect(names).toEqual(expect.arrayContaining(['Mutation.login', 'Query.bases', 'Query.batch', 'Mutation.requestBatch', 'Mutation.setCapacity', 'Mutation.createUser']));
+    // Field resolvers are not operations: they inherit the access of the query that reached them.
+    expect(OPERATIONS.find((o) => o.resolver === 'BatchFieldsResolver')).toBeUndefined();
+    expect(OPERATIONS.find((o) => o.method === 'calendar' || o.method === 'packages')).toBeUndefined();
+  });
+
+  it('the resolvers checked are every @Resolver class under libs/', () => {
+    const libs = join(process.cwd(), 'libs');
+    const declared = walk(libs)
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'))
+      .flatMap((f) => {
+        const src = readFileSync(f, 'utf8');
+        if (!/@Resolver\(/.test(src)) return [];
+        return [...src.matchAll(/@Resolver\(.*\)\s*export class (\w+)/g)].map((m) => m[1]);
+      })
+      .sort();
+    expect(declared).toEqual(RESOLVERS.map((r) => r.name).sort());
+  });
+
+  it('the operations found are exactly those of schema.gql', () => {
+    expect(OPERATIONS.map((o) => `${o.type}.${o.name}`).sort()).toEqual(schemaOperations());
+  });
+
+  it.each(OPERATIONS.map((o) => [`${o.type}.${o.name} (${o.resolver}.${o.method})`, o] as const))('%s has @Roles, @SignedIn or @Public', (_label, op) => {
+    const hasRoles = op.roles !== undefined;
+    const isPublic = op.isPublic === true;
+    expect({ operation: `${op.resolver}.${op.method}`, decorated: hasRoles || isPublic }).toEqual({ operation: `${op.resolver}.${op.method}`, decorated: true });
+    if (hasRoles) {
+      expect(Array.isArray(op.roles)).toBe(true);
+      expect((op.roles as unknown[]).length).toBeGreaterThan(0);
+      for (const role of op.roles as unknown[]) expect(ALL_ROLES).toContain(role);
+    }
+  });
+
+  it("only ['login'] is public", () => {
+    expect(OPERATIONS.filter((o) => o.isPublic === true).map((o) => o.name)).toEqual(['login']);
+    // …and nothing marks itself public in any other way than `true`.
+    expect(OPERATIONS.filter((o) => o.isPublic !== undefined && o.isPublic !== true)).toEqual([]);
+  });
+});

@@ -1,0 +1,52 @@
+import { addDays, QueryCounter } from '@app/shared';
+import { DB_KIND, startTestApp, type TestApp } from './support/test-app.js';
+import { buildWorld, REQUEST_BATCH, type World } from './support/world.js';
+
+const LIST = `query($n:Int!){batches(first:$n){totalCount edges{node{id reference union{name city} base{name county} package{name nights} history{from to actor}}}}}`;
+const AVAILABILITY = `query($f:Date!,$t:Date!,$ids:[Int!]){availability(from:$f,to:$t,headcount:10,baseIds:$ids){fits minAvailableBeds base{name} nights{date availableBeds}}}`;
+
+/** Nested relations and availability cost a constant number of SQL queries, whatever the size. */
+describe(`queries per request stay constant (${DB_KIND})`, () => {
+  let t: TestApp;
+  let w: World;
+
+  async function queriesFor(query: string, variables: Record<string, unknown>, token: string) {
+    const before = QueryCounter.total;
+    await t.ok(query, variables, token);
+    return QueryCounter.total - before;
+  }
+
+  async function book(n: number) {
+    for (let i = 0; i < n; i++) {
+      const baseA = i % 2 === 0;
+      await t.ok(
+        REQUEST_BATCH,
+        { i: { packageId: baseA ? w.baseA.packageId : w.baseB.packageId, startDate: addDays(w.start, i % 20), headcount: 2, unionId: i % 3 ? w.unionA.id : w.unionB.id } },
+        w.admin,
+      );
+    }
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await buildWorld(t, { beds: 500 });
+  });
+  afterAll(() => t.close());
+
+  it('listing 10 or 100 batches with union, base, package and history costs the same few queries', async () => {
+    await book(10);
+    const ten = await queriesFor(LIST, { n: 10 }, w.admin);
+    await book(90);
+    const hundred = await queriesFor(LIST, { n: 100 }, w.admin);
+    // count + page + one batched query each for unions, bases, packages and history.
+    expect(ten).toBe(6);
+    expect(hundred).toBe(ten);
+  });
+
+  it('availability for 2 bases × 7 nights or all bases × 366 nights is two queries', async () => {
+    const small = await queriesFor(AVAILABILITY, { f: w.start, t: addDays(w.start, 6), ids: [w.baseA.id, w.baseB.id] }, w.unionA.organiser);
+    const large = await queriesFor(AVAILABILITY, { f: w.start, t: addDays(w.start, 365), ids: null }, w.unionA.organiser);
+    expect(small).toBe(2);
+    expect(large).toBe(2);
+  });
+});

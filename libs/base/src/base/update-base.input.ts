@@ -1,4 +1,5 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
+import { OptionalNotNull } from '@app/shared';
 import { IsInt, IsNotEmpty, IsOptional, MaxLength } from 'class-validator';
 
 @InputType({ description: 'Changes to a base; omitted fields stay as they are.' })
@@ -8,13 +9,13 @@ export class UpdateBaseInput {
   id: number;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @OptionalNotNull()
   @IsNotEmpty()
   @MaxLength(100)
   name?: string;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @OptionalNotNull()
   @IsNotEmpty()
   @MaxLength(50)
   county?: string;

@@ -1,5 +1,5 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { MoneyScalar } from '@app/shared';
+import { MoneyScalar, OptionalNotNull } from '@app/shared';
 import { IsBoolean, IsInt, IsNotEmpty, IsOptional, Max, MaxLength, Min } from 'class-validator';
 
 @InputType({ description: 'Changes to a package; omitted fields stay. Batches already booked keep their snapshot.' })
@@ -9,41 +9,41 @@ export class UpdatePackageInput {
   id: number;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @OptionalNotNull()
   @IsNotEmpty()
   @MaxLength(100)
   name?: string;
 
   @Field(() => Int, { nullable: true })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(30)
   nights?: number;
 
   @Field(() => MoneyScalar, { nullable: true })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt({ message: 'pricePerPerson must be an amount of yuan, e.g. "3980.00"' })
   @Min(0, { message: 'pricePerPerson cannot be negative' })
   @Max(100_000_000, { message: 'pricePerPerson cannot exceed 1000000.00 yuan' })
   pricePerPerson?: number;
 
   @Field(() => Int, { nullable: true })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(1000)
   minGroupSize?: number;
 
   @Field(() => Int, { nullable: true })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(1000)
   maxGroupSize?: number;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   active?: boolean;
 

@@ -32,7 +32,8 @@ export class UnionService {
   create(ctx: RequestContext, input: CreateUnionInput): Promise<TradeUnion> {
     return this.db.transaction(ctx, async ({ em }) => {
       try {
-        return await em!.save(em!.create(TradeUnion, input));
+        // Codes are compared case-insensitively on MySQL; upper-case them so SQLite agrees.
+        return await em!.save(em!.create(TradeUnion, { ...input, code: input.code.toUpperCase() }));
       } catch (error) {
         if (isUniqueViolation(error)) throw DomainException.conflict(`A union with code "${input.code}" already exists`, { field: 'code' });
         throw error;

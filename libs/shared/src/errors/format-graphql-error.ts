@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainException, ErrorCode } from './domain.exception.js';
 import { ScalarInputError } from '../scalars/scalar-input.error.js';
 
@@ -18,6 +18,15 @@ function fieldFromMessage(message: string): string | undefined {
   const argument = /[Aa]rgument "([^"]+)"/.exec(message);
   if (argument) return argument[1];
   return undefined;
+}
+
+/** For an inline literal: the argument or input field written just before the value (`startDate: "x"`). */
+function fieldFromLiteral(error: unknown): string | undefined {
+  if (!(error instanceof GraphQLError)) return undefined;
+  const node = error.nodes?.[0];
+  const body = node?.loc?.source.body;
+  if (!node?.loc || !body) return undefined;
+  return /([_A-Za-z][_0-9A-Za-z]*)\s*:\s*$/.exec(body.slice(0, node.loc.start))?.[1];
 }
 
 function findCause<T>(error: unknown, type: new (...args: never[]) => T): T | undefined {
@@ -44,7 +53,7 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   const code = String(formatted.extensions?.code ?? '');
   if (scalar || REQUEST_ERROR_CODES.has(code)) {
     const isBadValue = !!scalar || code === 'BAD_USER_INPUT' || /got invalid value|Expected value of type|Expected type/.test(formatted.message);
-    const field = fieldFromMessage(formatted.message);
+    const field = fieldFromMessage(formatted.message) ?? fieldFromLiteral(unwrapResolverError(error));
     return {
       message: formatted.message,
       locations: formatted.locations,

@@ -1,8 +1,11 @@
-import { GraphQLError } from 'graphql';
-
-/** A value that does not parse as one of our scalars (Date, Money): always the client's mistake. */
-export class ScalarInputError extends GraphQLError {
+/**
+ * A value that does not parse as one of our scalars (Date, Money): always the client's mistake.
+ * A plain Error on purpose: graphql-js then wraps it with the offending node (locations) and, for
+ * variables, the path, which the error formatter turns into `extensions.field`.
+ */
+export class ScalarInputError extends Error {
   constructor(message: string) {
-    super(message, { extensions: { code: 'BAD_USER_INPUT' } });
+    super(message);
+    this.name = 'ScalarInputError';
   }
 }

@@ -1,4 +1,5 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidateIf } from 'class-validator';
 import { DomainException } from '../errors/domain.exception.js';
 
 function firstError(errors: ValidationError[], prefix = ''): { field: string; messages: string[] } | null {
@@ -25,3 +26,9 @@ export function createValidationPipe(): ValidationPipe {
     },
   });
 }
+
+/**
+ * For update inputs: the field may be left out (no change) but not set to null, which the column
+ * cannot hold. `@IsOptional()` would let null through to the database.
+ */
+export const OptionalNotNull = () => ValidateIf((_object: object, value: unknown) => value !== undefined);

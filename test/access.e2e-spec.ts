@@ -1,0 +1,307 @@
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { addDays, todayInShanghai } from '@app/shared';
+import { buildSchema } from 'graphql';
+import request from 'supertest';
+import { DB_KIND, errorCode, type GqlResult, startTestApp, type TestApp } from './support/test-app.js';
+import { AUDIT, buildWorld, calendar, REQUEST_BATCH, type World } from './support/world.js';
+
+/** "Nobody sees or changes what is not theirs": tokens, roles, union and base scoping, through the real API. */
+describe(`access and scoping (${DB_KIND})`, () => {
+  let t: TestApp;
+  let w: World;
+  /** Every batch made in this file, to know exactly what each caller should see. */
+  const made: Array<{ id: number; unionId: number; baseId: number; reference: string }> = [];
+  let a1: (typeof made)[0]; // union A at base A, REQUESTED
+  let a3: (typeof made)[0]; // union A at base A, CONFIRMED, arriving today
+  let b1: (typeof made)[0]; // union B at base B, REQUESTED
+
+  const BATCH = 'query($id:Int!){batch(id:$id){id reference status headcount notes union{id name} base{id} history{to reason actor}}}';
+  const LIST = 'query($f:BatchFilter){batches(filter:$f,first:100){totalCount edges{node{id reference union{id} base{id}}}}}';
+  const PASSWORD = 'test-password-1';
+  const far = () => addDays(w.start, 200);
+
+  async function book(token: string, packageId: number, baseId: number, unionId: number, headcount: number, startDate = w.start) {
+    const b = (await t.ok(REQUEST_BATCH, { i: { packageId, startDate, headcount } }, token)).requestBatch;
+    made.push({ id: b.id, unionId, baseId, reference: b.reference });
+    return made[made.length - 1];
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await buildWorld(t, { beds: 100 });
+    a1 = await book(w.unionA.organiser, w.baseA.packageId, w.baseA.id, w.unionA.id, 10);
+    await book(w.unionA.organiser, w.baseB.packageId, w.baseB.id, w.unionA.id, 4);
+    b1 = await book(w.unionB.organiser, w.baseB.packageId, w.baseB.id, w.unionB.id, 6);
+    a3 = await book(w.unionA.organiser, w.baseA.packageId, w.baseA.id, w.unionA.id, 5, todayInShanghai());
+    await t.ok('mutation($id:Int!){confirmBatch(id:$id){id}}', { id: a3.id }, w.baseA.operator);
+  });
+  afterAll(() => t.close());
+
+  /** Refused, with nothing of the object in the answer: no data for the field, no reference or union name anywhere. */
+  function expectDenied(res: GqlResult, field: string, codes: string[], hidden: string[] = []) {
+    const code = errorCode(res);
+    expect({ field, code, data: res.data?.[field] ?? null }).toEqual({ field, code: code && codes.includes(code) ? code : codes.join(' or '), data: null });
+    const body = JSON.stringify(res);
+    for (const h of hidden) expect(body).not.toContain(h);
+  }
+  const snapshot = async (id: number) => (await t.ok(BATCH, { id }, w.admin)).batch;
+  const listAs = async (token: string, f: Record<string, unknown> = {}) => (await t.ok(LIST, { f }, token)).batches;
+  const ids = (list: { edges: Array<{ node: { id: number } }> }) => list.edges.map((e) => e.node.id).sort((x, y) => x - y);
+  const madeIds = (keep: (b: (typeof made)[0]) => boolean) => made.filter(keep).map((b) => b.id).sort((x, y) => x - y);
+
+  /** One call of every operation but login, with arguments that pass validation, so only access decides. */
+  function everyOperation(): Record<string, [string, Record<string, unknown>]> {
+    const id = a1.id;
+    const baseId = w.baseA.id;
+    const range = { baseId, from: far(), to: far() };
+    return {
+      availability: ['query($f:Date!){availability(from:$f,to:$f,headcount:1){fits}}', { f: w.start }],
+      base: ['query($id:Int!){base(id:$id){id name}}', { id: baseId }],
+      bases: ['{bases{id}}', {}],
+      batch: [BATCH, { id }],
+      batches: [LIST, {}],
+      capacityAudit: [AUDIT, {}],
+      me: ['{me{id username}}', {}],
+      package: ['query($id:Int!){package(id:$id){id}}', { id: w.baseA.packageId }],
+      union: ['query($id:Int!){union(id:$id){id name}}', { id: w.unionA.id }],
+      unions: ['{unions{id}}', {}],
+      users: ['{users{id username}}', {}],
+      cancelBatch: ['mutation($id:Int!){cancelBatch(id:$id,reason:"x"){id status}}', { id }],
+      changeHeadcount: ['mutation($id:Int!){changeHeadcount(id:$id,headcount:9){id headcount}}', { id }],
+      checkInBatch: ['mutation($id:Int!){checkInBatch(id:$id){id status}}', { id: a3.id }],
+      completeBatch: ['mutation($id:Int!){completeBatch(id:$id){id status}}', { id }],
+      confirmBatch: ['mutation($id:Int!){confirmBatch(id:$id){id status}}', { id }],
+      rejectBatch: ['mutation($id:Int!){rejectBatch(id:$id,reason:"x"){id status}}', { id }],
+      requestBatch: [REQUEST_BATCH, { i: { packageId: w.baseA.packageId, startDate: w.start, headcount: 3, unionId: w.unionA.id } }],
+      closeDates: ['mutation($i:CloseDatesInput!){closeDates(input:$i){date closed}}', { i: { ...range, reason: 'x' } }],
+      reopenDates: ['mutation($i:ReopenDatesInput!){reopenDates(input:$i){date closed}}', { i: range }],
+      setCapacity: ['mutation($i:SetCapacityInput!){setCapacity(input:$i){date totalBeds}}', { i: { ...range, totalBeds: 7 } }],
+      createBase: ['mutation($i:CreateBaseInput!){createBase(input:$i){id}}', { i: { code: 'X-INTRUDER', name: 'x', county: 'x' } }],
+      updateBase: ['mutation($i:UpdateBaseInput!){updateBase(input:$i){id name}}', { i: { id: baseId, name: 'hijacked' } }],
+      createPackage: [
+        'mutation($i:CreatePackageInput!){createPackage(input:$i){id}}',
+        { i: { baseId, name: 'x', nights: 1, pricePerPerson: '1.00', minGroupSize: 1, maxGroupSize: 2 } },
+      ],
+      updatePackage: ['mutation($i:UpdatePackageInput!){updatePackage(input:$i){id name}}', { i: { id: w.baseA.packageId, name: 'hijacked' } }],
+      createUnion: ['mutation($i:CreateUnionInput!){createUnion(input:$i){id}}', { i: { code: 'X-INTRUDER', name: 'x', city: 'x' } }],
+      createUser: ['mutation($i:CreateUserInput!){createUser(input:$i){id}}', { i: { username: 'intruder', password: 'intruder-password', role: 'ADMIN' } }],
+    };
+  }
+
+  /** What an intruder could have changed: compared before and after every refused call. */
+  async function state() {
+    return {
+      bases: (await t.ok('{bases{id name}}', {}, w.admin)).bases,
+      unions: (await t.ok('{unions{id}}', {}, w.admin)).unions,
+      users: (await t.ok('{users{username role}}', {}, w.admin)).users,
+      packages: (await t.ok('query($id:Int!){base(id:$id){packages(includeInactive:true){id name}}}', { id: w.baseA.id }, w.admin)).base.packages,
+      nights: await calendar(t, w.admin, w.baseA.id, todayInShanghai(), far()),
+      batches: await Promise.all(made.map((b) => snapshot(b.id))),
+      all: ids(await listAs(w.admin)),
+      audit: (await t.ok(AUDIT, {}, w.admin)).capacityAudit,
+    };
+  }
+
+  describe('without a valid token', () => {
+    const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    function jwt(claims: object, secret: string, alg = 'HS256') {
+      const head = `${b64({ alg, typ: 'JWT' })}.${b64(claims)}`;
+      return `${head}.${alg === 'none' ? '' : createHmac('sha256', secret).update(head).digest('base64url')}`;
+    }
+    const now = () => Math.floor(Date.now() / 1000);
+    const adminClaims = () => ({ sub: 1, username: 'admin', role: 'ADMIN', baseId: null, unionId: null, iat: now() });
+    const rawGql = async (authorization: string | null, query: string, variables: Record<string, unknown>) => {
+      const req = request(t.url).post('/graphql').set('content-type', 'application/json');
+      if (authorization !== null) req.set('authorization', authorization);
+      return (await req.send({ query, variables })).body as GqlResult;
+    };
+    const credentials = (): Record<string, string | null> => {
+      const [head, , sig] = w.unionB.organiser.split('.');
+      const real = JSON.parse(Buffer.from(w.unionB.organiser.split('.')[1], 'base64url').toString());
+      return {
+        'no Authorization header': null,
+        'garbage bearer token': 'Bearer not-a-jwt',
+        'empty bearer': 'Bearer ',
+        'Basic scheme': `Basic ${Buffer.from('admin:admin-test-password').toString('base64')}`,
+        'forged: admin claims signed with another secret': `Bearer ${jwt(adminClaims(), 'not-the-server-secret')}`,
+        'forged: alg none': `Bearer ${jwt(adminClaims(), '', 'none')}`,
+        'tampered: organiser token with role ADMIN': `Bearer ${head}.${b64({ ...real, role: 'ADMIN', unionId: null })}.${sig}`,
+        'expired (right secret)': `Bearer ${jwt({ ...adminClaims(), iat: now() - 7200, exp: now() - 3600 }, t.config.jwtSecret)}`,
+        'unknown role (right secret)': `Bearer ${jwt({ ...adminClaims(), role: 'ROOT', exp: now() + 600 }, t.config.jwtSecret)}`,
+      };
+    };
+
+    it('the table below calls every query and mutation of the schema except login', () => {
+      const schema = buildSchema(readFileSync('schema.gql', 'utf8'));
+      const all = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()!.getFields())];
+      expect(Object.keys(everyOperation()).sort()).toEqual(all.filter((n) => n !== 'login').sort());
+    });
+
+    it.each(['no Authorization header', 'garbage bearer token', 'empty bearer', 'Basic scheme', 'forged: admin claims signed with another secret', 'forged: alg none', 'tampered: organiser token with role ADMIN', 'expired (right secret)', 'unknown role (right secret)'])(
+      '%s: every operation is UNAUTHENTICATED with no data, and nothing changes',
+      async (kind) => {
+        const before = await state();
+        const header = credentials()[kind];
+        const wrong = [];
+        for (const [op, [query, variables]] of Object.entries(everyOperation())) {
+          const res = await rawGql(header, query, variables);
+          const answer = { op, code: errorCode(res), data: res.data?.[op] ?? null };
+          if (answer.code !== 'UNAUTHENTICATED' || answer.data !== null) wrong.push({ ...answer, res });
+        }
+        expect(wrong).toEqual([]);
+        expect(await state()).toEqual(before);
+      },
+    );
+
+    it('login works without a token, and with a stale or garbage one; a wrong password is UNAUTHENTICATED', async () => {
+      const LOGIN = 'mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken user{username role unionId}}}';
+      for (const header of [null, 'Bearer not-a-jwt', credentials()['expired (right secret)']]) {
+        const res = await rawGql(header, LOGIN, { u: 'org-ub', p: PASSWORD });
+        expect(res.errors).toBeUndefined();
+        expect(res.data!.login.user).toEqual({ username: 'org-ub', role: 'UNION_ORGANISER', unionId: w.unionB.id });
+        expect((await t.ok('{me{username}}', {}, res.data!.login.accessToken)).me.username).toBe('org-ub');
+      }
+      const bad = await rawGql(null, LOGIN, { u: 'org-ub', p: 'wrong-password' });
+      expectDenied(bad, 'login', ['UNAUTHENTICATED']);
+    });
+  });
+
+  describe('union organisers: only their own union', () => {
+    it("batch(id) of another union's batch is NOT_FOUND with no data; their own is visible", async () => {
+      const foreign = await t.gql(BATCH, { id: a1.id }, w.unionB.organiser);
+      expectDenied(foreign, 'batch', ['NOT_FOUND'], [a1.reference, 'Test union UA']);
+      // Indistinguishable from a batch that does not exist: nothing tells whose it is.
+      const missing = await t.gql(BATCH, { id: 987654 }, w.unionB.organiser);
+      const shape = (r: GqlResult) => r.errors!.map((e) => ({ message: e.message.replace(/\d+/g, 'N'), extensions: { ...e.extensions, id: 'N' } }));
+      expect(shape(foreign)).toEqual(shape(missing));
+      expect((await t.ok(BATCH, { id: b1.id }, w.unionB.organiser)).batch.reference).toBe(b1.reference);
+    });
+
+    it('batches lists only their union’s, with an exact totalCount, whatever the filter asks', async () => {
+      for (const u of [w.unionA, w.unionB]) {
+        const mine = madeIds((b) => b.unionId === u.id);
+        const list = await listAs(u.organiser);
+        expect({ totalCount: list.totalCount, ids: ids(list) }).toEqual({ totalCount: mine.length, ids: mine });
+        expect(list.edges.every((e: any) => e.node.union.id === u.id)).toBe(true);
+      }
+      const foreign = await listAs(w.unionB.organiser, { unionId: w.unionA.id });
+      expect({ totalCount: foreign.totalCount, edges: foreign.edges }).toEqual({ totalCount: 0, edges: [] });
+      expect((await listAs(w.unionB.organiser, { baseId: w.baseA.id })).totalCount).toBe(0);
+    });
+
+    it("cancelBatch and changeHeadcount on another union's batch are refused and change nothing", async () => {
+      const before = await state();
+      expectDenied(await t.gql('mutation($id:Int!){cancelBatch(id:$id,reason:"not mine"){id status}}', { id: a1.id }, w.unionB.organiser), 'cancelBatch', ['NOT_FOUND', 'FORBIDDEN'], [a1.reference]);
+      expectDenied(await t.gql('mutation($id:Int!){changeHeadcount(id:$id,headcount:50){id headcount}}', { id: a1.id }, w.unionB.organiser), 'changeHeadcount', ['NOT_FOUND', 'FORBIDDEN'], [a1.reference]);
+      expectDenied(await t.gql('mutation($id:Int!){changeHeadcount(id:$id,headcount:1){id headcount}}', { id: a3.id }, w.unionB.organiser), 'changeHeadcount', ['NOT_FOUND', 'FORBIDDEN'], [a3.reference]);
+      expect(await state()).toEqual(before);
+      expect(await snapshot(a1.id)).toMatchObject({ status: 'REQUESTED', headcount: 10, history: [{ to: 'REQUESTED' }] });
+    });
+
+    it('requestBatch for another union is FORBIDDEN and books nothing; an admin must name the union', async () => {
+      const before = await state();
+      const input = { packageId: w.baseA.packageId, startDate: w.start, headcount: 2 };
+      expectDenied(await t.gql(REQUEST_BATCH, { i: { ...input, unionId: w.unionA.id } }, w.unionB.organiser), 'requestBatch', ['FORBIDDEN']);
+      const noUnion = await t.gql(REQUEST_BATCH, { i: input }, w.admin);
+      expectDenied(noUnion, 'requestBatch', ['BAD_USER_INPUT']);
+      expect(noUnion.errors![0].extensions!.field).toBe('unionId');
+      expect(await state()).toEqual(before);
+      const byAdmin = (await t.ok('mutation($i:RequestBatchInput!){requestBatch(input:$i){id reference union{id}}}', { i: { ...input, unionId: w.unionB.id } }, w.admin)).requestBatch;
+      expect(byAdmin.union.id).toBe(w.unionB.id);
+      made.push({ id: byAdmin.id, unionId: w.unionB.id, baseId: w.baseA.id, reference: byAdmin.reference });
+    });
+
+    it('organisers may not confirm, create bases or users, audit capacity or manage beds', async () => {
+      const ops = everyOperation();
+      const before = await state();
+      for (const op of ['confirmBatch', 'rejectBatch', 'checkInBatch', 'createBase', 'updateBase', 'createUnion', 'createUser', 'users', 'capacityAudit', 'createPackage', 'setCapacity', 'closeDates']) {
+        const [query, variables] = ops[op];
+        expectDenied(await t.gql(query, variables, w.unionA.organiser), op, ['FORBIDDEN']);
+      }
+      expect(await state()).toEqual(before);
+    });
+  });
+
+  describe('base operators: only their own base', () => {
+    it("confirm, reject, check in or complete another base's batch: refused, no data, nothing changes", async () => {
+      const before = await state();
+      for (const [op, target] of [['confirmBatch', a1], ['rejectBatch', a1], ['checkInBatch', a3], ['completeBatch', a3]] as const) {
+        const [query] = everyOperation()[op];
+        expectDenied(await t.gql(query, { id: target.id }, w.baseB.operator), op, ['NOT_FOUND', 'FORBIDDEN'], [target.reference]);
+      }
+      expectDenied(await t.gql(BATCH, { id: a1.id }, w.baseB.operator), 'batch', ['NOT_FOUND'], [a1.reference]);
+      expect(await state()).toEqual(before);
+      // The refusals were about the base, not the state: base A's own operator can check a3 in.
+      expect((await t.ok('mutation($id:Int!){checkInBatch(id:$id){status}}', { id: a3.id }, w.baseA.operator)).checkInBatch.status).toBe('CHECKED_IN');
+    });
+
+    it('batches lists only their base’s, with an exact totalCount', async () => {
+      for (const b of [w.baseA, w.baseB]) {
+        const here = madeIds((x) => x.baseId === b.id);
+        const list = await listAs(b.operator);
+        expect({ totalCount: list.totalCount, ids: ids(list) }).toEqual({ totalCount: here.length, ids: here });
+        expect(list.edges.every((e: any) => e.node.base.id === b.id)).toBe(true);
+      }
+      expect((await listAs(w.baseB.operator, { baseId: w.baseA.id })).totalCount).toBe(0);
+    });
+
+    it('createPackage, updatePackage, setCapacity, closeDates and reopenDates for another base are FORBIDDEN', async () => {
+      const ops = everyOperation();
+      const before = await state();
+      for (const op of ['createPackage', 'updatePackage', 'setCapacity', 'closeDates', 'reopenDates']) {
+        const [query, variables] = ops[op];
+        expectDenied(await t.gql(query, variables, w.baseB.operator), op, ['FORBIDDEN']);
+      }
+      for (const op of ['requestBatch', 'cancelBatch', 'changeHeadcount', 'createBase', 'capacityAudit']) {
+        const [query, variables] = ops[op];
+        expectDenied(await t.gql(query, variables, w.baseB.operator), op, ['FORBIDDEN', 'NOT_FOUND']);
+      }
+      expect(await state()).toEqual(before);
+    });
+
+    it('…and may for their own base', async () => {
+      const own = { baseId: w.baseB.id, from: far(), to: addDays(far(), 1) };
+      const pkg = (await t.ok('mutation($i:CreatePackageInput!){createPackage(input:$i){id baseId}}', { i: { baseId: w.baseB.id, name: 'own', nights: 2, pricePerPerson: '10.00', minGroupSize: 1, maxGroupSize: 9 } }, w.baseB.operator)).createPackage;
+      expect(pkg.baseId).toBe(w.baseB.id);
+      const set = (await t.ok('mutation($i:SetCapacityInput!){setCapacity(input:$i){totalBeds}}', { i: { ...own, totalBeds: 12 } }, w.baseB.operator)).setCapacity;
+      expect(set.map((d: any) => d.totalBeds)).toEqual([12, 12]);
+      const closed = (await t.ok('mutation($i:CloseDatesInput!){closeDates(input:$i){closed closedReason}}', { i: { ...own, reason: 'repairs' } }, w.baseB.operator)).closeDates;
+      expect(closed).toEqual([{ closed: true, closedReason: 'repairs' }, { closed: true, closedReason: 'repairs' }]);
+    });
+  });
+
+  describe('partners and admins', () => {
+    it('a partner sees no batches and cannot request, cancel or change one', async () => {
+      const list = await listAs(w.partner);
+      expect({ totalCount: list.totalCount, edges: list.edges }).toEqual({ totalCount: 0, edges: [] });
+      expect((await listAs(w.partner, { unionId: w.unionB.id })).totalCount).toBe(0);
+      expectDenied(await t.gql(BATCH, { id: b1.id }, w.partner), 'batch', ['NOT_FOUND'], [b1.reference]);
+      const before = await state();
+      const input = { packageId: w.baseB.packageId, startDate: w.start, headcount: 2 };
+      expectDenied(await t.gql(REQUEST_BATCH, { i: input }, w.partner), 'requestBatch', ['FORBIDDEN']);
+      expectDenied(await t.gql(REQUEST_BATCH, { i: { ...input, unionId: w.unionB.id } }, w.partner), 'requestBatch', ['FORBIDDEN']);
+      expectDenied(await t.gql('mutation($id:Int!){cancelBatch(id:$id,reason:"x"){id}}', { id: b1.id }, w.partner), 'cancelBatch', ['FORBIDDEN', 'NOT_FOUND']);
+      expect(await state()).toEqual(before);
+    });
+
+    it('scoping holds when different callers ask at the same time', async () => {
+      const callers: Array<[string, (b: (typeof made)[0]) => boolean]> = [
+        [w.unionA.organiser, (b) => b.unionId === w.unionA.id],
+        [w.unionB.organiser, (b) => b.unionId === w.unionB.id],
+        [w.baseA.operator, (b) => b.baseId === w.baseA.id],
+        [w.baseB.operator, (b) => b.baseId === w.baseB.id],
+        [w.partner, () => false],
+        [w.admin, () => true],
+      ];
+      const lists = await Promise.all(Array.from({ length: 48 }, (_, i) => listAs(callers[i % 6][0])));
+      lists.forEach((list, i) => expect({ caller: i % 6, ids: ids(list) }).toEqual({ caller: i % 6, ids: madeIds(callers[i % 6][1]) }));
+    });
+
+    it('an admin sees every batch', async () => {
+      const list = await listAs(w.admin);
+      expect({ totalCount: list.totalCount, ids: ids(list) }).toEqual({ totalCount: made.length, ids: madeIds(() => true) });
+      for (const b of made) expect((await t.ok(BATCH, { id: b.id }, w.admin)).batch.reference).toBe(b.reference);
+    });
+  });
+});

@@ -134,6 +134,11 @@ export class CapacityService {
   /** Each night from…to with beds, reservations and closures, in one query. */
   async calendar(ctx: RequestContext, baseId: number, from: CalendarDate, to: CalendarDate): Promise<CapacityDay[]> {
     checkRange(from, to, MAX_QUERY_NIGHTS);
+    return this.readCalendar(ctx, baseId, from, to);
+  }
+
+  /** After a change: the changed nights, however many the change allowed. */
+  private async readCalendar(ctx: RequestContext, baseId: number, from: CalendarDate, to: CalendarDate): Promise<CapacityDay[]> {
     const rows = await this.db.read(ctx, (em) => em.find(CapacityNight, { where: { baseId, night: Between(from, to) } }));
     const byNight = new Map(rows.map((r) => [r.night, r]));
     return eachDay(from, to).map((d) => toDay(d, byNight.get(d)));
@@ -196,7 +201,7 @@ export class CapacityService {
         );
       }
     });
-    return this.calendar(ctx, input.baseId, input.from, input.to);
+    return this.readCalendar(ctx, input.baseId, input.from, input.to);
   }
 
   /** Stops new bookings on the nights; batches already holding beds keep them. */
@@ -221,7 +226,7 @@ export class CapacityService {
         .where('baseId = :baseId AND night BETWEEN :from AND :to', { baseId: input.baseId, from: input.from, to: input.to })
         .execute();
     });
-    return this.calendar(ctx, input.baseId, input.from, input.to);
+    return this.readCalendar(ctx, input.baseId, input.from, input.to);
   }
 
   /** Rows for nights that have none yet; concurrent callers may race here, hence INSERT-or-ignore. */

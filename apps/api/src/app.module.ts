@@ -3,6 +3,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Request } from 'express';
 import { AuthModule } from '@app/auth';
 import { BaseModule } from '@app/base';
@@ -17,6 +18,16 @@ import { HealthController } from './health.controller.js';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
+    // Limits on the shape of a request: no 1,000 aliased logins in one POST, no endlessly nested
+    // base → packages → base chains. Field suggestions are hidden in production only.
+    const armor = new ApolloArmor({
+      maxAliases: { n: 15 },
+      maxDepth: { n: 10 },
+      maxDirectives: { n: 20 },
+      maxTokens: { n: 2000 },
+      costLimit: { maxCost: 5000 },
+      blockFieldSuggestion: { enabled: config.production },
+    }).protect();
     return {
       module: AppModule,
       imports: [
@@ -28,7 +39,9 @@ export class AppModule {
           sortSchema: true,
           // Apollo's own landing page loads the Sandbox from a CDN; ours is served by explorer.ts.
           playground: false,
-          plugins: [ApolloServerPluginLandingPageDisabled()],
+          // graphql-armor's plugin typings come from its CommonJS build.
+          plugins: [ApolloServerPluginLandingPageDisabled(), ...(armor.plugins as never[])],
+          validationRules: armor.validationRules,
           introspection: true,
           includeStacktraceInErrorResponses: false,
           formatError: formatGraphqlError,

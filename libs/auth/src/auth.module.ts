@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -14,7 +15,16 @@ export class AuthModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AuthModule,
-      imports: [BaseModule, JwtModule.register({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtlSeconds } })],
+      imports: [
+        BaseModule,
+        JwtModule.register({
+          // A KeyObject, not the string: given a string, jsonwebtoken first tries (and fails) to parse it
+          // as a PEM public key on every verify, an exception per request. The typings only name string/Buffer.
+          secret: createSecretKey(Buffer.from(config.jwtSecret)) as unknown as string,
+          signOptions: { expiresIn: config.jwtTtlSeconds, algorithm: 'HS256' },
+          verifyOptions: { algorithms: ['HS256'] },
+        }),
+      ],
       providers: [AuthService, UserService, AuthResolver, { provide: APP_GUARD, useClass: AuthGuard }],
       exports: [AuthService, UserService],
     };

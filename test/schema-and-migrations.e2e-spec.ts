@@ -42,6 +42,29 @@ describe(`schema, migrations and start-up (${DB_KIND})`, () => {
     }
   });
 
+  it('loads the demo data into an empty database: 7 Yunfu bases, 10 unions, one account per role', async () => {
+    const t = await startTestApp({ demoData: true, adminPassword: 'admin-demo' });
+    try {
+      const admin = await t.login('admin', 'admin-demo');
+      const { bases, unions } = await t.ok<any>('{ bases { name county isDemo packages { id } } unions { code city } }', {}, admin);
+      expect(bases).toHaveLength(7);
+      for (const base of bases) {
+        expect(base.isDemo).toBe(true);
+        expect(base.packages.length).toBeGreaterThanOrEqual(2);
+        expect(base.packages.length).toBeLessThanOrEqual(3);
+      }
+      expect(new Set(bases.map((b: any) => b.county))).toEqual(new Set(['新兴县', '罗定市', '郁南县', '云城区', '云安区']));
+      expect(unions.map((u: any) => u.city).sort()).toEqual(['东莞', '中山', '云浮', '佛山', '广州', '惠州', '江门', '深圳', '珠海', '肇庆'].sort());
+      for (const [username, role] of [['operator', 'BASE_OPERATOR'], ['organiser', 'UNION_ORGANISER'], ['partner', 'PARTNER']]) {
+        const token = await t.login(username, 'demo1234');
+        expect((await t.ok<any>('{ me { role } }', {}, token)).me.role).toBe(role);
+      }
+      expect((await t.ok<any>('{ capacityAudit { date } }', {}, admin)).capacityAudit).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('refuses to start on an empty database without ADMIN_PASSWORD, and creates admin with it', async () => {
     const db = await freshDatabase();
     const app = await createApp(testConfig(db.config, { adminPassword: null }), { logger: false });

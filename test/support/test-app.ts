@@ -79,7 +79,7 @@ export function testConfig(database: AppConfig['database'], overrides: Partial<A
 export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const db = await freshDatabase();
   const config = testConfig(db.config, overrides);
-  const app = await createApp(config, { logger: ['error'] });
+  const app = await createApp(config, { logger: process.env.LOG_SQL === 'true' ? ['error', 'warn', 'log'] : ['error'] });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;

@@ -19,3 +19,4 @@ export * from './scalars/scalar-input.error.js';
 export * from './validation/validation.pipe.js';
 export * from './auth/roles.decorator.js';
 export * from './errors/domain-exception.filter.js';
+export * from './database/insert-row.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CapacityService, PackageService } from '@app/base';
 import { DomainException, type RequestContext, todayInShanghai, TransactionRunner } from '@app/shared';
-import { BatchEvent } from './batch-event.entity.js';
+import { appendHistory } from './batch-history.js';
 import { BatchQueryService } from './batch-query.service.js';
 import { BatchAction, BatchStatus } from './batch-status.js';
 import { planTransition } from './batch-transitions.js';
@@ -83,14 +83,7 @@ export class BatchLifecycleService {
       if (delta === 0) return batch;
       const em = tx.em!;
       await em.update(Batch, { id: batch.id }, { headcount });
-      await em.insert(BatchEvent, {
-        batchId: batch.id,
-        from: batch.status,
-        to: batch.status,
-        actorId: actor.userId,
-        actor: actor.username,
-        reason: `headcount ${batch.headcount} → ${headcount}`,
-      });
+      await appendHistory(em, batch.id, batch.status, batch.status, actor, `headcount ${batch.headcount} → ${headcount}`);
       await this.capacity.adjust(tx, batch.baseId, batch.startDate, batch.nights, delta);
       return { ...batch, headcount };
     });
@@ -116,7 +109,7 @@ export class BatchLifecycleService {
       .where('id = :id AND status = :from', { id: batch.id, from: plan.from })
       .execute();
     if (result.affected !== 1) throw new Error(`Batch ${batch.id} changed under a row lock (${plan.from} → ${plan.to})`);
-    await em.insert(BatchEvent, { batchId: batch.id, from: plan.from, to: plan.to, actorId: actor.userId, actor: actor.username, reason });
+    await appendHistory(em, batch.id, plan.from, plan.to, actor, reason);
     if (plan.releasesBeds) await this.capacity.release(tx, batch.baseId, batch.startDate, batch.nights, batch.headcount);
     return { ...batch, status: plan.to, holdExpiresAt: null };
   }

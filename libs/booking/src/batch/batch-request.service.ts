@@ -6,13 +6,15 @@ import {
   APP_CONFIG,
   type AppConfig,
   DomainException,
+  insertRow,
   isUniqueViolation,
+  nowToTheSecond,
   type RequestContext,
   todayInShanghai,
   TransactionRunner,
 } from '@app/shared';
 import { bookingUnion } from './batch-access.js';
-import { BatchEvent } from './batch-event.entity.js';
+import { appendHistory } from './batch-history.js';
 import { BatchQueryService } from './batch-query.service.js';
 import { BatchStatus } from './batch-status.js';
 import { Batch } from './batch.entity.js';
@@ -63,34 +65,38 @@ export class BatchRequestService {
     try {
       return await this.db.transaction(ctx, async (tx) => {
         const pkg = await this.packages.getOrThrow(tx, input.packageId, 'packageId');
-        await this.unions.getOrThrow(tx, unionId, 'unionId');
+        // An organiser's union comes from their account; an admin's choice must exist.
+        if (unionId !== actor.unionId) await this.unions.getOrThrow(tx, unionId, 'unionId');
         if (!pkg.active) throw DomainException.badInput('packageId', `Package ${pkg.id} ("${pkg.name}") is no longer offered`);
         if (input.headcount < pkg.minGroupSize || input.headcount > pkg.maxGroupSize) {
           throw DomainException.badInput('headcount', `Package "${pkg.name}" takes groups of ${pkg.minGroupSize}–${pkg.maxGroupSize}; ${input.headcount} asked`);
         }
         const em = tx.em!;
+        const now = nowToTheSecond();
+        const batch: Batch = {
+          id: 0,
+          reference: newReference(input.startDate),
+          status: BatchStatus.REQUESTED,
+          unionId,
+          baseId: pkg.baseId,
+          packageId: pkg.id,
+          startDate: input.startDate,
+          endDate: addDays(input.startDate, pkg.nights),
+          nights: pkg.nights,
+          headcount: input.headcount,
+          pricePerPerson: pkg.pricePerPerson,
+          holdExpiresAt: new Date(now.getTime() + this.config.holdTtlSeconds * 1000),
+          idempotencyKey: key,
+          requestHash,
+          notes: input.notes ?? null,
+          createdById: actor.userId,
+          createdAt: now,
+          updatedAt: now,
+        };
         // The rows are written before the guarded UPDATE, so the capacity row locks are held for the least time.
-        const batch = await em.save(
-          em.create(Batch, {
-            reference: newReference(input.startDate),
-            status: BatchStatus.REQUESTED,
-            unionId,
-            baseId: pkg.baseId,
-            packageId: pkg.id,
-            startDate: input.startDate,
-            endDate: addDays(input.startDate, pkg.nights),
-            nights: pkg.nights,
-            headcount: input.headcount,
-            pricePerPerson: pkg.pricePerPerson,
-            // Whole seconds: what MySQL's DATETIME keeps, so a replay returns exactly what the first call did.
-            holdExpiresAt: new Date(Math.floor(Date.now() / 1000 + this.config.holdTtlSeconds) * 1000),
-            idempotencyKey: key,
-            requestHash,
-            notes: input.notes ?? null,
-            createdById: actor.userId,
-          }),
-        );
-        await em.insert(BatchEvent, { batchId: batch.id, from: null, to: BatchStatus.REQUESTED, actorId: actor.userId, actor: actor.username, reason: null });
+        const { id: _unset, ...values } = batch;
+        batch.id = await insertRow(em, Batch, values);
+        await appendHistory(em, batch.id, null, BatchStatus.REQUESTED, actor, null, now);
         await this.capacity.reserve(tx, pkg.baseId, input.startDate, pkg.nights, input.headcount);
         return batch;
       });

@@ -8,13 +8,16 @@ import type { Logger as TypeOrmLogger, QueryRunner } from 'typeorm';
 export class QueryCounter implements TypeOrmLogger {
   private static count = 0;
   private readonly logger = new NestLogger('SQL');
+  /** LOG_SQL=true prints every statement (never its parameters, which may be personal). */
+  private readonly echo = process.env.LOG_SQL === 'true';
 
   static get total(): number {
     return QueryCounter.count;
   }
 
-  logQuery(_query: string, _parameters?: unknown[], _runner?: QueryRunner): void {
+  logQuery(query: string, _parameters?: unknown[], _runner?: QueryRunner): void {
     QueryCounter.count++;
+    if (this.echo) this.logger.log(query.slice(0, 300));
   }
 
   logQueryError(error: string | Error, query: string): void {

@@ -25,13 +25,13 @@ export class AuthResolver {
     return this.userService.getOrThrow(ctx, ctx.requireActor().userId!);
   }
 
-  @Query(() => [User])
+  @Query(() => [User], { description: 'Every account (admin only).' })
   @Roles(Role.ADMIN)
   users(@Ctx() ctx: RequestContext): Promise<User[]> {
     return this.userService.list(ctx);
   }
 
-  @Mutation(() => User)
+  @Mutation(() => User, { description: 'A new account; BASE_OPERATOR needs baseId, UNION_ORGANISER needs unionId.' })
   @Roles(Role.ADMIN)
   createUser(@Ctx() ctx: RequestContext, @Args('input') input: CreateUserInput): Promise<User> {
     return this.userService.create(ctx, input);

@@ -1,6 +1,6 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { DateScalar } from '@app/shared';
-import { IsInt, IsNotEmpty, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, Max, MaxLength, Min } from 'class-validator';
 
 @InputType({ description: 'Beds per night for nights `from`…`to`, both included.' })
 export class SetCapacityInput {
@@ -56,9 +56,4 @@ export class ReopenDatesInput {
   @Field(() => DateScalar)
   @IsNotEmpty()
   to: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(200)
-  note?: string;
 }

@@ -14,7 +14,7 @@ export class PackageResolver {
     private readonly bases: BaseService,
   ) {}
 
-  @Query(() => Package)
+  @Query(() => Package, { description: 'One package (also inactive ones); NOT_FOUND when it does not exist.' })
   @SignedIn()
   package(@Ctx() ctx: RequestContext, @Args('id', { type: () => Int }) id: number): Promise<Package> {
     return this.packages.getOrThrow(ctx, id);

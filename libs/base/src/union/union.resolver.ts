@@ -14,7 +14,7 @@ export class UnionResolver {
     return this.unionService.list(ctx);
   }
 
-  @Query(() => TradeUnion)
+  @Query(() => TradeUnion, { description: 'One union; NOT_FOUND when it does not exist.' })
   @SignedIn()
   union(@Ctx() ctx: RequestContext, @Args('id', { type: () => Int }) id: number): Promise<TradeUnion> {
     return this.unionService.getOrThrow(ctx, id);

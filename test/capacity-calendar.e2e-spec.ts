@@ -24,6 +24,20 @@ describe(`the capacity calendar (${DB_KIND})`, () => {
     expect(days.every((d: any) => d.totalBeds === 25 && d.availableBeds === 25)).toBe(true);
   });
 
+  it('refuses to change nights in the past', async () => {
+    const yesterday = addDays(w.start, -8);
+    for (const [query, input] of [
+      [SET, { baseId: w.baseA.id, from: yesterday, to: w.start, totalBeds: 5 }],
+      [CLOSE, { baseId: w.baseA.id, from: yesterday, to: yesterday, reason: 'x' }],
+      [REOPEN, { baseId: w.baseA.id, from: yesterday, to: yesterday }],
+    ] as const) {
+      const res = await t.gql(query, { i: input }, w.baseA.operator);
+      expect(errorCode(res)).toBe('BAD_USER_INPUT');
+      expect(res.errors![0].extensions!.field).toBe('from');
+    }
+    expect((await calendar(t, w.admin, w.baseA.id, w.start, w.start))[0].totalBeds).toBe(40);
+  });
+
   it('refuses to go below the beds already reserved, naming the night, and changes no night', async () => {
     const start = addDays(w.start, 3);
     await t.ok(REQUEST_BATCH, { i: { packageId: w.baseA.packageId, startDate: start, headcount: 30 } }, w.unionA.organiser);

@@ -116,10 +116,10 @@ describe(`bad input gets a clear error (${DB_KIND})`, () => {
     const BAD_DATES = ['2025-02-30', '2026-13-01', 'tomorrow'];
 
     it.each(BAD_DATES)('%s as a variable names the field', async (bad) => {
-      expectError(await request({ startDate: bad }), 'BAD_USER_INPUT', 'input.startDate');
+      expectError(await request({ startDate: bad }), 'BAD_USER_INPUT', 'startDate');
       expectError(await t.gql(AVAILABILITY, { from: bad, to: far(1), h: 1 }, w.admin), 'BAD_USER_INPUT', 'from');
       expectError(await t.gql(CALENDAR, { id: w.baseA.id, from: w.start, to: bad }, w.admin), 'BAD_USER_INPUT', 'to');
-      expectError(await t.gql(SET_CAPACITY, { input: { baseId: w.baseA.id, from: bad, to: far(1), totalBeds: 5 } }, w.admin), 'BAD_USER_INPUT', 'input.from');
+      expectError(await t.gql(SET_CAPACITY, { input: { baseId: w.baseA.id, from: bad, to: far(1), totalBeds: 5 } }, w.admin), 'BAD_USER_INPUT', 'from');
     });
 
     const inlineDates = (bad: string) => [
@@ -146,7 +146,7 @@ describe(`bad input gets a clear error (${DB_KIND})`, () => {
     const pkg = (price: unknown) => ({ baseId: w.baseA.id, name: 'Bad price', nights: 2, pricePerPerson: price, minGroupSize: 1, maxGroupSize: 5 });
 
     it.each([['12.345'], ['abc'], [12]])('%p as a variable names the field', async (price) => {
-      expectError(await t.gql(CREATE_PACKAGE, { input: pkg(price) }, w.admin), 'BAD_USER_INPUT', 'input.pricePerPerson');
+      expectError(await t.gql(CREATE_PACKAGE, { input: pkg(price) }, w.admin), 'BAD_USER_INPUT', 'pricePerPerson');
     });
 
     const inlinePrice = (literal: string) =>

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '@app/shared';
-import type { NextFunction, Request, Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import { AppModule } from './app.module.js';
 import { EXPLORER_HTML } from './explorer/explorer.page.js';
 
@@ -12,7 +12,20 @@ export async function createApp(config: AppConfig, options: { logger?: false | (
     logger: options.logger ?? ['error', 'warn', 'log'],
     bodyParser: false,
   });
-  app.useBodyParser('json', { limit: '1mb' });
+  app.use(express.json({ limit: '1mb' }));
+  // A body that is not JSON, or too large, gets a GraphQL-shaped error like every other mistake.
+  app.use((error: { status?: number; type?: string } | undefined, _req: Request, res: Response, next: NextFunction) => {
+    if (!error) return next();
+    const tooLarge = error.type === 'entity.too.large';
+    res.status(error.status ?? 400).json({
+      errors: [
+        {
+          message: tooLarge ? 'The request body is larger than 1 MB' : 'The request body is not valid JSON: send {"query": "...", "variables": {...}}',
+          extensions: { code: 'BAD_USER_INPUT', field: 'body' },
+        },
+      ],
+    });
+  });
   if (config.explorer) {
     // Registered before Apollo's route: a browser asking for HTML gets the offline explorer.
     app.use('/graphql', (req: Request, res: Response, next: NextFunction) => {

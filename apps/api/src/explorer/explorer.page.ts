@@ -38,9 +38,24 @@ $('run').onclick = async () => {
   $('out').textContent = '…';
   $('out').textContent = JSON.stringify(await gql($('query').value, vars), null, 2);
 };
+const TYPE = 'name kind ofType{name kind ofType{name kind ofType{name kind ofType{name kind}}}}';
+const ref = (t) => (t.kind === 'NON_NULL' ? ref(t.ofType) + '!' : t.kind === 'LIST' ? '[' + ref(t.ofType) + ']' : t.name);
+const doc = (d, pad) => (d ? pad + '# ' + d.replace(/\\n/g, ' ') + '\\n' : '');
 $('schema').onclick = async () => {
-  const r = await gql('{__schema{types{name kind description fields{name description}}}}');
-  $('out').textContent = (r.data ? r.data.__schema.types.filter((t) => !t.name.startsWith('__') && t.fields).map((t) => t.name + (t.description ? '  — ' + t.description : '') + '\\n' + t.fields.map((f) => '   ' + f.name + (f.description ? '  — ' + f.description : '')).join('\\n')).join('\\n\\n') : JSON.stringify(r, null, 2));
+  const r = await gql('{__schema{types{name kind description fields{name description args{name type{' + TYPE + '}} type{' + TYPE + '}} inputFields{name description type{' + TYPE + '}} enumValues{name description}}}}');
+  if (!r.data) { $('out').textContent = JSON.stringify(r, null, 2); return; }
+  const order = { OBJECT: 0, INPUT_OBJECT: 1, ENUM: 2, SCALAR: 3 };
+  $('out').textContent = r.data.__schema.types
+    .filter((t) => !t.name.startsWith('__') && t.kind in order)
+    .sort((a, b) => (a.name === 'Query' ? -2 : a.name === 'Mutation' ? -1 : order[a.kind]) - (b.name === 'Query' ? -2 : b.name === 'Mutation' ? -1 : order[b.kind]) || a.name.localeCompare(b.name))
+    .map((t) => {
+      const head = doc(t.description, '') + { OBJECT: 'type ', INPUT_OBJECT: 'input ', ENUM: 'enum ', SCALAR: 'scalar ' }[t.kind] + t.name;
+      if (t.kind === 'SCALAR') return head;
+      const body = (t.fields || t.inputFields || []).map((f) => doc(f.description, '  ') + '  ' + f.name + (f.args && f.args.length ? '(' + f.args.map((a) => a.name + ': ' + ref(a.type)).join(', ') + ')' : '') + ': ' + ref(f.type))
+        .concat((t.enumValues || []).map((v) => '  ' + v.name + (v.description ? '   # ' + v.description : '')));
+      return head + ' {\\n' + body.join('\\n') + '\\n}';
+    })
+    .join('\\n\\n');
 };
 document.addEventListener('keydown', (e) => { if (e.ctrlKey && e.key === 'Enter') $('run').click(); });
 show();

@@ -6,6 +6,7 @@ import {
   DomainException,
   eachDay,
   type RequestContext,
+  todayInShanghai,
   TransactionRunner,
 } from '@app/shared';
 import { Between, type EntityManager, In, MoreThan } from 'typeorm';
@@ -28,6 +29,12 @@ function checkRange(from: CalendarDate, to: CalendarDate, max: number): number {
   const nights = daysBetween(from, to) + 1;
   if (nights > max) throw DomainException.badInput('to', `At most ${max} nights at a time; ${from}…${to} is ${nights}`);
   return nights;
+}
+
+/** Past nights are history: their beds and closures no longer change. */
+function checkNotPast(from: CalendarDate): void {
+  const today = todayInShanghai();
+  if (from < today) throw DomainException.badInput('from', `from (${from}) is in the past; nights from today (${today}) on can be changed`);
 }
 
 function toDay(date: CalendarDate, row: CapacityNight | undefined): CapacityDay {
@@ -174,6 +181,7 @@ export class CapacityService {
   async setCapacity(ctx: RequestContext, input: SetCapacityInput): Promise<CapacityDay[]> {
     assertManagesBase(ctx, input.baseId);
     checkRange(input.from, input.to, MAX_CHANGE_NIGHTS);
+    checkNotPast(input.from);
     await this.db.transaction(ctx, async (tx) => {
       await this.bases.getOrThrow(tx, input.baseId, 'baseId');
       await this.insertMissingNights(tx.em!, input.baseId, input.from, input.to, input.totalBeds);
@@ -216,6 +224,7 @@ export class CapacityService {
   private async setClosed(ctx: RequestContext, input: { baseId: number; from: string; to: string }, closed: boolean, reason: string | null) {
     assertManagesBase(ctx, input.baseId);
     checkRange(input.from, input.to, MAX_CHANGE_NIGHTS);
+    checkNotPast(input.from);
     await this.db.transaction(ctx, async (tx) => {
       await this.bases.getOrThrow(tx, input.baseId, 'baseId');
       if (closed) await this.insertMissingNights(tx.em!, input.baseId, input.from, input.to, 0);

@@ -113,7 +113,7 @@ export class BatchRequestService {
   private replay(existing: Batch, requestHash: string): Batch {
     if (existing.requestHash !== requestHash) {
       throw DomainException.conflict(
-        `The idempotencyKey was already used for batch ${existing.reference} with different details; use a new key for a new request`,
+        `The idempotencyKey was already used for batch ${existing.reference} with different details (package, startDate, headcount, union or notes); resend exactly the first request, or use a new key for a new booking`,
         { field: 'idempotencyKey', batchId: existing.id },
       );
     }

@@ -9,10 +9,13 @@ const logger = new Logger('GraphQLError');
 /** Codes that graphql-js or Apollo give to a malformed request: the client's mistake, safe to show. */
 const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
 
-/** `Variable "$input" got invalid value … at "input.startDate"` → `input.startDate`. */
+/**
+ * `Variable "$input" got invalid value … at "input.startDate"` → `startDate`: the path inside the
+ * variable, without the variable's own (client-chosen) name, as the validation errors name fields.
+ */
 function fieldFromMessage(message: string): string | undefined {
   const at = /at "([^"]+)"/.exec(message);
-  if (at) return at[1];
+  if (at) return at[1].split('.').slice(1).join('.') || at[1];
   const variable = /Variable "\$([^"]+)"/.exec(message);
   if (variable) return variable[1];
   const argument = /[Aa]rgument "([^"]+)"/.exec(message);

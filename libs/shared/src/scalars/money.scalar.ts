@@ -1,9 +1,12 @@
 import { GraphQLScalarType, Kind } from 'graphql';
-import { formatYuan, parseYuan } from './money.js';
+import { formatYuan, MAX_FEN, parseYuan } from './money.js';
 import { ScalarInputError } from './scalar-input.error.js';
 
 function parse(value: unknown): number {
   const fen = typeof value === 'string' ? parseYuan(value) : null;
+  if (fen === null && typeof value === 'string' && /^-?\d+(\.\d{1,2})?$/.test(value.trim())) {
+    throw new ScalarInputError(`${value.slice(0, 40)} yuan is more than this system accepts (at most ${formatYuan(MAX_FEN)})`);
+  }
   if (fen === null) {
     throw new ScalarInputError(`"${String(value).slice(0, 40)}" is not an amount of money: write yuan as a string with at most two decimals, e.g. "3980.00"`);
   }

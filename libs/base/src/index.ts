@@ -11,6 +11,7 @@ export { TradeUnion } from './union/union.entity.js';
 export { UnionService } from './union/union.service.js';
 export { Package } from './package/package.entity.js';
 export { PackageService } from './package/package.service.js';
+export { checkGroupSize } from './package/group-size.js';
 export { CapacityService } from './capacity/capacity.service.js';
 export { CapacityDrift, CapacityDay, BaseAvailability } from './capacity/capacity-day.model.js';
 

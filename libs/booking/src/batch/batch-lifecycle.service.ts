@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CapacityService, PackageService } from '@app/base';
+import { CapacityService, checkGroupSize, PackageService } from '@app/base';
 import { DomainException, type RequestContext, todayInShanghai, TransactionRunner } from '@app/shared';
 import { appendHistory } from './batch-history.js';
 import { BatchQueryService } from './batch-query.service.js';
@@ -76,9 +76,7 @@ export class BatchLifecycleService {
         throw DomainException.invalidTransition(batch.status, batch.status, `The headcount of a ${batch.status} batch cannot change; only while REQUESTED or CONFIRMED`);
       }
       const pkg = await this.packages.getOrThrow(tx, batch.packageId);
-      if (headcount < pkg.minGroupSize || headcount > pkg.maxGroupSize) {
-        throw DomainException.badInput('headcount', `Package "${pkg.name}" takes groups of ${pkg.minGroupSize}–${pkg.maxGroupSize}; ${headcount} asked`);
-      }
+      checkGroupSize(pkg, headcount);
       const delta = headcount - batch.headcount;
       if (delta === 0) return batch;
       const em = tx.em!;

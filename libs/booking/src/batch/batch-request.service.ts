@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { CapacityService, PackageService, UnionService } from '@app/base';
+import { CapacityService, checkGroupSize, PackageService, UnionService } from '@app/base';
 import {
   addDays,
   APP_CONFIG,
@@ -68,9 +68,7 @@ export class BatchRequestService {
         // An organiser's union comes from their account; an admin's choice must exist.
         if (unionId !== actor.unionId) await this.unions.getOrThrow(tx, unionId, 'unionId');
         if (!pkg.active) throw DomainException.badInput('packageId', `Package ${pkg.id} ("${pkg.name}") is no longer offered`);
-        if (input.headcount < pkg.minGroupSize || input.headcount > pkg.maxGroupSize) {
-          throw DomainException.badInput('headcount', `Package "${pkg.name}" takes groups of ${pkg.minGroupSize}–${pkg.maxGroupSize}; ${input.headcount} asked`);
-        }
+        checkGroupSize(pkg, input.headcount);
         const em = tx.em!;
         const now = nowToTheSecond();
         const batch: Batch = {

@@ -136,6 +136,25 @@ describe(`the batch lifecycle (${DB_KIND})`, () => {
 });
 
 describe(`the background hold sweep (${DB_KIND})`, () => {
+  it('a hold that ran out cannot be confirmed or resized, even before the sweep; it can be cancelled', async () => {
+    const t = await startTestApp({ holdTtlSeconds: 1, holdSweepSeconds: 0 });
+    try {
+      const w = await buildWorld(t, { beds: 50 });
+      const made = [];
+      for (let i = 0; i < 2; i++) made.push((await t.ok(REQUEST_BATCH, { i: { packageId: w.baseA.packageId, startDate: w.start, headcount: 9 } }, w.unionA.organiser)).requestBatch);
+      await new Promise((r) => setTimeout(r, 2100));
+      const confirm = await t.gql(act('confirmBatch'), { id: made[0].id }, w.baseA.operator);
+      expect(errorCode(confirm)).toBe('INVALID_TRANSITION');
+      expect(confirm.errors![0].extensions).toMatchObject({ from: 'REQUESTED', to: 'CONFIRMED' });
+      expect(confirm.errors![0].message).toContain('expired');
+      expect(errorCode(await t.gql('mutation($id:Int!){changeHeadcount(id:$id,headcount:10){id}}', { id: made[0].id }, w.unionA.organiser))).toBe('INVALID_TRANSITION');
+      expect((await t.ok(act('cancelBatch', 'r'), { id: made[1].id, r: 'too late' }, w.unionA.organiser)).cancelBatch.status).toBe('CANCELLED');
+      expect((await calendar(t, w.admin, w.baseA.id, w.start, w.start))[0].reservedBeds).toBe(9);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('runs every HOLD_SWEEP_SECONDS and expires holds older than HOLD_TTL_SECONDS', async () => {
     const t = await startTestApp({ holdTtlSeconds: 1, holdSweepSeconds: 1 });
     try {

@@ -67,6 +67,23 @@ describe(`the capacity calendar (${DB_KIND})`, () => {
     expect((await t.ok(REQUEST_BATCH, { i: { packageId: w.baseB.packageId, startDate: night, headcount: 5 } }, w.unionB.organiser)).requestBatch.status).toBe('REQUESTED');
   });
 
+  it('availability takes at most 50 bases, each once', async () => {
+    const many = await t.gql(AVAILABILITY, { f: w.start, t: addDays(w.start, 1), h: 1, ids: Array.from({ length: 51 }, () => w.baseA.id) }, w.partner);
+    expect(errorCode(many)).toBe('BAD_USER_INPUT');
+    expect(many.errors![0].extensions!.field).toBe('baseIds');
+    const twice = await t.gql(AVAILABILITY, { f: w.start, t: addDays(w.start, 1), h: 1, ids: [w.baseA.id, w.baseA.id] }, w.partner);
+    expect(errorCode(twice)).toBe('BAD_USER_INPUT');
+  });
+
+  it('raising a headcount over a closed night names headcount', async () => {
+    const night = addDays(w.start, 50);
+    const { requestBatch } = await t.ok(REQUEST_BATCH, { i: { packageId: w.baseB.packageId, startDate: night, headcount: 5 } }, w.unionA.organiser);
+    await t.ok(CLOSE, { i: { baseId: w.baseB.id, from: addDays(night, 1), to: addDays(night, 1), reason: '停电' } }, w.baseB.operator);
+    const res = await t.gql('mutation($id:Int!){changeHeadcount(id:$id,headcount:8){id}}', { id: requestBatch.id }, w.unionA.organiser);
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].extensions).toMatchObject({ field: 'headcount', night: addDays(night, 1) });
+  });
+
   it('availability tells which bases fit a group on every night', async () => {
     const from = addDays(w.start, 40);
     await t.ok(REQUEST_BATCH, { i: { packageId: w.baseA.packageId, startDate: from, headcount: 25 } }, w.unionA.organiser);

@@ -1,5 +1,5 @@
 import { addDays } from '@app/shared';
-import { DB_KIND, errorCode, startTestApp, type TestApp } from './support/test-app.js';
+import { ADMIN_PASSWORD, DB_KIND, errorCode, startTestApp, type TestApp } from './support/test-app.js';
 import { AUDIT, buildWorld, calendar, REQUEST_BATCH, type World } from './support/world.js';
 
 /** Invariant 4: a retried request does not book twice. */
@@ -42,6 +42,16 @@ describe(`idempotent batch requests (${DB_KIND})`, () => {
     expect(res.errors![0].extensions).toMatchObject({ field: 'idempotencyKey', batchId: first.id });
     expect(res.errors![0].message).toContain(first.reference);
     expect((await calendar(t, w.admin, w.baseA.id, addDays(w.start, 8), addDays(w.start, 8)))[0].reservedBeds).toBe(6);
+  });
+
+  it('keys are case-sensitive on every database; usernames are not', async () => {
+    const base = { packageId: w.baseB.packageId, startDate: addDays(w.start, 3), headcount: 4 };
+    const ids = new Set<number>();
+    for (const key of ['Ab3xQ9', 'aB3Xq9', 'AB3XQ9']) {
+      ids.add((await t.ok(REQUEST_BATCH, { i: { ...base, idempotencyKey: key } }, w.unionB.organiser)).requestBatch.id);
+    }
+    expect(ids.size).toBe(3);
+    expect(await t.login('ADMIN', ADMIN_PASSWORD)).toMatch(/^ey/);
   });
 
   it('keys belong to a union: another union may use the same key for its own batch', async () => {

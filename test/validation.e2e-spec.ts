@@ -142,6 +142,14 @@ describe(`bad input gets a clear error (${DB_KIND})`, () => {
     });
   });
 
+  it('an Int literal out of range or not whole → BAD_USER_INPUT naming the argument', async () => {
+    for (const query of ['{batch(id:2147483648){id}}', `mutation{changeHeadcount(id:1,headcount:1.5){id}}`]) {
+      const res = await t.gql(query, {}, w.admin);
+      expect(errorCode(res)).toBe('BAD_USER_INPUT');
+      expect(res.errors![0].extensions!.field).toMatch(/^(id|headcount)$/);
+    }
+  });
+
   describe('malformed money → BAD_USER_INPUT', () => {
     const pkg = (price: unknown) => ({ baseId: w.baseA.id, name: 'Bad price', nights: 2, pricePerPerson: price, minGroupSize: 1, maxGroupSize: 5 });
 

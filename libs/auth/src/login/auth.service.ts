@@ -26,7 +26,8 @@ export class AuthService {
 
   /** A token for the right password; one UNAUTHENTICATED message for every wrong pair (no username probing). */
   async login(ctx: RequestContext, username: string, password: string): Promise<AuthPayload> {
-    const user = username.length <= 50 && password.length <= 200 ? await this.users.findByUsername(ctx, username) : null;
+    // Usernames are lower-case (createUser insists); MySQL would match any case, SQLite none.
+    const user = username.length <= 50 && password.length <= 200 ? await this.users.findByUsername(ctx, username.trim().toLowerCase()) : null;
     const ok = await verifyPassword(password.slice(0, 200), user?.passwordHash ?? (await this.decoy));
     if (!user || !ok) throw DomainException.unauthenticated('Wrong username or password');
     return { accessToken: await this.sign(user), user };

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { BaseService, UnionService } from '@app/base';
-import { DomainException, isUniqueViolation, type RequestContext, Role, TransactionRunner } from '@app/shared';
+import { DomainException, isUniqueViolation, nowToTheSecond, type RequestContext, Role, TransactionRunner } from '@app/shared';
 import { hashPassword } from '../login/password.js';
 import type { CreateUserInput } from './create-user.input.js';
 import { User } from './user.entity.js';
@@ -43,7 +43,7 @@ export class UserService {
       if (baseId !== null) await this.bases.getOrThrow(tx, baseId, 'baseId');
       if (unionId !== null) await this.unions.getOrThrow(tx, unionId, 'unionId');
       try {
-        const user = await tx.em!.save(tx.em!.create(User, { username: input.username, passwordHash, role: input.role, baseId, unionId }));
+        const user = await tx.em!.save(tx.em!.create(User, { username: input.username, passwordHash, role: input.role, baseId, unionId, createdAt: nowToTheSecond() }));
         this.logger.log(`user ${user.username} (${user.role}) created by ${ctx.actor?.username ?? 'system'}`);
         return user;
       } catch (error) {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException, isUniqueViolation, type RequestContext, TransactionRunner } from '@app/shared';
+import { DomainException, isUniqueViolation, nowToTheSecond, type RequestContext, TransactionRunner } from '@app/shared';
 import { In } from 'typeorm';
 import { Base } from './base.entity.js';
 import type { CreateBaseInput } from './create-base.input.js';
@@ -35,7 +35,7 @@ export class BaseService {
   create(ctx: RequestContext, input: CreateBaseInput, isDemo = false): Promise<Base> {
     return this.db.transaction(ctx, async ({ em }) => {
       try {
-        return await em!.save(em!.create(Base, { ...input, code: input.code.toUpperCase(), address: input.address ?? null, description: input.description ?? null, isDemo }));
+        return await em!.save(em!.create(Base, { ...input, code: input.code.toUpperCase(), address: input.address ?? null, description: input.description ?? null, isDemo, createdAt: nowToTheSecond() }));
       } catch (error) {
         if (isUniqueViolation(error)) throw DomainException.conflict(`A base with code "${input.code}" already exists`, { field: 'code' });
         throw error;

@@ -19,6 +19,8 @@ import type { CloseDatesInput, ReopenDatesInput, SetCapacityInput } from './capa
 
 /** Longest range a calendar or availability query may ask for. */
 export const MAX_QUERY_NIGHTS = 366;
+/** Most bases one availability query may name. */
+export const MAX_AVAILABILITY_BASES = 50;
 /** Longest range one setCapacity/closeDates call may change. */
 export const MAX_CHANGE_NIGHTS = 731;
 
@@ -71,7 +73,7 @@ export class CapacityService {
    * the first night short of beds and what is left, BAD_USER_INPUT for a closed night. Must run in
    * the caller's transaction, which rolls back any nights already taken when it throws.
    */
-  async reserve(ctx: RequestContext, baseId: number, firstNight: CalendarDate, nights: number, beds: number): Promise<void> {
+  async reserve(ctx: RequestContext, baseId: number, firstNight: CalendarDate, nights: number, beds: number, field = 'startDate'): Promise<void> {
     const em = requireManager(ctx);
     if (!Number.isInteger(beds) || beds <= 0) throw new Error(`reserve needs a positive bed count, got ${beds}`);
     const lastNight = addDays(firstNight, nights - 1);
@@ -84,7 +86,7 @@ export class CapacityService {
       .setParameters({ baseId, firstNight, lastNight, beds })
       .execute();
     if (result.affected === nights) return;
-    await this.explainShortage(ctx, baseId, firstNight, lastNight, beds);
+    await this.explainShortage(ctx, baseId, firstNight, lastNight, beds, field);
   }
 
   /** Gives `beds` back on each night; a shortfall means the calendar has drifted, which is a bug. */
@@ -106,11 +108,11 @@ export class CapacityService {
 
   /** Takes (delta > 0) or gives back (delta < 0) the difference of a headcount change. */
   async adjust(ctx: RequestContext, baseId: number, firstNight: CalendarDate, nights: number, delta: number): Promise<void> {
-    if (delta > 0) await this.reserve(ctx, baseId, firstNight, nights, delta);
+    if (delta > 0) await this.reserve(ctx, baseId, firstNight, nights, delta, 'headcount');
     if (delta < 0) await this.release(ctx, baseId, firstNight, nights, -delta);
   }
 
-  private async explainShortage(ctx: RequestContext, baseId: number, first: CalendarDate, last: CalendarDate, beds: number): Promise<never> {
+  private async explainShortage(ctx: RequestContext, baseId: number, first: CalendarDate, last: CalendarDate, beds: number, field: string): Promise<never> {
     // A locking read sees the current rows, not the transaction's older snapshot (MySQL REPEATABLE READ).
     const rows = await this.db
       .forUpdate(ctx.em!.createQueryBuilder(CapacityNight, 'n'))
@@ -124,7 +126,7 @@ export class CapacityService {
         throw DomainException.capacityExceeded(`Base ${baseId} has no beds set for the night of ${night}; ${beds} requested`, { night, availableBeds: 0, requestedBeds: beds });
       }
       if (row.closed) {
-        throw DomainException.badInput('startDate', `Base ${baseId} is closed on the night of ${night}${row.closedReason ? ` (${row.closedReason})` : ''}`, { night });
+        throw DomainException.badInput(field, `Base ${baseId} is closed on the night of ${night}${row.closedReason ? ` (${row.closedReason})` : ''}`, { night });
       }
       const available = row.totalBeds - row.reservedBeds;
       if (available < beds) {
@@ -155,6 +157,10 @@ export class CapacityService {
   async availability(ctx: RequestContext, from: CalendarDate, to: CalendarDate, headcount: number, baseIds?: number[] | null): Promise<BaseAvailability[]> {
     checkRange(from, to, MAX_QUERY_NIGHTS);
     if (!Number.isInteger(headcount) || headcount < 1) throw DomainException.badInput('headcount', `headcount must be at least 1, got ${headcount}`);
+    if (baseIds && baseIds.length > MAX_AVAILABILITY_BASES) {
+      throw DomainException.badInput('baseIds', `At most ${MAX_AVAILABILITY_BASES} bases at a time; ${baseIds.length} given`);
+    }
+    if (baseIds && new Set(baseIds).size !== baseIds.length) throw DomainException.badInput('baseIds', 'baseIds lists a base twice');
     let bases: Base[];
     if (baseIds?.length) {
       const found = await this.bases.findByIds(ctx, baseIds);

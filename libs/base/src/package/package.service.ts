@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException, type RequestContext, TransactionRunner } from '@app/shared';
+import { DomainException, nowToTheSecond, type RequestContext, TransactionRunner } from '@app/shared';
 import { In } from 'typeorm';
 import { assertManagesBase } from '../base/base-access.js';
 import { BaseService } from '../base/base.service.js';
@@ -54,7 +54,8 @@ export class PackageService {
     checkGroupSizes(input.minGroupSize, input.maxGroupSize);
     return this.db.transaction(ctx, async (tx) => {
       await this.bases.getOrThrow(tx, input.baseId, 'baseId');
-      return tx.em!.save(tx.em!.create(Package, { ...input, description: input.description ?? null, active: true }));
+      const now = nowToTheSecond();
+      return tx.em!.save(tx.em!.create(Package, { ...input, description: input.description ?? null, active: true, createdAt: now, updatedAt: now }));
     });
   }
 
@@ -65,6 +66,7 @@ export class PackageService {
       const { id: _id, ...changes } = input;
       Object.assign(pkg, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)));
       checkGroupSizes(pkg.minGroupSize, pkg.maxGroupSize);
+      pkg.updatedAt = nowToTheSecond();
       return tx.em!.save(pkg);
     });
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException, isUniqueViolation, type RequestContext, TransactionRunner } from '@app/shared';
+import { DomainException, isUniqueViolation, nowToTheSecond, type RequestContext, TransactionRunner } from '@app/shared';
 import { In } from 'typeorm';
 import type { CreateUnionInput } from './create-union.input.js';
 import { TradeUnion } from './union.entity.js';
@@ -33,7 +33,7 @@ export class UnionService {
     return this.db.transaction(ctx, async ({ em }) => {
       try {
         // Codes are compared case-insensitively on MySQL; upper-case them so SQLite agrees.
-        return await em!.save(em!.create(TradeUnion, { ...input, code: input.code.toUpperCase() }));
+        return await em!.save(em!.create(TradeUnion, { ...input, code: input.code.toUpperCase(), createdAt: nowToTheSecond() }));
       } catch (error) {
         if (isUniqueViolation(error)) throw DomainException.conflict(`A union with code "${input.code}" already exists`, { field: 'code' });
         throw error;

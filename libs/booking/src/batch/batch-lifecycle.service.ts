@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CapacityService, checkGroupSize, PackageService } from '@app/base';
-import { DomainException, type RequestContext, todayInShanghai, TransactionRunner } from '@app/shared';
+import { DomainException, nowToTheSecond, type RequestContext, todayInShanghai, TransactionRunner } from '@app/shared';
 import { appendHistory } from './batch-history.js';
 import { BatchQueryService } from './batch-query.service.js';
 import { BatchAction, BatchStatus } from './batch-status.js';
@@ -8,6 +8,17 @@ import { planTransition } from './batch-transitions.js';
 import { Batch } from './batch.entity.js';
 
 const MAX_REASON = 500;
+
+/** A REQUESTED batch whose hold ran out no longer holds its beds, whether or not the sweep has run yet. */
+function refuseLapsedHold(batch: Batch, to: BatchStatus, now: Date = new Date()): void {
+  if (batch.status === BatchStatus.REQUESTED && batch.holdExpiresAt && batch.holdExpiresAt <= now) {
+    throw DomainException.invalidTransition(
+      batch.status,
+      to,
+      `The hold on batch ${batch.reference} expired at ${batch.holdExpiresAt.toISOString()}; its beds are being given back. Request the batch again.`,
+    );
+  }
+}
 
 function checkReason(reason: string | null | undefined, required: boolean): string | null {
   const text = reason?.trim() || null;
@@ -30,8 +41,9 @@ export class BatchLifecycleService {
     private readonly packages: PackageService,
   ) {}
 
+  /** REQUESTED → CONFIRMED, while the hold lasts. */
   confirm(ctx: RequestContext, id: number): Promise<Batch> {
-    return this.transition(ctx, id, BatchAction.CONFIRM, null);
+    return this.transition(ctx, id, BatchAction.CONFIRM, null, (batch) => refuseLapsedHold(batch, BatchStatus.CONFIRMED));
   }
 
   reject(ctx: RequestContext, id: number, reason: string): Promise<Batch> {
@@ -75,15 +87,17 @@ export class BatchLifecycleService {
       if (batch.status !== BatchStatus.REQUESTED && batch.status !== BatchStatus.CONFIRMED) {
         throw DomainException.invalidTransition(batch.status, batch.status, `The headcount of a ${batch.status} batch cannot change; only while REQUESTED or CONFIRMED`);
       }
+      refuseLapsedHold(batch, batch.status);
       const pkg = await this.packages.getOrThrow(tx, batch.packageId);
       checkGroupSize(pkg, headcount);
       const delta = headcount - batch.headcount;
       if (delta === 0) return batch;
       const em = tx.em!;
-      await em.update(Batch, { id: batch.id }, { headcount });
+      const updatedAt = nowToTheSecond();
+      await em.update(Batch, { id: batch.id }, { headcount, updatedAt });
       await appendHistory(em, batch.id, batch.status, batch.status, actor, `headcount ${batch.headcount} → ${headcount}`);
       await this.capacity.adjust(tx, batch.baseId, batch.startDate, batch.nights, delta);
-      return { ...batch, headcount };
+      return { ...batch, headcount, updatedAt };
     });
   }
 
@@ -100,15 +114,16 @@ export class BatchLifecycleService {
     const plan = planTransition(action, batch.status, actor.role);
     guard?.(batch);
     const em = tx.em!;
+    const updatedAt = nowToTheSecond();
     const result = await em
       .createQueryBuilder()
       .update(Batch)
-      .set({ status: plan.to, holdExpiresAt: null })
+      .set({ status: plan.to, holdExpiresAt: null, updatedAt })
       .where('id = :id AND status = :from', { id: batch.id, from: plan.from })
       .execute();
     if (result.affected !== 1) throw new Error(`Batch ${batch.id} changed under a row lock (${plan.from} → ${plan.to})`);
-    await appendHistory(em, batch.id, plan.from, plan.to, actor, reason);
+    await appendHistory(em, batch.id, plan.from, plan.to, actor, reason, updatedAt);
     if (plan.releasesBeds) await this.capacity.release(tx, batch.baseId, batch.startDate, batch.nights, batch.headcount);
-    return { ...batch, status: plan.to, holdExpiresAt: null };
+    return { ...batch, status: plan.to, holdExpiresAt: null, updatedAt };
   }
 }

@@ -38,8 +38,8 @@ export class BatchQueryService {
     return batch;
   }
 
-  findByIdempotencyKey(ctx: RequestContext, unionId: number, idempotencyKey: string): Promise<Batch | null> {
-    return this.db.read(ctx, (em) => em.findOneBy(Batch, { unionId, idempotencyKey }));
+  findByIdempotencyKey(ctx: RequestContext, unionId: number, idempotencyKeyHash: string): Promise<Batch | null> {
+    return this.db.read(ctx, (em) => em.findOneBy(Batch, { unionId, idempotencyKeyHash }));
   }
 
   /** A page of the batches the caller may see, newest first; two queries whatever the page size. */

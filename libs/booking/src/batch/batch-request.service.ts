@@ -53,7 +53,7 @@ export class BatchRequestService {
     if (input.startDate < todayInShanghai()) {
       throw DomainException.badInput('startDate', `startDate ${input.startDate} is in the past; the earliest arrival is today (${todayInShanghai()})`);
     }
-    const key = input.idempotencyKey ?? null;
+    const key = input.idempotencyKey ? createHash('sha256').update(input.idempotencyKey).digest('hex') : null;
     const requestHash = createHash('sha256')
       .update(JSON.stringify([input.packageId, input.startDate, input.headcount, unionId, input.notes ?? null]))
       .digest('hex');
@@ -84,7 +84,7 @@ export class BatchRequestService {
           headcount: input.headcount,
           pricePerPerson: pkg.pricePerPerson,
           holdExpiresAt: new Date(now.getTime() + this.config.holdTtlSeconds * 1000),
-          idempotencyKey: key,
+          idempotencyKeyHash: key,
           requestHash,
           notes: input.notes ?? null,
           createdById: actor.userId,

@@ -5,7 +5,7 @@ import { BatchStatus } from './batch-status.js';
 
 @ObjectType({ description: 'A batch (批次): a group of workers from one union staying at one base for one package.' })
 @Entity('batch')
-@Index('uq_batch_idempotency', ['unionId', 'idempotencyKey'], { unique: true })
+@Index('uq_batch_idempotency', ['unionId', 'idempotencyKeyHash'], { unique: true })
 @Index('idx_batch_base_start', ['baseId', 'startDate'])
 @Index('idx_batch_union_start', ['unionId', 'startDate'])
 @Index('idx_batch_status_hold', ['status', 'holdExpiresAt'])
@@ -56,8 +56,12 @@ export class Batch {
   @Column({ type: 'datetime', nullable: true })
   holdExpiresAt: Date | null;
 
-  @Column({ type: 'varchar', length: 100, nullable: true })
-  idempotencyKey: string | null;
+  /**
+   * SHA-256 (hex) of the client's idempotency key: keys are case-sensitive, and MySQL's default
+   * collation is not; lower-case hex compares the same everywhere.
+   */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  idempotencyKeyHash: string | null;
 
   /** SHA-256 of the request, to tell a retry from a different request with the same key. */
   @Column({ type: 'varchar', length: 64, nullable: true })

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, RequestContext, TransactionRunner } from '@app/shared';
-import { LessThanOrEqual } from 'typeorm';
+import { LessThanOrEqual, MoreThan } from 'typeorm';
 import { BatchLifecycleService } from './batch-lifecycle.service.js';
 import { BatchStatus } from './batch-status.js';
 import { Batch } from './batch.entity.js';
@@ -40,16 +40,25 @@ export class HoldSweeperService implements OnApplicationBootstrap, OnApplication
     const run = (async () => {
       const ctx = RequestContext.system();
       let expired = 0;
+      let afterId = 0;
       for (;;) {
         const due = await this.db.read(ctx, (em) =>
           em.find(Batch, {
             select: { id: true },
-            where: { status: BatchStatus.REQUESTED, holdExpiresAt: LessThanOrEqual(now) },
-            order: { holdExpiresAt: 'ASC' },
+            where: { status: BatchStatus.REQUESTED, holdExpiresAt: LessThanOrEqual(now), id: MoreThan(afterId) },
+            order: { id: 'ASC' },
             take: SWEEP_BATCH,
           }),
         );
-        for (const { id } of due) if (await this.lifecycle.expire(ctx, id, now)) expired++;
+        for (const { id } of due) {
+          afterId = id;
+          try {
+            if (await this.lifecycle.expire(ctx, id, now)) expired++;
+          } catch (error) {
+            // One batch that cannot expire must not keep every later hold from expiring.
+            this.logger.error(`could not expire batch ${id}: ${(error as Error).message}`);
+          }
+        }
         if (due.length < SWEEP_BATCH) break;
       }
       if (expired) this.logger.log(`expired ${expired} held batches`);

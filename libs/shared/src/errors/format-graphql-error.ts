@@ -55,7 +55,7 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   const scalar = findCause(error, ScalarInputError);
   const code = String(formatted.extensions?.code ?? '');
   if (scalar || REQUEST_ERROR_CODES.has(code)) {
-    const isBadValue = !!scalar || code === 'BAD_USER_INPUT' || /got invalid value|Expected value of type|Expected type/.test(formatted.message);
+    const isBadValue = !!scalar || code === 'BAD_USER_INPUT' || /got invalid value|Expected value of type|Expected type|cannot represent/.test(formatted.message);
     const field = fieldFromMessage(formatted.message) ?? fieldFromLiteral(unwrapResolverError(error));
     return {
       message: formatted.message,

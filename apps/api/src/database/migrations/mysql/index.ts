@@ -1,4 +1,4 @@
-import { Initial1795702742643 } from './1795702742643-Initial.js';
+import { Initial1795705571425 } from './1795705571425-Initial.js';
 
 /** Applied in order on start-up; generated on this driver (npm run migration:generate:mysql). */
-export const MYSQL_MIGRATIONS = [Initial1795702742643];
+export const MYSQL_MIGRATIONS = [Initial1795705571425];

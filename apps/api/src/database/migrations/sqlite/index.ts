@@ -1,4 +1,4 @@
-import { Initial1795702739718 } from './1795702739718-Initial.js';
+import { Initial1795705578266 } from './1795705578266-Initial.js';
 
 /** Applied in order on start-up; generated on this driver (npm run migration:generate:sqlite). */
-export const SQLITE_MIGRATIONS = [Initial1795702739718];
+export const SQLITE_MIGRATIONS = [Initial1795705578266];

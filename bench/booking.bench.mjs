@@ -75,7 +75,7 @@ try {
   await pool.query('CREATE TABLE ref_batch (id INT AUTO_INCREMENT PRIMARY KEY, baseId INT NOT NULL, startDate DATE NOT NULL, headcount INT NOT NULL)');
   await pool.query('CREATE TABLE ref_capacity (baseId INT NOT NULL, night DATE NOT NULL, totalBeds INT NOT NULL, reservedBeds INT NOT NULL DEFAULT 0, PRIMARY KEY (baseId, night))');
   await pool.query('INSERT INTO ref_capacity (baseId, night, totalBeds) SELECT 1, night, 100000 FROM capacity_night WHERE baseId = ?', [base]);
-  const bare = await runFor(process.env.BENCH_SKIP_BARE ? 0.001 : SECONDS, CLIENTS, async () => {
+  const bare = await runFor(SECONDS, CLIENTS, async () => {
     const c = await pool.getConnection();
     try {
       await c.beginTransaction();

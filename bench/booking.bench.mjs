@@ -45,7 +45,7 @@ try {
   const app = await createApp(
     {
       production: true, port: 0, database: { type: 'mysql', url: url.toString() }, demoData: false, adminPassword: 'bench-admin-pw',
-      jwtSecret: randomBytes(32).toString('hex'), jwtTtlSeconds: 3600, holdTtlSeconds: 48 * 3600, holdSweepSeconds: 0, schemaFile: false, explorer: false,
+      jwtSecret: randomBytes(32).toString('hex'), jwtTtlSeconds: 3600, holdTtlSeconds: 48 * 3600, holdSweepSeconds: 0, schemaFile: false, explorer: false, dataKey: randomBytes(32),
     },
     { logger: ['error'] },
   );

@@ -58,6 +58,9 @@ export async function freshDatabase(): Promise<{ config: AppConfig['database']; 
   };
 }
 
+/** A fixed data key, so a test can decrypt what it finds in the raw tables. */
+export const TEST_DATA_KEY = Buffer.from('7e1c0f3a9b2d4e6f8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6071', 'hex');
+
 export function testConfig(database: AppConfig['database'], overrides: Partial<AppConfig> = {}): AppConfig {
   return {
     production: false,
@@ -71,6 +74,7 @@ export function testConfig(database: AppConfig['database'], overrides: Partial<A
     holdSweepSeconds: 0,
     schemaFile: false,
     explorer: true,
+    dataKey: TEST_DATA_KEY,
     ...overrides,
   };
 }

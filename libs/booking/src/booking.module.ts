@@ -5,12 +5,13 @@ import { BatchLifecycleService } from './batch/batch-lifecycle.service.js';
 import { BatchQueryService } from './batch/batch-query.service.js';
 import { BatchRequestService } from './batch/batch-request.service.js';
 import { BatchResolver } from './batch/batch.resolver.js';
+import { BatchRules } from './batch/batch-rules.js';
 import { HoldSweeperService } from './batch/hold-sweeper.service.js';
 
 /** Batches: requests, their lifecycle, holds and the capacity audit. */
 @Module({
   imports: [BaseModule],
-  providers: [BatchRequestService, BatchLifecycleService, BatchQueryService, HoldSweeperService, BatchResolver, BatchFieldsResolver],
-  exports: [BatchRequestService, BatchLifecycleService, BatchQueryService, HoldSweeperService],
+  providers: [BatchRules, BatchRequestService, BatchLifecycleService, BatchQueryService, HoldSweeperService, BatchResolver, BatchFieldsResolver],
+  exports: [BatchRules, BatchRequestService, BatchLifecycleService, BatchQueryService, HoldSweeperService],
 })
 export class BookingModule {}

@@ -29,6 +29,10 @@ export class Base {
   @Column({ type: 'varchar', length: 1000, nullable: true })
   description: string | null;
 
+  @Field(() => Int, { description: 'The rooming list of a batch freezes this many days before its arrival; after that only the base\'s operator changes it.' })
+  @Column({ type: 'int', default: 3 })
+  rosterCutoffDays: number;
+
   @Field({ description: 'True for the demo data loaded into an empty embedded database.' })
   @Column({ type: 'boolean', default: false })
   isDemo: boolean;

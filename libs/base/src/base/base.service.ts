@@ -35,7 +35,7 @@ export class BaseService {
   create(ctx: RequestContext, input: CreateBaseInput, isDemo = false): Promise<Base> {
     return this.db.transaction(ctx, async ({ em }) => {
       try {
-        return await em!.save(em!.create(Base, { ...input, code: input.code.toUpperCase(), address: input.address ?? null, description: input.description ?? null, isDemo, createdAt: nowToTheSecond() }));
+        return await em!.save(em!.create(Base, { ...input, code: input.code.toUpperCase(), address: input.address ?? null, description: input.description ?? null, rosterCutoffDays: input.rosterCutoffDays ?? 3, isDemo, createdAt: nowToTheSecond() }));
       } catch (error) {
         if (isUniqueViolation(error)) throw DomainException.conflict(`A base with code "${input.code}" already exists`, { field: 'code' });
         throw error;

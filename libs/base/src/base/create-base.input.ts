@@ -1,5 +1,5 @@
-import { Field, InputType } from '@nestjs/graphql';
-import { IsNotEmpty, IsOptional, Matches, MaxLength } from 'class-validator';
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { IsInt, IsNotEmpty, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 
 @InputType({ description: 'A new base.' })
 export class CreateBaseInput {
@@ -26,4 +26,11 @@ export class CreateBaseInput {
   @IsOptional()
   @MaxLength(1000)
   description?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Days before arrival when the rooming list freezes (0–30; default 3).' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(30)
+  rosterCutoffDays?: number;
 }

@@ -1,6 +1,6 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { OptionalNotNull } from '@app/shared';
-import { IsInt, IsNotEmpty, IsOptional, MaxLength } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, Max, MaxLength, Min } from 'class-validator';
 
 @InputType({ description: 'Changes to a base; omitted fields stay as they are.' })
 export class UpdateBaseInput {
@@ -29,4 +29,11 @@ export class UpdateBaseInput {
   @IsOptional()
   @MaxLength(1000)
   description?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Days before arrival when the rooming list freezes (0–30; default 3).' })
+  @OptionalNotNull()
+  @IsInt()
+  @Min(0)
+  @Max(30)
+  rosterCutoffDays?: number;
 }

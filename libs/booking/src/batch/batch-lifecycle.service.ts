@@ -3,6 +3,7 @@ import { CapacityService, checkGroupSize, PackageService } from '@app/base';
 import { DomainException, nowToTheSecond, type RequestContext, todayInShanghai, TransactionRunner } from '@app/shared';
 import { appendHistory } from './batch-history.js';
 import { BatchQueryService } from './batch-query.service.js';
+import { BatchRules } from './batch-rules.js';
 import { BatchAction, BatchStatus } from './batch-status.js';
 import { planTransition } from './batch-transitions.js';
 import { Batch } from './batch.entity.js';
@@ -39,6 +40,7 @@ export class BatchLifecycleService {
     private readonly queries: BatchQueryService,
     private readonly capacity: CapacityService,
     private readonly packages: PackageService,
+    private readonly rules: BatchRules,
   ) {}
 
   /** REQUESTED → CONFIRMED, while the hold lasts. */
@@ -92,6 +94,7 @@ export class BatchLifecycleService {
       checkGroupSize(pkg, headcount);
       const delta = headcount - batch.headcount;
       if (delta === 0) return batch;
+      await this.rules.beforeHeadcountChange(tx, batch, headcount);
       const em = tx.em!;
       const updatedAt = nowToTheSecond();
       await em.update(Batch, { id: batch.id }, { headcount, updatedAt });
@@ -113,6 +116,7 @@ export class BatchLifecycleService {
     const actor = tx.requireActor();
     const plan = planTransition(action, batch.status, actor.role);
     guard?.(batch);
+    await this.rules.beforeTransition(tx, batch, plan.to);
     const em = tx.em!;
     const updatedAt = nowToTheSecond();
     const result = await em

@@ -38,6 +38,34 @@ export class BatchQueryService {
     return batch;
   }
 
+  /** The batch if the caller may see it, else null; batched per request. */
+  async loadVisible(ctx: RequestContext, id: number): Promise<Batch | null> {
+    const batch = await ctx
+      .loader<number, Batch | null>('batch', async (ids) => {
+        const rows = await this.db.read(ctx, (em) => em.findBy(Batch, { id: In([...ids]) }));
+        return ids.map((id) => rows.find((b) => b.id === id) ?? null);
+      })
+      .load(id);
+    return batch && canSee(batchScope(ctx), batch) ? batch : null;
+  }
+
+  /**
+   * Which of the batches `among` hold beds on at least one night of `batch`'s stay (at any base):
+   * those whose people cannot also be on `batch`. Not scoped: the caller decides what it may name.
+   */
+  async overlapping(ctx: RequestContext, batch: Pick<Batch, 'id' | 'startDate' | 'endDate'>, among: number[]): Promise<Batch[]> {
+    const ids = among.filter((id) => id !== batch.id);
+    if (!ids.length) return [];
+    return this.db.read(ctx, (em) =>
+      em
+        .createQueryBuilder(Batch, 'b')
+        .where('b.id IN (:...ids)', { ids })
+        .andWhere('b.status IN (:...holding)', { holding: [...HOLDS_BEDS] })
+        .andWhere('b.startDate < :end AND b.endDate > :start', { start: batch.startDate, end: batch.endDate })
+        .getMany(),
+    );
+  }
+
   findByIdempotencyKey(ctx: RequestContext, unionId: number, idempotencyKeyHash: string): Promise<Batch | null> {
     return this.db.read(ctx, (em) => em.findOneBy(Batch, { unionId, idempotencyKeyHash }));
   }

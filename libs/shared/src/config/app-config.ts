@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /** Where the data lives: the embedded SQLite file (the default) or a MySQL server. */
 export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'mysql'; url: string; mariadb?: boolean };
@@ -21,6 +22,8 @@ export interface AppConfig {
   schemaFile: string | false;
   /** Serve the offline GraphQL explorer page at GET /graphql. */
   explorer: boolean;
+  /** 32 bytes that encrypt and key-hash personal data (ID numbers, phones); losing it loses them. */
+  dataKey: Buffer;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -36,6 +39,29 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): n
     throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
   }
   return value;
+}
+
+/** DATA_KEY: 32 bytes as 64 hex digits or as base64. */
+export function parseDataKey(raw: string): Buffer {
+  const text = raw.trim();
+  const key = /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
+  if (key.length !== 32 || (!/^[0-9a-fA-F]{64}$/.test(text) && key.toString('base64').replace(/=+$/, '') !== text.replace(/=+$/, ''))) {
+    throw new Error('DATA_KEY must be 32 bytes, written as 64 hex digits or as base64 (e.g. `openssl rand -hex 32`)');
+  }
+  return key;
+}
+
+/**
+ * The embedded database keeps its data key in a file beside it (created once, readable by the owner
+ * only), so a restart can still read what it encrypted. Servers must be given DATA_KEY.
+ */
+function embeddedDataKey(sqlitePath: string): Buffer {
+  const file = join(dirname(sqlitePath), 'data.key');
+  if (existsSync(file)) return parseDataKey(readFileSync(file, 'utf8'));
+  const key = randomBytes(32);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, key.toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
+  return key;
 }
 
 /** Reads the configuration from the environment and refuses settings that cannot work. */
@@ -59,6 +85,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // Development only: tokens stop working when the process restarts, which is acceptable there.
     jwtSecret = randomBytes(32).toString('hex');
   }
+  let dataKey: Buffer;
+  if (env.DATA_KEY) dataKey = parseDataKey(env.DATA_KEY);
+  else if (production) throw new Error('DATA_KEY is required when NODE_ENV=production (32 bytes: `openssl rand -hex 32`)');
+  else if (database.type === 'sqlite') dataKey = embeddedDataKey(database.path);
+  else throw new Error('DATA_KEY is required with DATABASE_URL: personal data written with one key cannot be read with another (`openssl rand -hex 32`)');
   const adminPassword = env.ADMIN_PASSWORD || (embedded && demoData ? DEMO_ADMIN_PASSWORD : null);
 
   return {
@@ -73,5 +104,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     holdSweepSeconds: int(env, 'HOLD_SWEEP_SECONDS', 60, 0),
     schemaFile: production ? false : join(process.cwd(), 'schema.gql'),
     explorer: !production,
+    dataKey,
   };
 }

@@ -1,4 +1,4 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainException, ErrorCode } from './domain.exception.js';
 
@@ -12,16 +12,39 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.CONFLICT]: 409,
 };
 
+/** Nest's and multer's own HTTP errors (unknown route, upload too large) in the same shape as ours. */
+function fromHttpException(exception: HttpException): DomainException {
+  const status = exception.getStatus();
+  switch (status) {
+    case HttpStatus.PAYLOAD_TOO_LARGE:
+      return DomainException.badInput('file', `${exception.message}: the upload is too large`);
+    case HttpStatus.NOT_FOUND:
+      return new DomainException(ErrorCode.NOT_FOUND, exception.message);
+    case HttpStatus.UNAUTHORIZED:
+      return DomainException.unauthenticated();
+    case HttpStatus.FORBIDDEN:
+      return DomainException.forbidden(exception.message);
+    default:
+      return new DomainException(ErrorCode.BAD_USER_INPUT, exception.message);
+  }
+}
+
 /**
- * A user's mistake is not a server error: hand it to Apollo (GraphQL) or answer it (HTTP) without
- * Nest logging it as an unhandled exception.
+ * A user's mistake is not a server error: hand it to Apollo (GraphQL) or answer it (HTTP) as
+ * `{ error: { code, message, …details } }`, without Nest logging it as an unhandled exception.
  */
-@Catch(DomainException)
+@Catch(DomainException, HttpException)
 export class DomainExceptionFilter implements ExceptionFilter {
-  catch(exception: DomainException, host: ArgumentsHost): unknown {
+  catch(exception: DomainException | HttpException, host: ArgumentsHost): unknown {
     if (host.getType<string>() === 'graphql') return exception;
     const res = host.switchToHttp().getResponse<Response>();
-    res.status(HTTP_STATUS[exception.code]).json({ error: { code: exception.code, message: exception.message, ...exception.details } });
+    if (exception instanceof HttpException && exception.getStatus() >= 500) {
+      res.status(exception.getStatus()).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error; it has been logged' } });
+      return undefined;
+    }
+    const domain = exception instanceof DomainException ? exception : fromHttpException(exception);
+    const status = exception instanceof HttpException ? exception.getStatus() : HTTP_STATUS[domain.code];
+    res.status(status).json({ error: { code: domain.code, message: domain.message, ...domain.details } });
     return undefined;
   }
 }

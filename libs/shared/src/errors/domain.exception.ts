@@ -10,7 +10,8 @@ export enum ErrorCode {
 }
 
 /** Extra, machine-readable facts that travel in `extensions` beside the code. */
-export type ErrorDetails = Record<string, string | number | boolean | null>;
+export type ErrorDetail = string | number | boolean | null;
+export type ErrorDetails = Record<string, ErrorDetail | ReadonlyArray<Readonly<Record<string, ErrorDetail>>>>;
 
 /**
  * A user-facing failure. Services throw it; the GraphQL edge turns it into an error with

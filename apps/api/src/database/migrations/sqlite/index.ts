@@ -1,4 +1,5 @@
 import { Initial1795705578266 } from './1795705578266-Initial.js';
+import { Roster1795707277359 } from './1795707277359-Roster.js';
 
 /** Applied in order on start-up; generated on this driver (npm run migration:generate:sqlite). */
-export const SQLITE_MIGRATIONS = [Initial1795705578266];
+export const SQLITE_MIGRATIONS = [Initial1795705578266, Roster1795707277359];

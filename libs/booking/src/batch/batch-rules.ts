@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import type { RequestContext } from '@app/shared';
+import type { BatchStatus } from './batch-status.js';
+import type { Batch } from './batch.entity.js';
+
+/**
+ * A rule another domain adds to the lifecycle without booking knowing that domain (the roster says
+ * whether a batch may check in; billing and exchange will hook cancellations). Each hook runs inside
+ * the move's transaction with the batch row locked: throwing a DomainException refuses the move, and
+ * any write it makes commits or rolls back with it.
+ */
+export interface BatchRule {
+  /** Before `batch` moves to `to`; after the transition table and booking's own checks allowed it. */
+  beforeTransition?(tx: RequestContext, batch: Batch, to: BatchStatus): Promise<void>;
+  /** Before the headcount changes to `headcount` (different from the current one). */
+  beforeHeadcountChange?(tx: RequestContext, batch: Batch, headcount: number): Promise<void>;
+}
+
+/** Where other domains register their BatchRules (from their module's onModuleInit). */
+@Injectable()
+export class BatchRules {
+  private readonly rules: BatchRule[] = [];
+
+  register(rule: BatchRule): void {
+    this.rules.push(rule);
+  }
+
+  async beforeTransition(tx: RequestContext, batch: Batch, to: BatchStatus): Promise<void> {
+    for (const rule of this.rules) await rule.beforeTransition?.(tx, batch, to);
+  }
+
+  async beforeHeadcountChange(tx: RequestContext, batch: Batch, headcount: number): Promise<void> {
+    for (const rule of this.rules) await rule.beforeHeadcountChange?.(tx, batch, headcount);
+  }
+}

@@ -1,0 +1,65 @@
+import { Args, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Batch } from '@app/booking';
+import { Ctx, DomainException, type RequestContext, Role, Roles } from '@app/shared';
+import { PersonalDataAccessService } from '../personal-data/personal-data-access.service.js';
+import { ParticipantInput, UpdateParticipantInput } from './participant.input.js';
+import { Participant } from './participant.entity.js';
+import { ListProblems, ParticipantService } from './participant.service.js';
+
+const EDITORS = [Role.UNION_ORGANISER, Role.BASE_OPERATOR];
+
+/** Problems of a list → one BAD_USER_INPUT naming the first field, with all of them in `problems`. */
+async function asGraphqlInput<T>(work: Promise<T>, path: (index: number) => string): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (!(error instanceof ListProblems)) throw error;
+    const problems = error.problems.map((p) => ({ field: p.field ? `${path(p.index)}.${p.field}` : path(p.index), message: p.message }));
+    const [first] = problems;
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more in extensions.problems)` : '';
+    throw DomainException.badInput(first.field, `${first.field}: ${first.message}${more}`, { problems });
+  }
+}
+
+@Resolver(() => Participant)
+export class ParticipantResolver {
+  constructor(
+    private readonly participants: ParticipantService,
+    private readonly access: PersonalDataAccessService,
+  ) {}
+
+  @Mutation(() => [Participant], { description: "Adds people to a batch's rooming list: all of them, or none and every problem. Organiser until the list freezes; the base's operator while REQUESTED or CONFIRMED." })
+  @Roles(...EDITORS)
+  addParticipants(
+    @Ctx() ctx: RequestContext,
+    @Args('batchId', { type: () => Int }) batchId: number,
+    @Args('participants', { type: () => [ParticipantInput] }) participants: ParticipantInput[],
+  ): Promise<Participant[]> {
+    return asGraphqlInput(this.participants.add(ctx, batchId, participants), (i) => `participants.${i}`);
+  }
+
+  @Mutation(() => Participant, { description: 'Changes one person on a rooming list (same rules as addParticipants).' })
+  @Roles(...EDITORS)
+  updateParticipant(@Ctx() ctx: RequestContext, @Args('id', { type: () => Int }) id: number, @Args('input') input: UpdateParticipantInput): Promise<Participant> {
+    return asGraphqlInput(this.participants.update(ctx, id, input), () => 'input');
+  }
+
+  @Mutation(() => Batch, { description: 'Takes a person off a rooming list; answers the batch.' })
+  @Roles(...EDITORS)
+  removeParticipant(@Ctx() ctx: RequestContext, @Args('id', { type: () => Int }) id: number): Promise<Batch> {
+    return this.participants.remove(ctx, id);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: "The full document number: only for the batch's own organiser and its base's operator (FORBIDDEN for anyone else), and every read is logged.",
+  })
+  idNumber(@Ctx() ctx: RequestContext, @Parent() participant: Participant): Promise<string> {
+    return this.access.reveal(ctx, participant, 'idNumber');
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'The full phone number: as idNumber, for the same two people only, and logged.' })
+  phone(@Ctx() ctx: RequestContext, @Parent() participant: Participant): Promise<string> {
+    return this.access.reveal(ctx, participant, 'phone');
+  }
+}

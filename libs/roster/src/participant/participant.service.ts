@@ -1,0 +1,296 @@
+import { Injectable } from '@nestjs/common';
+import { BaseService } from '@app/base';
+import { type Batch, BatchQueryService, batchScope, BatchStatus, canSee } from '@app/booking';
+import { addDays, DomainException, ErrorCode, isUniqueViolation, nowToTheSecond, type RequestContext, Role, todayInShanghai, TransactionRunner } from '@app/shared';
+import { In } from 'typeorm';
+import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
+import { checkParticipant, type CheckedParticipant, type ParticipantField, type ParticipantFields } from './participant-check.js';
+import { Participant } from './participant.entity.js';
+
+/** A problem with the index-th participant of a list (an input array or a file's rows). */
+export interface ListProblem {
+  index: number;
+  field: ParticipantField | null;
+  message: string;
+  /** Where in a file, when the problem was found while reading it. */
+  at?: { row: number; column: string };
+}
+
+/** Raised with every problem of a list at once; the edge (GraphQL or file upload) names them its own way. */
+export class ListProblems extends Error {
+  constructor(readonly problems: ListProblem[]) {
+    super(`${problems.length} problems`);
+  }
+}
+
+export type ImportMode = 'replace' | 'append';
+
+const EDITABLE = new Set([BatchStatus.REQUESTED, BatchStatus.CONFIRMED]);
+const INSERT_CHUNK = 200;
+const LOOKUP_CHUNK = 500;
+export const MAX_ADD = 1000;
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** The rooming list of a batch: who goes, validated, deduplicated, encrypted. */
+@Injectable()
+export class ParticipantService {
+  constructor(
+    private readonly db: TransactionRunner,
+    private readonly cipher: PersonalDataCipher,
+    private readonly batches: BatchQueryService,
+    private readonly bases: BaseService,
+  ) {}
+
+  /** The same person on any list: document type and number under the data key. */
+  personKey(p: Pick<CheckedParticipant, 'documentType' | 'idNumber'>): string {
+    return this.cipher.hash('document', `${p.documentType}:${p.idNumber}`);
+  }
+
+  /** The list of a batch the caller can see, in the order people were added; batched per request. */
+  list(ctx: RequestContext, batchId: number): Promise<Participant[]> {
+    return ctx
+      .loader<number, Participant[]>('participants', async (ids) => {
+        const rows = await this.db.read(ctx, (em) => em.find(Participant, { where: { batchId: In([...ids]) }, order: { id: 'ASC' } }));
+        return ids.map((id) => rows.filter((p) => p.batchId === id));
+      })
+      .load(batchId);
+  }
+
+  count(ctx: RequestContext, batchId: number): Promise<number> {
+    return ctx
+      .loader<number, number>('participantCount', async (ids) => {
+        const rows = await this.db.read(ctx, (em) =>
+          em.createQueryBuilder(Participant, 'p').select('p.batchId', 'batchId').addSelect('COUNT(*)', 'n').where('p.batchId IN (:...ids)', { ids: [...ids] }).groupBy('p.batchId').getRawMany<{ batchId: number; n: string | number }>(),
+        );
+        return ids.map((id) => Number(rows.find((r) => Number(r.batchId) === id)?.n ?? 0));
+      })
+      .load(batchId);
+  }
+
+  /** Checks a list of participants without the database; every problem, by index. */
+  check(inputs: ParticipantFields[]): { valid: Array<{ index: number; value: CheckedParticipant }>; problems: ListProblem[] } {
+    const today = todayInShanghai();
+    const valid: Array<{ index: number; value: CheckedParticipant }> = [];
+    const problems: ListProblem[] = [];
+    inputs.forEach((input, index) => {
+      const { value, problems: found } = checkParticipant(input, today);
+      if (value) valid.push({ index, value });
+      for (const p of found) problems.push({ index, ...p });
+    });
+    return { valid, problems };
+  }
+
+  /** Adds people to a batch's list: all of them, or none and every problem. */
+  async add(ctx: RequestContext, batchId: number, inputs: ParticipantFields[]): Promise<Participant[]> {
+    if (inputs.length === 0) throw DomainException.badInput('participants', 'Give at least one participant');
+    if (inputs.length > MAX_ADD) throw DomainException.badInput('participants', `At most ${MAX_ADD} participants per call; upload a spreadsheet for more`);
+    const { valid, problems } = this.check(inputs);
+    return this.db.transaction(ctx, async (tx) => {
+      const batch = await this.lockEditable(tx, batchId);
+      const existing = await this.countInTransaction(tx, batch.id);
+      this.checkRoom(batch, existing + inputs.length, existing);
+      problems.push(...(await this.duplicates(tx, batch, valid, 'append')));
+      if (problems.length) throw new ListProblems(problems);
+      return this.insert(tx, batch, valid.map((v) => v.value), true);
+    });
+  }
+
+  /**
+   * Loads a whole file: `replace` makes the file the list, `append` adds it. The file's rows are
+   * checked first; nothing is written unless every row is right.
+   */
+  async import(ctx: RequestContext, batchId: number, inputs: ParticipantFields[], mode: ImportMode, earlier: ListProblem[] = []): Promise<{ batch: Batch; imported: number; participantCount: number }> {
+    const { valid, problems } = this.check(inputs);
+    problems.push(...earlier);
+    return this.db.transaction(ctx, async (tx) => {
+      const batch = await this.lockEditable(tx, batchId);
+      const existing = mode === 'append' ? await this.countInTransaction(tx, batch.id) : 0;
+      this.checkRoom(batch, existing + inputs.length, existing, 'file');
+      problems.push(...(await this.duplicates(tx, batch, valid, mode)));
+      if (problems.length) throw new ListProblems(problems);
+      if (mode === 'replace') await tx.em!.delete(Participant, { batchId: batch.id });
+      await this.insert(tx, batch, valid.map((v) => v.value), false);
+      return { batch, imported: valid.length, participantCount: existing + valid.length };
+    });
+  }
+
+  async update(ctx: RequestContext, id: number, changes: ParticipantFields): Promise<Participant> {
+    return this.db.transaction(ctx, async (tx) => {
+      const current = await this.getVisibleOrThrow(tx, id);
+      const batch = await this.lockEditable(tx, current.batchId, 'id');
+      const merged: ParticipantFields = {
+        name: current.name,
+        gender: current.gender,
+        documentType: current.documentType,
+        idNumber: this.cipher.decrypt('idNumber', current.idNumberCipher),
+        phone: this.cipher.decrypt('phone', current.phoneCipher),
+        employer: current.employer,
+        category: current.category,
+        dietaryNeeds: current.dietaryNeeds,
+        room: current.room,
+      };
+      for (const [key, value] of Object.entries(changes) as Array<[ParticipantField, unknown]>) {
+        if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
+      }
+      const { value, problems } = checkParticipant(merged, todayInShanghai());
+      if (!value) throw new ListProblems(problems.map((p) => ({ index: 0, ...p })));
+      const duplicates = await this.duplicates(tx, batch, [{ index: 0, value }], 'append', current.id);
+      if (duplicates.length) throw new ListProblems(duplicates);
+      const row = this.toRow(tx, batch, value);
+      delete (row as Partial<typeof row>).createdAt;
+      delete (row as Partial<typeof row>).createdById;
+      await tx.em!.update(Participant, { id }, row);
+      return { ...current, ...row };
+    });
+  }
+
+  /** Takes a person off the list; answers the batch, whose count has changed. */
+  async remove(ctx: RequestContext, id: number): Promise<Batch> {
+    return this.db.transaction(ctx, async (tx) => {
+      const current = await this.getVisibleOrThrow(tx, id);
+      const batch = await this.lockEditable(tx, current.batchId, 'id');
+      await tx.em!.delete(Participant, { id });
+      return batch;
+    });
+  }
+
+  /** A participant whose batch the caller can see; NOT_FOUND otherwise. */
+  async getVisibleOrThrow(ctx: RequestContext, id: number): Promise<Participant> {
+    const participant = await this.db.read(ctx, (em) => em.findOneBy(Participant, { id }));
+    if (!participant || !(await this.batches.loadVisible(ctx, participant.batchId))) throw DomainException.notFound('Participant', id, 'id');
+    return participant;
+  }
+
+  /** For the rooming-list check at check-in and the headcount guard; inside the caller's transaction. */
+  countInTransaction(tx: RequestContext, batchId: number): Promise<number> {
+    return tx.em!.countBy(Participant, { batchId });
+  }
+
+  /**
+   * Locks the batch (so two edits of one list take turns) and checks that the caller may change its
+   * list now: its organiser until the cutoff, its base's operator while it is REQUESTED or CONFIRMED.
+   */
+  private async lockEditable(tx: RequestContext, batchId: number, field = 'batchId'): Promise<Batch> {
+    let batch: Batch;
+    try {
+      batch = await this.batches.lockVisibleOrThrow(tx, batchId);
+    } catch (error) {
+      if (error instanceof DomainException && error.code === ErrorCode.NOT_FOUND && field !== 'id') throw DomainException.notFound('Batch', batchId, field);
+      throw error;
+    }
+    const actor = tx.requireActor();
+    if (actor.role !== Role.UNION_ORGANISER && actor.role !== Role.BASE_OPERATOR) {
+      throw DomainException.forbidden("Only the batch's organiser and its base's operator change its rooming list");
+    }
+    if (!EDITABLE.has(batch.status)) {
+      throw DomainException.invalidTransition(batch.status, batch.status, `The rooming list of a ${batch.status} batch cannot change; only while REQUESTED or CONFIRMED`);
+    }
+    if (actor.role === Role.UNION_ORGANISER) {
+      const base = await this.bases.getOrThrow(tx, batch.baseId);
+      const frozenFrom = addDays(batch.startDate, -base.rosterCutoffDays);
+      if (todayInShanghai() >= frozenFrom) {
+        throw DomainException.forbidden(
+          `The rooming list of batch ${batch.reference} froze on ${frozenFrom}, ${base.rosterCutoffDays} days before arrival; ask ${base.name}'s operator to make the change`,
+          { frozenFrom },
+        );
+      }
+    }
+    return batch;
+  }
+
+  private checkRoom(batch: Batch, total: number, existing: number, field = 'participants'): void {
+    if (total > batch.headcount) {
+      const adding = total - existing;
+      throw DomainException.badInput(
+        field,
+        `Batch ${batch.reference} is for ${batch.headcount} people and ${existing} are on its list: ${adding} more would make ${total}. Raise the headcount first (changeHeadcount) or send fewer.`,
+        { headcount: batch.headcount, participantCount: existing },
+      );
+    }
+  }
+
+  /**
+   * People listed twice: within the new list, already on this batch (when appending), or on another
+   * batch whose nights overlap. Found by keyed hash; another batch is named only to those who may see it.
+   */
+  private async duplicates(tx: RequestContext, batch: Batch, people: Array<{ index: number; value: CheckedParticipant }>, mode: ImportMode, exceptId?: number): Promise<ListProblem[]> {
+    const problems: ListProblem[] = [];
+    const firstIndex = new Map<string, number>();
+    const keyed = people.map((p) => ({ ...p, key: this.personKey(p.value) }));
+    for (const p of keyed) {
+      const earlier = firstIndex.get(p.key);
+      if (earlier !== undefined) problems.push({ index: p.index, field: 'idNumber', message: `the same person as entry ${earlier + 1} of this list` });
+      else firstIndex.set(p.key, p.index);
+    }
+    const keys = [...firstIndex.keys()];
+    const found: Array<Pick<Participant, 'id' | 'batchId' | 'idNumberHash'>> = [];
+    for (const part of chunks(keys, LOOKUP_CHUNK)) {
+      found.push(...(await tx.em!.find(Participant, { select: { id: true, batchId: true, idNumberHash: true }, where: { idNumberHash: In(part) } })));
+    }
+    const elsewhere = found.filter((f) => f.batchId !== batch.id);
+    const overlapping = elsewhere.length ? await this.batches.overlapping(tx, batch, [...new Set(elsewhere.map((f) => f.batchId))]) : [];
+    const scope = batchScope(tx);
+    for (const f of found) {
+      if (f.id === exceptId) continue;
+      const index = firstIndex.get(f.idNumberHash)!;
+      if (f.batchId === batch.id) {
+        if (mode === 'append') problems.push({ index, field: 'idNumber', message: `already on the list of batch ${batch.reference}` });
+        continue;
+      }
+      const other = overlapping.find((b) => b.id === f.batchId);
+      if (!other) continue;
+      problems.push({
+        index,
+        field: 'idNumber',
+        message: canSee(scope, other) ? `already booked on batch ${other.reference} (${other.startDate} → ${other.endDate}), whose nights overlap` : 'already booked on another batch on these nights',
+      });
+    }
+    return problems.sort((a, b) => a.index - b.index);
+  }
+
+  private toRow(tx: RequestContext, batch: Batch, p: CheckedParticipant) {
+    const now = nowToTheSecond();
+    return {
+      batchId: batch.id,
+      name: p.name,
+      gender: p.gender,
+      documentType: p.documentType,
+      idNumberCipher: this.cipher.encrypt('idNumber', p.idNumber),
+      idNumberHash: this.personKey(p),
+      idNumberMasked: p.idNumberMasked,
+      phoneCipher: this.cipher.encrypt('phone', p.phone),
+      phoneMasked: p.phoneMasked,
+      employer: p.employer,
+      category: p.category,
+      dietaryNeeds: p.dietaryNeeds,
+      room: p.room,
+      createdById: tx.actor?.userId ?? null,
+      createdAt: now,
+      updatedAt: now,
+    };
+  }
+
+  private async insert(tx: RequestContext, batch: Batch, people: CheckedParticipant[], readBack: boolean): Promise<Participant[]> {
+    const rows = people.map((p) => this.toRow(tx, batch, p));
+    try {
+      for (const part of chunks(rows, INSERT_CHUNK)) {
+        await tx.em!.createQueryBuilder().insert().into(Participant).values(part).updateEntity(false).execute();
+      }
+    } catch (error) {
+      // The batch row is locked, so only a concurrent edit that slipped past it lands here.
+      if (isUniqueViolation(error)) throw DomainException.conflict('Someone changed this rooming list at the same time; nothing was saved. Try again.');
+      throw error;
+    }
+    if (!readBack) return [];
+    const hashes = rows.map((r) => r.idNumberHash);
+    const saved: Participant[] = [];
+    for (const part of chunks(hashes, LOOKUP_CHUNK)) saved.push(...(await tx.em!.find(Participant, { where: { batchId: batch.id, idNumberHash: In(part) } })));
+    const order = new Map(hashes.map((h, i) => [h, i]));
+    return saved.sort((a, b) => order.get(a.idNumberHash)! - order.get(b.idNumberHash)!);
+  }
+}

@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { type Batch, BatchQueryService } from '@app/booking';
+import {
+  checkPageSize,
+  type ConnectionShape,
+  decodeCursor,
+  DomainException,
+  encodeCursor,
+  nowToTheSecond,
+  type RequestContext,
+  Role,
+  TransactionRunner,
+} from '@app/shared';
+import type { Participant } from '../participant/participant.entity.js';
+import { AccessChannel, PersonalDataAccess } from './personal-data-access.entity.js';
+import { PersonalDataCipher, type PersonalField } from './personal-data.cipher.js';
+
+/** Only the batch's own organiser and the hosting base's operator need the full values (registration, contact). */
+export function mayReadPersonalData(ctx: RequestContext, batch: Pick<Batch, 'unionId' | 'baseId'>): boolean {
+  const actor = ctx.actor;
+  if (!actor) return false;
+  if (actor.role === Role.UNION_ORGANISER) return actor.unionId === batch.unionId;
+  if (actor.role === Role.BASE_OPERATOR) return actor.baseId === batch.baseId;
+  return false;
+}
+
+const CIPHER_COLUMN: Record<PersonalField, 'idNumberCipher' | 'phoneCipher'> = { idNumber: 'idNumberCipher', phone: 'phoneCipher' };
+
+export interface AccessLogFilter {
+  batchId?: number | null;
+  actorId?: number | null;
+}
+
+/** Hands out unmasked personal data, and writes down every time it does, before it does. */
+@Injectable()
+export class PersonalDataAccessService {
+  constructor(
+    private readonly db: TransactionRunner,
+    private readonly cipher: PersonalDataCipher,
+    private readonly batches: BatchQueryService,
+  ) {}
+
+  /**
+   * The full value of one field of a participant. Batched per request and field: a list of 500
+   * people costs one log row per batch, written before any value is returned.
+   */
+  reveal(ctx: RequestContext, participant: Participant, field: PersonalField): Promise<string> {
+    return ctx
+      .loader<Participant, string>(`reveal:${field}`, async (people) => {
+        const byBatch = new Map<number, Participant[]>();
+        for (const p of people) byBatch.set(p.batchId, [...(byBatch.get(p.batchId) ?? []), p]);
+        const allowed = new Set<number>();
+        for (const batchId of byBatch.keys()) {
+          const batch = await this.batches.loadVisible(ctx, batchId);
+          if (batch && mayReadPersonalData(ctx, batch)) allowed.add(batchId);
+        }
+        if (allowed.size) {
+          await this.record(ctx, [...allowed].map((batchId) => ({ batchId, participantCount: byBatch.get(batchId)!.length, fields: field, channel: AccessChannel.GRAPHQL })));
+        }
+        return people.map((p) =>
+          allowed.has(p.batchId)
+            ? this.cipher.decrypt(field, p[CIPHER_COLUMN[field]])
+            : DomainException.forbidden(`Only the batch's own organiser and the hosting base's operator see the full ${field}; ask for ${field}Masked instead`, { field }),
+        );
+      })
+      .load(participant);
+  }
+
+  /** Writes access rows in their own transaction (or the caller's, when inside one). */
+  async record(ctx: RequestContext, reads: Array<{ batchId: number; participantCount: number; fields: string; channel: AccessChannel }>): Promise<void> {
+    const actor = ctx.requireActor();
+    const at = nowToTheSecond();
+    const rows = reads.map((r) => ({ ...r, at, actorId: actor.userId, actorUsername: actor.username, actorRole: actor.role, requestId: ctx.requestId.slice(0, 64) }));
+    await this.db.transaction(ctx, (tx) => tx.em!.createQueryBuilder().insert().into(PersonalDataAccess).values(rows).updateEntity(false).execute());
+  }
+
+  /** Newest first; for the federation admin. */
+  async list(ctx: RequestContext, filter: AccessLogFilter, first: number, after: string | null | undefined): Promise<ConnectionShape<PersonalDataAccess>> {
+    checkPageSize(first);
+    const afterId = after ? decodeCursor(after) : null;
+    return this.db.read(ctx, async (em) => {
+      const where = (qb: ReturnType<typeof em.createQueryBuilder<PersonalDataAccess>>) => {
+        if (filter.batchId != null) qb.andWhere('a.batchId = :batchId', { batchId: filter.batchId });
+        if (filter.actorId != null) qb.andWhere('a.actorId = :actorId', { actorId: filter.actorId });
+        return qb;
+      };
+      const totalCount = await where(em.createQueryBuilder(PersonalDataAccess, 'a')).getCount();
+      const page = where(em.createQueryBuilder(PersonalDataAccess, 'a'));
+      if (afterId !== null) page.andWhere('a.id < :afterId', { afterId });
+      const rows = await page.orderBy('a.id', 'DESC').take(first + 1).getMany();
+      const nodes = rows.slice(0, first);
+      return {
+        edges: nodes.map((node) => ({ cursor: encodeCursor(node.id), node })),
+        pageInfo: { hasNextPage: rows.length > first, endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1].id) : null },
+        totalCount,
+      };
+    });
+  }
+}

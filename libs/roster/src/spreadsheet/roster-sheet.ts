@@ -1,0 +1,228 @@
+import ExcelJS from 'exceljs';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { stringify as stringifyCsv } from 'csv-stringify/sync';
+import type { DocumentType } from '../participant/identity-document.js';
+import type { ParticipantFields } from '../participant/participant-check.js';
+import type { Gender, ParticipantCategory } from '../participant/participant.entity.js';
+import {
+  CATEGORY_LABELS,
+  columnForHeader,
+  describeLabels,
+  DOCUMENT_LABELS,
+  GENDER_LABELS,
+  parseLabel,
+  ROSTER_COLUMNS,
+  type RosterColumn,
+  type SheetLanguage,
+} from './roster-columns.js';
+
+export type SheetFormat = 'xlsx' | 'csv';
+
+/** A problem with one cell (or, with a column but no data row, with the header). */
+export interface RowProblem {
+  row: number;
+  column: string;
+  message: string;
+}
+
+export interface SheetRow {
+  /** The row number a spreadsheet program shows (the header is usually row 1). */
+  row: number;
+  fields: ParticipantFields;
+}
+
+export interface ReadSheet {
+  rows: SheetRow[];
+  problems: RowProblem[];
+  /** The header each field was read from, as written in the file (for naming columns in problems). */
+  headers: Partial<Record<keyof ParticipantFields, string>>;
+}
+
+export const MAX_ROWS = 10_000;
+
+/** A cell beginning like this could run as a formula in a spreadsheet program (OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+class CellError extends Error {}
+
+/** An exceljs cell value → text. */
+function cellText(value: ExcelJS.CellValue, key: keyof ParticipantFields): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') {
+    if (key === 'idNumber' && !Number.isSafeInteger(value)) {
+      throw new CellError('Excel stored this number as a number and lost its last digits: format the column as Text and type the numbers again');
+    }
+    return Number.isInteger(value) ? String(value) : String(value);
+  }
+  if (typeof value === 'boolean') return String(value);
+  if (value instanceof Date) throw new CellError('is a date; expected text');
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('error' in value) throw new CellError(`holds the spreadsheet error ${value.error}`);
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = (value as ExcelJS.CellFormulaValue).result;
+    if (result === undefined || result === null || typeof result === 'object') throw new CellError('is a formula without a value; paste it as values');
+    return String(result);
+  }
+  if ('text' in value) return String((value as ExcelJS.CellHyperlinkValue).text);
+  return '';
+}
+
+/** Decodes a CSV as UTF-8 (with or without BOM), or as GB18030, which Excel uses for Chinese CSV on Windows. */
+function decodeCsv(buffer: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buffer);
+  } catch {
+    return new TextDecoder('gb18030').decode(buffer);
+  }
+}
+
+type Grid = Array<{ row: number; cells: ExcelJS.CellValue[] }>;
+
+async function gridOf(buffer: Buffer, format: SheetFormat): Promise<Grid> {
+  if (format === 'csv') {
+    const records = parseCsv(decodeCsv(buffer), { relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
+    return records.map((cells, i) => ({ row: i + 1, cells }));
+  }
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0) ?? workbook.worksheets[0];
+  const grid: Grid = [];
+  sheet?.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    // exceljs rows are 1-based: values[0] is always empty.
+    grid.push({ row: rowNumber, cells: (row.values as ExcelJS.CellValue[]).slice(1) });
+  });
+  return grid;
+}
+
+export function detectFormat(buffer: Buffer, filename: string): SheetFormat | null {
+  if (buffer.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'xlsx';
+  if (/\.(csv|txt)$/i.test(filename)) return 'csv';
+  return null;
+}
+
+/**
+ * Reads a rooming list: finds the header row (Chinese or English headers), maps each row to
+ * participant fields, and collects every problem it can see without the database.
+ */
+export async function readRosterSheet(buffer: Buffer, format: SheetFormat): Promise<ReadSheet> {
+  const grid = await gridOf(buffer, format);
+  const problems: RowProblem[] = [];
+  const headerAt = grid.findIndex((r) => r.cells.some((c) => c !== null && c !== undefined && String(cellText(c, 'name')).trim() !== ''));
+  if (headerAt < 0) return { rows: [], problems: [{ row: 1, column: '', message: 'The file is empty: the first row must hold the headers (姓名, 性别, 证件号码, …)' }], headers: {} };
+
+  const header = grid[headerAt];
+  const columns = new Map<number, RosterColumn>();
+  const headers: ReadSheet['headers'] = {};
+  header.cells.forEach((cell, index) => {
+    const label = cell === null || cell === undefined ? '' : String(cellText(cell, 'name')).trim();
+    const column = label ? columnForHeader(label) : undefined;
+    if (!column) return;
+    if (headers[column.key]) {
+      problems.push({ row: header.row, column: label, message: `repeats the column ${headers[column.key]}` });
+      return;
+    }
+    columns.set(index, column);
+    headers[column.key] = label;
+  });
+  for (const column of ROSTER_COLUMNS) {
+    if (column.required && !headers[column.key]) {
+      problems.push({ row: header.row, column: column.zh, message: `the column is missing (header ${column.zh} or ${column.en})` });
+    }
+  }
+  if (problems.length) return { rows: [], problems, headers };
+
+  const rows: SheetRow[] = [];
+  for (const { row, cells } of grid.slice(headerAt + 1)) {
+    const raw: Partial<Record<keyof ParticipantFields, string>> = {};
+    let empty = true;
+    for (const [index, column] of columns) {
+      try {
+        let text = cellText(cells[index] ?? null, column.key).trim();
+        // Undo the apostrophe our own export puts before formula-like text.
+        if (/^'[=+\-@]/.test(text)) text = text.slice(1);
+        if (text) empty = false;
+        raw[column.key] = text;
+      } catch (error) {
+        if (!(error instanceof CellError)) throw error;
+        empty = false;
+        problems.push({ row, column: headers[column.key]!, message: error.message });
+      }
+    }
+    if (empty) continue;
+    if (rows.length === MAX_ROWS) {
+      problems.push({ row, column: '', message: `a file holds at most ${MAX_ROWS} people` });
+      break;
+    }
+    const fields: ParticipantFields = { name: raw.name, idNumber: raw.idNumber, phone: raw.phone, employer: raw.employer, dietaryNeeds: raw.dietaryNeeds, room: raw.room };
+    const label = (key: keyof ParticipantFields) => headers[key] ?? key;
+    if (raw.gender) {
+      fields.gender = parseLabel<Gender>(GENDER_LABELS, raw.gender);
+      if (!fields.gender) problems.push({ row, column: label('gender'), message: `must be one of ${describeLabels(GENDER_LABELS)}` });
+    }
+    // A blank document type means the usual: a mainland resident ID.
+    fields.documentType = raw.documentType ? parseLabel<DocumentType>(DOCUMENT_LABELS, raw.documentType) : ('MAINLAND_ID' as DocumentType);
+    if (!fields.documentType) problems.push({ row, column: label('documentType'), message: `must be one of ${describeLabels(DOCUMENT_LABELS)}` });
+    fields.category = raw.category ? parseLabel<ParticipantCategory>(CATEGORY_LABELS, raw.category) : ('OTHER' as ParticipantCategory);
+    if (!fields.category) problems.push({ row, column: label('category'), message: `must be one of ${describeLabels(CATEGORY_LABELS)}` });
+    rows.push({ row, fields });
+  }
+  return { rows, problems, headers };
+}
+
+/** A participant as written to a file, with the values already decided (full or masked). */
+export interface ExportRow {
+  name: string;
+  gender: Gender;
+  documentType: DocumentType;
+  idNumber: string;
+  phone: string;
+  employer: string;
+  category: ParticipantCategory;
+  dietaryNeeds: string | null;
+  room: string | null;
+}
+
+function cellsOf(p: ExportRow, lang: SheetLanguage): string[] {
+  return [
+    p.name,
+    GENDER_LABELS[lang][p.gender],
+    DOCUMENT_LABELS[lang][p.documentType],
+    p.idNumber,
+    p.phone,
+    p.employer,
+    CATEGORY_LABELS[lang][p.category],
+    p.dietaryNeeds ?? '',
+    p.room ?? '',
+  ];
+}
+
+/** Writes the rooming list; every value is text, never a formula. */
+export async function writeRosterSheet(rows: ExportRow[], format: SheetFormat, lang: SheetLanguage): Promise<Buffer> {
+  const header = ROSTER_COLUMNS.map((c) => c[lang]);
+  if (format === 'csv') {
+    const neutral = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);
+    const body = stringifyCsv([header, ...rows.map((p) => cellsOf(p, lang).map(neutral))], { record_delimiter: '\r\n' });
+    // The BOM makes Excel read the file as UTF-8 rather than the system code page.
+    return Buffer.concat([Buffer.from('\ufeff'), Buffer.from(body, 'utf8')]);
+  }
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(lang === 'zh' ? '名单' : 'Participants');
+  sheet.columns = ROSTER_COLUMNS.map((c) => ({
+    header: c[lang],
+    key: c.key,
+    width: c.key === 'idNumber' ? 22 : c.key === 'employer' || c.key === 'documentType' ? 26 : 14,
+    // Text format, so a person editing the file does not turn ID numbers into numbers.
+    style: { numFmt: '@' },
+  }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  for (const p of rows) {
+    const row = sheet.addRow([]);
+    cellsOf(p, lang).forEach((text, i) => {
+      // A plain string is stored as text; exceljs writes a formula only for { formula }, so `=…` stays inert.
+      row.getCell(i + 1).value = text;
+    });
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -17,7 +17,7 @@ function fromHttpException(exception: HttpException): DomainException {
   const status = exception.getStatus();
   switch (status) {
     case HttpStatus.PAYLOAD_TOO_LARGE:
-      return DomainException.badInput('file', `${exception.message}: the upload is too large`);
+      return DomainException.badInput('file', `${exception.message}: uploads are at most 10 MB`);
     case HttpStatus.NOT_FOUND:
       return new DomainException(ErrorCode.NOT_FOUND, exception.message);
     case HttpStatus.UNAUTHORIZED:

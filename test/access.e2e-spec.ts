@@ -4,6 +4,7 @@ import { addDays, todayInShanghai } from '@app/shared';
 import { buildSchema } from 'graphql';
 import request from 'supertest';
 import { DB_KIND, errorCode, type GqlResult, startTestApp, type TestApp } from './support/test-app.js';
+import { ADD_PARTICIPANTS, person } from './support/people.js';
 import { AUDIT, buildWorld, calendar, REQUEST_BATCH, type World } from './support/world.js';
 
 /** "Nobody sees or changes what is not theirs": tokens, roles, union and base scoping, through the real API. */
@@ -15,8 +16,10 @@ describe(`access and scoping (${DB_KIND})`, () => {
   let a1: (typeof made)[0]; // union A at base A, REQUESTED
   let a3: (typeof made)[0]; // union A at base A, CONFIRMED, arriving today
   let b1: (typeof made)[0]; // union B at base B, REQUESTED
+  let p1: number; // a participant of a1
 
   const BATCH = 'query($id:Int!){batch(id:$id){id reference status headcount notes union{id name} base{id} history{to reason actor}}}';
+  const ROSTER = 'query($id:Int!){batch(id:$id){participants{id name room idNumberMasked phoneMasked}}}';
   const LIST = 'query($f:BatchFilter){batches(filter:$f,first:100){totalCount edges{node{id reference union{id} base{id}}}}}';
   const PASSWORD = 'test-password-1';
   const far = () => addDays(w.start, 200);
@@ -35,6 +38,9 @@ describe(`access and scoping (${DB_KIND})`, () => {
     b1 = await book(w.unionB.organiser, w.baseB.packageId, w.baseB.id, w.unionB.id, 6);
     a3 = await book(w.unionA.organiser, w.baseA.packageId, w.baseA.id, w.unionA.id, 5, todayInShanghai());
     await t.ok('mutation($id:Int!){confirmBatch(id:$id){id}}', { id: a3.id }, w.baseA.operator);
+    p1 = (await t.ok(ADD_PARTICIPANTS, { b: a1.id, p: [person(1), person(2)] }, w.unionA.organiser)).addParticipants[0].id;
+    // a3 arrives today: its list is past the cutoff, so the base's operator completes it for check-in.
+    await t.ok(ADD_PARTICIPANTS, { b: a3.id, p: [3, 4, 5, 6, 7].map((n) => person(n)) }, w.baseA.operator);
   });
   afterAll(() => t.close());
 
@@ -67,6 +73,10 @@ describe(`access and scoping (${DB_KIND})`, () => {
       union: ['query($id:Int!){union(id:$id){id name}}', { id: w.unionA.id }],
       unions: ['{unions{id}}', {}],
       users: ['{users{id username}}', {}],
+      personalDataAccessLog: ['{personalDataAccessLog{totalCount}}', {}],
+      addParticipants: [ADD_PARTICIPANTS, { b: id, p: [person(900)] }],
+      updateParticipant: ['mutation($id:Int!){updateParticipant(id:$id,input:{room:"X"}){id room}}', { id: p1 }],
+      removeParticipant: ['mutation($id:Int!){removeParticipant(id:$id){id}}', { id: p1 }],
       cancelBatch: ['mutation($id:Int!){cancelBatch(id:$id,reason:"x"){id status}}', { id }],
       changeHeadcount: ['mutation($id:Int!){changeHeadcount(id:$id,headcount:9){id headcount}}', { id }],
       checkInBatch: ['mutation($id:Int!){checkInBatch(id:$id){id status}}', { id: a3.id }],
@@ -98,6 +108,7 @@ describe(`access and scoping (${DB_KIND})`, () => {
       packages: (await t.ok('query($id:Int!){base(id:$id){packages(includeInactive:true){id name}}}', { id: w.baseA.id }, w.admin)).base.packages,
       nights: await calendar(t, w.admin, w.baseA.id, todayInShanghai(), far()),
       batches: await Promise.all(made.map((b) => snapshot(b.id))),
+      rosters: await Promise.all(made.map(async (b) => (await t.ok(ROSTER, { id: b.id }, w.admin)).batch.participants)),
       all: ids(await listAs(w.admin)),
       audit: (await t.ok(AUDIT, {}, w.admin)).capacityAudit,
     };
@@ -199,6 +210,20 @@ describe(`access and scoping (${DB_KIND})`, () => {
       expect(await snapshot(a1.id)).toMatchObject({ status: 'REQUESTED', headcount: 10, history: [{ to: 'REQUESTED' }] });
     });
 
+    it("another union's rooming list cannot be read, changed or downloaded, nor its full personal data", async () => {
+      const before = await state();
+      const ops = everyOperation();
+      for (const op of ['addParticipants', 'updateParticipant', 'removeParticipant']) {
+        const [query, variables] = ops[op];
+        expectDenied(await t.gql(query, variables, w.unionB.organiser), op, ['NOT_FOUND'], [a1.reference]);
+      }
+      expectDenied(await t.gql(ROSTER, { id: a1.id }, w.unionB.organiser), 'batch', ['NOT_FOUND'], [a1.reference]);
+      expectDenied(await t.gql('{personalDataAccessLog{totalCount}}', {}, w.unionB.organiser), 'personalDataAccessLog', ['FORBIDDEN']);
+      const file = await request(t.url).get(`/batches/${a1.id}/participants.csv`).set('authorization', `Bearer ${w.unionB.organiser}`);
+      expect([file.status, file.text]).toEqual([404, expect.not.stringContaining('测试')]);
+      expect(await state()).toEqual(before);
+    });
+
     it('requestBatch for another union is FORBIDDEN and books nothing; an admin must name the union', async () => {
       const before = await state();
       const input = { packageId: w.baseA.packageId, startDate: w.start, headcount: 2 };
@@ -253,7 +278,7 @@ describe(`access and scoping (${DB_KIND})`, () => {
         const [query, variables] = ops[op];
         expectDenied(await t.gql(query, variables, w.baseB.operator), op, ['FORBIDDEN']);
       }
-      for (const op of ['requestBatch', 'cancelBatch', 'changeHeadcount', 'createBase', 'capacityAudit']) {
+      for (const op of ['requestBatch', 'cancelBatch', 'changeHeadcount', 'createBase', 'capacityAudit', 'addParticipants', 'updateParticipant', 'removeParticipant', 'personalDataAccessLog']) {
         const [query, variables] = ops[op];
         expectDenied(await t.gql(query, variables, w.baseB.operator), op, ['FORBIDDEN', 'NOT_FOUND']);
       }
@@ -282,6 +307,10 @@ describe(`access and scoping (${DB_KIND})`, () => {
       expectDenied(await t.gql(REQUEST_BATCH, { i: input }, w.partner), 'requestBatch', ['FORBIDDEN']);
       expectDenied(await t.gql(REQUEST_BATCH, { i: { ...input, unionId: w.unionB.id } }, w.partner), 'requestBatch', ['FORBIDDEN']);
       expectDenied(await t.gql('mutation($id:Int!){cancelBatch(id:$id,reason:"x"){id}}', { id: b1.id }, w.partner), 'cancelBatch', ['FORBIDDEN', 'NOT_FOUND']);
+      for (const op of ['addParticipants', 'updateParticipant', 'removeParticipant', 'personalDataAccessLog']) {
+        const [query, variables] = everyOperation()[op];
+        expectDenied(await t.gql(query, variables, w.partner), op, ['FORBIDDEN']);
+      }
       expect(await state()).toEqual(before);
     });
 

@@ -1,5 +1,6 @@
 import { HoldSweeperService } from '@app/booking';
 import { addDays, todayInShanghai } from '@app/shared';
+import { ADD_PARTICIPANTS, person } from './support/people.js';
 import { DB_KIND, errorCode, startTestApp, type TestApp } from './support/test-app.js';
 import { AUDIT, buildWorld, calendar, REQUEST_BATCH, type World } from './support/world.js';
 
@@ -34,6 +35,8 @@ describe(`the batch lifecycle (${DB_KIND})`, () => {
     const today = todayInShanghai();
     const b = await request(today, 20);
     expect((await t.ok(act('confirmBatch'), { id: b.id }, w.baseA.operator)).confirmBatch).toMatchObject({ status: 'CONFIRMED', holdExpiresAt: null });
+    // Check-in wants the full rooming list; on the day of arrival only the operator may complete it.
+    await t.ok(ADD_PARTICIPANTS, { b: b.id, p: Array.from({ length: 20 }, (_, i) => person(i)) }, w.baseA.operator);
     expect((await t.ok(act('checkInBatch'), { id: b.id }, w.baseA.operator)).checkInBatch.status).toBe('CHECKED_IN');
     expect(await reserved(today)).toBe(20);
     expect((await t.ok(act('completeBatch'), { id: b.id }, w.baseA.operator)).completeBatch.status).toBe('COMPLETED');

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@app/shared';
@@ -60,6 +60,13 @@ describe(`schema, migrations and start-up (${DB_KIND})`, () => {
         expect((await t.ok<any>('{ me { role } }', {}, token)).me.role).toBe(role);
       }
       expect((await t.ok<any>('{ capacityAudit { date } }', {}, admin)).capacityAudit).toEqual([]);
+      // The confirmed demo batch has most of its rooming list, with valid (made-up) documents.
+      const organiser = await t.login('organiser', 'demo1234');
+      const { batches } = await t.ok<any>('{ batches { edges { node { status headcount participantCount participants { idNumber idNumberMasked } } } } }', {}, organiser);
+      const confirmed = batches.edges.map((e: any) => e.node).find((b: any) => b.status === 'CONFIRMED');
+      expect(confirmed).toMatchObject({ headcount: 40, participantCount: 36 });
+      expect(confirmed.participants[0].idNumberMasked).toMatch(/^440106\*{8}\d{3}[\dX]$/);
+      expect(confirmed.participants[0].idNumber).toMatch(/^440106\d{11}[\dX]$/);
     } finally {
       await t.close();
     }
@@ -80,12 +87,26 @@ describe(`schema, migrations and start-up (${DB_KIND})`, () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required/);
     expect(() => loadConfig({ DATABASE_URL: 'postgres://x/y' })).toThrow(/mysql:\/\//);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
-    const embedded = loadConfig({ SQLITE_PATH: '/tmp/x.sqlite' });
-    expect(embedded).toMatchObject({ port: 3000, demoData: true, adminPassword: 'admin-demo', database: { type: 'sqlite', path: '/tmp/x.sqlite' } });
+    const dir = mkdtempSync(join(tmpdir(), 'rr-config-'));
+    const embedded = loadConfig({ SQLITE_PATH: join(dir, 'x.sqlite') });
+    expect(embedded).toMatchObject({ port: 3000, demoData: true, adminPassword: 'admin-demo', database: { type: 'sqlite', path: join(dir, 'x.sqlite') } });
     expect(embedded.holdTtlSeconds).toBe(48 * 3600);
     expect(embedded.holdSweepSeconds).toBe(60);
-    const production = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 's3cret', DATABASE_URL: 'mysql://u@h/db', PORT: '8080' });
-    expect(production).toMatchObject({ port: 8080, demoData: false, adminPassword: null, explorer: false, schemaFile: false });
-    expect(loadConfig({ DATABASE_URL: 'mysql://u@h/db', DEMO_DATA: 'true', ADMIN_PASSWORD: 'pw' })).toMatchObject({ demoData: true, adminPassword: 'pw' });
+    // The embedded database keeps its data key beside it, private to its owner, and reads it back next time.
+    expect(embedded.dataKey).toHaveLength(32);
+    expect(statSync(join(dir, 'data.key')).mode & 0o777).toBe(0o600);
+    expect(loadConfig({ SQLITE_PATH: join(dir, 'x.sqlite') }).dataKey.equals(embedded.dataKey)).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
+
+    const KEY = 'ab'.repeat(32);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 's3cret', DATABASE_URL: 'mysql://u@h/db' })).toThrow(/DATA_KEY is required/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://u@h/db' })).toThrow(/DATA_KEY is required with DATABASE_URL/);
+    for (const bad of ['abc', 'ab'.repeat(31), Buffer.alloc(16).toString('base64'), 'not base64 at all!']) {
+      expect(() => loadConfig({ DATABASE_URL: 'mysql://u@h/db', DATA_KEY: bad })).toThrow(/DATA_KEY must be 32 bytes/);
+    }
+    expect(loadConfig({ DATABASE_URL: 'mysql://u@h/db', DATA_KEY: Buffer.alloc(32, 7).toString('base64') }).dataKey).toEqual(Buffer.alloc(32, 7));
+    const production = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 's3cret', DATABASE_URL: 'mysql://u@h/db', PORT: '8080', DATA_KEY: KEY });
+    expect(production).toMatchObject({ port: 8080, demoData: false, adminPassword: null, explorer: false, schemaFile: false, dataKey: Buffer.from(KEY, 'hex') });
+    expect(loadConfig({ DATABASE_URL: 'mysql://u@h/db', DEMO_DATA: 'true', ADMIN_PASSWORD: 'pw', DATA_KEY: KEY })).toMatchObject({ demoData: true, adminPassword: 'pw' });
   });
 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { UserService } from '@app/auth';
 import { BaseService, CapacityService, PackageService, UnionService } from '@app/base';
 import { BatchLifecycleService, BatchRequestService } from '@app/booking';
+import { DocumentType, Gender, mainlandIdCheckDigit, ParticipantCategory, type ParticipantFields, ParticipantService } from '@app/roster';
 import { addDays, type RequestContext, Role, todayInShanghai } from '@app/shared';
 
 /** The documented password of every demo account except admin. */
@@ -36,7 +37,30 @@ const UNIONS = [
   ['YF', '云浮市总工会', '云浮'],
 ];
 
-/** Seven demo bases in Yunfu with packages and a year of beds, the ten unions, one account per role, a few batches. */
+const SURNAMES = '陈李黄张梁刘林何罗郑谢冯邓曾彭吴'.split('');
+const GIVEN = ['伟明', '丽华', '志强', '秀英', '建国', '晓燕', '国平', '美玲', '家豪', '慧敏', '振华', '嘉欣', '永康', '翠红', '海涛', '婉婷'];
+
+/** Fictional workers with well-formed (check digit and all) but made-up ID numbers and phones. */
+function demoPeople(count: number): ParticipantFields[] {
+  return Array.from({ length: count }, (_, i) => {
+    const gender = i % 2 === 0 ? Gender.MALE : Gender.FEMALE;
+    const birth = `19${70 + (i % 25)}${String((i % 12) + 1).padStart(2, '0')}${String((i % 28) + 1).padStart(2, '0')}`;
+    const first17 = `440106${birth}${String(100 + i * 2 + (gender === Gender.MALE ? 1 : 0)).slice(-3)}`;
+    return {
+      name: SURNAMES[i % SURNAMES.length] + GIVEN[(i * 7) % GIVEN.length],
+      gender,
+      documentType: DocumentType.MAINLAND_ID,
+      idNumber: first17 + mainlandIdCheckDigit(first17),
+      phone: `1380000${String(1000 + i).slice(-4)}`,
+      employer: ['广州地铁集团', '广州市第一人民医院', '广州港集团', '广州公交集团'][i % 4],
+      category: i < 4 ? ParticipantCategory.MODEL_WORKER : ParticipantCategory.FRONTLINE_WORKER,
+      dietaryNeeds: i % 9 === 0 ? '不吃辣' : null,
+      room: `${Math.floor(i / 2) + 101}`,
+    };
+  });
+}
+
+/** Seven demo bases in Yunfu with packages and a year of beds, the ten unions, one account per role, a few batches, one with most of its rooming list. */
 @Injectable()
 export class DemoDataService {
   constructor(
@@ -47,6 +71,7 @@ export class DemoDataService {
     private readonly users: UserService,
     private readonly requests: BatchRequestService,
     private readonly lifecycle: BatchLifecycleService,
+    private readonly participants: ParticipantService,
   ) {}
 
   async load(ctx: RequestContext): Promise<void> {
@@ -85,6 +110,7 @@ export class DemoDataService {
 
     const first = await this.requests.request(ctx, { packageId: packageIds[0], startDate: addDays(today, 21), headcount: 40, unionId: unionIds[0], notes: '一线职工疗休养（演示）' });
     await this.lifecycle.confirm(ctx, first.id);
+    await this.participants.add(ctx, first.id, demoPeople(36));
     await this.requests.request(ctx, { packageId: packageIds[0], startDate: addDays(today, 35), headcount: 32, unionId: unionIds[0], notes: '劳模疗休养（演示）' });
     await this.requests.request(ctx, { packageId: packageIds[2], startDate: addDays(today, 14), headcount: 25, unionId: unionIds[1] });
   }

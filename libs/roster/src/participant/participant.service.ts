@@ -184,13 +184,14 @@ export class ParticipantService {
       throw error;
     }
     const actor = tx.requireActor();
-    if (actor.role !== Role.UNION_ORGANISER && actor.role !== Role.BASE_OPERATOR) {
+    // The system (demo seeding) acts as the organiser would.
+    if (actor.role !== Role.UNION_ORGANISER && actor.role !== Role.BASE_OPERATOR && actor.role !== 'SYSTEM') {
       throw DomainException.forbidden("Only the batch's organiser and its base's operator change its rooming list");
     }
     if (!EDITABLE.has(batch.status)) {
       throw DomainException.invalidTransition(batch.status, batch.status, `The rooming list of a ${batch.status} batch cannot change; only while REQUESTED or CONFIRMED`);
     }
-    if (actor.role === Role.UNION_ORGANISER) {
+    if (actor.role !== Role.BASE_OPERATOR) {
       const base = await this.bases.getOrThrow(tx, batch.baseId);
       const frozenFrom = addDays(batch.startDate, -base.rosterCutoffDays);
       if (todayInShanghai() >= frozenFrom) {
@@ -230,7 +231,11 @@ export class ParticipantService {
     const keys = [...firstIndex.keys()];
     const found: Array<Pick<Participant, 'id' | 'batchId' | 'idNumberHash'>> = [];
     for (const part of chunks(keys, LOOKUP_CHUNK)) {
-      found.push(...(await tx.em!.find(Participant, { select: { id: true, batchId: true, idNumberHash: true }, where: { idNumberHash: In(part) } })));
+      // FOR UPDATE on MySQL: the next-key locks on idx_participant_person also cover hashes not yet
+      // there, so two lists taking the same person at once cannot both pass this check; the loser
+      // deadlocks, is re-run by the TransactionRunner, and then sees the winner's row.
+      const query = tx.em!.createQueryBuilder(Participant, 'p').select(['p.id', 'p.batchId', 'p.idNumberHash']).where('p.idNumberHash IN (:...part)', { part });
+      found.push(...(await this.db.forUpdate(query).getMany()));
     }
     const elsewhere = found.filter((f) => f.batchId !== batch.id);
     const overlapping = elsewhere.length ? await this.batches.overlapping(tx, batch, [...new Set(elsewhere.map((f) => f.batchId))]) : [];

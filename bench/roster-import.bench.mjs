@@ -78,7 +78,8 @@ async function measure(kind) {
     const union = (await gql('mutation{createUnion(input:{code:"BENCH",name:"Bench union",city:"广州"}){id}}', adminToken)).createUnion.id;
     const pkg = (await gql(`mutation{createPackage(input:{baseId:${base},name:"3 nights",nights:3,pricePerPerson:"1980.00",minGroupSize:1,maxGroupSize:1000}){id}}`, adminToken)).createPackage.id;
     const start = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
-    await gql(`mutation{setCapacity(input:{baseId:${base},from:"${start}",to:"${start}",totalBeds:1000}){date}}`, adminToken);
+    const last = new Date(Date.now() + 33 * 86400_000).toISOString().slice(0, 10);
+    await gql(`mutation{setCapacity(input:{baseId:${base},from:"${start}",to:"${last}",totalBeds:1000}){date}}`, adminToken);
     await gql(`mutation{createUser(input:{username:"bench-org",password:"bench-org-pw",role:UNION_ORGANISER,unionId:${union}}){id}}`, adminToken);
     const token = (await gql('mutation{login(username:"bench-org",password:"bench-org-pw"){accessToken}}')).login.accessToken;
     const ds = app.get((await import('typeorm')).DataSource);

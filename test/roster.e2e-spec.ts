@@ -41,6 +41,13 @@ describe(`rooming lists (${DB_KIND})`, () => {
       room: people[0].room,
     });
     expect(batch.participants[1]).toMatchObject({ documentType: 'HOME_RETURN_PERMIT', idNumberMasked: 'H*****678', phoneMasked: '+852****4567' });
+    // Room labels pair people up: person(n) shares room R(n/2) with its neighbour.
+    const rooms = await t.ok('query($id:Int!){batch(id:$id){participants{name room roommates{name}}}}', { id: b.id }, w.unionA.organiser);
+    for (const p of rooms.batch.participants) {
+      const expected = rooms.batch.participants.filter((o: any) => o.room === p.room && o.name !== p.name).map((o: any) => ({ name: o.name }));
+      expect(p.roommates).toEqual(expected);
+    }
+    expect(rooms.batch.participants.some((p: any) => p.roommates.length === 1)).toBe(true);
   });
 
   it('refuses a list with bad entries as a whole, naming every field', async () => {

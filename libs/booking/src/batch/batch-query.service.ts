@@ -6,7 +6,7 @@ import {
   type ConnectionShape,
   decodeCursor,
   DomainException,
-  encodeCursor,
+  pageNewestFirst,
   type RequestContext,
   TransactionRunner,
 } from '@app/shared';
@@ -89,18 +89,7 @@ export class BatchQueryService {
       if (f.to) qb.andWhere('b.startDate <= :to', { to: f.to });
       return qb;
     };
-    return this.db.read(ctx, async (em) => {
-      const totalCount = await filtered(em.createQueryBuilder(Batch, 'b')).getCount();
-      const page = filtered(em.createQueryBuilder(Batch, 'b'));
-      if (afterId !== null) page.andWhere('b.id < :afterId', { afterId });
-      const rows = await page.orderBy('b.id', 'DESC').take(first + 1).getMany();
-      const nodes = rows.slice(0, first);
-      return {
-        edges: nodes.map((node) => ({ cursor: encodeCursor(node.id), node })),
-        pageInfo: { hasNextPage: rows.length > first, endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1].id) : null },
-        totalCount,
-      };
-    });
+    return this.db.read(ctx, (em) => pageNewestFirst(() => filtered(em.createQueryBuilder(Batch, 'b')), 'b', first, afterId));
   }
 
   /** The history of a batch, oldest first; batched per request across batches. */

@@ -50,6 +50,12 @@ export class ParticipantResolver {
     return this.participants.remove(ctx, id);
   }
 
+  @ResolveField(() => [Participant], { description: 'The others on the same list with the same room label; empty without a room.' })
+  async roommates(@Ctx() ctx: RequestContext, @Parent() participant: Participant): Promise<Participant[]> {
+    if (!participant.room) return [];
+    return (await this.participants.list(ctx, participant.batchId)).filter((p) => p.room === participant.room && p.id !== participant.id);
+  }
+
   @ResolveField(() => String, {
     nullable: true,
     description: "The full document number: only for the batch's own organiser and its base's operator (FORBIDDEN for anyone else), and every read is logged.",

@@ -5,7 +5,7 @@ import {
   type ConnectionShape,
   decodeCursor,
   DomainException,
-  encodeCursor,
+  pageNewestFirst,
   nowToTheSecond,
   type RequestContext,
   Role,
@@ -78,22 +78,18 @@ export class PersonalDataAccessService {
   async list(ctx: RequestContext, filter: AccessLogFilter, first: number, after: string | null | undefined): Promise<ConnectionShape<PersonalDataAccess>> {
     checkPageSize(first);
     const afterId = after ? decodeCursor(after) : null;
-    return this.db.read(ctx, async (em) => {
-      const where = (qb: ReturnType<typeof em.createQueryBuilder<PersonalDataAccess>>) => {
-        if (filter.batchId != null) qb.andWhere('a.batchId = :batchId', { batchId: filter.batchId });
-        if (filter.actorId != null) qb.andWhere('a.actorId = :actorId', { actorId: filter.actorId });
-        return qb;
-      };
-      const totalCount = await where(em.createQueryBuilder(PersonalDataAccess, 'a')).getCount();
-      const page = where(em.createQueryBuilder(PersonalDataAccess, 'a'));
-      if (afterId !== null) page.andWhere('a.id < :afterId', { afterId });
-      const rows = await page.orderBy('a.id', 'DESC').take(first + 1).getMany();
-      const nodes = rows.slice(0, first);
-      return {
-        edges: nodes.map((node) => ({ cursor: encodeCursor(node.id), node })),
-        pageInfo: { hasNextPage: rows.length > first, endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1].id) : null },
-        totalCount,
-      };
-    });
+    return this.db.read(ctx, (em) =>
+      pageNewestFirst(
+        () => {
+          const qb = em.createQueryBuilder(PersonalDataAccess, 'a');
+          if (filter.batchId != null) qb.andWhere('a.batchId = :batchId', { batchId: filter.batchId });
+          if (filter.actorId != null) qb.andWhere('a.actorId = :actorId', { actorId: filter.actorId });
+          return qb;
+        },
+        'a',
+        first,
+        afterId,
+      ),
+    );
   }
 }

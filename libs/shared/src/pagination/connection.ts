@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { Field, Int, ObjectType } from '@nestjs/graphql';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DomainException } from '../errors/domain.exception.js';
 
 @ObjectType({ description: 'Where a page of a list ends, and whether more follows.' })
@@ -65,4 +66,26 @@ export function checkPageSize(first: number): number {
     throw DomainException.badInput('first', `first must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`);
   }
   return first;
+}
+
+/**
+ * One page of a list, newest first by id, with the total count: two queries whatever the page size.
+ * `query` builds the filtered query afresh each time (one for the count, one for the page).
+ */
+export async function pageNewestFirst<T extends ObjectLiteral & { id: number }>(
+  query: () => SelectQueryBuilder<T>,
+  alias: string,
+  first: number,
+  afterId: number | null,
+): Promise<ConnectionShape<T>> {
+  const totalCount = await query().getCount();
+  const page = query();
+  if (afterId !== null) page.andWhere(`${alias}.id < :afterId`, { afterId });
+  const rows = await page.orderBy(`${alias}.id`, 'DESC').take(first + 1).getMany();
+  const nodes = rows.slice(0, first);
+  return {
+    edges: nodes.map((node) => ({ cursor: encodeCursor(node.id), node })),
+    pageInfo: { hasNextPage: rows.length > first, endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1].id) : null },
+    totalCount,
+  };
 }

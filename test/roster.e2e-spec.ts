@@ -68,6 +68,13 @@ describe(`rooming lists (${DB_KIND})`, () => {
     expect(JSON.stringify(res.errors)).not.toContain(badCheck.idNumber as string);
     expect(JSON.stringify(res.errors)).not.toContain((badCheck.idNumber as string).slice(6, 14));
     expect(await count(b.id)).toBe(0);
+    // GraphQL's own type errors do not echo the value either.
+    const typed = await t.gql(ADD_PARTICIPANTS, { b: b.id, p: [{ ...good, idNumber: 440102199003071234, phone: 13812345678 }] }, w.unionA.organiser);
+    expect(typed.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(JSON.stringify(typed.errors)).not.toMatch(/4401021990|13812345678/);
+    const region = await add(b.id, [next({ idNumber: '990102199003071238' })]);
+    expect(region.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'participants.0.idNumber' });
+    expect(region.errors![0].message).toContain('region code (first 2 digits, 99)');
     // A resident ID says the sex: a mismatch is a typing error somewhere.
     const wrongSex = await add(b.id, [next({ idNumber: mainlandId(1, 'MALE'), gender: 'FEMALE' })]);
     expect(wrongSex.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'participants.0.gender' });

@@ -32,6 +32,20 @@ function fieldFromLiteral(error: unknown): string | undefined {
   return /([_A-Za-z][_0-9A-Za-z]*)\s*:\s*$/.exec(body.slice(0, node.loc.start))?.[1];
 }
 
+/**
+ * graphql-js repeats the refused value in its messages (`got invalid value 440102… at "p[0].idNumber";
+ * String cannot represent a non string value: 440102…`). The client sent it, but an ID number or a
+ * phone must not travel back in an error (nor into a log on the way): keep the path and the rule only.
+ */
+export function redactValues(message: string): string {
+  return message
+    .replace(/got invalid value [\s\S]*? at ("[^"]*"); /, 'got an invalid value at $1; ')
+    .replace(/got invalid value [\s\S]*?; /, 'got an invalid value; ')
+    .replace(/(cannot represent[^:]*?): [\s\S]*$/, '$1.')
+    .replace(/Value [\s\S]* does not exist in ("[^"]+" enum)/, 'The value does not exist in $1')
+    .replace(/(Expected value of type "[^"]+"), found [\s\S]*?(;|$)/, '$1$2');
+}
+
 function findCause<T>(error: unknown, type: new (...args: never[]) => T): T | undefined {
   let current: unknown = error;
   for (let depth = 0; current && depth < 5; depth++) {
@@ -58,7 +72,7 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
     const isBadValue = !!scalar || code === 'BAD_USER_INPUT' || /got invalid value|Expected value of type|Expected type|cannot represent/.test(formatted.message);
     const field = fieldFromMessage(formatted.message) ?? fieldFromLiteral(unwrapResolverError(error));
     return {
-      message: formatted.message,
+      message: redactValues(formatted.message),
       locations: formatted.locations,
       path: formatted.path,
       extensions: { code: isBadValue ? ErrorCode.BAD_USER_INPUT : code, ...(field ? { field } : {}) },

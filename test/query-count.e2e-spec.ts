@@ -1,5 +1,6 @@
 import { addDays, QueryCounter } from '@app/shared';
 import { DB_KIND, startTestApp, type TestApp } from './support/test-app.js';
+import { ADD_PARTICIPANTS, person } from './support/people.js';
 import { buildWorld, REQUEST_BATCH, type World } from './support/world.js';
 
 const LIST = `query($n:Int!){batches(first:$n){totalCount edges{node{id reference union{name city} base{name county} package{name nights} history{from to actor}}}}}`;
@@ -41,6 +42,20 @@ describe(`queries per request stay constant (${DB_KIND})`, () => {
     // count + page + one batched query each for unions, bases, packages and history.
     expect(ten).toBe(6);
     expect(hundred).toBe(ten);
+  });
+
+  it('rooming lists of a page of batches, with full ID numbers, roommates and the access log, cost the same few queries', async () => {
+    const ROSTERS = 'query($n:Int!){batches(first:$n){edges{node{participantCount participants{name idNumber phone roommates{name}}}}}}';
+    const list = (await t.ok<any>('query{batches(first:100){edges{node{id union{id} base{id}}}}}', {}, w.admin)).batches.edges.map((e: any) => e.node);
+    const mine = list.filter((b: any) => b.union.id === w.unionA.id);
+    let n = 70_000;
+    for (const b of mine.slice(0, 30)) await t.ok(ADD_PARTICIPANTS, { b: b.id, p: [person(n++), person(n++)] }, w.unionA.organiser);
+    const five = await queriesFor(ROSTERS, { n: 5 }, w.unionA.organiser);
+    const all = await queriesFor(ROSTERS, { n: 100 }, w.unionA.organiser);
+    // count + page + participants + counts + one batch read for the permission, an INSERT of the log rows per
+    // field (with BEGIN/COMMIT around it on MySQL), whatever the number of batches and people.
+    expect(all).toBe(five);
+    expect(five).toBeLessThanOrEqual(12);
   });
 
   it('availability for 2 bases × 7 nights or all bases × 366 nights is two queries', async () => {

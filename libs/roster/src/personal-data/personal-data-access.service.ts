@@ -49,11 +49,9 @@ export class PersonalDataAccessService {
       .loader<Participant, string>(`reveal:${field}`, async (people) => {
         const byBatch = new Map<number, Participant[]>();
         for (const p of people) byBatch.set(p.batchId, [...(byBatch.get(p.batchId) ?? []), p]);
-        const allowed = new Set<number>();
-        for (const batchId of byBatch.keys()) {
-          const batch = await this.batches.loadVisible(ctx, batchId);
-          if (batch && mayReadPersonalData(ctx, batch)) allowed.add(batchId);
-        }
+        // All batches at once, so the batch loader reads them in one query.
+        const batches = await Promise.all([...byBatch.keys()].map((id) => this.batches.loadVisible(ctx, id)));
+        const allowed = new Set(batches.filter((b) => b && mayReadPersonalData(ctx, b)).map((b) => b!.id));
         if (allowed.size) {
           await this.record(ctx, [...allowed].map((batchId) => ({ batchId, participantCount: byBatch.get(batchId)!.length, fields: field, channel: AccessChannel.GRAPHQL })));
         }

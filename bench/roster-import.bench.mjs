@@ -25,7 +25,7 @@ const server = new URL(process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1
 server.pathname = '/';
 
 const { createApp } = await import('../dist/apps/api/src/app.factory.js');
-const { mainlandIdCheckDigit } = await import('../dist/libs/roster/src/index.js');
+const { mainlandIdCheckDigit } = await import('../dist/libs/booking/src/index.js');
 
 const HEADERS = ['姓名', '性别', '证件类型', '证件号码', '手机号', '工作单位', '类别', '饮食禁忌', '房间'];
 function row(n) {

@@ -8,7 +8,6 @@ import type { Request } from 'express';
 import { AuthModule } from '@app/auth';
 import { BaseModule } from '@app/base';
 import { BookingModule } from '@app/booking';
-import { RosterModule } from '@app/roster';
 import { type AppConfig, createValidationPipe, DatabaseModule, DomainExceptionFilter, formatGraphqlError, type GqlContext, RequestContext } from '@app/shared';
 import { SCHEMA } from './database/schema.js';
 import { StartupService } from './demo/startup.service.js';
@@ -51,7 +50,6 @@ export class AppModule {
         AuthModule.forRoot(config),
         BaseModule,
         BookingModule,
-        RosterModule,
       ],
       controllers: [HealthController],
       providers: [

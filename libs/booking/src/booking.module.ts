@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { BaseModule } from '@app/base';
 import { BatchFieldsResolver } from './batch/batch-fields.resolver.js';
 import { BatchLifecycleService } from './batch/batch-lifecycle.service.js';
@@ -7,11 +7,48 @@ import { BatchRequestService } from './batch/batch-request.service.js';
 import { BatchResolver } from './batch/batch.resolver.js';
 import { BatchRules } from './batch/batch-rules.js';
 import { HoldSweeperService } from './batch/hold-sweeper.service.js';
+import { BatchRosterResolver } from './participant/batch-roster.resolver.js';
+import { ParticipantResolver } from './participant/participant.resolver.js';
+import { ParticipantService } from './participant/participant.service.js';
+import { RosterBatchRules } from './participant/roster-batch-rules.js';
+import { PersonalDataAccessResolver } from './personal-data/personal-data-access.resolver.js';
+import { PersonalDataAccessService } from './personal-data/personal-data-access.service.js';
+import { PersonalDataCipher } from './personal-data/personal-data.cipher.js';
+import { RosterFileController } from './spreadsheet/roster-file.controller.js';
 
-/** Batches: requests, their lifecycle, holds and the capacity audit. */
+/**
+ * Batches and their people: requests, the lifecycle, holds, the capacity audit, and rooming lists
+ * with their encrypted personal data, its access log and the spreadsheet endpoints.
+ */
 @Module({
   imports: [BaseModule],
-  providers: [BatchRules, BatchRequestService, BatchLifecycleService, BatchQueryService, HoldSweeperService, BatchResolver, BatchFieldsResolver],
-  exports: [BatchRules, BatchRequestService, BatchLifecycleService, BatchQueryService, HoldSweeperService],
+  controllers: [RosterFileController],
+  providers: [
+    BatchRules,
+    BatchRequestService,
+    BatchLifecycleService,
+    BatchQueryService,
+    HoldSweeperService,
+    BatchResolver,
+    BatchFieldsResolver,
+    PersonalDataCipher,
+    PersonalDataAccessService,
+    ParticipantService,
+    RosterBatchRules,
+    ParticipantResolver,
+    BatchRosterResolver,
+    PersonalDataAccessResolver,
+  ],
+  exports: [BatchRules, BatchRequestService, BatchLifecycleService, BatchQueryService, HoldSweeperService, ParticipantService, PersonalDataCipher],
 })
-export class BookingModule {}
+export class BookingModule implements OnModuleInit {
+  constructor(
+    private readonly batchRules: BatchRules,
+    private readonly rosterRules: RosterBatchRules,
+  ) {}
+
+  /** The rooming list's rules join the lifecycle the same way another domain's would. */
+  onModuleInit(): void {
+    this.batchRules.register(this.rosterRules);
+  }
+}

@@ -1,5 +1,7 @@
 import { BatchEvent } from './batch/batch-event.entity.js';
 import { Batch } from './batch/batch.entity.js';
+import { Participant } from './participant/participant.entity.js';
+import { PersonalDataAccess } from './personal-data/personal-data-access.entity.js';
 
 export { BookingModule } from './booking.module.js';
 export { Batch } from './batch/batch.entity.js';
@@ -11,5 +13,11 @@ export { BatchQueryService } from './batch/batch-query.service.js';
 export { BatchRules, type BatchRule } from './batch/batch-rules.js';
 export { batchScope, canSee, type BatchScope } from './batch/batch-access.js';
 export { HoldSweeperService } from './batch/hold-sweeper.service.js';
+export { Participant, Gender, ParticipantCategory } from './participant/participant.entity.js';
+export { DocumentType, mainlandIdCheckDigit } from './participant/identity-document.js';
+export { ParticipantService } from './participant/participant.service.js';
+export type { ParticipantFields } from './participant/participant-check.js';
+export { PersonalDataAccess } from './personal-data/personal-data-access.entity.js';
+export { PersonalDataCipher } from './personal-data/personal-data.cipher.js';
 
-export const BOOKING_ENTITIES = [Batch, BatchEvent];
+export const BOOKING_ENTITIES = [Batch, BatchEvent, Participant, PersonalDataAccess];

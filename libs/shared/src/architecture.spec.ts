@@ -10,7 +10,6 @@ const ALLOWED: Record<string, string[]> = {
   base: ['shared'],
   auth: ['shared', 'base'],
   booking: ['shared', 'base'],
-  roster: ['shared', 'base', 'booking'],
 };
 
 const root = resolve(process.cwd(), 'libs');

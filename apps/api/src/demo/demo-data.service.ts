@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { UserService } from '@app/auth';
 import { BaseService, CapacityService, PackageService, UnionService } from '@app/base';
-import { BatchLifecycleService, BatchRequestService } from '@app/booking';
-import { DocumentType, Gender, mainlandIdCheckDigit, ParticipantCategory, type ParticipantFields, ParticipantService } from '@app/roster';
+import {
+  BatchLifecycleService,
+  BatchRequestService,
+  DocumentType,
+  Gender,
+  mainlandIdCheckDigit,
+  ParticipantCategory,
+  type ParticipantFields,
+  ParticipantService,
+} from '@app/booking';
 import { addDays, type RequestContext, Role, todayInShanghai } from '@app/shared';
 
 /** The documented password of every demo account except admin. */

@@ -9,9 +9,9 @@ import { PackageResolver } from '../../../base/src/package/package.resolver.js';
 import { UnionResolver } from '../../../base/src/union/union.resolver.js';
 import { BatchFieldsResolver } from '../../../booking/src/batch/batch-fields.resolver.js';
 import { BatchResolver } from '../../../booking/src/batch/batch.resolver.js';
-import { BatchRosterResolver } from '../../../roster/src/participant/batch-roster.resolver.js';
-import { ParticipantResolver } from '../../../roster/src/participant/participant.resolver.js';
-import { PersonalDataAccessResolver } from '../../../roster/src/personal-data/personal-data-access.resolver.js';
+import { BatchRosterResolver } from '../../../booking/src/participant/batch-roster.resolver.js';
+import { ParticipantResolver } from '../../../booking/src/participant/participant.resolver.js';
+import { PersonalDataAccessResolver } from '../../../booking/src/personal-data/personal-data-access.resolver.js';
 import { AuthResolver } from './auth.resolver.js';
 
 /**

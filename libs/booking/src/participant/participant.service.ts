@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { BaseService } from '@app/base';
-import { type Batch, BatchQueryService, batchScope, BatchStatus, canSee } from '@app/booking';
+import { batchScope, canSee } from '../batch/batch-access.js';
+import { BatchQueryService } from '../batch/batch-query.service.js';
+import { BatchStatus } from '../batch/batch-status.js';
+import { type Batch } from '../batch/batch.entity.js';
 import { addDays, DomainException, ErrorCode, isUniqueViolation, nowToTheSecond, type RequestContext, Role, todayInShanghai, TransactionRunner } from '@app/shared';
 import { In } from 'typeorm';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';

@@ -1,5 +1,5 @@
 import { Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Batch } from '@app/booking';
+import { Batch } from '../batch/batch.entity.js';
 import { Ctx, type RequestContext } from '@app/shared';
 import { Participant } from './participant.entity.js';
 import { ParticipantService } from './participant.service.js';

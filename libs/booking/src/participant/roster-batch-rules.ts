@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { type Batch, type BatchRule, BatchStatus } from '@app/booking';
+import { type BatchRule } from '../batch/batch-rules.js';
+import { BatchStatus } from '../batch/batch-status.js';
+import { type Batch } from '../batch/batch.entity.js';
 import { DomainException, type RequestContext } from '@app/shared';
 import { ParticipantService } from './participant.service.js';
 

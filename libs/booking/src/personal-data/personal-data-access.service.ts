@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { type Batch, BatchQueryService } from '@app/booking';
+import { BatchQueryService } from '../batch/batch-query.service.js';
+import { type Batch } from '../batch/batch.entity.js';
 import {
   checkPageSize,
   type ConnectionShape,

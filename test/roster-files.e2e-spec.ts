@@ -1,4 +1,5 @@
 import { addDays } from '@app/shared';
+import request from 'supertest';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { mainlandId, person } from './support/people.js';
@@ -43,14 +44,14 @@ describe(`rooming list spreadsheets (${DB_KIND})`, () => {
     expect(res.body.error.rows).toEqual([
       { row: 8, column: '证件号码', message: expect.stringContaining('check digit') },
       { row: 101, column: '手机号', message: 'add the country code: +852 for Hong Kong, +853 for Macau' },
-      { row: 451, column: '证件号码', message: 'the birth date (characters 7–14) is not a real date' },
+      { row: 451, column: '证件号码', message: 'the birth date (characters 7–14) is not a real date between 1900 and today' },
     ]);
     expect(JSON.stringify(res.body)).not.toContain(broken[6][3]);
     expect(await count(b.id)).toBe(0);
 
     const fixed = await upload(t, b.id, await xlsxOf([ZH, ...rows]), '名单.xlsx', w.unionA.organiser);
     expect(fixed.status).toBe(201);
-    expect(fixed.body).toEqual({ batchId: b.id, reference: b.reference, mode: 'replace', imported: 500, participantCount: 500 });
+    expect(fixed.body).toEqual({ batchId: b.id, reference: b.reference, mode: 'replace', imported: 500, participantCount: 500, ignoredColumns: [] });
     expect(await count(b.id)).toBe(500);
   });
 
@@ -146,6 +147,33 @@ describe(`rooming list spreadsheets (${DB_KIND})`, () => {
     expect(plain(413, await upload(t, b.id, Buffer.alloc(11 * 1024 * 1024, 65), 'big.csv', w.unionA.organiser))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file', message: expect.stringContaining('at most 10 MB') });
   });
 
+  it('reports the headcount and every bad row together, duplicates by row number, and says which columns it ignored', async () => {
+    const b = await requestBatch(addDays(w.start, 46), 3);
+    const rows = [zhRow(60_001), zhRow(60_002), zhRow(60_001), zhRow(60_003)];
+    rows[3][4] = '4.40106E+17'; // what Excel writes into a CSV for a long number
+    const csv = [ZH, ...rows].map((r) => r.join(',')).join('\r\n');
+    const res = await upload(t, b.id, Buffer.from(csv), 'x.csv', w.unionA.organiser);
+    expect(res.body.error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file', headcount: 3 });
+    expect(res.body.error.message).toBe(`The file lists 4 people and batch ${b.reference} is for 3. Raise the headcount first (changeHeadcount) or send fewer. Also, 2 rows have errors; nothing was imported`);
+    expect(res.body.error.rows).toEqual([
+      { row: 4, column: '证件号码', message: 'the same person as row 2' },
+      { row: 5, column: '手机号', message: expect.stringContaining('format the column as Text') },
+    ]);
+    // Too many and nothing else wrong: just that.
+    const four = [ZH, zhRow(60_011), zhRow(60_012), zhRow(60_013), zhRow(60_014)].map((r) => r.join(',')).join('\n');
+    const only = (await upload(t, b.id, Buffer.from(four), 'x.csv', w.unionA.organiser)).body.error;
+    expect(only).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file', headcount: 3, participantCount: 0 });
+    expect(only.rows).toBeUndefined();
+    // Extra columns (序号, 备注) are fine, and named in the answer.
+    const extra = [['序号', ...ZH, '备注'], ['1', ...zhRow(60_021), '组长']].map((r) => r.join(',')).join('\n');
+    expect((await upload(t, b.id, Buffer.from(extra), 'x.csv', w.unionA.organiser)).body).toMatchObject({ imported: 1, ignoredColumns: ['序号', '备注'] });
+    // An empty file and a file under the wrong form field say so plainly.
+    const empty = (await upload(t, b.id, Buffer.from(''), 'x.csv', w.unionA.organiser)).body.error;
+    expect(empty).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file', message: expect.stringContaining('The file is empty') });
+    const wrongField = await request(t.url).post(`/batches/${b.id}/participants/import`).set('authorization', `Bearer ${w.unionA.organiser}`).attach('upload', Buffer.from(extra), 'x.csv');
+    expect([wrongField.status, wrongField.body.error]).toEqual([400, expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'file', message: expect.stringContaining('field "file"') })]);
+  });
+
   it('reads GB18030 CSV (Excel on Chinese Windows) and appends with ?mode=append', async () => {
     const b = await requestBatch(addDays(w.start, 58), 4);
     const csv = [ZH, zhRow(40_001), zhRow(40_002)].map((r) => r.join(',')).join('\r\n');
@@ -168,6 +196,13 @@ describe(`rooming list spreadsheets (${DB_KIND})`, () => {
     expect(code(await upload(t, b.id, file, 'a.xlsx', w.baseB.operator))).toEqual([404, 'NOT_FOUND']);
     expect(code(await upload(t, 999_999, file, 'a.xlsx', w.unionA.organiser))).toEqual([404, 'NOT_FOUND']);
     expect(code(await upload(t, b.id, file, 'a.xlsx', w.baseA.operator))).toEqual([201, undefined]);
+
+    // The rooming list sorts rooms naturally: 9 before 10.
+    const roomed = await requestBatch(addDays(w.start, 47), 3);
+    const byRoom = [ZH, { ...zhRow(50_011), 8: '10' }, { ...zhRow(50_012), 8: '' }, { ...zhRow(50_013), 8: '9' }].map((r) => Object.values(r));
+    await upload(t, roomed.id, await xlsxOf(byRoom as string[][]), 'r.xlsx', w.unionA.organiser);
+    const rooms = await textOfXlsx((await download(t, `/batches/${roomed.id}/rooming-list.xlsx`, w.baseA.operator)).body);
+    expect(rooms.slice(1).map((r) => r[8])).toEqual(['9', '10', '']);
 
     // The operator's rooming list has the full values (logged); the admin's is masked (not logged).
     const operator = await textOfXlsx((await download(t, `/batches/${b.id}/rooming-list.xlsx`, w.baseA.operator)).body);

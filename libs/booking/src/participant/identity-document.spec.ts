@@ -30,7 +30,7 @@ describe('resident ID numbers (GB 11643-1999)', () => {
     ['a birth date in the future', '44010220991201123'],
     ['before 1900', '44010218991231123'],
   ])('refuses %s as birth date', (_label, first17) => {
-    expect(check(DocumentType.MAINLAND_ID, id(first17))).toEqual({ ok: false, message: 'the birth date (characters 7–14) is not a real date' });
+    expect(check(DocumentType.MAINLAND_ID, id(first17))).toEqual({ ok: false, message: 'the birth date (characters 7–14) is not a real date between 1900 and today' });
   });
 
   it.each(['99', '00', '20', '47'])('refuses region code %s', (region) => {

@@ -64,7 +64,7 @@ export function checkDocumentNumber(type: DocumentType, raw: string, today: stri
       if (value.length !== 18) return fail(`a resident ID number has 18 characters, not ${value.length}`);
       if (!/^\d{17}[\dX]$/.test(value)) return fail('a resident ID number is 17 digits and then a digit or X');
       if (!PROVINCE_CODES.has(value.slice(0, 2))) return fail(`the region code (first 2 digits, ${value.slice(0, 2)}) is not a province of China`);
-      if (!isRealDate(value.slice(6, 14), today)) return fail('the birth date (characters 7–14) is not a real date');
+      if (!isRealDate(value.slice(6, 14), today)) return fail('the birth date (characters 7–14) is not a real date between 1900 and today');
       if (mainlandIdCheckDigit(value) !== value[17]) return fail('the check digit (the last character) does not match the other 17: look for a typing error');
       return { ok: true, value };
     }

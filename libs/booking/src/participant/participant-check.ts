@@ -66,6 +66,7 @@ export function checkParticipant(input: ParticipantFields, today: string): { val
   if (!documentType) problems.push({ field: 'documentType', message: 'is required' });
 
   let idNumber: string | null = null;
+  if (!documentType && !(input.idNumber ?? '').trim()) problems.push({ field: 'idNumber', message: 'is required' });
   if (documentType) {
     const checked = checkDocumentNumber(documentType, input.idNumber ?? '', today);
     if (checked.ok) idNumber = checked.value;

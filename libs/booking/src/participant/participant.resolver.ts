@@ -14,7 +14,10 @@ async function asGraphqlInput<T>(work: Promise<T>, path: (index: number) => stri
     return await work;
   } catch (error) {
     if (!(error instanceof ListProblems)) throw error;
-    const problems = error.problems.map((p) => ({ field: p.field ? `${path(p.index)}.${p.field}` : path(p.index), message: p.message }));
+    const problems = error.problems.map((p) => ({
+      field: p.field ? `${path(p.index)}.${p.field}` : path(p.index),
+      message: p.sameAs === undefined ? p.message : `the same person as ${path(p.sameAs)}`,
+    }));
     const [first] = problems;
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more in extensions.problems)` : '';
     throw DomainException.badInput(first.field, `${first.field}: ${first.message}${more}`, { problems });

@@ -17,11 +17,17 @@ export interface ListProblem {
   message: string;
   /** Where in a file, when the problem was found while reading it. */
   at?: { row: number; column: string };
+  /** For "the same person as …": the index of the earlier entry, which each edge names its own way. */
+  sameAs?: number;
 }
 
 /** Raised with every problem of a list at once; the edge (GraphQL or file upload) names them its own way. */
 export class ListProblems extends Error {
-  constructor(readonly problems: ListProblem[]) {
+  constructor(
+    readonly problems: ListProblem[],
+    /** A problem of the whole list (too many people), reported beside the entries' own. */
+    readonly listProblem: DomainException | null = null,
+  ) {
     super(`${problems.length} problems`);
   }
 }
@@ -113,9 +119,15 @@ export class ParticipantService {
     return this.db.transaction(ctx, async (tx) => {
       const batch = await this.lockEditable(tx, batchId);
       const existing = mode === 'append' ? await this.countInTransaction(tx, batch.id) : 0;
-      this.checkRoom(batch, existing + inputs.length, existing, 'file');
+      let tooMany: DomainException | null = null;
+      try {
+        this.checkRoom(batch, existing + inputs.length, existing, 'file', mode);
+      } catch (error) {
+        if (!(error instanceof DomainException) || !problems.length) throw error;
+        tooMany = error;
+      }
       problems.push(...(await this.duplicates(tx, batch, valid, mode)));
-      if (problems.length) throw new ListProblems(problems);
+      if (problems.length) throw new ListProblems(problems, tooMany);
       if (mode === 'replace') await tx.em!.delete(Participant, { batchId: batch.id });
       await this.insert(tx, batch, valid.map((v) => v.value), false);
       return { batch, imported: valid.length, participantCount: existing + valid.length };
@@ -207,14 +219,14 @@ export class ParticipantService {
     return batch;
   }
 
-  private checkRoom(batch: Batch, total: number, existing: number, field = 'participants'): void {
+  private checkRoom(batch: Batch, total: number, existing: number, field = 'participants', mode: ImportMode = 'append'): void {
     if (total > batch.headcount) {
       const adding = total - existing;
-      throw DomainException.badInput(
-        field,
-        `Batch ${batch.reference} is for ${batch.headcount} people and ${existing} are on its list: ${adding} more would make ${total}. Raise the headcount first (changeHeadcount) or send fewer.`,
-        { headcount: batch.headcount, participantCount: existing },
-      );
+      const message =
+        mode === 'replace'
+          ? `The file lists ${total} people and batch ${batch.reference} is for ${batch.headcount}. Raise the headcount first (changeHeadcount) or send fewer.`
+          : `Batch ${batch.reference} is for ${batch.headcount} people and ${existing} are on its list: ${adding} more would make ${total}. Raise the headcount first (changeHeadcount) or send fewer.`;
+      throw DomainException.badInput(field, message, { headcount: batch.headcount, participantCount: existing });
     }
   }
 
@@ -228,7 +240,7 @@ export class ParticipantService {
     const keyed = people.map((p) => ({ ...p, key: this.personKey(p.value) }));
     for (const p of keyed) {
       const earlier = firstIndex.get(p.key);
-      if (earlier !== undefined) problems.push({ index: p.index, field: 'idNumber', message: `the same person as entry ${earlier + 1} of this list` });
+      if (earlier !== undefined) problems.push({ index: p.index, field: 'idNumber', message: 'the same person as an earlier entry', sameAs: earlier });
       else firstIndex.set(p.key, p.index);
     }
     const keys = [...firstIndex.keys()];

@@ -46,23 +46,36 @@ export class PersonalDataAccessService {
    * people costs one log row per batch, written before any value is returned.
    */
   reveal(ctx: RequestContext, participant: Participant, field: PersonalField): Promise<string> {
+    // Keys are fresh objects, so nothing is cached across fields; idNumber and phone of one list
+    // still land in the same batch (same tick) and so in one log row per batch.
     return ctx
-      .loader<Participant, string>(`reveal:${field}`, async (people) => {
-        const byBatch = new Map<number, Participant[]>();
-        for (const p of people) byBatch.set(p.batchId, [...(byBatch.get(p.batchId) ?? []), p]);
+      .loader<{ participant: Participant; field: PersonalField }, string>('reveal', async (keys) => {
+        const byBatch = new Map<number, { people: Set<number>; fields: Set<PersonalField> }>();
+        for (const { participant: p, field: f } of keys) {
+          const entry = byBatch.get(p.batchId) ?? { people: new Set(), fields: new Set() };
+          entry.people.add(p.id);
+          entry.fields.add(f);
+          byBatch.set(p.batchId, entry);
+        }
         // All batches at once, so the batch loader reads them in one query.
         const batches = await Promise.all([...byBatch.keys()].map((id) => this.batches.loadVisible(ctx, id)));
         const allowed = new Set(batches.filter((b) => b && mayReadPersonalData(ctx, b)).map((b) => b!.id));
         if (allowed.size) {
-          await this.record(ctx, [...allowed].map((batchId) => ({ batchId, participantCount: byBatch.get(batchId)!.length, fields: field, channel: AccessChannel.GRAPHQL })));
+          await this.record(
+            ctx,
+            [...allowed].map((batchId) => {
+              const entry = byBatch.get(batchId)!;
+              return { batchId, participantCount: entry.people.size, fields: [...entry.fields].sort().join(','), channel: AccessChannel.GRAPHQL };
+            }),
+          );
         }
-        return people.map((p) =>
+        return keys.map(({ participant: p, field: f }) =>
           allowed.has(p.batchId)
-            ? this.cipher.decrypt(field, p[CIPHER_COLUMN[field]])
-            : DomainException.forbidden(`Only the batch's own organiser and the hosting base's operator see the full ${field}; ask for ${field}Masked instead`, { field }),
+            ? this.cipher.decrypt(f, p[CIPHER_COLUMN[f]])
+            : DomainException.forbidden(`Only the batch's own organiser and the hosting base's operator see the full ${f}; ask for ${f}Masked instead`, { field: f }),
         );
       })
-      .load(participant);
+      .load({ participant, field });
   }
 
   /** Writes access rows in their own transaction (or the caller's, when inside one). */

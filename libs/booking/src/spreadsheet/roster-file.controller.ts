@@ -47,6 +47,8 @@ export interface ImportResult {
   mode: ImportMode;
   imported: number;
   participantCount: number;
+  /** Columns of the file that are not part of a rooming list, and were not read. */
+  ignoredColumns: string[];
 }
 
 /**
@@ -86,11 +88,19 @@ export class RosterFileController {
       if (error instanceof DomainException) throw error;
       throw DomainException.badInput('file', `The file could not be read as ${format === 'xlsx' ? 'an .xlsx workbook' : 'CSV'}; save it again from the spreadsheet program`);
     }
-    const fail = (problems: RowProblem[]) =>
-      DomainException.badInput('file', `${new Set(problems.map((p) => p.row)).size} ${problems.length === 1 ? 'row has an error' : 'rows have errors'}; nothing was imported`, {
+    const fail = (problems: RowProblem[], listProblem: DomainException | null = null) => {
+      const rows = new Set(problems.map((p) => p.row)).size;
+      const summary = [listProblem?.message, `${rows} ${rows === 1 ? 'row has' : 'rows have'} errors`].filter(Boolean).join(' Also, ');
+      return DomainException.badInput('file', `${summary}; nothing was imported`, {
+        ...(listProblem?.details ?? {}),
+        field: 'file',
         rows: problems.map((p) => ({ row: p.row, column: p.column, message: p.message })),
       });
+    };
     if (!sheet.rows.length && sheet.problems.length) throw fail(sheet.problems);
+    if (!sheet.rows.length && !Object.keys(sheet.headers).length) {
+      throw DomainException.badInput('file', 'The file is empty: the first row must hold the headers (姓名, 性别, 证件号码, 手机号, 工作单位, …) and the rows below them the people');
+    }
     if (!sheet.rows.length) throw DomainException.badInput('file', 'The file has headers but no people');
 
     // Problems found while reading (unknown labels, cells Excel spoiled) travel with the rest.
@@ -103,13 +113,19 @@ export class RosterFileController {
         mode,
         sheet.problems.map((p) => ({ index: -1, field: null, message: p.message, at: { row: p.row, column: p.column } })),
       );
-      return { batchId, reference: result.batch.reference, mode, imported: result.imported, participantCount: result.participantCount };
+      return { batchId, reference: result.batch.reference, mode, imported: result.imported, participantCount: result.participantCount, ignoredColumns: sheet.ignored };
     } catch (error) {
       if (!(error instanceof ListProblems)) throw error;
-      const problems: RowProblem[] = error.problems.map((p) => ({ ...(p.at ?? { row: sheet.rows[p.index].row, column: column(p.field) }), message: p.message }));
+      const problems: RowProblem[] = error.problems.map((p) => ({
+        ...(p.at ?? { row: sheet.rows[p.index].row, column: column(p.field) }),
+        message: p.sameAs === undefined ? p.message : `the same person as row ${sheet.rows[p.sameAs].row}`,
+      }));
       // A cell that could not be read is reported once, not again as "is required".
       const unreadable = new Set(sheet.problems.map((p) => `${p.row}|${p.column}`));
-      throw fail(problems.filter((p) => !(p.message === 'is required' && unreadable.has(`${p.row}|${p.column}`))).sort((a, b) => a.row - b.row));
+      throw fail(
+        problems.filter((p) => !(p.message === 'is required' && unreadable.has(`${p.row}|${p.column}`))).sort((a, b) => a.row - b.row),
+        error.listProblem,
+      );
     }
   }
 
@@ -132,7 +148,8 @@ export class RosterFileController {
   private async file(ctx: RequestContext, batchId: number, format: SheetFormat, lang: SheetLanguage, name: string, byRoom: boolean): Promise<StreamableFile> {
     const batch: Batch = await this.batches.getVisibleOrThrow(ctx, batchId, 'batchId');
     const people = [...(await this.participants.list(ctx, batch.id))];
-    if (byRoom) people.sort((a, b) => (a.room ?? '\uffff').localeCompare(b.room ?? '\uffff', 'zh') || a.id - b.id);
+    // Rooms in natural order (2 before 10), people without a room last.
+    if (byRoom) people.sort((a, b) => (a.room ?? '\uffff').localeCompare(b.room ?? '\uffff', 'zh', { numeric: true }) || a.id - b.id);
     const full = mayReadPersonalData(ctx, batch);
     if (full && people.length) {
       await this.access.record(ctx, [{ batchId: batch.id, participantCount: people.length, fields: 'idNumber,phone', channel: AccessChannel.EXPORT }]);

@@ -33,6 +33,8 @@ export interface SheetRow {
 
 export interface ReadSheet {
   rows: SheetRow[];
+  /** Headers the file has that are not roster columns (序号, 备注 …): ignored, and said so. */
+  ignored: string[];
   problems: RowProblem[];
   /** The header each field was read from, as written in the file (for naming columns in problems). */
   headers: Partial<Record<keyof ParticipantFields, string>>;
@@ -109,15 +111,19 @@ export async function readRosterSheet(buffer: Buffer, format: SheetFormat): Prom
   const grid = await gridOf(buffer, format);
   const problems: RowProblem[] = [];
   const headerAt = grid.findIndex((r) => r.cells.some((c) => c !== null && c !== undefined && String(cellText(c, 'name')).trim() !== ''));
-  if (headerAt < 0) return { rows: [], problems: [{ row: 1, column: '', message: 'The file is empty: the first row must hold the headers (姓名, 性别, 证件号码, …)' }], headers: {} };
+  if (headerAt < 0) return { rows: [], ignored: [], problems: [], headers: {} };
 
   const header = grid[headerAt];
   const columns = new Map<number, RosterColumn>();
   const headers: ReadSheet['headers'] = {};
+  const ignored: string[] = [];
   header.cells.forEach((cell, index) => {
     const label = cell === null || cell === undefined ? '' : String(cellText(cell, 'name')).trim();
     const column = label ? columnForHeader(label) : undefined;
-    if (!column) return;
+    if (!column) {
+      if (label) ignored.push(label);
+      return;
+    }
     if (headers[column.key]) {
       problems.push({ row: header.row, column: label, message: `repeats the column ${headers[column.key]}` });
       return;
@@ -130,7 +136,7 @@ export async function readRosterSheet(buffer: Buffer, format: SheetFormat): Prom
       problems.push({ row: header.row, column: column.zh, message: `the column is missing (header ${column.zh} or ${column.en})` });
     }
   }
-  if (problems.length) return { rows: [], problems, headers };
+  if (problems.length) return { rows: [], ignored, problems, headers };
 
   const rows: SheetRow[] = [];
   for (const { row, cells } of grid.slice(headerAt + 1)) {
@@ -141,6 +147,10 @@ export async function readRosterSheet(buffer: Buffer, format: SheetFormat): Prom
         let text = cellText(cells[index] ?? null, column.key).trim();
         // Undo the apostrophe our own export puts before formula-like text.
         if (/^'[=+\-@]/.test(text)) text = text.slice(1);
+        // What Excel writes into a CSV for a long number it turned into a float: the digits are gone.
+        if ((column.key === 'idNumber' || column.key === 'phone') && /^\d(\.\d+)?E\+?\d+$/i.test(text)) {
+          throw new CellError('the spreadsheet turned this number into a rounded number (like 4.4E+17) and lost its digits: format the column as Text and type the numbers again');
+        }
         if (text) empty = false;
         raw[column.key] = text;
       } catch (error) {
@@ -167,7 +177,7 @@ export async function readRosterSheet(buffer: Buffer, format: SheetFormat): Prom
     if (!fields.category) problems.push({ row, column: label('category'), message: `must be one of ${describeLabels(CATEGORY_LABELS)}` });
     rows.push({ row, fields });
   }
-  return { rows, problems, headers };
+  return { rows, ignored, problems, headers };
 }
 
 /** A participant as written to a file, with the values already decided (full or masked). */

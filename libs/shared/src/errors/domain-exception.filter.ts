@@ -25,6 +25,10 @@ function fromHttpException(exception: HttpException): DomainException {
     case HttpStatus.FORBIDDEN:
       return DomainException.forbidden(exception.message);
     default:
+      // multer: a file under another form field name than the endpoint reads.
+      if (/^Unexpected (file )?field/.test(exception.message)) {
+        return DomainException.badInput('file', `${exception.message}: send the file as multipart/form-data field "file"`);
+      }
       return new DomainException(ErrorCode.BAD_USER_INPUT, exception.message);
   }
 }

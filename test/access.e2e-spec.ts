@@ -74,6 +74,18 @@ describe(`access and scoping (${DB_KIND})`, () => {
       unions: ['{unions{id}}', {}],
       users: ['{users{id username}}', {}],
       personalDataAccessLog: ['{personalDataAccessLog{totalCount}}', {}],
+      bills: ['{bills{totalCount}}', {}],
+      bill: ['query($id:Int!){bill(id:$id){id}}', { id: 1 }],
+      statistics: ['query($f:Date!){statistics(from:$f,to:$f,groupBy:BASE){total{current{batches}}}}', { f: w.start }],
+      recordConsumption: [
+        'mutation($i:RecordConsumptionInput!){recordConsumption(input:$i){id}}',
+        { i: { batchId: id, category: 'OTHER', description: 'x', quantity: 1, unitPrice: '1.00', occurredOn: w.start } },
+      ],
+      reverseConsumption: ['mutation{reverseConsumption(entryId:1,reason:"x"){id}}', {}],
+      issueBill: ['mutation($b:Int!){issueBill(batchId:$b){id}}', { b: id }],
+      voidBill: ['mutation{voidBill(billId:1,reason:"x"){id}}', {}],
+      recordPayment: ['mutation{recordPayment(input:{billId:1,amount:"1.00",method:CASH,reference:"x"}){id}}', {}],
+      setCancellationPolicy: ['mutation($b:Int!){setCancellationPolicy(baseId:$b,windows:[{daysBefore:5,percent:100}]){percent}}', { b: baseId }],
       addParticipants: [ADD_PARTICIPANTS, { b: id, p: [person(900)] }],
       updateParticipant: ['mutation($id:Int!){updateParticipant(id:$id,input:{room:"X"}){id room}}', { id: p1 }],
       removeParticipant: ['mutation($id:Int!){removeParticipant(id:$id){id}}', { id: p1 }],
@@ -240,7 +252,7 @@ describe(`access and scoping (${DB_KIND})`, () => {
     it('organisers may not confirm, create bases or users, audit capacity or manage beds', async () => {
       const ops = everyOperation();
       const before = await state();
-      for (const op of ['confirmBatch', 'rejectBatch', 'checkInBatch', 'createBase', 'updateBase', 'createUnion', 'createUser', 'users', 'capacityAudit', 'createPackage', 'setCapacity', 'closeDates']) {
+      for (const op of ['confirmBatch', 'rejectBatch', 'checkInBatch', 'createBase', 'updateBase', 'createUnion', 'createUser', 'users', 'capacityAudit', 'createPackage', 'setCapacity', 'closeDates', 'recordConsumption', 'reverseConsumption', 'issueBill', 'voidBill', 'recordPayment', 'setCancellationPolicy']) {
         const [query, variables] = ops[op];
         expectDenied(await t.gql(query, variables, w.unionA.organiser), op, ['FORBIDDEN']);
       }
@@ -274,7 +286,7 @@ describe(`access and scoping (${DB_KIND})`, () => {
     it('createPackage, updatePackage, setCapacity, closeDates and reopenDates for another base are FORBIDDEN', async () => {
       const ops = everyOperation();
       const before = await state();
-      for (const op of ['createPackage', 'updatePackage', 'setCapacity', 'closeDates', 'reopenDates']) {
+      for (const op of ['createPackage', 'updatePackage', 'setCapacity', 'closeDates', 'reopenDates', 'setCancellationPolicy', 'voidBill']) {
         const [query, variables] = ops[op];
         expectDenied(await t.gql(query, variables, w.baseB.operator), op, ['FORBIDDEN']);
       }
@@ -307,7 +319,7 @@ describe(`access and scoping (${DB_KIND})`, () => {
       expectDenied(await t.gql(REQUEST_BATCH, { i: input }, w.partner), 'requestBatch', ['FORBIDDEN']);
       expectDenied(await t.gql(REQUEST_BATCH, { i: { ...input, unionId: w.unionB.id } }, w.partner), 'requestBatch', ['FORBIDDEN']);
       expectDenied(await t.gql('mutation($id:Int!){cancelBatch(id:$id,reason:"x"){id}}', { id: b1.id }, w.partner), 'cancelBatch', ['FORBIDDEN', 'NOT_FOUND']);
-      for (const op of ['addParticipants', 'updateParticipant', 'removeParticipant', 'personalDataAccessLog']) {
+      for (const op of ['addParticipants', 'updateParticipant', 'removeParticipant', 'personalDataAccessLog', 'bills', 'bill', 'statistics', 'issueBill', 'recordPayment', 'recordConsumption']) {
         const [query, variables] = everyOperation()[op];
         expectDenied(await t.gql(query, variables, w.partner), op, ['FORBIDDEN']);
       }

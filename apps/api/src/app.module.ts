@@ -7,6 +7,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Request } from 'express';
 import { AuthModule } from '@app/auth';
 import { BaseModule } from '@app/base';
+import { BillingModule } from '@app/billing';
 import { BookingModule } from '@app/booking';
 import { type AppConfig, createValidationPipe, DatabaseModule, DomainExceptionFilter, formatGraphqlError, type GqlContext, RequestContext } from '@app/shared';
 import { SCHEMA } from './database/schema.js';
@@ -50,6 +51,7 @@ export class AppModule {
         AuthModule.forRoot(config),
         BaseModule,
         BookingModule,
+        BillingModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -9,7 +9,7 @@ export { BatchEvent } from './batch/batch-event.entity.js';
 export { BatchStatus, HOLDS_BEDS } from './batch/batch-status.js';
 export { BatchRequestService } from './batch/batch-request.service.js';
 export { BatchLifecycleService } from './batch/batch-lifecycle.service.js';
-export { BatchQueryService } from './batch/batch-query.service.js';
+export { BatchQueryService, type StayFigures, type StayGrouping } from './batch/batch-query.service.js';
 export { BatchRules, type BatchRule } from './batch/batch-rules.js';
 export { batchScope, canSee, type BatchScope } from './batch/batch-access.js';
 export { HoldSweeperService } from './batch/hold-sweeper.service.js';

@@ -10,6 +10,7 @@ const ALLOWED: Record<string, string[]> = {
   base: ['shared'],
   auth: ['shared', 'base'],
   booking: ['shared', 'base'],
+  billing: ['shared', 'base', 'booking'],
 };
 
 const root = resolve(process.cwd(), 'libs');

@@ -12,6 +12,10 @@ import { BatchResolver } from '../../../booking/src/batch/batch.resolver.js';
 import { BatchRosterResolver } from '../../../booking/src/participant/batch-roster.resolver.js';
 import { ParticipantResolver } from '../../../booking/src/participant/participant.resolver.js';
 import { PersonalDataAccessResolver } from '../../../booking/src/personal-data/personal-data-access.resolver.js';
+import { BillResolver } from '../../../billing/src/bill/bill.resolver.js';
+import { CancellationPolicyResolver } from '../../../billing/src/cancellation/cancellation-policy.resolver.js';
+import { BatchBillingResolver, ConsumptionResolver } from '../../../billing/src/consumption/consumption.resolver.js';
+import { StatisticsResolver } from '../../../billing/src/statistics/statistics.resolver.js';
 import { AuthResolver } from './auth.resolver.js';
 
 /**
@@ -30,6 +34,11 @@ const RESOLVERS: Array<abstract new (...args: never[]) => unknown> = [
   ParticipantResolver,
   BatchRosterResolver,
   PersonalDataAccessResolver,
+  ConsumptionResolver,
+  BatchBillingResolver,
+  BillResolver,
+  CancellationPolicyResolver,
+  StatisticsResolver,
 ];
 const OPERATION_TYPES = ['Query', 'Mutation', 'Subscription'];
 const ALL_ROLES = Object.values(Role) as string[];

@@ -70,6 +70,11 @@ export class BatchLifecycleService {
     return this.transition(ctx, id, BatchAction.COMPLETE, null);
   }
 
+  /** COMPLETED → SETTLED when its bill is paid; joins the caller's (payment's) transaction. */
+  settle(ctx: RequestContext, id: number, reason: string): Promise<Batch> {
+    return this.transition(ctx, id, BatchAction.SETTLE, reason);
+  }
+
   /** REQUESTED → EXPIRED for the hold sweep; false when the batch moved on meanwhile. */
   async expire(ctx: RequestContext, id: number, now: Date): Promise<boolean> {
     return this.db.transaction(ctx, async (tx) => {

@@ -13,9 +13,22 @@ import {
 import { In, type SelectQueryBuilder } from 'typeorm';
 import { batchScope, canSee } from './batch-access.js';
 import { BatchEvent } from './batch-event.entity.js';
-import { HOLDS_BEDS } from './batch-status.js';
+import { BatchStatus, HOLDS_BEDS } from './batch-status.js';
 import { Batch } from './batch.entity.js';
 import type { BatchesArgs } from './batches.args.js';
+
+export type StayGrouping = 'base' | 'union' | 'month';
+
+export interface StayFigures {
+  /** baseId, unionId or YYYY-MM, as text. */
+  key: string;
+  batches: number;
+  personVisits: number;
+  personNights: number;
+}
+
+/** Batches that took place: the workers arrived. */
+const HOSTED = [BatchStatus.CHECKED_IN, BatchStatus.COMPLETED, BatchStatus.SETTLED];
 
 @Injectable()
 export class BatchQueryService {
@@ -32,9 +45,9 @@ export class BatchQueryService {
   }
 
   /** As getVisibleOrThrow, with the row locked until the caller's transaction ends (MySQL). */
-  async lockVisibleOrThrow(ctx: RequestContext, id: number): Promise<Batch> {
+  async lockVisibleOrThrow(ctx: RequestContext, id: number, field = 'id'): Promise<Batch> {
     const batch = await this.db.forUpdate(ctx.em!.createQueryBuilder(Batch, 'b')).where('b.id = :id', { id }).getOne();
-    if (!batch || !canSee(batchScope(ctx), batch)) throw DomainException.notFound('Batch', id, 'id');
+    if (!batch || !canSee(batchScope(ctx), batch)) throw DomainException.notFound('Batch', id, field);
     return batch;
   }
 
@@ -64,6 +77,31 @@ export class BatchQueryService {
         .andWhere('b.startDate < :end AND b.endDate > :start', { start: batch.startDate, end: batch.endDate })
         .getMany(),
     );
+  }
+
+  /**
+   * Batches hosted (checked in, completed or settled) that arrive in [from, to], aggregated in SQL per
+   * base, union or month of arrival: batches, person-visits (headcounts) and person-nights. Scoped.
+   */
+  async stayFigures(ctx: RequestContext, from: string, to: string, groupBy: StayGrouping): Promise<StayFigures[]> {
+    const scope = batchScope(ctx);
+    if ('none' in scope) return [];
+    const key = { base: 'b.baseId', union: 'b.unionId', month: 'SUBSTR(b.startDate, 1, 7)' }[groupBy];
+    return this.db.read(ctx, async (em) => {
+      const qb = em
+        .createQueryBuilder(Batch, 'b')
+        .select(key, 'groupKey')
+        .addSelect('COUNT(*)', 'batches')
+        .addSelect('SUM(b.headcount)', 'personVisits')
+        .addSelect('SUM(b.headcount * b.nights)', 'personNights')
+        .where('b.startDate BETWEEN :from AND :to', { from, to })
+        .andWhere('b.status IN (:...hosted)', { hosted: [...HOSTED] })
+        .groupBy(key);
+      if ('unionId' in scope) qb.andWhere('b.unionId = :scopeUnion', { scopeUnion: scope.unionId });
+      if ('baseId' in scope) qb.andWhere('b.baseId = :scopeBase', { scopeBase: scope.baseId });
+      const rows = await qb.getRawMany<{ groupKey: string | number; batches: string | number; personVisits: string | number; personNights: string | number }>();
+      return rows.map((r) => ({ key: String(r.groupKey), batches: Number(r.batches), personVisits: Number(r.personVisits), personNights: Number(r.personNights) }));
+    });
   }
 
   findByIdempotencyKey(ctx: RequestContext, unionId: number, idempotencyKeyHash: string): Promise<Batch | null> {

@@ -22,7 +22,8 @@ export const BATCH_TRANSITIONS: readonly TransitionRule[] = [
   { action: BatchAction.EXPIRE, from: [REQUESTED], to: EXPIRED, actors: ['SYSTEM'] },
   { action: BatchAction.CHECK_IN, from: [CONFIRMED], to: CHECKED_IN, actors: OPERATOR },
   { action: BatchAction.COMPLETE, from: [CHECKED_IN], to: COMPLETED, actors: OPERATOR },
-  { action: BatchAction.SETTLE, from: [COMPLETED], to: SETTLED, actors: ['SYSTEM', Role.ADMIN] },
+  // Settled by whoever records the payment that completes the bill (billing), in that transaction.
+  { action: BatchAction.SETTLE, from: [COMPLETED], to: SETTLED, actors: ['SYSTEM', Role.ADMIN, Role.BASE_OPERATOR] },
 ];
 
 export interface TransitionPlan {

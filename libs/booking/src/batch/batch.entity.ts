@@ -9,6 +9,8 @@ import { BatchStatus } from './batch-status.js';
 @Index('idx_batch_base_start', ['baseId', 'startDate'])
 @Index('idx_batch_union_start', ['unionId', 'startDate'])
 @Index('idx_batch_status_hold', ['status', 'holdExpiresAt'])
+// Statistics over a period at every base: the arrival day first, then the state.
+@Index('idx_batch_start_status', ['startDate', 'status'])
 export class Batch {
   @Field(() => Int)
   @PrimaryGeneratedColumn({ type: 'int' })

@@ -1,0 +1,98 @@
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { bigintToNumber, DateScalar, MoneyScalar } from '@app/shared';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export enum BillKind {
+  STAY = 'STAY',
+  CANCELLATION_FEE = 'CANCELLATION_FEE',
+}
+registerEnumType(BillKind, {
+  name: 'BillKind',
+  valuesMap: { STAY: { description: 'The stay: package × headcount and the consumption.' }, CANCELLATION_FEE: { description: "A confirmed batch cancelled inside the base's fee window." } },
+});
+
+export enum BillStatus {
+  ISSUED = 'ISSUED',
+  PAID = 'PAID',
+  VOID = 'VOID',
+}
+registerEnumType(BillStatus, {
+  name: 'BillStatus',
+  valuesMap: { ISSUED: { description: 'Awaiting payment (partly paid or not).' }, PAID: { description: 'Payments sum to the total.' }, VOID: { description: 'Issued in error; may be issued again.' } },
+});
+
+/**
+ * A bill for one batch. `total` is the sum of its lines and never changes; `paid` only grows, by a
+ * guarded UPDATE that keeps it ≤ total. At most one bill of each kind per batch is not void
+ * (`activeKey`, unique, is null once void).
+ */
+@ObjectType({ description: 'A bill for one batch: lines that trace to the price snapshot or to consumption entries, and payments against it.' })
+@Entity('bill')
+@Index('uq_bill_active', ['activeKey'], { unique: true })
+@Index('idx_bill_batch', ['batchId'])
+@Index('idx_bill_period', ['batchStartDate', 'status'])
+export class Bill {
+  @Field(() => Int)
+  @PrimaryGeneratedColumn({ type: 'int' })
+  id: number;
+
+  @Field(() => Int)
+  @Column({ type: 'int' })
+  batchId: number;
+
+  @Field(() => Int)
+  @Column({ type: 'int' })
+  baseId: number;
+
+  @Field(() => Int)
+  @Column({ type: 'int' })
+  unionId: number;
+
+  @Field({ description: "The batch's reference, for the bill's reader." })
+  @Column({ type: 'varchar', length: 32 })
+  batchReference: string;
+
+  /** The batch's arrival day: statistics count a bill in the period of its stay. */
+  @Field(() => DateScalar)
+  @Column({ type: 'date' })
+  batchStartDate: string;
+
+  @Field(() => BillKind)
+  @Column({ type: 'simple-enum', enum: BillKind })
+  kind: BillKind;
+
+  @Field(() => BillStatus)
+  @Column({ type: 'simple-enum', enum: BillStatus })
+  status: BillStatus;
+
+  @Field(() => MoneyScalar)
+  @Column({ type: 'bigint', transformer: bigintToNumber })
+  total: number;
+
+  @Field(() => MoneyScalar)
+  @Column({ type: 'bigint', transformer: bigintToNumber })
+  paid: number;
+
+  /** `batchId:kind` while not void; null once void, so a void bill can be issued again. */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  activeKey: string | null;
+
+  @Field()
+  @Column({ type: 'datetime' })
+  issuedAt: Date;
+
+  @Column({ type: 'int', nullable: true })
+  issuedById: number | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'datetime', nullable: true })
+  paidAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'datetime', nullable: true })
+  voidedAt: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  voidReason: string | null;
+}

@@ -1,0 +1,97 @@
+import { Args, ArgsType, Field, InputType, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Connection, type ConnectionShape, Ctx, MoneyScalar, type RequestContext, Role, Roles } from '@app/shared';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, MaxLength, ValidateNested } from 'class-validator';
+import { BillLine } from './bill-line.entity.js';
+import { Bill, BillKind, BillStatus } from './bill.entity.js';
+import { BillService } from './bill.service.js';
+import { Payment } from './payment.entity.js';
+import { RecordPaymentInput } from './record-payment.input.js';
+
+const OPERATOR = [Role.BASE_OPERATOR, Role.ADMIN];
+const READERS = [Role.UNION_ORGANISER, Role.BASE_OPERATOR, Role.ADMIN];
+
+@ObjectType({ description: 'A page of bills, newest first.' })
+export class BillConnection extends Connection(Bill, 'Bill') {}
+
+@InputType({ description: 'Narrows the bills listed; the fields combine with AND.' })
+export class BillFilter {
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  batchId?: number | null;
+
+  @Field(() => BillStatus, { nullable: true })
+  status?: BillStatus | null;
+
+  @Field(() => BillKind, { nullable: true })
+  kind?: BillKind | null;
+}
+
+@ArgsType()
+export class BillsArgs {
+  @Field(() => BillFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => BillFilter)
+  filter?: BillFilter | null;
+
+  @Field(() => Int, { defaultValue: 20, description: 'Page size, 1 to 100.' })
+  @IsInt()
+  first: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(100)
+  after?: string | null;
+}
+
+@Resolver(() => Bill)
+export class BillResolver {
+  constructor(private readonly billing: BillService) {}
+
+  @Query(() => BillConnection, { description: "Bills the caller may see: an organiser's union's, an operator's base's, all for the admin." })
+  @Roles(...READERS)
+  bills(@Ctx() ctx: RequestContext, @Args() args: BillsArgs): Promise<ConnectionShape<Bill>> {
+    return this.billing.list(ctx, args.filter ?? {}, args.first, args.after);
+  }
+
+  @Query(() => Bill)
+  @Roles(...READERS)
+  bill(@Ctx() ctx: RequestContext, @Args('id', { type: () => Int }) id: number): Promise<Bill> {
+    return this.billing.getVisibleOrThrow(ctx, id);
+  }
+
+  @Mutation(() => Bill, { description: 'Bills a COMPLETED stay: the package at its booked price × headcount, then every consumption entry.' })
+  @Roles(...OPERATOR)
+  issueBill(@Ctx() ctx: RequestContext, @Args('batchId', { type: () => Int }) batchId: number): Promise<Bill> {
+    return this.billing.issue(ctx, batchId);
+  }
+
+  @Mutation(() => Bill, { description: 'Voids a bill issued in error (no payments yet); the batch can then be billed again.' })
+  @Roles(Role.ADMIN)
+  voidBill(@Ctx() ctx: RequestContext, @Args('billId', { type: () => Int }) billId: number, @Args('reason') reason: string): Promise<Bill> {
+    return this.billing.void(ctx, billId, reason);
+  }
+
+  @Mutation(() => Bill, { description: 'Records money received; the payment that completes the bill makes it PAID and settles the stay.' })
+  @Roles(...OPERATOR)
+  recordPayment(@Ctx() ctx: RequestContext, @Args('input') input: RecordPaymentInput): Promise<Bill> {
+    return this.billing.recordPayment(ctx, input);
+  }
+
+  @ResolveField(() => [BillLine])
+  lines(@Ctx() ctx: RequestContext, @Parent() bill: Bill): Promise<BillLine[]> {
+    return this.billing.lines(ctx, bill.id);
+  }
+
+  @ResolveField(() => [Payment])
+  payments(@Ctx() ctx: RequestContext, @Parent() bill: Bill): Promise<Payment[]> {
+    return this.billing.payments(ctx, bill.id);
+  }
+
+  @ResolveField(() => MoneyScalar, { description: 'total − paid (0 on a void bill).' })
+  outstanding(@Parent() bill: Bill): number {
+    return bill.status === BillStatus.VOID ? 0 : bill.total - bill.paid;
+  }
+}

@@ -1,0 +1,242 @@
+import { Injectable } from '@nestjs/common';
+import { type Batch, BatchLifecycleService, BatchQueryService, batchScope, BatchStatus, canSee } from '@app/booking';
+import {
+  checkPageSize,
+  type ConnectionShape,
+  decodeCursor,
+  DomainException,
+  formatYuan,
+  insertRow,
+  isUniqueViolation,
+  nowToTheSecond,
+  pageNewestFirst,
+  type RequestContext,
+  TransactionRunner,
+} from '@app/shared';
+import { In } from 'typeorm';
+import { ConsumptionService } from '../consumption/consumption.service.js';
+import { BillLine, BillLineKind } from './bill-line.entity.js';
+import { Bill, BillKind, BillStatus } from './bill.entity.js';
+import { Payment } from './payment.entity.js';
+import type { RecordPaymentInput } from './record-payment.input.js';
+
+export interface BillFilter {
+  batchId?: number | null;
+  status?: BillStatus | null;
+  kind?: BillKind | null;
+}
+
+type NewLine = Omit<BillLine, 'id' | 'billId' | 'position'>;
+
+/** Bills and payments: issued from the price snapshot and the consumption entries, paid exactly. */
+@Injectable()
+export class BillService {
+  constructor(
+    private readonly db: TransactionRunner,
+    private readonly batches: BatchQueryService,
+    private readonly lifecycle: BatchLifecycleService,
+    private readonly consumption: ConsumptionService,
+  ) {}
+
+  /** The stay's bill: the package at its booked price × headcount, then every consumption entry. */
+  async issue(ctx: RequestContext, batchId: number): Promise<Bill> {
+    return this.db.transaction(ctx, async (tx) => {
+      const batch = await this.batches.lockVisibleOrThrow(tx, batchId, 'batchId');
+      if (batch.status !== BatchStatus.COMPLETED) {
+        throw DomainException.invalidTransition(batch.status, batch.status, `A stay is billed once it is COMPLETED; batch ${batch.reference} is ${batch.status}`);
+      }
+      const lines: NewLine[] = [
+        {
+          kind: BillLineKind.PACKAGE,
+          description: `Package, ${batch.nights} nights, at the booked price`,
+          quantity: batch.headcount,
+          unitPrice: batch.pricePerPerson,
+          amount: batch.headcount * batch.pricePerPerson,
+          consumptionEntryId: null,
+        },
+        ...(await this.consumption.entriesInTransaction(tx, batch.id)).map((e) => ({
+          kind: BillLineKind.CONSUMPTION,
+          description: e.reversesEntryId ? `Reversal of entry ${e.reversesEntryId}: ${e.reason}`.slice(0, 300) : `${e.category}: ${e.description}`,
+          quantity: e.quantity,
+          unitPrice: e.unitPrice,
+          amount: e.amount,
+          consumptionEntryId: e.id,
+        })),
+      ];
+      return this.create(tx, batch, BillKind.STAY, lines);
+    });
+  }
+
+  /** Called by the cancellation rule inside the cancellation's transaction. */
+  issueCancellationFee(tx: RequestContext, batch: Batch, percent: number, daysLeft: number, amount: number): Promise<Bill> {
+    const price = formatYuan(batch.pricePerPerson);
+    const when = daysLeft === 0 ? 'on the day of arrival' : `${daysLeft} day${daysLeft === 1 ? '' : 's'} before arrival`;
+    return this.create(tx, batch, BillKind.CANCELLATION_FEE, [
+      {
+        kind: BillLineKind.CANCELLATION_FEE,
+        description: `Cancelled ${when}: ${percent} % of ${price} × ${batch.headcount}`,
+        quantity: 1,
+        unitPrice: amount,
+        amount,
+        consumptionEntryId: null,
+      },
+    ]);
+  }
+
+  /** A bill issued in error: only without payments; the batch can then be billed again. */
+  async void(ctx: RequestContext, billId: number, reason: string): Promise<Bill> {
+    const why = reason?.trim();
+    if (!why) throw DomainException.badInput('reason', 'Give a reason');
+    if (why.length > 500) throw DomainException.badInput('reason', `reason is at most 500 characters; got ${why.length}`);
+    return this.db.transaction(ctx, async (tx) => {
+      const bill = await this.getVisibleOrThrow(tx, billId, 'billId');
+      if (bill.status === BillStatus.VOID) throw DomainException.conflict(`Bill ${bill.id} is already void`, { field: 'billId' });
+      const voidedAt = nowToTheSecond();
+      // Guarded: a payment landing at the same moment makes this match nothing.
+      const result = await tx.em!
+        .createQueryBuilder()
+        .update(Bill)
+        .set({ status: BillStatus.VOID, activeKey: null, voidedAt, voidReason: why })
+        .where('id = :id AND status = :issued AND paid = 0', { id: bill.id, issued: BillStatus.ISSUED })
+        .execute();
+      if (result.affected !== 1) {
+        throw DomainException.conflict(`Bill ${bill.id} has payments (${formatYuan(bill.paid)} of ${formatYuan(bill.total)}); a paid bill is not voided`, { field: 'billId' });
+      }
+      return { ...bill, status: BillStatus.VOID, activeKey: null, voidedAt, voidReason: why };
+    });
+  }
+
+  /**
+   * Adds a payment. `paid` grows only through one guarded UPDATE (paid + amount ≤ total, still
+   * ISSUED), so concurrent payments can never overpay; the one that completes the bill marks it
+   * PAID and settles a completed stay, in the same transaction.
+   */
+  async recordPayment(ctx: RequestContext, input: RecordPaymentInput): Promise<Bill> {
+    const reference = input.reference.trim();
+    if (!reference) throw DomainException.badInput('reference', 'Give the transfer or receipt number');
+    return this.db.transaction(ctx, async (tx) => {
+      const bill = await this.getVisibleOrThrow(tx, input.billId, 'billId');
+      const em = tx.em!;
+      const result = await em
+        .createQueryBuilder()
+        .update(Bill)
+        .set({ paid: () => 'paid + :amount' })
+        .where('id = :id AND status = :issued AND paid + :amount <= total', { id: bill.id, issued: BillStatus.ISSUED, amount: input.amount })
+        .execute();
+      if (result.affected !== 1) {
+        const now = await em.findOneByOrFail(Bill, { id: bill.id });
+        if (now.status !== BillStatus.ISSUED) throw DomainException.conflict(`Bill ${bill.id} is ${now.status}; it takes no more payments`, { field: 'billId', status: now.status });
+        throw DomainException.badInput('amount', `${formatYuan(input.amount)} is more than the ${formatYuan(now.total - now.paid)} outstanding on bill ${bill.id}`, {
+          outstanding: formatYuan(now.total - now.paid),
+        });
+      }
+      const recordedAt = nowToTheSecond();
+      await insertRow(em, Payment, { billId: bill.id, amount: input.amount, method: input.method, reference, recordedById: tx.actor?.userId ?? null, recordedAt });
+      const after = await em.findOneByOrFail(Bill, { id: bill.id });
+      if (after.paid === after.total) {
+        await em.update(Bill, { id: bill.id }, { status: BillStatus.PAID, paidAt: recordedAt });
+        after.status = BillStatus.PAID;
+        after.paidAt = recordedAt;
+        if (after.kind === BillKind.STAY) await this.lifecycle.settle(tx, after.batchId, `bill ${after.id} paid`);
+      }
+      return after;
+    });
+  }
+
+  async getVisibleOrThrow(ctx: RequestContext, id: number, field = 'id'): Promise<Bill> {
+    const bill = await this.db.read(ctx, (em) => em.findOneBy(Bill, { id }));
+    if (!bill || !canSee(batchScope(ctx), bill)) throw DomainException.notFound('Bill', id, field);
+    return bill;
+  }
+
+  async list(ctx: RequestContext, filter: BillFilter, first: number, after: string | null | undefined): Promise<ConnectionShape<Bill>> {
+    checkPageSize(first);
+    const afterId = after ? decodeCursor(after) : null;
+    const scope = batchScope(ctx);
+    if ('none' in scope) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
+    return this.db.read(ctx, (em) =>
+      pageNewestFirst(
+        () => {
+          const qb = em.createQueryBuilder(Bill, 'bill');
+          if ('unionId' in scope) qb.andWhere('bill.unionId = :scopeUnion', { scopeUnion: scope.unionId });
+          if ('baseId' in scope) qb.andWhere('bill.baseId = :scopeBase', { scopeBase: scope.baseId });
+          if (filter.batchId != null) qb.andWhere('bill.batchId = :batchId', { batchId: filter.batchId });
+          if (filter.status) qb.andWhere('bill.status = :status', { status: filter.status });
+          if (filter.kind) qb.andWhere('bill.kind = :kind', { kind: filter.kind });
+          return qb;
+        },
+        'bill',
+        first,
+        afterId,
+      ),
+    );
+  }
+
+  /** The bills of a batch the caller can see, oldest first; batched per request. */
+  forBatch(ctx: RequestContext, batchId: number): Promise<Bill[]> {
+    return ctx
+      .loader<number, Bill[]>('billsOfBatch', async (ids) => {
+        const rows = await this.db.read(ctx, (em) => em.find(Bill, { where: { batchId: In([...ids]) }, order: { id: 'ASC' } }));
+        return ids.map((id) => rows.filter((b) => b.batchId === id));
+      })
+      .load(batchId);
+  }
+
+  lines(ctx: RequestContext, billId: number): Promise<BillLine[]> {
+    return ctx
+      .loader<number, BillLine[]>('billLines', async (ids) => {
+        const rows = await this.db.read(ctx, (em) => em.find(BillLine, { where: { billId: In([...ids]) }, order: { billId: 'ASC', position: 'ASC' } }));
+        return ids.map((id) => rows.filter((l) => l.billId === id));
+      })
+      .load(billId);
+  }
+
+  payments(ctx: RequestContext, billId: number): Promise<Payment[]> {
+    return ctx
+      .loader<number, Payment[]>('billPayments', async (ids) => {
+        const rows = await this.db.read(ctx, (em) => em.find(Payment, { where: { billId: In([...ids]) }, order: { id: 'ASC' } }));
+        return ids.map((id) => rows.filter((p) => p.billId === id));
+      })
+      .load(billId);
+  }
+
+  private async create(tx: RequestContext, batch: Batch, kind: BillKind, lines: NewLine[]): Promise<Bill> {
+    const em = tx.em!;
+    const total = lines.reduce((sum, l) => sum + l.amount, 0);
+    if (!Number.isSafeInteger(total)) throw new Error(`Bill total for batch ${batch.id} is not an exact integer of fen`);
+    const bill = {
+      batchId: batch.id,
+      baseId: batch.baseId,
+      unionId: batch.unionId,
+      batchReference: batch.reference,
+      batchStartDate: batch.startDate,
+      kind,
+      status: BillStatus.ISSUED,
+      total,
+      paid: 0,
+      activeKey: `${batch.id}:${kind}`,
+      issuedAt: nowToTheSecond(),
+      issuedById: tx.actor?.userId ?? null,
+      paidAt: null,
+      voidedAt: null,
+      voidReason: null,
+    };
+    let id: number;
+    try {
+      id = await insertRow(em, Bill, bill);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw DomainException.conflict(`Batch ${batch.reference} already has a ${kind} bill that is not void`, { field: 'batchId' });
+      throw error;
+    }
+    for (let i = 0; i < lines.length; i += 200) {
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(BillLine)
+        .values(lines.slice(i, i + 200).map((l, k) => ({ ...l, billId: id, position: i + k + 1 })))
+        .updateEntity(false)
+        .execute();
+    }
+    return { id, ...bill };
+  }
+}

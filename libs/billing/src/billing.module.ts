@@ -1,0 +1,41 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { BaseModule } from '@app/base';
+import { BatchRules, BookingModule } from '@app/booking';
+import { BillResolver } from './bill/bill.resolver.js';
+import { BillService } from './bill/bill.service.js';
+import { CancellationPolicyResolver } from './cancellation/cancellation-policy.resolver.js';
+import { CancellationPolicyService } from './cancellation/cancellation-policy.service.js';
+import { BatchBillingResolver, ConsumptionResolver } from './consumption/consumption.resolver.js';
+import { ConsumptionService } from './consumption/consumption.service.js';
+import { StatisticsFileController } from './statistics/statistics-file.controller.js';
+import { StatisticsResolver } from './statistics/statistics.resolver.js';
+import { StatisticsService } from './statistics/statistics.service.js';
+
+/** Money: consumption entries, bills and payments, cancellation fees, and the federation's statistics. */
+@Module({
+  imports: [BaseModule, BookingModule],
+  controllers: [StatisticsFileController],
+  providers: [
+    ConsumptionService,
+    BillService,
+    CancellationPolicyService,
+    StatisticsService,
+    ConsumptionResolver,
+    BatchBillingResolver,
+    BillResolver,
+    CancellationPolicyResolver,
+    StatisticsResolver,
+  ],
+  exports: [ConsumptionService, BillService, StatisticsService],
+})
+export class BillingModule implements OnModuleInit {
+  constructor(
+    private readonly batchRules: BatchRules,
+    private readonly cancellation: CancellationPolicyService,
+  ) {}
+
+  /** A confirmed batch cancelled inside a fee window is billed in the cancellation's transaction. */
+  onModuleInit(): void {
+    this.batchRules.register(this.cancellation);
+  }
+}

@@ -1,0 +1,18 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { CancellationWindow } from './cancellation-policy.js';
+
+/** A base's cancellation policy; a base without a row has DEFAULT_POLICY. */
+@Entity('cancellation_policy')
+export class CancellationPolicy {
+  @PrimaryColumn({ type: 'int' })
+  baseId: number;
+
+  @Column({ type: 'simple-json' })
+  windows: CancellationWindow[];
+
+  @Column({ type: 'int', nullable: true })
+  updatedById: number | null;
+
+  @Column({ type: 'datetime' })
+  updatedAt: Date;
+}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { BaseService } from '@app/base';
+import { type Batch, type BatchRule, BatchStatus } from '@app/booking';
+import { daysBetween, DomainException, nowToTheSecond, type RequestContext, Role, todayInShanghai, TransactionRunner } from '@app/shared';
+import { In } from 'typeorm';
+import { BillService } from '../bill/bill.service.js';
+import { CancellationPolicy } from './cancellation-policy.entity.js';
+import { type CancellationWindow, checkPolicy, DEFAULT_POLICY, feePercent, percentOf } from './cancellation-policy.js';
+
+/**
+ * Each base's cancellation policy, and the rule that bills a confirmed batch cancelled inside a fee
+ * window — in the cancellation's own transaction, so there is never a cancelled batch without its fee.
+ */
+@Injectable()
+export class CancellationPolicyService implements BatchRule {
+  constructor(
+    private readonly db: TransactionRunner,
+    private readonly bases: BaseService,
+    private readonly bills: BillService,
+  ) {}
+
+  /** A base's windows, widest first; batched per request. */
+  forBase(ctx: RequestContext, baseId: number): Promise<CancellationWindow[]> {
+    return ctx
+      .loader<number, CancellationWindow[]>('cancellationPolicy', async (ids) => {
+        const rows = await this.db.read(ctx, (em) => em.findBy(CancellationPolicy, { baseId: In([...ids]) }));
+        return ids.map((id) => rows.find((r) => r.baseId === id)?.windows ?? [...DEFAULT_POLICY]);
+      })
+      .load(baseId);
+  }
+
+  /** The base's operator (own base) or an admin replaces the policy; batches cancelled later follow it. */
+  async set(ctx: RequestContext, baseId: number, windows: CancellationWindow[]): Promise<CancellationWindow[]> {
+    const actor = ctx.requireActor();
+    if (actor.role === Role.BASE_OPERATOR && actor.baseId !== baseId) {
+      throw DomainException.forbidden(`You run base ${actor.baseId}, not base ${baseId}`, { field: 'baseId' });
+    }
+    const checked = checkPolicy(windows.map((w) => ({ daysBefore: w.daysBefore, percent: w.percent })));
+    return this.db.transaction(ctx, async (tx) => {
+      await this.bases.getOrThrow(tx, baseId, 'baseId');
+      await tx.em!.save(CancellationPolicy, { baseId, windows: checked, updatedById: actor.userId, updatedAt: nowToTheSecond() });
+      return checked;
+    });
+  }
+
+  async beforeTransition(tx: RequestContext, batch: Batch, to: BatchStatus): Promise<void> {
+    if (to !== BatchStatus.CANCELLED || batch.status !== BatchStatus.CONFIRMED) return;
+    const row = await tx.em!.findOneBy(CancellationPolicy, { baseId: batch.baseId });
+    const windows = row?.windows ?? DEFAULT_POLICY;
+    const daysLeft = Math.max(0, daysBetween(todayInShanghai(), batch.startDate));
+    const percent = feePercent(windows, daysLeft);
+    if (percent === 0) return;
+    const amount = percentOf(batch.pricePerPerson * batch.headcount, percent);
+    await this.bills.issueCancellationFee(tx, batch, percent, daysLeft, amount);
+  }
+}

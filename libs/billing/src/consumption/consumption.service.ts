@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { type Batch, BatchQueryService, BatchStatus } from '@app/booking';
+import { DomainException, insertRow, isUniqueViolation, nowToTheSecond, type RequestContext, TransactionRunner } from '@app/shared';
+import { In } from 'typeorm';
+import { Bill, BillKind } from '../bill/bill.entity.js';
+import { ConsumptionEntry } from './consumption-entry.entity.js';
+import type { RecordConsumptionInput } from './record-consumption.input.js';
+
+const RECORDABLE = new Set([BatchStatus.CHECKED_IN, BatchStatus.COMPLETED]);
+
+/** What batches consumed: appended, reversed, never edited. */
+@Injectable()
+export class ConsumptionService {
+  constructor(
+    private readonly db: TransactionRunner,
+    private readonly batches: BatchQueryService,
+  ) {}
+
+  async record(ctx: RequestContext, input: RecordConsumptionInput): Promise<ConsumptionEntry> {
+    const description = input.description.trim();
+    if (!description) throw DomainException.badInput('description', 'Say what was consumed');
+    return this.db.transaction(ctx, async (tx) => {
+      const batch = await this.openForConsumption(tx, input.batchId, 'batchId');
+      if (input.occurredOn < batch.startDate || input.occurredOn > batch.endDate) {
+        throw DomainException.badInput('occurredOn', `occurredOn must be a day of the stay, ${batch.startDate} to ${batch.endDate}; got ${input.occurredOn}`);
+      }
+      const entry = {
+        batchId: batch.id,
+        baseId: batch.baseId,
+        unionId: batch.unionId,
+        category: input.category,
+        description,
+        quantity: input.quantity,
+        unitPrice: input.unitPrice,
+        amount: input.quantity * input.unitPrice,
+        occurredOn: input.occurredOn,
+        reversesEntryId: null,
+        reason: null,
+        createdById: tx.actor?.userId ?? null,
+        createdAt: nowToTheSecond(),
+      };
+      const id = await insertRow(tx.em!, ConsumptionEntry, entry);
+      return { id, ...entry };
+    });
+  }
+
+  /** Adds the opposite entry; an entry is reversed once, and a reversal is not reversed. */
+  async reverse(ctx: RequestContext, entryId: number, reason: string): Promise<ConsumptionEntry> {
+    const why = reason?.trim();
+    if (!why) throw DomainException.badInput('reason', 'Give a reason for the reversal');
+    if (why.length > 500) throw DomainException.badInput('reason', `reason is at most 500 characters; got ${why.length}`);
+    return this.db.transaction(ctx, async (tx) => {
+      const original = await tx.em!.findOneBy(ConsumptionEntry, { id: entryId });
+      if (!original) throw DomainException.notFound('Consumption entry', entryId, 'entryId');
+      try {
+        await this.openForConsumption(tx, original.batchId, 'entryId');
+      } catch (error) {
+        if (error instanceof DomainException && error.code === 'NOT_FOUND') throw DomainException.notFound('Consumption entry', entryId, 'entryId');
+        throw error;
+      }
+      if (original.reversesEntryId !== null) throw DomainException.badInput('entryId', `Entry ${entryId} is itself a reversal; record the consumption again instead`);
+      const entry = {
+        ...original,
+        id: undefined,
+        quantity: -original.quantity,
+        amount: -original.amount,
+        reversesEntryId: original.id,
+        reason: why,
+        createdById: tx.actor?.userId ?? null,
+        createdAt: nowToTheSecond(),
+      };
+      delete entry.id;
+      try {
+        const id = await insertRow(tx.em!, ConsumptionEntry, entry);
+        return { ...entry, id } as ConsumptionEntry;
+      } catch (error) {
+        if (isUniqueViolation(error)) throw DomainException.conflict(`Entry ${entryId} has already been reversed`, { field: 'entryId' });
+        throw error;
+      }
+    });
+  }
+
+  /** A batch's entries, oldest first; batched per request. */
+  list(ctx: RequestContext, batchId: number): Promise<ConsumptionEntry[]> {
+    return ctx
+      .loader<number, ConsumptionEntry[]>('consumption', async (ids) => {
+        const rows = await this.db.read(ctx, (em) => em.find(ConsumptionEntry, { where: { batchId: In([...ids]) }, order: { id: 'ASC' } }));
+        return ids.map((id) => rows.filter((e) => e.batchId === id));
+      })
+      .load(batchId);
+  }
+
+  /** For the bill, inside its transaction. */
+  entriesInTransaction(tx: RequestContext, batchId: number): Promise<ConsumptionEntry[]> {
+    return tx.em!.find(ConsumptionEntry, { where: { batchId }, order: { id: 'ASC' } });
+  }
+
+  /** The batch, locked, if consumption may be recorded on it now: checked in or completed, and not billed yet. */
+  private async openForConsumption(tx: RequestContext, batchId: number, field: string): Promise<Batch> {
+    const batch = await this.batches.lockVisibleOrThrow(tx, batchId, field);
+    if (!RECORDABLE.has(batch.status)) {
+      throw DomainException.invalidTransition(batch.status, batch.status, `Consumption is recorded while a batch is CHECKED_IN or COMPLETED; batch ${batch.reference} is ${batch.status}`);
+    }
+    const billed = await tx.em!.findOneBy(Bill, { activeKey: `${batch.id}:${BillKind.STAY}` });
+    if (billed) throw DomainException.conflict(`Batch ${batch.reference} has been billed (bill ${billed.id}); an admin must void that bill before its consumption changes`, { billId: billed.id });
+    return batch;
+  }
+}

@@ -1,0 +1,60 @@
+import { Controller, Get, Header, Param, Query, StreamableFile } from '@nestjs/common';
+import { Ctx, DomainException, formatYuan, isCalendarDate, type RequestContext, Role, Roles } from '@app/shared';
+import ExcelJS from 'exceljs';
+import { stringify } from 'csv-stringify/sync';
+import { type Statistics, StatisticsGroupBy } from './statistics.model.js';
+import { StatisticsService } from './statistics.service.js';
+
+const HEADERS = ['group', 'batches', 'person-visits', 'person-nights', 'consumption (yuan)', 'paid (yuan)', 'outstanding (yuan)', 'batches a year earlier', 'person-visits a year earlier', 'consumption a year earlier (yuan)', 'person-visits growth %', 'consumption growth %'];
+
+function table(stats: Statistics): Array<Array<string | number>> {
+  return [...stats.rows, stats.total].map((r) => [
+    r.label,
+    r.current.batches,
+    r.current.personVisits,
+    r.current.personNights,
+    formatYuan(r.current.consumption),
+    formatYuan(r.current.paid),
+    formatYuan(r.current.outstanding),
+    r.previousYear.batches,
+    r.previousYear.personVisits,
+    formatYuan(r.previousYear.consumption),
+    r.growth.personVisits === null ? '' : r.growth.personVisits.toFixed(1),
+    r.growth.consumption === null ? '' : r.growth.consumption.toFixed(1),
+  ]);
+}
+
+/** The statistics as a spreadsheet, with the same scoping as the query. */
+@Controller()
+export class StatisticsFileController {
+  constructor(private readonly statistics: StatisticsService) {}
+
+  @Get('statistics.:format')
+  @Roles(Role.UNION_ORGANISER, Role.BASE_OPERATOR, Role.ADMIN)
+  @Header('Cache-Control', 'no-store')
+  async download(@Ctx() ctx: RequestContext, @Param('format') format: string, @Query('from') from?: string, @Query('to') to?: string, @Query('groupBy') groupBy?: string): Promise<StreamableFile> {
+    if (format !== 'xlsx' && format !== 'csv') throw DomainException.badInput('format', 'Download as .xlsx or .csv');
+    for (const [field, value] of [['from', from], ['to', to]] as const) {
+      if (!value || !isCalendarDate(value)) throw DomainException.badInput(field, `${field} must be a date YYYY-MM-DD`);
+    }
+    const group = (groupBy ?? 'BASE').toUpperCase() as StatisticsGroupBy;
+    if (!Object.values(StatisticsGroupBy).includes(group)) throw DomainException.badInput('groupBy', `groupBy is one of ${Object.values(StatisticsGroupBy).join(', ')}`);
+    const stats = await this.statistics.statistics(ctx, from!, to!, group);
+    let body: Buffer;
+    if (format === 'csv') {
+      body = Buffer.concat([Buffer.from('\ufeff'), Buffer.from(stringify([HEADERS, ...table(stats)], { record_delimiter: '\r\n' }))]);
+    } else {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet(`${from} ~ ${to}`.slice(0, 31));
+      sheet.addRow(HEADERS).font = { bold: true };
+      for (const row of table(stats)) sheet.addRow(row);
+      sheet.getColumn(1).width = 32;
+      body = Buffer.from(await workbook.xlsx.writeBuffer());
+    }
+    return new StreamableFile(body, {
+      type: format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      disposition: `attachment; filename="statistics-${from}-${to}-${group.toLowerCase()}.${format}"`,
+      length: body.length,
+    });
+  }
+}

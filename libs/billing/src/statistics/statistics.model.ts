@@ -1,0 +1,96 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateScalar, MoneyScalar } from '@app/shared';
+
+export enum StatisticsGroupBy {
+  BASE = 'BASE',
+  UNION = 'UNION',
+  CITY = 'CITY',
+  MONTH = 'MONTH',
+}
+registerEnumType(StatisticsGroupBy, {
+  name: 'StatisticsGroupBy',
+  valuesMap: {
+    BASE: { description: 'Per base that hosted.' },
+    UNION: { description: 'Per union that sent workers.' },
+    CITY: { description: 'Per city of the sending union.' },
+    MONTH: { description: 'Per month of arrival (YYYY-MM).' },
+  },
+});
+
+@ObjectType({ description: 'What batches arriving in a period brought.' })
+export class StatisticsFigures {
+  @Field(() => Int, { description: 'Batches that checked in (checked in, completed or settled).' })
+  batches: number;
+
+  @Field(() => Int, { description: 'Person-visits (人次): the headcounts of those batches.' })
+  personVisits: number;
+
+  @Field(() => Int, { description: 'Headcount × nights of those batches.' })
+  personNights: number;
+
+  @Field(() => MoneyScalar, { description: 'Billed (bills not void) for batches arriving in the period.' })
+  consumption: number;
+
+  @Field(() => MoneyScalar, { description: 'Paid against those bills.' })
+  paid: number;
+
+  @Field(() => MoneyScalar, { description: 'consumption − paid.' })
+  outstanding: number;
+}
+
+@ObjectType({ description: 'Growth on the same period a year earlier, in percent with one decimal (108.0 = more than doubled); null when the earlier figure is 0.' })
+export class StatisticsGrowth {
+  @Field(() => Float, { nullable: true })
+  batches: number | null;
+
+  @Field(() => Float, { nullable: true })
+  personVisits: number | null;
+
+  @Field(() => Float, { nullable: true })
+  personNights: number | null;
+
+  @Field(() => Float, { nullable: true })
+  consumption: number | null;
+
+  @Field(() => Float, { nullable: true })
+  paid: number | null;
+
+  @Field(() => Float, { nullable: true })
+  outstanding: number | null;
+}
+
+@ObjectType({ description: 'One group (or the total): this period, the same period a year earlier, and the growth.' })
+export class StatisticsRow {
+  @Field({ description: 'The base or union id, the city, or YYYY-MM; "total" for the total.' })
+  key: string;
+
+  @Field({ description: 'A name to show: base or union name, city, month.' })
+  label: string;
+
+  @Field(() => StatisticsFigures)
+  current: StatisticsFigures;
+
+  @Field(() => StatisticsFigures)
+  previousYear: StatisticsFigures;
+
+  @Field(() => StatisticsGrowth)
+  growth: StatisticsGrowth;
+}
+
+@ObjectType({ description: "The federation's figures for a period, per group and in total, scoped to what the caller may see." })
+export class Statistics {
+  @Field(() => DateScalar)
+  from: string;
+
+  @Field(() => DateScalar)
+  to: string;
+
+  @Field(() => StatisticsGroupBy)
+  groupBy: StatisticsGroupBy;
+
+  @Field(() => [StatisticsRow])
+  rows: StatisticsRow[];
+
+  @Field(() => StatisticsRow)
+  total: StatisticsRow;
+}

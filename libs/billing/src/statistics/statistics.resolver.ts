@@ -1,0 +1,23 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Ctx, DateScalar, type RequestContext, Role, Roles } from '@app/shared';
+import { Statistics, StatisticsGroupBy } from './statistics.model.js';
+import { StatisticsService } from './statistics.service.js';
+
+@Resolver(() => Statistics)
+export class StatisticsResolver {
+  constructor(private readonly statistics: StatisticsService) {}
+
+  @Query(() => Statistics, {
+    name: 'statistics',
+    description: 'Batches, person-visits, person-nights and money for batches arriving from `from` to `to` (both included, at most 3 years), per group and in total, with the same period a year earlier and the growth. Scoped like bills.',
+  })
+  @Roles(Role.UNION_ORGANISER, Role.BASE_OPERATOR, Role.ADMIN)
+  get(
+    @Ctx() ctx: RequestContext,
+    @Args('from', { type: () => DateScalar }) from: string,
+    @Args('to', { type: () => DateScalar }) to: string,
+    @Args('groupBy', { type: () => StatisticsGroupBy }) groupBy: StatisticsGroupBy,
+  ): Promise<Statistics> {
+    return this.statistics.statistics(ctx, from, to, groupBy);
+  }
+}

@@ -1,0 +1,33 @@
+import { person, ADD_PARTICIPANTS } from './people.js';
+import type { TestApp } from './test-app.js';
+import { REQUEST_BATCH } from './world.js';
+
+let nextPerson = 500_000;
+
+/** A batch taken through the lifecycle to `until` by the right people, as the API allows it. */
+export async function stay(
+  t: TestApp,
+  who: { organiser: string; operator: string },
+  input: { packageId: number; startDate: string; headcount: number },
+  until: 'REQUESTED' | 'CONFIRMED' | 'CHECKED_IN' | 'COMPLETED',
+): Promise<{ id: number; reference: string; pricePerPerson: string; headcount: number }> {
+  const batch = (await t.ok(REQUEST_BATCH, { i: input }, who.organiser)).requestBatch;
+  if (until === 'REQUESTED') return batch;
+  await t.ok('mutation($id:Int!){confirmBatch(id:$id){id}}', { id: batch.id }, who.operator);
+  if (until === 'CONFIRMED') return batch;
+  const people = Array.from({ length: input.headcount }, () => person(nextPerson++));
+  await t.ok(ADD_PARTICIPANTS, { b: batch.id, p: people }, who.operator);
+  await t.ok('mutation($id:Int!){checkInBatch(id:$id){id}}', { id: batch.id }, who.operator);
+  if (until === 'CHECKED_IN') return batch;
+  await t.ok('mutation($id:Int!){completeBatch(id:$id){id}}', { id: batch.id }, who.operator);
+  return batch;
+}
+
+export const RECORD = 'mutation($i:RecordConsumptionInput!){recordConsumption(input:$i){id amount quantity unitPrice category occurredOn reversesEntryId}}';
+export const REVERSE = 'mutation($id:Int!,$r:String!){reverseConsumption(entryId:$id,reason:$r){id amount quantity reversesEntryId reason}}';
+export const ISSUE = 'mutation($b:Int!){issueBill(batchId:$b){id kind status total paid outstanding batchStartDate lines{kind description quantity unitPrice amount consumptionEntryId}}}';
+export const PAY = 'mutation($i:RecordPaymentInput!){recordPayment(input:$i){id status total paid outstanding}}';
+
+/** Yuan text ↔ fen, for exact sums in tests. */
+export const fen = (yuan: string) => Math.round(Number(yuan) * 100);
+export const yuan = (f: number) => `${f < 0 ? '-' : ''}${Math.floor(Math.abs(f) / 100)}.${String(Math.abs(f) % 100).padStart(2, '0')}`;

@@ -1,5 +1,6 @@
 import { addDays, todayInShanghai } from '@app/shared';
 import { DataSource } from 'typeorm';
+import { download, textOfXlsx } from './support/files.js';
 import { fen, ISSUE, PAY, RECORD, REVERSE, stay, yuan } from './support/stays.js';
 import { DB_KIND, errorCode, startTestApp, type TestApp } from './support/test-app.js';
 import { buildWorld, type World } from './support/world.js';
@@ -140,6 +141,22 @@ describe(`bills of random batches and the statistics (${DB_KIND})`, () => {
     expect(errorCode(await t.gql(STATS, { f: today, t: today, g: 'BASE' }, w.partner))).toBe('FORBIDDEN');
     const backwards = await t.gql(STATS, { f: today, t: addDays(today, -1), g: 'BASE' }, w.admin);
     expect(backwards.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+  });
+
+  it('downloads the statistics as .xlsx and .csv with the same scoping', async () => {
+    const csv = await download(t, `/statistics.csv?from=${today}&to=${today}&groupBy=union`, w.unionA.organiser);
+    expect(csv.status).toBe(200);
+    const lines = csv.body.toString('utf8').replace(/^\ufeff/, '').trim().split('\r\n');
+    expect(lines[0]).toContain('person-visits');
+    const mine = sums(made.filter((m) => m.unionId === w.unionA.id));
+    expect(lines).toHaveLength(3); // header, union A, total
+    expect(lines[1].split(',').slice(0, 7)).toEqual(['Test union UA', String(mine.batches), String(mine.personVisits), String(mine.personNights), mine.consumption, mine.paid, mine.outstanding]);
+    const xlsx = await textOfXlsx((await download(t, `/statistics.xlsx?from=${today}&to=${today}&groupBy=BASE`, w.admin)).body);
+    expect(xlsx[xlsx.length - 1].slice(0, 5)).toEqual(['Total', String(sums(made).batches), String(sums(made).personVisits), String(sums(made).personNights), sums(made).consumption]);
+    const bad = await download(t, `/statistics.csv?from=${today}&to=nope`, w.admin);
+    expect([bad.status, JSON.parse(bad.body.toString()).error]).toEqual([400, expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'to' })]);
+    expect((await download(t, `/statistics.csv?from=${today}&to=${today}`, w.partner)).status).toBe(403);
+    expect((await download(t, `/statistics.csv?from=${today}&to=${today}`)).status).toBe(401);
   });
 
   it('compares with the same period a year earlier: growth in percent with one decimal', async () => {

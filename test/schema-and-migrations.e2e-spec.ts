@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '@app/shared';
+import { addDays, loadConfig, todayInShanghai } from '@app/shared';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../apps/api/src/app.factory.js';
@@ -62,11 +62,23 @@ describe(`schema, migrations and start-up (${DB_KIND})`, () => {
       expect((await t.ok<any>('{ capacityAudit { date } }', {}, admin)).capacityAudit).toEqual([]);
       // The confirmed demo batch has most of its rooming list, with valid (made-up) documents.
       const organiser = await t.login('organiser', 'demo1234');
-      const { batches } = await t.ok<any>('{ batches { edges { node { status headcount participantCount participants { idNumber idNumberMasked } } } } }', {}, organiser);
+      const { batches } = await t.ok<any>('{ batches(filter: { status: CONFIRMED }) { edges { node { status headcount participantCount participants { idNumber idNumberMasked } } } } }', {}, organiser);
       const confirmed = batches.edges.map((e: any) => e.node).find((b: any) => b.status === 'CONFIRMED');
       expect(confirmed).toMatchObject({ headcount: 40, participantCount: 36 });
       expect(confirmed.participants[0].idNumberMasked).toMatch(/^440106\*{8}\d{3}[\dX]$/);
       expect(confirmed.participants[0].idNumber).toMatch(/^440106\d{11}[\dX]$/);
+      // Two years of history at the city's scale: the last year against the one before.
+      const today = todayInShanghai();
+      const { statistics } = await t.ok<any>(
+        'query($f:Date!,$t:Date!){statistics(from:$f,to:$t,groupBy:BASE){rows{label} total{current{batches personVisits consumption outstanding} previousYear{personVisits consumption} growth{personVisits consumption}}}}',
+        { f: addDays(today, -365), t: addDays(today, -1) },
+        admin,
+      );
+      expect(statistics.rows).toHaveLength(7);
+      expect(statistics.total.current).toMatchObject({ batches: 350, personVisits: 26000, consumption: '50000000.00' });
+      expect(statistics.total.previousYear).toEqual({ personVisits: 12500, consumption: '30020000.00' });
+      expect(statistics.total.growth).toEqual({ personVisits: 108, consumption: 66.6 });
+      expect(Number(statistics.total.current.outstanding)).toBeGreaterThan(0);
     } finally {
       await t.close();
     }

@@ -11,7 +11,9 @@ import {
   type ParticipantFields,
   ParticipantService,
 } from '@app/booking';
-import { addDays, type RequestContext, Role, todayInShanghai } from '@app/shared';
+import { BillService, ConsumptionService } from '@app/billing';
+import { addDays, type RequestContext, Role, todayInShanghai, TransactionRunner } from '@app/shared';
+import { loadDemoHistory } from './demo-history.js';
 
 /** The documented password of every demo account except admin. */
 export const DEMO_PASSWORD = 'demo1234';
@@ -80,6 +82,9 @@ export class DemoDataService {
     private readonly requests: BatchRequestService,
     private readonly lifecycle: BatchLifecycleService,
     private readonly participants: ParticipantService,
+    private readonly consumption: ConsumptionService,
+    private readonly bills: BillService,
+    private readonly db: TransactionRunner,
   ) {}
 
   async load(ctx: RequestContext): Promise<void> {
@@ -119,6 +124,7 @@ export class DemoDataService {
     const first = await this.requests.request(ctx, { packageId: packageIds[0], startDate: addDays(today, 21), headcount: 40, unionId: unionIds[0], notes: '一线职工疗休养（演示）' });
     await this.lifecycle.confirm(ctx, first.id);
     await this.participants.add(ctx, first.id, demoPeople(36));
+    await loadDemoHistory(ctx, this.db, { requests: this.requests, consumption: this.consumption, bills: this.bills }, packageIds, unionIds);
     await this.requests.request(ctx, { packageId: packageIds[0], startDate: addDays(today, 35), headcount: 32, unionId: unionIds[0], notes: '劳模疗休养（演示）' });
     await this.requests.request(ctx, { packageId: packageIds[2], startDate: addDays(today, 14), headcount: 25, unionId: unionIds[1] });
   }

@@ -42,6 +42,44 @@ export class BatchRequestService {
   ) {}
 
   /**
+   * Writes a stay that already happened (the demo's years of history): a COMPLETED batch in the past,
+   * which holds no beds, with its price as it was then and one history event. The system only.
+   */
+  async recordPast(ctx: RequestContext, stay: { packageId: number; unionId: number; startDate: string; headcount: number; pricePerPerson: number; notes?: string }): Promise<Batch> {
+    if (!ctx.is('SYSTEM')) throw DomainException.forbidden('Only the system writes past stays');
+    return this.db.transaction(ctx, async (tx) => {
+      const pkg = await this.packages.getOrThrow(tx, stay.packageId, 'packageId');
+      const endDate = addDays(stay.startDate, pkg.nights);
+      if (endDate >= todayInShanghai()) throw DomainException.badInput('startDate', `A past stay must have ended before today; this one ends ${endDate}`);
+      const now = nowToTheSecond();
+      const batch: Batch = {
+        id: 0,
+        reference: newReference(stay.startDate),
+        status: BatchStatus.COMPLETED,
+        unionId: stay.unionId,
+        baseId: pkg.baseId,
+        packageId: pkg.id,
+        startDate: stay.startDate,
+        endDate,
+        nights: pkg.nights,
+        headcount: stay.headcount,
+        pricePerPerson: stay.pricePerPerson,
+        holdExpiresAt: null,
+        idempotencyKeyHash: null,
+        requestHash: null,
+        notes: stay.notes ?? null,
+        createdById: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const { id: _unset, ...values } = batch;
+      batch.id = await insertRow(tx.em!, Batch, values);
+      await appendHistory(tx.em!, batch.id, null, BatchStatus.COMPLETED, tx.requireActor(), 'a past stay, recorded afterwards', now);
+      return batch;
+    });
+  }
+
+  /**
    * Holds `headcount` beds on every night of the package from `startDate` and creates a REQUESTED
    * batch with a price snapshot, or changes nothing (CAPACITY_EXCEEDED naming the night). With an
    * idempotency key, a retry — even a concurrent one — returns the first batch; the same key with

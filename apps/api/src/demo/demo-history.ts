@@ -1,0 +1,89 @@
+import { addDays, type RequestContext, todayInShanghai, TransactionRunner } from '@app/shared';
+import { BatchRequestService } from '@app/booking';
+import { BillService, ConsumptionCategory, ConsumptionService, PaymentMethod } from '@app/billing';
+
+/** One year of the demo's history: how many batches, and the totals it must add up to exactly. */
+interface YearPlan {
+  /** Days before today of the first and last arrival. */
+  fromDaysAgo: number;
+  toDaysAgo: number;
+  batches: number;
+  personVisits: number;
+  /** Package price per person then, in fen. */
+  pricePerPerson: number;
+  /** Everything billed in the year, in fen: packages plus consumption. */
+  billed: number;
+  /** Share of bills left partly unpaid. */
+  unpaid: number;
+}
+
+/**
+ * The city's real scale (DESIGN.md): the later year about 350 batches, 26,000 person-visits and
+ * 50 M yuan; the earlier year 12,500 person-visits and 30 M yuan — so +108 % and +66.6 %.
+ */
+const YEARS: YearPlan[] = [
+  { fromDaysAgo: 730, toDaysAgo: 372, batches: 170, personVisits: 12_500, pricePerPerson: 1980_00, billed: 30_020_000_00, unpaid: 0 },
+  { fromDaysAgo: 365, toDaysAgo: 10, batches: 350, personVisits: 26_000, pricePerPerson: 1580_00, billed: 50_000_000_00, unpaid: 0.05 },
+];
+
+/** A small seeded generator: the same demo every time. */
+function seeded(seed: number): () => number {
+  return () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed / 2_147_483_648;
+  };
+}
+
+/** Numbers between lo and hi that add up to exactly `total`. */
+function split(total: number, parts: number, rand: () => number, spread = 0.35): number[] {
+  const weights = Array.from({ length: parts }, () => 1 - spread + 2 * spread * rand());
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const out = weights.map((w) => Math.floor((w / sum) * total));
+  out[out.length - 1] += total - out.reduce((a, b) => a + b, 0);
+  return out;
+}
+
+/**
+ * Two years of past stays through the services themselves — recorded, consumed, billed and paid as
+ * the system — in chunks of 50 per transaction so the embedded start-up stays quick.
+ */
+export async function loadDemoHistory(
+  ctx: RequestContext,
+  db: TransactionRunner,
+  services: { requests: BatchRequestService; consumption: ConsumptionService; bills: BillService },
+  packageIds: number[],
+  unionIds: number[],
+): Promise<void> {
+  const rand = seeded(20_241_126);
+  const today = todayInShanghai();
+  for (const year of YEARS) {
+    const headcounts = split(year.personVisits, year.batches, rand);
+    const extras = split(year.billed - year.personVisits * year.pricePerPerson, year.batches, rand, 0.5);
+    for (let first = 0; first < year.batches; first += 50) {
+      await db.transaction(ctx, async (tx) => {
+        for (let i = first; i < Math.min(first + 50, year.batches); i++) {
+          const daysAgo = year.toDaysAgo + Math.floor(rand() * (year.fromDaysAgo - year.toDaysAgo));
+          const batch = await services.requests.recordPast(tx, {
+            packageId: packageIds[Math.floor(rand() * packageIds.length)],
+            unionId: unionIds[Math.floor(rand() * unionIds.length)],
+            startDate: addDays(today, -daysAgo),
+            headcount: headcounts[i],
+            pricePerPerson: year.pricePerPerson,
+            notes: '历史演示数据 demo history',
+          });
+          await services.consumption.record(tx, {
+            batchId: batch.id,
+            category: ConsumptionCategory.ACTIVITIES,
+            description: '餐饮及文体活动 meals and activities',
+            quantity: 1,
+            unitPrice: extras[i],
+            occurredOn: batch.startDate,
+          });
+          const bill = await services.bills.issue(tx, batch.id);
+          const share = rand() < year.unpaid ? 0.6 : 1;
+          await services.bills.recordPayment(tx, { billId: bill.id, amount: Math.round(bill.total * share), method: PaymentMethod.BANK_TRANSFER, reference: `DEMO-${batch.reference}` });
+        }
+      });
+    }
+  }
+}

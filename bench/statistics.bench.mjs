@@ -4,7 +4,7 @@
 // straight through the driver.
 //
 //   npm run bench:statistics           (SQLite, then MariaDB/MySQL at BENCH_DATABASE_URL, default root@127.0.0.1:3306)
-//   BENCH_BATCHES=100000 BENCH_ENTRIES_PER_BATCH=10 BENCH_RUNS=5 BENCH_DB=sqlite npm run bench:statistics
+//   BENCH_BATCHES=100000 BENCH_ENTRIES=1000000 BENCH_RUNS=5 BENCH_DB=sqlite npm run bench:statistics
 //
 // The rows are written with multi-row INSERTs (the API would take hours to create them one by one);
 // the statistics read only what the API itself writes: batch rows and bill totals.
@@ -17,7 +17,7 @@ import mysql from 'mysql2/promise';
 
 process.env.NODE_ENV = 'production';
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 100_000);
-const PER_BATCH = Number(process.env.BENCH_ENTRIES_PER_BATCH ?? 10);
+const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const DBS = (process.env.BENCH_DB ?? 'sqlite,mysql').split(',');
 const server = new URL(process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/');
@@ -82,22 +82,32 @@ async function measure(kind) {
         await em.query(`INSERT INTO ${q(table)} (${columns.map(q).join(',')}) VALUES ${part.map(() => `(${columns.map(() => '?').join(',')})`).join(',')}`, part.flat());
       }
     };
+    // Every batch decided first, so the entries can be spread over the hosted ones to add up exactly.
+    const plan = Array.from({ length: BATCHES }, (_, i) => {
+      const hosted = rand() < 0.9;
+      return {
+        id: i + 1,
+        b: Math.floor(rand() * 7),
+        u: Math.floor(rand() * 10),
+        start: day(-Math.floor(rand() * 730) - 5),
+        headcount: 20 + Math.floor(rand() * 80),
+        hosted,
+        status: hosted ? (rand() < 0.9 ? 'SETTLED' : 'COMPLETED') : 'CANCELLED',
+        entries: 0,
+      };
+    });
+    const hostedPlan = plan.filter((p) => p.hosted);
+    hostedPlan.forEach((p, j) => (p.entries = Math.floor((ENTRIES * (j + 1)) / hostedPlan.length) - Math.floor((ENTRIES * j) / hostedPlan.length)));
     let entryId = 0;
-    for (let first = 1; first <= BATCHES; first += 10_000) {
+    for (let first = 0; first < BATCHES; first += 10_000) {
       const batchRows = [];
       const billRows = [];
       const entryRows = [];
-      for (let id = first; id < first + 10_000 && id <= BATCHES; id++) {
-        const b = Math.floor(rand() * 7);
-        const u = Math.floor(rand() * 10);
-        const start = day(-Math.floor(rand() * 730) - 5);
-        const headcount = 20 + Math.floor(rand() * 80);
-        const hosted = rand() < 0.9;
-        const status = hosted ? (rand() < 0.9 ? 'SETTLED' : 'COMPLETED') : 'CANCELLED';
+      for (const { id, b, u, start, headcount, hosted, status, entries } of plan.slice(first, first + 10_000)) {
         batchRows.push([id, `RRB-${id}`, status, unions[u], bases[b], packages[b], start, new Date(Date.parse(start) + 3 * 86400_000).toISOString().slice(0, 10), 3, headcount, 198000, now, now]);
         let total = headcount * 198000;
         if (hosted) {
-          for (let k = 0; k < PER_BATCH; k++) {
+          for (let k = 0; k < entries; k++) {
             const amount = 1000 + Math.floor(rand() * 50000);
             total += amount;
             entryRows.push([++entryId, id, bases[b], unions[u], 'MEALS', 'bench', 1, amount, amount, start, now]);
@@ -140,10 +150,10 @@ async function measure(kind) {
     ];
     const all = [...sqls(from, to), ...sqls(lastYear(from), lastYear(to))];
     const bare = [];
-    let plan;
+    let queryPlan;
     if (kind === 'sqlite') {
       const db = new Database(database.path, { readonly: true });
-      plan = db.prepare(`EXPLAIN QUERY PLAN ${all[0][0]}`).all(...all[0][1]).map((r) => r.detail).join('; ');
+      queryPlan = db.prepare(`EXPLAIN QUERY PLAN ${all[0][0]}`).all(...all[0][1]).map((r) => r.detail).join('; ');
       for (let r = 0; r < RUNS; r++) {
         const s = performance.now();
         for (const [sql, params] of all) db.prepare(sql).all(...params);
@@ -153,7 +163,7 @@ async function measure(kind) {
     } else {
       const c = await mysql.createConnection(database.url);
       const [rows] = await c.query(`EXPLAIN ${all[0][0]}`, all[0][1]);
-      plan = rows.map((r) => `${r.table}: key=${r.key} rows=${r.rows} ${r.Extra ?? ''}`).join('; ');
+      queryPlan = rows.map((r) => `${r.table}: key=${r.key} rows=${r.rows} ${r.Extra ?? ''}`).join('; ');
       for (let r = 0; r < RUNS; r++) {
         const s = performance.now();
         for (const [sql, params] of all) await c.query(sql, params);
@@ -161,7 +171,7 @@ async function measure(kind) {
       }
       await c.end();
     }
-    return { kind, loadSeconds, api, bare: median(bare), check, plan };
+    return { kind, loadSeconds, api, bare: median(bare), check, plan: queryPlan, entries: entryId };
   } finally {
     if (admin) {
       await admin.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
@@ -173,7 +183,7 @@ async function measure(kind) {
 
 for (const kind of DBS) {
   const r = await measure(kind);
-  console.log(`\nstatistics over ${BATCHES.toLocaleString('en')} batches and ${(BATCHES * 0.9 * PER_BATCH).toLocaleString('en')} consumption entries (${kind}; data written in ${r.loadSeconds.toFixed(0)} s)`);
+  console.log(`\nstatistics over ${BATCHES.toLocaleString('en')} batches and ${r.entries.toLocaleString('en')} consumption entries (${kind}; data written in ${r.loadSeconds.toFixed(0)} s)`);
   console.log(`  last year: ${r.check.batches} batches, ${r.check.personVisits} person-visits, ${r.check.consumption} yuan`);
   for (const [g, ms] of Object.entries(r.api)) console.log(`  API statistics groupBy ${g.padEnd(5)} ${ms.toFixed(0).padStart(6)} ms   ratio to bare ${(ms / r.bare).toFixed(2)}`);
   console.log(`  bare: the 4 GROUP BY queries    ${r.bare.toFixed(0).padStart(6)} ms`);

@@ -199,7 +199,7 @@ describe(`rooming lists (${DB_KIND})`, () => {
     expect((await t.ok('mutation($id:Int!){checkInBatch(id:$id){id status}}', { id: now.id }, w.baseA.operator)).checkInBatch.status).toBe('CHECKED_IN');
     // Once checked in, the list is what arrived.
     const late = await add(now.id, [next()], w.baseA.operator);
-    expect(late.errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', from: 'CHECKED_IN' });
+    expect(late.errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', status: 'CHECKED_IN' });
   });
 
   it('updates and removes participants under the same rules', async () => {

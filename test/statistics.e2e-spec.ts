@@ -145,6 +145,7 @@ describe(`bills of random batches and the statistics (${DB_KIND})`, () => {
 
   it('downloads the statistics as .xlsx and .csv with the same scoping', async () => {
     const csv = await download(t, `/statistics.csv?from=${today}&to=${today}&groupBy=union`, w.unionA.organiser);
+    expect((await download(t, `/statistics.csv?from=${today}&to=${today}`, w.admin)).status).toBe(400); // groupBy is required, as in GraphQL
     expect(csv.status).toBe(200);
     const lines = csv.body.toString('utf8').replace(/^\ufeff/, '').trim().split('\r\n');
     expect(lines[0]).toContain('person-visits');
@@ -152,11 +153,17 @@ describe(`bills of random batches and the statistics (${DB_KIND})`, () => {
     expect(lines).toHaveLength(3); // header, union A, total
     expect(lines[1].split(',').slice(0, 7)).toEqual(['Test union UA', String(mine.batches), String(mine.personVisits), String(mine.personNights), mine.consumption, mine.paid, mine.outstanding]);
     const xlsx = await textOfXlsx((await download(t, `/statistics.xlsx?from=${today}&to=${today}&groupBy=BASE`, w.admin)).body);
-    expect(xlsx[xlsx.length - 1].slice(0, 5)).toEqual(['Total', String(sums(made).batches), String(sums(made).personVisits), String(sums(made).personNights), sums(made).consumption]);
+    // Figures are numbers in the workbook (so a spreadsheet can add them up).
+    expect(xlsx[xlsx.length - 1].slice(0, 5)).toEqual(['Total', String(sums(made).batches), String(sums(made).personVisits), String(sums(made).personNights), String(fen(sums(made).consumption) / 100)]);
+    // A name that looks like a formula is text in the CSV.
+    await t.ok('mutation($i:UpdateBaseInput!){updateBase(input:$i){id}}', { i: { id: w.baseB.id, name: '=HYPERLINK("http://x","1")' } }, w.admin);
+    const named = (await download(t, `/statistics.csv?from=${today}&to=${today}&groupBy=BASE`, w.admin)).body.toString('utf8');
+    expect(named).toContain(`"'=HYPERLINK(""http://x"",""1"")"`);
+    await t.ok('mutation($i:UpdateBaseInput!){updateBase(input:$i){id}}', { i: { id: w.baseB.id, name: 'Test base BB' } }, w.admin);
     const bad = await download(t, `/statistics.csv?from=${today}&to=nope`, w.admin);
     expect([bad.status, JSON.parse(bad.body.toString()).error]).toEqual([400, expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'to' })]);
-    expect((await download(t, `/statistics.csv?from=${today}&to=${today}`, w.partner)).status).toBe(403);
-    expect((await download(t, `/statistics.csv?from=${today}&to=${today}`)).status).toBe(401);
+    expect((await download(t, `/statistics.csv?from=${today}&to=${today}&groupBy=BASE`, w.partner)).status).toBe(403);
+    expect((await download(t, `/statistics.csv?from=${today}&to=${today}&groupBy=BASE`)).status).toBe(401);
   });
 
   it('compares with the same period a year earlier: growth in percent with one decimal', async () => {

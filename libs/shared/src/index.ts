@@ -20,3 +20,4 @@ export * from './validation/validation.pipe.js';
 export * from './auth/roles.decorator.js';
 export * from './errors/domain-exception.filter.js';
 export * from './database/insert-row.js';
+export * from './spreadsheet/formula-text.js';

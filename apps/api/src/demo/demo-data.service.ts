@@ -29,8 +29,8 @@ const BASES = [
 ];
 
 const PACKAGES = [
-  { name: '五天四晚 康养休闲线', nights: 4, price: 238000, min: 15, max: 60 },
-  { name: '三天两晚 温泉放松线', nights: 2, price: 128000, min: 10, max: 50 },
+  { name: '五天四晚 康养休闲线', nights: 4, price: 238000, min: 15, max: 120 },
+  { name: '三天两晚 温泉放松线', nights: 2, price: 128000, min: 10, max: 100 },
   { name: '七天六晚 劳模疗休养线', nights: 6, price: 398000, min: 10, max: 40 },
 ];
 
@@ -91,6 +91,7 @@ export class DemoDataService {
     const today = todayInShanghai();
     const baseIds: number[] = [];
     const packageIds: number[] = [];
+    const packageSizes: Array<{ id: number; maxGroupSize: number }> = [];
     for (const [i, b] of BASES.entries()) {
       const base = await this.bases.create(
         ctx,
@@ -109,6 +110,7 @@ export class DemoDataService {
           description: '演示套餐 demo package',
         });
         packageIds.push(pkg.id);
+        packageSizes.push({ id: pkg.id, maxGroupSize: pkg.maxGroupSize });
       }
       await this.capacity.setCapacity(ctx, { baseId: base.id, from: today, to: addDays(today, 365), totalBeds: b.beds });
     }
@@ -124,7 +126,7 @@ export class DemoDataService {
     const first = await this.requests.request(ctx, { packageId: packageIds[0], startDate: addDays(today, 21), headcount: 40, unionId: unionIds[0], notes: '一线职工疗休养（演示）' });
     await this.lifecycle.confirm(ctx, first.id);
     await this.participants.add(ctx, first.id, demoPeople(36));
-    await loadDemoHistory(ctx, this.db, { requests: this.requests, consumption: this.consumption, bills: this.bills }, packageIds, unionIds);
+    await loadDemoHistory(ctx, this.db, { requests: this.requests, consumption: this.consumption, bills: this.bills }, packageSizes, unionIds);
     await this.requests.request(ctx, { packageId: packageIds[0], startDate: addDays(today, 35), headcount: 32, unionId: unionIds[0], notes: '劳模疗休养（演示）' });
     await this.requests.request(ctx, { packageId: packageIds[2], startDate: addDays(today, 14), headcount: 25, unionId: unionIds[1] });
   }

@@ -29,17 +29,21 @@ const YEARS: YearPlan[] = [
 /** A small seeded generator: the same demo every time. */
 function seeded(seed: number): () => number {
   return () => {
-    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return seed / 2_147_483_648;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4_294_967_296;
   };
 }
 
-/** Numbers between lo and hi that add up to exactly `total`. */
+/** `parts` numbers within ±spread of the mean that add up to exactly `total`. */
 function split(total: number, parts: number, rand: () => number, spread = 0.35): number[] {
   const weights = Array.from({ length: parts }, () => 1 - spread + 2 * spread * rand());
   const sum = weights.reduce((a, b) => a + b, 0);
   const out = weights.map((w) => Math.floor((w / sum) * total));
-  out[out.length - 1] += total - out.reduce((a, b) => a + b, 0);
+  // What flooring left over, one each from the start: every part stays within its spread.
+  const left = total - out.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < left; i++) out[i % parts] += 1;
   return out;
 }
 
@@ -51,7 +55,7 @@ export async function loadDemoHistory(
   ctx: RequestContext,
   db: TransactionRunner,
   services: { requests: BatchRequestService; consumption: ConsumptionService; bills: BillService },
-  packageIds: number[],
+  packages: Array<{ id: number; maxGroupSize: number }>,
   unionIds: number[],
 ): Promise<void> {
   const rand = seeded(20_241_126);
@@ -63,8 +67,10 @@ export async function loadDemoHistory(
       await db.transaction(ctx, async (tx) => {
         for (let i = first; i < Math.min(first + 50, year.batches); i++) {
           const daysAgo = year.toDaysAgo + Math.floor(rand() * (year.fromDaysAgo - year.toDaysAgo));
+          // A package that takes a group this size; its price then was the year's, not today's.
+          const fitting = packages.filter((p) => p.maxGroupSize >= headcounts[i]);
           const batch = await services.requests.recordPast(tx, {
-            packageId: packageIds[Math.floor(rand() * packageIds.length)],
+            packageId: fitting[Math.floor(rand() * fitting.length)].id,
             unionId: unionIds[Math.floor(rand() * unionIds.length)],
             startDate: addDays(today, -daysAgo),
             headcount: headcounts[i],

@@ -42,8 +42,9 @@ export class BillService {
   async issue(ctx: RequestContext, batchId: number): Promise<Bill> {
     return this.db.transaction(ctx, async (tx) => {
       const batch = await this.batches.lockVisibleOrThrow(tx, batchId, 'batchId');
+      if (batch.status === BatchStatus.CANCELLED) return this.reissueCancellationFee(tx, batch);
       if (batch.status !== BatchStatus.COMPLETED) {
-        throw DomainException.invalidTransition(batch.status, batch.status, `A stay is billed once it is COMPLETED; batch ${batch.reference} is ${batch.status}`);
+        throw DomainException.wrongState(batch.status, `A stay is billed once it is COMPLETED; batch ${batch.reference} is ${batch.status}`);
       }
       const lines: NewLine[] = [
         {
@@ -81,6 +82,21 @@ export class BillService {
         consumptionEntryId: null,
       },
     ]);
+  }
+
+  /** A cancelled batch's fee bill, voided in error, issued again with the same lines (the fee was fixed at cancellation). */
+  private async reissueCancellationFee(tx: RequestContext, batch: Batch): Promise<Bill> {
+    const voided = await tx.em!.findOne(Bill, { where: { batchId: batch.id, kind: BillKind.CANCELLATION_FEE, status: BillStatus.VOID }, order: { id: 'DESC' } });
+    if (!voided) {
+      throw DomainException.wrongState(batch.status, `Batch ${batch.reference} was cancelled without a fee bill to issue again; a stay is billed once it is COMPLETED`);
+    }
+    const lines = await tx.em!.find(BillLine, { where: { billId: voided.id }, order: { position: 'ASC' } });
+    return this.create(
+      tx,
+      batch,
+      BillKind.CANCELLATION_FEE,
+      lines.map(({ kind, description, quantity, unitPrice, amount, consumptionEntryId }) => ({ kind, description, quantity, unitPrice, amount, consumptionEntryId })),
+    );
   }
 
   /** A bill issued in error: only without payments; the batch can then be billed again. */

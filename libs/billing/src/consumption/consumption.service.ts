@@ -99,7 +99,7 @@ export class ConsumptionService {
   private async openForConsumption(tx: RequestContext, batchId: number, field: string): Promise<Batch> {
     const batch = await this.batches.lockVisibleOrThrow(tx, batchId, field);
     if (!RECORDABLE.has(batch.status)) {
-      throw DomainException.invalidTransition(batch.status, batch.status, `Consumption is recorded while a batch is CHECKED_IN or COMPLETED; batch ${batch.reference} is ${batch.status}`);
+      throw DomainException.wrongState(batch.status, `Consumption is recorded while a batch is CHECKED_IN or COMPLETED; batch ${batch.reference} is ${batch.status}`);
     }
     const billed = await tx.em!.findOneBy(Bill, { activeKey: `${batch.id}:${BillKind.STAY}` });
     if (billed) throw DomainException.conflict(`Batch ${batch.reference} has been billed (bill ${billed.id}); an admin must void that bill before its consumption changes`, { billId: billed.id });

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Param, Query, StreamableFile } from '@nestjs/common';
-import { Ctx, DomainException, formatYuan, isCalendarDate, type RequestContext, Role, Roles } from '@app/shared';
+import { csvSafe, Ctx, DomainException, formatYuan, isCalendarDate, type RequestContext, Role, Roles } from '@app/shared';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import { type Statistics, StatisticsGroupBy } from './statistics.model.js';
@@ -7,21 +7,37 @@ import { StatisticsService } from './statistics.service.js';
 
 const HEADERS = ['group', 'batches', 'person-visits', 'person-nights', 'consumption (yuan)', 'paid (yuan)', 'outstanding (yuan)', 'batches a year earlier', 'person-visits a year earlier', 'consumption a year earlier (yuan)', 'person-visits growth %', 'consumption growth %'];
 
-function table(stats: Statistics): Array<Array<string | number>> {
+/** Money in yuan with two places: exact text for CSV, a number (shown with two places) for .xlsx. */
+type Cell = string | number | { yuan: number } | { percent: number | null };
+
+function table(stats: Statistics): Cell[][] {
   return [...stats.rows, stats.total].map((r) => [
     r.label,
     r.current.batches,
     r.current.personVisits,
     r.current.personNights,
-    formatYuan(r.current.consumption),
-    formatYuan(r.current.paid),
-    formatYuan(r.current.outstanding),
+    { yuan: r.current.consumption },
+    { yuan: r.current.paid },
+    { yuan: r.current.outstanding },
     r.previousYear.batches,
     r.previousYear.personVisits,
-    formatYuan(r.previousYear.consumption),
-    r.growth.personVisits === null ? '' : r.growth.personVisits.toFixed(1),
-    r.growth.consumption === null ? '' : r.growth.consumption.toFixed(1),
+    { yuan: r.previousYear.consumption },
+    { percent: r.growth.personVisits },
+    { percent: r.growth.consumption },
   ]);
+}
+
+function asText(cell: Cell): string {
+  if (typeof cell === 'string') return csvSafe(cell);
+  if (typeof cell === 'number') return String(cell);
+  if ('yuan' in cell) return formatYuan(cell.yuan);
+  return cell.percent === null ? '' : cell.percent.toFixed(1);
+}
+
+function asValue(cell: Cell): string | number | null {
+  if (typeof cell === 'string' || typeof cell === 'number') return cell;
+  if ('yuan' in cell) return cell.yuan / 100;
+  return cell.percent;
 }
 
 /** The statistics as a spreadsheet, with the same scoping as the query. */
@@ -37,18 +53,21 @@ export class StatisticsFileController {
     for (const [field, value] of [['from', from], ['to', to]] as const) {
       if (!value || !isCalendarDate(value)) throw DomainException.badInput(field, `${field} must be a date YYYY-MM-DD`);
     }
-    const group = (groupBy ?? 'BASE').toUpperCase() as StatisticsGroupBy;
+    const group = (groupBy ?? '').toUpperCase() as StatisticsGroupBy;
     if (!Object.values(StatisticsGroupBy).includes(group)) throw DomainException.badInput('groupBy', `groupBy is one of ${Object.values(StatisticsGroupBy).join(', ')}`);
     const stats = await this.statistics.statistics(ctx, from!, to!, group);
     let body: Buffer;
     if (format === 'csv') {
-      body = Buffer.concat([Buffer.from('\ufeff'), Buffer.from(stringify([HEADERS, ...table(stats)], { record_delimiter: '\r\n' }))]);
+      body = Buffer.concat([Buffer.from('\ufeff'), Buffer.from(stringify([HEADERS, ...table(stats).map((row) => row.map(asText))], { record_delimiter: '\r\n' }))]);
     } else {
       const workbook = new ExcelJS.Workbook();
       const sheet = workbook.addWorksheet(`${from} ~ ${to}`.slice(0, 31));
       sheet.addRow(HEADERS).font = { bold: true };
-      for (const row of table(stats)) sheet.addRow(row);
+      // Labels stay text cells (never formulas); figures are numbers, so the sheet can sum them.
+      for (const row of table(stats)) sheet.addRow(row.map(asValue));
       sheet.getColumn(1).width = 32;
+      for (const col of [5, 6, 7, 10]) sheet.getColumn(col).numFmt = '#,##0.00';
+      for (const col of [11, 12]) sheet.getColumn(col).numFmt = '0.0';
       body = Buffer.from(await workbook.xlsx.writeBuffer());
     }
     return new StreamableFile(body, {

@@ -204,7 +204,7 @@ export class ParticipantService {
       throw DomainException.forbidden("Only the batch's organiser and its base's operator change its rooming list");
     }
     if (!EDITABLE.has(batch.status)) {
-      throw DomainException.invalidTransition(batch.status, batch.status, `The rooming list of a ${batch.status} batch cannot change; only while REQUESTED or CONFIRMED`);
+      throw DomainException.wrongState(batch.status, `The rooming list of a ${batch.status} batch cannot change; only while REQUESTED or CONFIRMED`);
     }
     if (actor.role !== Role.BASE_OPERATOR) {
       const base = await this.bases.getOrThrow(tx, batch.baseId);

@@ -1,3 +1,4 @@
+import { csvSafe } from '@app/shared';
 import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
@@ -41,9 +42,6 @@ export interface ReadSheet {
 }
 
 export const MAX_ROWS = 10_000;
-
-/** A cell beginning like this could run as a formula in a spreadsheet program (OWASP "CSV injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
 
 class CellError extends Error {}
 
@@ -211,8 +209,7 @@ function cellsOf(p: ExportRow, lang: SheetLanguage): string[] {
 export async function writeRosterSheet(rows: ExportRow[], format: SheetFormat, lang: SheetLanguage): Promise<Buffer> {
   const header = ROSTER_COLUMNS.map((c) => c[lang]);
   if (format === 'csv') {
-    const neutral = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);
-    const body = stringifyCsv([header, ...rows.map((p) => cellsOf(p, lang).map(neutral))], { record_delimiter: '\r\n' });
+    const body = stringifyCsv([header, ...rows.map((p) => cellsOf(p, lang).map(csvSafe))], { record_delimiter: '\r\n' });
     // The BOM makes Excel read the file as UTF-8 rather than the system code page.
     return Buffer.concat([Buffer.from('\ufeff'), Buffer.from(body, 'utf8')]);
   }

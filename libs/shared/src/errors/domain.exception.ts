@@ -58,4 +58,9 @@ export class DomainException extends Error {
   static invalidTransition(from: string, to: string, message: string): DomainException {
     return new DomainException(ErrorCode.INVALID_TRANSITION, message, { from, to });
   }
+
+  /** Not a move between states, but something the object's current state does not allow. */
+  static wrongState(status: string, message: string): DomainException {
+    return new DomainException(ErrorCode.INVALID_TRANSITION, message, { status });
+  }
 }

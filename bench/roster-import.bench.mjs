@@ -9,22 +9,15 @@
 //
 // The API caps a batch at 1,000 people; for the 5,000-row file the bench raises the batch's headcount
 // in SQL (the import path does not depend on how the batch got its headcount).
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import mysql from 'mysql2/promise';
+import { median, openBenchApp } from './support.mjs';
 
-process.env.NODE_ENV = 'production';
 const ROWS = (process.env.BENCH_ROWS ?? '500,5000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const DBS = (process.env.BENCH_DB ?? 'sqlite,mysql').split(',');
-const server = new URL(process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/');
-server.pathname = '/';
-
-const { createApp } = await import('../dist/apps/api/src/app.factory.js');
 const { mainlandIdCheckDigit } = await import('../dist/libs/booking/src/index.js');
 
 const HEADERS = ['姓名', '性别', '证件类型', '证件号码', '手机号', '工作单位', '类别', '饮食禁忌', '房间'];
@@ -41,52 +34,25 @@ async function xlsx(count) {
   for (let i = 0; i < count; i++) ws.addRow(row(i));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function measure(kind) {
-  const dir = mkdtempSync(join(tmpdir(), 'rr-bench-'));
-  const dbName = `rr_bench_${randomBytes(3).toString('hex')}`;
-  let admin;
-  let database;
-  if (kind === 'sqlite') database = { type: 'sqlite', path: join(dir, 'bench.sqlite') };
-  else {
-    admin = await mysql.createConnection(server.toString());
-    await admin.query(`CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    const url = new URL(server);
-    url.pathname = `/${dbName}`;
-    database = { type: 'mysql', url: url.toString() };
-  }
+  const opened = await openBenchApp(kind);
+  const { app, url, database, dir, gql, adminToken } = opened;
   const results = [];
   try {
-    const app = await createApp(
-      {
-        production: true, port: 0, database, demoData: false, adminPassword: 'bench-admin-pw', jwtSecret: randomBytes(32).toString('hex'), jwtTtlSeconds: 3600,
-        holdTtlSeconds: 48 * 3600, holdSweepSeconds: 0, schemaFile: false, explorer: false, dataKey: randomBytes(32),
-      },
-      { logger: ['error'] },
-    );
-    await app.listen(0, '127.0.0.1');
-    const url = `http://127.0.0.1:${app.getHttpServer().address().port}`;
-    const gql = async (query, token) => {
-      const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query }) });
-      const body = await res.json();
-      if (body.errors) throw new Error(JSON.stringify(body.errors));
-      return body.data;
-    };
-    const adminToken = (await gql('mutation{login(username:"admin",password:"bench-admin-pw"){accessToken}}')).login.accessToken;
-    const base = (await gql('mutation{createBase(input:{code:"BENCH",name:"Bench base",county:"新兴县"}){id}}', adminToken)).createBase.id;
-    const union = (await gql('mutation{createUnion(input:{code:"BENCH",name:"Bench union",city:"广州"}){id}}', adminToken)).createUnion.id;
-    const pkg = (await gql(`mutation{createPackage(input:{baseId:${base},name:"3 nights",nights:3,pricePerPerson:"1980.00",minGroupSize:1,maxGroupSize:1000}){id}}`, adminToken)).createPackage.id;
+    const base = (await gql('mutation{createBase(input:{code:"BENCH",name:"Bench base",county:"新兴县"}){id}}', {}, adminToken)).createBase.id;
+    const union = (await gql('mutation{createUnion(input:{code:"BENCH",name:"Bench union",city:"广州"}){id}}', {}, adminToken)).createUnion.id;
+    const pkg = (await gql(`mutation{createPackage(input:{baseId:${base},name:"3 nights",nights:3,pricePerPerson:"1980.00",minGroupSize:1,maxGroupSize:1000}){id}}`, {}, adminToken)).createPackage.id;
     const start = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
     const last = new Date(Date.now() + 33 * 86400_000).toISOString().slice(0, 10);
-    await gql(`mutation{setCapacity(input:{baseId:${base},from:"${start}",to:"${last}",totalBeds:1000}){date}}`, adminToken);
-    await gql(`mutation{createUser(input:{username:"bench-org",password:"bench-org-pw",role:UNION_ORGANISER,unionId:${union}}){id}}`, adminToken);
+    await gql(`mutation{setCapacity(input:{baseId:${base},from:"${start}",to:"${last}",totalBeds:1000}){date}}`, {}, adminToken);
+    await gql(`mutation{createUser(input:{username:"bench-org",password:"bench-org-pw",role:UNION_ORGANISER,unionId:${union}}){id}}`, {}, adminToken);
     const token = (await gql('mutation{login(username:"bench-org",password:"bench-org-pw"){accessToken}}')).login.accessToken;
     const ds = app.get((await import('typeorm')).DataSource);
 
     for (const count of ROWS) {
       const file = await xlsx(count);
-      const batch = (await gql(`mutation{requestBatch(input:{packageId:${pkg},startDate:"${start}",headcount:1,unionId:${union}}){id}}`, adminToken)).requestBatch.id;
+      const batch = (await gql(`mutation{requestBatch(input:{packageId:${pkg},startDate:"${start}",headcount:1,unionId:${union}}){id}}`, {}, adminToken)).requestBatch.id;
       await ds.query(`UPDATE batch SET headcount = ${count} WHERE id = ${batch}`);
       const api = [];
       for (let run = 0; run < RUNS; run++) {
@@ -129,13 +95,8 @@ async function measure(kind) {
       }
       results.push({ kind, count, api: median(api), bare: median(bare) });
     }
-    await app.close();
   } finally {
-    if (admin) {
-      await admin.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
-      await admin.end();
-    }
-    rmSync(dir, { recursive: true, force: true });
+    await opened.close();
   }
   return results;
 }

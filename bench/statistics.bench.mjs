@@ -8,59 +8,24 @@
 //
 // The rows are written with multi-row INSERTs (the API would take hours to create them one by one);
 // the statistics read only what the API itself writes: batch rows and bill totals.
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import mysql from 'mysql2/promise';
+import { median, openBenchApp } from './support.mjs';
 
-process.env.NODE_ENV = 'production';
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 100_000);
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const DBS = (process.env.BENCH_DB ?? 'sqlite,mysql').split(',');
-const server = new URL(process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/');
-server.pathname = '/';
-
-const { createApp } = await import('../dist/apps/api/src/app.factory.js');
 const { DataSource } = await import('typeorm');
 
 const day = (offset) => new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 let seed = 42;
 const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
 
 async function measure(kind) {
-  const dir = mkdtempSync(join(tmpdir(), 'rr-bench-'));
-  const dbName = `rr_bench_${randomBytes(3).toString('hex')}`;
-  let admin;
-  let database;
-  if (kind === 'sqlite') database = { type: 'sqlite', path: join(dir, 'bench.sqlite') };
-  else {
-    admin = await mysql.createConnection(server.toString());
-    await admin.query(`CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    const url = new URL(server);
-    url.pathname = `/${dbName}`;
-    database = { type: 'mysql', url: url.toString() };
-  }
+  const opened = await openBenchApp(kind);
+  const { app, database, gql, adminToken: token } = opened;
   try {
-    const app = await createApp(
-      {
-        production: true, port: 0, database, demoData: false, adminPassword: 'bench-admin-pw', jwtSecret: randomBytes(32).toString('hex'), jwtTtlSeconds: 3600,
-        holdTtlSeconds: 48 * 3600, holdSweepSeconds: 0, schemaFile: false, explorer: false, dataKey: randomBytes(32),
-      },
-      { logger: ['error'] },
-    );
-    await app.listen(0, '127.0.0.1');
-    const url = `http://127.0.0.1:${app.getHttpServer().address().port}/graphql`;
-    const gql = async (query, variables, token) => {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
-      const body = await res.json();
-      if (body.errors) throw new Error(JSON.stringify(body.errors));
-      return body.data;
-    };
-    const token = (await gql('mutation{login(username:"admin",password:"bench-admin-pw"){accessToken}}')).login.accessToken;
     const bases = [];
     const packages = [];
     for (let i = 0; i < 7; i++) {
@@ -143,7 +108,7 @@ async function measure(kind) {
       }
       api[g] = median(times);
     }
-    await app.close();
+    await opened.stopApp();
 
     // --- the bare reference: the same aggregates through the driver -------------------------------
     const lastYear = (d) => `${Number(d.slice(0, 4)) - 1}${d.slice(4)}`;
@@ -176,11 +141,7 @@ async function measure(kind) {
     }
     return { kind, loadSeconds, api, bare: median(bare), check, plan: queryPlan, entries: entryId };
   } finally {
-    if (admin) {
-      await admin.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
-      await admin.end();
-    }
-    rmSync(dir, { recursive: true, force: true });
+    await opened.close();
   }
 }
 

@@ -30,7 +30,8 @@ registerEnumType(BillStatus, {
 @Entity('bill')
 @Index('uq_bill_active', ['activeKey'], { unique: true })
 @Index('idx_bill_batch', ['batchId'])
-@Index('idx_bill_period', ['batchStartDate', 'status'])
+// Covering index for statistics: period, state, the grouping columns and the sums.
+@Index('idx_bill_period', ['batchStartDate', 'status', 'baseId', 'unionId', 'total', 'paid'])
 export class Bill {
   @Field(() => Int)
   @PrimaryGeneratedColumn({ type: 'int' })

@@ -190,30 +190,15 @@ export class BillService {
 
   /** The bills of a batch the caller can see, oldest first; batched per request. */
   forBatch(ctx: RequestContext, batchId: number): Promise<Bill[]> {
-    return ctx
-      .loader<number, Bill[]>('billsOfBatch', async (ids) => {
-        const rows = await this.db.read(ctx, (em) => em.find(Bill, { where: { batchId: In([...ids]) }, order: { id: 'ASC' } }));
-        return ids.map((id) => rows.filter((b) => b.batchId === id));
-      })
-      .load(batchId);
+    return ctx.loadGroup('billsOfBatch', batchId, (ids) => this.db.read(ctx, (em) => em.find(Bill, { where: { batchId: In(ids) }, order: { id: 'ASC' } })), (b) => b.batchId);
   }
 
   lines(ctx: RequestContext, billId: number): Promise<BillLine[]> {
-    return ctx
-      .loader<number, BillLine[]>('billLines', async (ids) => {
-        const rows = await this.db.read(ctx, (em) => em.find(BillLine, { where: { billId: In([...ids]) }, order: { billId: 'ASC', position: 'ASC' } }));
-        return ids.map((id) => rows.filter((l) => l.billId === id));
-      })
-      .load(billId);
+    return ctx.loadGroup('billLines', billId, (ids) => this.db.read(ctx, (em) => em.find(BillLine, { where: { billId: In(ids) }, order: { billId: 'ASC', position: 'ASC' } })), (l) => l.billId);
   }
 
   payments(ctx: RequestContext, billId: number): Promise<Payment[]> {
-    return ctx
-      .loader<number, Payment[]>('billPayments', async (ids) => {
-        const rows = await this.db.read(ctx, (em) => em.find(Payment, { where: { billId: In([...ids]) }, order: { id: 'ASC' } }));
-        return ids.map((id) => rows.filter((p) => p.billId === id));
-      })
-      .load(billId);
+    return ctx.loadGroup('billPayments', billId, (ids) => this.db.read(ctx, (em) => em.find(Payment, { where: { billId: In(ids) }, order: { id: 'ASC' } })), (p) => p.billId);
   }
 
   private async create(tx: RequestContext, batch: Batch, kind: BillKind, lines: NewLine[]): Promise<Bill> {

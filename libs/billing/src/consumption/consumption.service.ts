@@ -59,9 +59,9 @@ export class ConsumptionService {
         throw error;
       }
       if (original.reversesEntryId !== null) throw DomainException.badInput('entryId', `Entry ${entryId} is itself a reversal; record the consumption again instead`);
+      const { id: _original, ...copied } = original;
       const entry = {
-        ...original,
-        id: undefined,
+        ...copied,
         quantity: -original.quantity,
         amount: -original.amount,
         reversesEntryId: original.id,
@@ -69,10 +69,9 @@ export class ConsumptionService {
         createdById: tx.actor?.userId ?? null,
         createdAt: nowToTheSecond(),
       };
-      delete entry.id;
       try {
         const id = await insertRow(tx.em!, ConsumptionEntry, entry);
-        return { ...entry, id } as ConsumptionEntry;
+        return { ...entry, id };
       } catch (error) {
         if (isUniqueViolation(error)) throw DomainException.conflict(`Entry ${entryId} has already been reversed`, { field: 'entryId' });
         throw error;
@@ -82,12 +81,7 @@ export class ConsumptionService {
 
   /** A batch's entries, oldest first; batched per request. */
   list(ctx: RequestContext, batchId: number): Promise<ConsumptionEntry[]> {
-    return ctx
-      .loader<number, ConsumptionEntry[]>('consumption', async (ids) => {
-        const rows = await this.db.read(ctx, (em) => em.find(ConsumptionEntry, { where: { batchId: In([...ids]) }, order: { id: 'ASC' } }));
-        return ids.map((id) => rows.filter((e) => e.batchId === id));
-      })
-      .load(batchId);
+    return ctx.loadGroup('consumption', batchId, (ids) => this.db.read(ctx, (em) => em.find(ConsumptionEntry, { where: { batchId: In(ids) }, order: { id: 'ASC' } })), (e) => e.batchId);
   }
 
   /** For the bill, inside its transaction. */

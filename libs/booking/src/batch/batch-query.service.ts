@@ -132,12 +132,7 @@ export class BatchQueryService {
 
   /** The history of a batch, oldest first; batched per request across batches. */
   history(ctx: RequestContext, batchId: number): Promise<BatchEvent[]> {
-    return ctx
-      .loader<number, BatchEvent[]>('batchHistory', async (ids) => {
-        const rows = await this.db.read(ctx, (em) => em.find(BatchEvent, { where: { batchId: In([...ids]) }, order: { id: 'ASC' } }));
-        return ids.map((id) => rows.filter((e) => e.batchId === id));
-      })
-      .load(batchId);
+    return ctx.loadGroup('batchHistory', batchId, (ids) => this.db.read(ctx, (em) => em.find(BatchEvent, { where: { batchId: In(ids) }, order: { id: 'ASC' } })), (e) => e.batchId);
   }
 
   /**

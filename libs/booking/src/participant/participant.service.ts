@@ -62,12 +62,7 @@ export class ParticipantService {
 
   /** The list of a batch the caller can see, in the order people were added; batched per request. */
   list(ctx: RequestContext, batchId: number): Promise<Participant[]> {
-    return ctx
-      .loader<number, Participant[]>('participants', async (ids) => {
-        const rows = await this.db.read(ctx, (em) => em.find(Participant, { where: { batchId: In([...ids]) }, order: { id: 'ASC' } }));
-        return ids.map((id) => rows.filter((p) => p.batchId === id));
-      })
-      .load(batchId);
+    return ctx.loadGroup('participants', batchId, (ids) => this.db.read(ctx, (em) => em.find(Participant, { where: { batchId: In(ids) }, order: { id: 'ASC' } })), (p) => p.batchId);
   }
 
   count(ctx: RequestContext, batchId: number): Promise<number> {

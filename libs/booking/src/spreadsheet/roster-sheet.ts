@@ -53,7 +53,7 @@ function cellText(value: ExcelJS.CellValue, key: keyof ParticipantFields): strin
     if (key === 'idNumber' && !Number.isSafeInteger(value)) {
       throw new CellError('Excel stored this number as a number and lost its last digits: format the column as Text and type the numbers again');
     }
-    return Number.isInteger(value) ? String(value) : String(value);
+    return String(value);
   }
   if (typeof value === 'boolean') return String(value);
   if (value instanceof Date) throw new CellError('is a date; expected text');

@@ -48,6 +48,18 @@ export class RequestContext {
     return this.is(Role.ADMIN, 'SYSTEM');
   }
 
+  /**
+   * The rows that belong to `key` (a batch's events, a bill's lines …), read for all the keys asked
+   * for in one tick with one `fetch`; `keyOf` says whose a row is. Rows keep the order `fetch` gives.
+   */
+  loadGroup<T>(name: string, key: number, fetch: (keys: number[]) => Promise<T[]>, keyOf: (row: T) => number): Promise<T[]> {
+    return this.loader<number, T[]>(name, async (keys) => {
+      const groups = new Map<number, T[]>(keys.map((k) => [k, []]));
+      for (const row of await fetch([...keys])) groups.get(keyOf(row))?.push(row);
+      return keys.map((k) => groups.get(k)!);
+    }).load(key);
+  }
+
   /** One DataLoader per name per request, so nested relations cost one query per level. */
   loader<K, V>(name: string, batch: (keys: readonly K[]) => Promise<Array<V | Error>>): DataLoader<K, V> {
     let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;

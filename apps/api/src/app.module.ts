@@ -8,6 +8,7 @@ import type { Request } from 'express';
 import { AuthModule } from '@app/auth';
 import { BaseModule } from '@app/base';
 import { BillingModule } from '@app/billing';
+import { ExchangeModule } from '@app/exchange';
 import { BookingModule } from '@app/booking';
 import { type AppConfig, createValidationPipe, DatabaseModule, DomainExceptionFilter, formatGraphqlError, type GqlContext, RequestContext } from '@app/shared';
 import { SCHEMA } from './database/schema.js';
@@ -52,6 +53,7 @@ export class AppModule {
         BaseModule,
         BookingModule,
         BillingModule,
+        ExchangeModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,9 +1,15 @@
+import { Allotment, AllotmentEvent, AllotmentNight } from './allotment/allotment.entity.js';
 import { Base } from './base/base.entity.js';
 import { CapacityNight } from './capacity/capacity-night.entity.js';
 import { Package } from './package/package.entity.js';
+import { Region } from './region/region.entity.js';
 import { TradeUnion } from './union/union.entity.js';
 
 export { BaseModule } from './base.module.js';
+export { Allotment, AllotmentEvent, AllotmentNight } from './allotment/allotment.entity.js';
+export { AllotmentService, type AllotmentHolding } from './allotment/allotment.service.js';
+export { Region } from './region/region.entity.js';
+export { RegionService } from './region/region.service.js';
 export { Base } from './base/base.entity.js';
 export { BaseService } from './base/base.service.js';
 export { assertManagesBase } from './base/base-access.js';
@@ -16,4 +22,4 @@ export { CapacityService } from './capacity/capacity.service.js';
 export { CapacityDrift, CapacityDay, BaseAvailability } from './capacity/capacity-day.model.js';
 
 /** The tables this module owns. */
-export const BASE_ENTITIES = [Base, TradeUnion, Package, CapacityNight];
+export const BASE_ENTITIES = [Allotment, AllotmentNight, AllotmentEvent, Region, Base, TradeUnion, Package, CapacityNight];

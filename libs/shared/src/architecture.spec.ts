@@ -11,6 +11,7 @@ const ALLOWED: Record<string, string[]> = {
   auth: ['shared', 'base'],
   booking: ['shared', 'base'],
   billing: ['shared', 'base', 'booking'],
+  exchange: ['shared', 'base', 'booking', 'billing'],
 };
 
 const root = resolve(process.cwd(), 'libs');

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UserService } from '@app/auth';
-import { BaseService, CapacityService, PackageService, UnionService } from '@app/base';
+import { BaseService, CapacityService, PackageService, RegionService, UnionService } from '@app/base';
 import {
   BatchLifecycleService,
   BatchRequestService,
@@ -34,17 +34,18 @@ const PACKAGES = [
   { name: '七天六晚 劳模疗休养线', nights: 6, price: 398000, min: 10, max: 40 },
 ];
 
+/** District and industry unions (the regions' federations come with the schema): code, name, region code. */
 const UNIONS = [
-  ['GZ', '广州市总工会', '广州'],
-  ['SZ', '深圳市总工会', '深圳'],
-  ['ZH', '珠海市总工会', '珠海'],
-  ['FS', '佛山市总工会', '佛山'],
-  ['HZ', '惠州市总工会', '惠州'],
-  ['DG', '东莞市总工会', '东莞'],
-  ['ZS', '中山市总工会', '中山'],
-  ['JM', '江门市总工会', '江门'],
-  ['ZQ', '肇庆市总工会', '肇庆'],
-  ['YF', '云浮市总工会', '云浮'],
+  ['GZ-HZQ', '广州市海珠区总工会（演示）', 'GZ'],
+  ['SZ-NSQ', '深圳市南山区总工会（演示）', 'SZ'],
+  ['ZH-XZQ', '珠海市香洲区总工会（演示）', 'ZH'],
+  ['FS-SDQ', '佛山市顺德区总工会（演示）', 'FS'],
+  ['HZ-HCQ', '惠州市惠城区总工会（演示）', 'HZ'],
+  ['DG-SSH', '东莞市松山湖总工会（演示）', 'DG'],
+  ['ZS-SQ', '中山市石岐街道总工会（演示）', 'ZS'],
+  ['JM-PJQ', '江门市蓬江区总工会（演示）', 'JM'],
+  ['ZQ-DHQ', '肇庆市端州区总工会（演示）', 'ZQ'],
+  ['YF-XXX', '云浮市新兴县总工会（演示）', 'YF'],
 ];
 
 const SURNAMES = '陈李黄张梁刘林何罗郑谢冯邓曾彭吴'.split('');
@@ -77,6 +78,7 @@ export class DemoDataService {
     private readonly bases: BaseService,
     private readonly packages: PackageService,
     private readonly capacity: CapacityService,
+    private readonly regions: RegionService,
     private readonly unions: UnionService,
     private readonly users: UserService,
     private readonly requests: BatchRequestService,
@@ -92,10 +94,16 @@ export class DemoDataService {
     const baseIds: number[] = [];
     const packageIds: number[] = [];
     const packageSizes: Array<{ id: number; maxGroupSize: number }> = [];
+    const regionIds = new Map((await this.regions.list(ctx)).map((r) => [r.code, r.id]));
+    const region = (code: string) => {
+      const id = regionIds.get(code);
+      if (id === undefined) throw new Error(`The standard region ${code} is missing: were the migrations run?`);
+      return id;
+    };
     for (const [i, b] of BASES.entries()) {
       const base = await this.bases.create(
         ctx,
-        { code: b.code, name: b.name, county: b.county, address: b.address, description: '演示数据 — demo data, not a real booking offer' },
+        { code: b.code, name: b.name, regionId: region('YF'), county: b.county, address: b.address, description: '演示数据 — demo data, not a real booking offer' },
         true,
       );
       baseIds.push(base.id);
@@ -117,11 +125,11 @@ export class DemoDataService {
     await this.capacity.closeDates(ctx, { baseId: baseIds[1], from: addDays(today, 60), to: addDays(today, 66), reason: '温泉设施年度检修 annual maintenance' });
 
     const unionIds: number[] = [];
-    for (const [code, name, city] of UNIONS) unionIds.push((await this.unions.create(ctx, { code, name, city })).id);
+    for (const [code, name, regionCode] of UNIONS) unionIds.push((await this.unions.create(ctx, { code, name, regionId: region(regionCode) })).id);
 
     await this.users.create(ctx, { username: 'operator', password: DEMO_PASSWORD, role: Role.BASE_OPERATOR, baseId: baseIds[0] });
     await this.users.create(ctx, { username: 'organiser', password: DEMO_PASSWORD, role: Role.UNION_ORGANISER, unionId: unionIds[0] });
-    await this.users.create(ctx, { username: 'partner', password: DEMO_PASSWORD, role: Role.PARTNER, unionId: unionIds[unionIds.length - 1] });
+    await this.users.create(ctx, { username: 'partner', password: DEMO_PASSWORD, role: Role.PARTNER, regionId: region('YF') });
 
     const first = await this.requests.request(ctx, { packageId: packageIds[0], startDate: addDays(today, 21), headcount: 40, unionId: unionIds[0], notes: '一线职工疗休养（演示）' });
     await this.lifecycle.confirm(ctx, first.id);

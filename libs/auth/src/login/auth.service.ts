@@ -12,6 +12,7 @@ interface TokenClaims {
   role: Role;
   baseId: number | null;
   unionId: number | null;
+  regionId?: number | null;
 }
 
 @Injectable()
@@ -34,7 +35,7 @@ export class AuthService {
   }
 
   sign(user: User): Promise<string> {
-    const claims: TokenClaims = { sub: user.id, username: user.username, role: user.role, baseId: user.baseId, unionId: user.unionId };
+    const claims: TokenClaims = { sub: user.id, username: user.username, role: user.role, baseId: user.baseId, unionId: user.unionId, regionId: user.regionId };
     return this.jwt.signAsync(claims);
   }
 
@@ -47,6 +48,6 @@ export class AuthService {
       throw DomainException.unauthenticated('The access token is invalid or has expired: sign in again');
     }
     if (!Object.values(Role).includes(claims.role)) throw DomainException.unauthenticated('The access token is invalid: sign in again');
-    return { userId: claims.sub, username: claims.username, role: claims.role, baseId: claims.baseId, unionId: claims.unionId };
+    return { userId: claims.sub, username: claims.username, role: claims.role, baseId: claims.baseId, unionId: claims.unionId, regionId: claims.regionId ?? null };
   }
 }

@@ -2,7 +2,7 @@ import { Field, InputType, Int } from '@nestjs/graphql';
 import { Role } from '@app/shared';
 import { IsEnum, IsInt, IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
 
-@InputType({ description: 'A new account. BASE_OPERATOR needs baseId; UNION_ORGANISER needs unionId.' })
+@InputType({ description: 'A new account. BASE_OPERATOR needs baseId; UNION_ORGANISER needs unionId; PARTNER needs regionId.' })
 export class CreateUserInput {
   @Field({ description: '3–50 lower-case letters, digits, dots, dashes or underscores.' })
   @Matches(/^[a-z0-9._-]{3,50}$/, { message: 'username must be 3–50 lower-case letters, digits, dots, dashes or underscores' })
@@ -26,4 +26,9 @@ export class CreateUserInput {
   @IsOptional()
   @IsInt()
   unionId?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "A PARTNER's region: they act for its federation union." })
+  @IsOptional()
+  @IsInt()
+  regionId?: number | null;
 }

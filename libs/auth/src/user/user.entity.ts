@@ -30,6 +30,10 @@ export class User {
   @Column({ type: 'int', nullable: true })
   unionId: number | null;
 
+  @Field(() => Int, { nullable: true, description: "A PARTNER's region (their unionId is its federation union)." })
+  @Column({ type: 'int', nullable: true })
+  regionId: number | null;
+
   @Field()
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { BaseService, UnionService } from '@app/base';
+import { BaseService, RegionService, UnionService } from '@app/base';
 import { DomainException, isUniqueViolation, nowToTheSecond, type RequestContext, Role, TransactionRunner } from '@app/shared';
 import { hashPassword } from '../login/password.js';
 import type { CreateUserInput } from './create-user.input.js';
@@ -13,6 +13,7 @@ export class UserService {
     private readonly db: TransactionRunner,
     private readonly bases: BaseService,
     private readonly unions: UnionService,
+    private readonly regions: RegionService,
   ) {}
 
   findByUsername(ctx: RequestContext, username: string): Promise<User | null> {
@@ -32,7 +33,11 @@ export class UserService {
   /** Creates an account whose base or union matches its role; CONFLICT on a taken username. */
   async create(ctx: RequestContext, input: CreateUserInput): Promise<User> {
     const baseId = input.baseId ?? null;
-    const unionId = input.unionId ?? null;
+    let unionId = input.unionId ?? null;
+    const regionId = input.regionId ?? null;
+    if (input.role === Role.PARTNER && regionId === null) throw DomainException.badInput('regionId', "A PARTNER needs the regionId of the region whose federation they act for");
+    if (input.role !== Role.PARTNER && regionId !== null) throw DomainException.badInput('regionId', `Only a PARTNER belongs to a region, not a ${input.role}`);
+    if (input.role === Role.PARTNER && unionId !== null) throw DomainException.badInput('unionId', "A PARTNER acts for their region's federation union; give regionId, not unionId");
     if (input.role === Role.BASE_OPERATOR && baseId === null) throw DomainException.badInput('baseId', 'A BASE_OPERATOR needs the baseId of the base they run');
     if (input.role === Role.UNION_ORGANISER && unionId === null) throw DomainException.badInput('unionId', 'A UNION_ORGANISER needs the unionId of the union they book for');
     if (input.role !== Role.BASE_OPERATOR && baseId !== null) throw DomainException.badInput('baseId', `Only a BASE_OPERATOR belongs to a base, not a ${input.role}`);
@@ -42,8 +47,9 @@ export class UserService {
     return this.db.transaction(ctx, async (tx) => {
       if (baseId !== null) await this.bases.getOrThrow(tx, baseId, 'baseId');
       if (unionId !== null) await this.unions.getOrThrow(tx, unionId, 'unionId');
+      if (regionId !== null) unionId = (await this.regions.getOrThrow(tx, regionId, 'regionId')).federationUnionId;
       try {
-        const user = await tx.em!.save(tx.em!.create(User, { username: input.username, passwordHash, role: input.role, baseId, unionId, createdAt: nowToTheSecond() }));
+        const user = await tx.em!.save(tx.em!.create(User, { username: input.username, passwordHash, role: input.role, baseId, unionId, regionId, createdAt: nowToTheSecond() }));
         this.logger.log(`user ${user.username} (${user.role}) created by ${ctx.actor?.username ?? 'system'}`);
         return user;
       } catch (error) {

@@ -17,6 +17,15 @@ export class Base {
   @Column({ type: 'varchar', length: 100 })
   name: string;
 
+  /**
+   * Nullable only so a database from before regions migrates in place (the migration fills every
+   * row); every union and base created since names its region.
+   */
+  @Field(() => Int, { description: 'The region it belongs to.' })
+  @Index('idx_base_region')
+  @Column({ type: 'int', nullable: true })
+  regionId: number;
+
   @Field({ description: 'County or district, e.g. 新兴县.' })
   @Column({ type: 'varchar', length: 50 })
   county: string;

@@ -4,6 +4,8 @@ import { CapacityDay } from '../capacity/capacity-day.model.js';
 import { CapacityService } from '../capacity/capacity.service.js';
 import { Package } from '../package/package.entity.js';
 import { PackageService } from '../package/package.service.js';
+import { Region } from '../region/region.entity.js';
+import { RegionService } from '../region/region.service.js';
 import { Base } from './base.entity.js';
 import { BaseService } from './base.service.js';
 import { CreateBaseInput } from './create-base.input.js';
@@ -15,6 +17,7 @@ export class BaseResolver {
     private readonly baseService: BaseService,
     private readonly packageService: PackageService,
     private readonly capacity: CapacityService,
+    private readonly regions: RegionService,
   ) {}
 
   @Query(() => [Base], { description: 'Every base.' })
@@ -39,6 +42,11 @@ export class BaseResolver {
   @Roles(Role.ADMIN)
   updateBase(@Ctx() ctx: RequestContext, @Args('input') input: UpdateBaseInput): Promise<Base> {
     return this.baseService.update(ctx, input);
+  }
+
+  @ResolveField(() => Region, { description: 'The region (city) the base is in.' })
+  async region(@Ctx() ctx: RequestContext, @Parent() base: Base): Promise<Region> {
+    return (await this.regions.load(ctx, base.regionId))!;
   }
 
   @ResolveField(() => [Package], { description: 'The packages the base offers (active ones unless asked).' })

@@ -2,12 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { DomainException, isUniqueViolation, nowToTheSecond, type RequestContext, TransactionRunner } from '@app/shared';
 import { In } from 'typeorm';
 import { Base } from './base.entity.js';
+import { RegionService } from '../region/region.service.js';
 import type { CreateBaseInput } from './create-base.input.js';
 import type { UpdateBaseInput } from './update-base.input.js';
 
 @Injectable()
 export class BaseService {
-  constructor(private readonly db: TransactionRunner) {}
+  constructor(
+    private readonly db: TransactionRunner,
+    private readonly regions: RegionService,
+  ) {}
 
   list(ctx: RequestContext): Promise<Base[]> {
     return this.db.read(ctx, (em) => em.find(Base, { order: { id: 'ASC' } }));
@@ -33,7 +37,9 @@ export class BaseService {
   }
 
   create(ctx: RequestContext, input: CreateBaseInput, isDemo = false): Promise<Base> {
-    return this.db.transaction(ctx, async ({ em }) => {
+    return this.db.transaction(ctx, async (tx) => {
+      const em = tx.em;
+      await this.regions.getOrThrow(tx, input.regionId, 'regionId');
       try {
         return await em!.save(em!.create(Base, { ...input, code: input.code.toUpperCase(), address: input.address ?? null, description: input.description ?? null, rosterCutoffDays: input.rosterCutoffDays ?? 3, isDemo, createdAt: nowToTheSecond() }));
       } catch (error) {

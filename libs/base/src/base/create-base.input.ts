@@ -12,6 +12,10 @@ export class CreateBaseInput {
   @MaxLength(100)
   name: string;
 
+  @Field(() => Int, { description: 'The region (city) the base is in.' })
+  @IsInt()
+  regionId: number;
+
   @Field()
   @IsNotEmpty()
   @MaxLength(50)

@@ -10,10 +10,13 @@ export class CapacityDay {
   @Field(() => Int, { description: 'Beds the base offers that night; 0 where none were set.' })
   totalBeds: number;
 
-  @Field(() => Int, { description: 'Beds held by batches (requested, confirmed, checked in).' })
+  @Field(() => Int, { description: 'Beds taken from general sale: held by batches (requested, confirmed, checked in) and by allotments.' })
   reservedBeds: number;
 
-  @Field(() => Int, { description: 'Beds still bookable: 0 on a closed night.' })
+  @Field(() => Int, { description: 'Of reservedBeds, those held for allotments and not used by their batches yet.' })
+  allottedBeds: number;
+
+  @Field(() => Int, { description: 'Beds general sale can still take: 0 on a closed night.' })
   availableBeds: number;
 
   @Field()
@@ -46,9 +49,21 @@ export class CapacityDrift {
   @Field(() => DateScalar)
   date: string;
 
-  @Field(() => Int, { description: 'What the capacity calendar says is reserved.' })
+  @Field(() => Int, { nullable: true, description: 'Set for an allotment night whose used beds differ from its batches; null for a base night.' })
+  allotmentId: number | null;
+
+  @Field(() => Int, { description: 'What the capacity calendar says is reserved (for an allotment night: its used beds).' })
   reservedBeds: number;
 
-  @Field(() => Int, { description: 'The sum of headcounts of the batches holding beds that night.' })
+  @Field(() => Int, { description: 'The headcounts of the batches holding beds that night from general capacity (for an allotment night: from the allotment).' })
   heldByBatches: number;
+
+  @Field(() => Int, { description: 'Beds the allotments hold that night, used or not (0 for an allotment night).' })
+  heldByAllotments: number;
+
+  @Field(() => Int, { description: "The calendar's allottedBeds (0 for an allotment night)." })
+  allottedBeds: number;
+
+  @Field(() => Int, { description: "The allotments' unused, unreleased beds that night, which allottedBeds must equal (0 for an allotment night)." })
+  unusedAllotmentBeds: number;
 }

@@ -6,6 +6,7 @@ import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
  */
 @Entity('capacity_night')
 @Check('chk_capacity_beds', '"reservedBeds" >= 0 AND "reservedBeds" <= "totalBeds"')
+@Check('chk_capacity_allotted', '"allottedBeds" >= 0 AND "allottedBeds" <= "reservedBeds"')
 export class CapacityNight {
   @PrimaryColumn({ type: 'int' })
   baseId: number;
@@ -18,6 +19,10 @@ export class CapacityNight {
 
   @Column({ type: 'int', default: 0 })
   reservedBeds: number;
+
+  /** The part of reservedBeds held by allotments and not yet used by their batches. */
+  @Column({ type: 'int', default: 0 })
+  allottedBeds: number;
 
   @Column({ type: 'boolean', default: false })
   closed: boolean;

@@ -40,11 +40,12 @@ function checkNotPast(from: CalendarDate): void {
 }
 
 function toDay(date: CalendarDate, row: CapacityNight | undefined): CapacityDay {
-  if (!row) return { date, totalBeds: 0, reservedBeds: 0, availableBeds: 0, closed: false, closedReason: null };
+  if (!row) return { date, totalBeds: 0, reservedBeds: 0, allottedBeds: 0, availableBeds: 0, closed: false, closedReason: null };
   return {
     date,
     totalBeds: row.totalBeds,
     reservedBeds: row.reservedBeds,
+    allottedBeds: row.allottedBeds,
     availableBeds: row.closed ? 0 : Math.max(0, row.totalBeds - row.reservedBeds),
     closed: !!row.closed,
     closedReason: row.closedReason,
@@ -98,11 +99,84 @@ export class CapacityService {
       .createQueryBuilder()
       .update(CapacityNight)
       .set({ reservedBeds: () => 'reservedBeds - :beds' })
-      .where('baseId = :baseId AND night BETWEEN :firstNight AND :lastNight AND reservedBeds >= :beds')
+      .where('baseId = :baseId AND night BETWEEN :firstNight AND :lastNight AND reservedBeds - :beds >= allottedBeds')
       .setParameters({ baseId, firstNight, lastNight, beds })
       .execute();
     if (result.affected !== nights) {
       throw new Error(`Capacity drift: releasing ${beds} beds at base ${baseId} ${firstNight}…${lastNight} matched ${result.affected} of ${nights} nights`);
+    }
+  }
+
+  /**
+   * Holds `beds` for an allotment on each night: taken from general sale with the same guard as
+   * reserve (CAPACITY_EXCEEDED naming the night), and counted as allotted until batches use them.
+   */
+  async allot(ctx: RequestContext, baseId: number, firstNight: CalendarDate, nights: number, beds: number): Promise<void> {
+    const em = requireManager(ctx);
+    if (!Number.isInteger(beds) || beds <= 0) throw new Error(`allot needs a positive bed count, got ${beds}`);
+    const lastNight = addDays(firstNight, nights - 1);
+    const result = await em
+      .createQueryBuilder()
+      .update(CapacityNight)
+      .set({ reservedBeds: () => 'reservedBeds + :beds', allottedBeds: () => 'allottedBeds + :beds' })
+      .where('baseId = :baseId AND night BETWEEN :firstNight AND :lastNight')
+      .andWhere('closed = 0 AND reservedBeds + :beds <= totalBeds')
+      .setParameters({ baseId, firstNight, lastNight, beds })
+      .execute();
+    if (result.affected === nights) return;
+    await this.explainShortage(ctx, baseId, firstNight, lastNight, beds, 'from');
+  }
+
+  /**
+   * Moves `beds` between an allotment's unused beds and its batches on the nights given (delta > 0:
+   * a batch takes them; delta < 0: a batch gives them back to the allotment). Reserved beds do not
+   * change. The allotment's own rows were checked under lock first, so a mismatch is a bug.
+   */
+  async useAllotted(ctx: RequestContext, baseId: number, nights: CalendarDate[], delta: number): Promise<void> {
+    const em = requireManager(ctx);
+    if (!nights.length || delta === 0) return;
+    const result = await em
+      .createQueryBuilder()
+      .update(CapacityNight)
+      .set({ allottedBeds: () => 'allottedBeds - :delta' })
+      .where('baseId = :baseId AND night IN (:...nights)')
+      .andWhere('allottedBeds - :delta >= 0 AND allottedBeds - :delta <= reservedBeds')
+      .setParameters({ baseId, nights, delta })
+      .execute();
+    if (result.affected !== nights.length) {
+      throw new Error(`Capacity drift: moving ${delta} allotted beds at base ${baseId} on ${nights.join(', ')} matched ${result.affected} of ${nights.length} nights`);
+    }
+  }
+
+  /** Returns an allotment night's unused beds to general sale (its release). */
+  async releaseAllotted(ctx: RequestContext, baseId: number, nights: CalendarDate[], beds: number): Promise<void> {
+    const em = requireManager(ctx);
+    if (!nights.length || beds === 0) return;
+    const result = await em
+      .createQueryBuilder()
+      .update(CapacityNight)
+      .set({ reservedBeds: () => 'reservedBeds - :beds', allottedBeds: () => 'allottedBeds - :beds' })
+      .where('baseId = :baseId AND night IN (:...nights) AND allottedBeds >= :beds')
+      .setParameters({ baseId, nights, beds })
+      .execute();
+    if (result.affected !== nights.length) {
+      throw new Error(`Capacity drift: releasing ${beds} allotted beds at base ${baseId} on ${nights.join(', ')} matched ${result.affected} of ${nights.length} nights`);
+    }
+  }
+
+  /** Gives `beds` back to general sale on the nights given (a batch's beds on released allotment nights). */
+  async releaseNights(ctx: RequestContext, baseId: number, nights: CalendarDate[], beds: number): Promise<void> {
+    const em = requireManager(ctx);
+    if (!nights.length || beds === 0) return;
+    const result = await em
+      .createQueryBuilder()
+      .update(CapacityNight)
+      .set({ reservedBeds: () => 'reservedBeds - :beds' })
+      .where('baseId = :baseId AND night IN (:...nights) AND reservedBeds - :beds >= allottedBeds')
+      .setParameters({ baseId, nights, beds })
+      .execute();
+    if (result.affected !== nights.length) {
+      throw new Error(`Capacity drift: releasing ${beds} beds at base ${baseId} on ${nights.join(', ')} matched ${result.affected} of ${nights.length} nights`);
     }
   }
 
@@ -254,9 +328,9 @@ export class CapacityService {
   }
 
   /** Every base/night with beds reserved, for the capacity audit. */
-  reservedNights(ctx: RequestContext): Promise<Array<{ baseId: number; night: CalendarDate; reservedBeds: number }>> {
+  reservedNights(ctx: RequestContext): Promise<Array<{ baseId: number; night: CalendarDate; reservedBeds: number; allottedBeds: number }>> {
     return this.db.read(ctx, (em) =>
-      em.find(CapacityNight, { select: { baseId: true, night: true, reservedBeds: true }, where: { reservedBeds: MoreThan(0) } }),
+      em.find(CapacityNight, { select: { baseId: true, night: true, reservedBeds: true, allottedBeds: true }, where: { reservedBeds: MoreThan(0) } }),
     );
   }
 }

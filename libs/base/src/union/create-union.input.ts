@@ -1,5 +1,5 @@
-import { Field, InputType } from '@nestjs/graphql';
-import { IsNotEmpty, Matches, MaxLength } from 'class-validator';
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { IsInt, IsNotEmpty, Matches, MaxLength } from 'class-validator';
 
 @InputType({ description: 'A new trade union.' })
 export class CreateUnionInput {
@@ -12,8 +12,7 @@ export class CreateUnionInput {
   @MaxLength(100)
   name: string;
 
-  @Field()
-  @IsNotEmpty()
-  @MaxLength(50)
-  city: string;
+  @Field(() => Int, { description: 'The region (city) the union belongs to; its `city` is the region\'s name.' })
+  @IsInt()
+  regionId: number;
 }

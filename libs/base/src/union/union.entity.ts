@@ -17,7 +17,16 @@ export class TradeUnion {
   @Column({ type: 'varchar', length: 100 })
   name: string;
 
-  @Field({ description: 'The city the union belongs to, e.g. 广州.' })
+  /**
+   * Nullable only so a database from before regions migrates in place (the migration fills every
+   * row); every union and base created since names its region.
+   */
+  @Field(() => Int, { description: 'The region it belongs to.' })
+  @Index('idx_union_region')
+  @Column({ type: 'int', nullable: true })
+  regionId: number;
+
+  @Field({ description: "The city the union belongs to: its region's name, e.g. 广州." })
   @Column({ type: 'varchar', length: 50 })
   city: string;
 

@@ -1,12 +1,17 @@
-import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, type RequestContext, Role, Roles, SignedIn } from '@app/shared';
+import { Region } from '../region/region.entity.js';
+import { RegionService } from '../region/region.service.js';
 import { CreateUnionInput } from './create-union.input.js';
 import { TradeUnion } from './union.entity.js';
 import { UnionService } from './union.service.js';
 
 @Resolver(() => TradeUnion)
 export class UnionResolver {
-  constructor(private readonly unionService: UnionService) {}
+  constructor(
+    private readonly unionService: UnionService,
+    private readonly regions: RegionService,
+  ) {}
 
   @Query(() => [TradeUnion], { description: 'Every union.' })
   @SignedIn()
@@ -24,5 +29,15 @@ export class UnionResolver {
   @Roles(Role.ADMIN)
   createUnion(@Ctx() ctx: RequestContext, @Args('input') input: CreateUnionInput): Promise<TradeUnion> {
     return this.unionService.create(ctx, input);
+  }
+
+  @ResolveField(() => Region, { description: 'The region (city) the union belongs to.' })
+  async region(@Ctx() ctx: RequestContext, @Parent() union: TradeUnion): Promise<Region> {
+    return (await this.regions.load(ctx, union.regionId))!;
+  }
+
+  @ResolveField(() => Boolean, { description: "True for a region's federation union (总工会), the party to its exchange agreements." })
+  async isFederation(@Ctx() ctx: RequestContext, @Parent() union: TradeUnion): Promise<boolean> {
+    return (await this.regions.load(ctx, union.regionId))?.federationUnionId === union.id;
   }
 }

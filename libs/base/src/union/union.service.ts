@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DomainException, isUniqueViolation, nowToTheSecond, type RequestContext, TransactionRunner } from '@app/shared';
 import { In } from 'typeorm';
+import { RegionService } from '../region/region.service.js';
 import type { CreateUnionInput } from './create-union.input.js';
 import { TradeUnion } from './union.entity.js';
 
 @Injectable()
 export class UnionService {
-  constructor(private readonly db: TransactionRunner) {}
+  constructor(
+    private readonly db: TransactionRunner,
+    private readonly regions: RegionService,
+  ) {}
 
   list(ctx: RequestContext): Promise<TradeUnion[]> {
     return this.db.read(ctx, (em) => em.find(TradeUnion, { order: { id: 'ASC' } }));
@@ -30,10 +34,12 @@ export class UnionService {
   }
 
   create(ctx: RequestContext, input: CreateUnionInput): Promise<TradeUnion> {
-    return this.db.transaction(ctx, async ({ em }) => {
+    return this.db.transaction(ctx, async (tx) => {
+      const em = tx.em!;
+      const region = await this.regions.getOrThrow(tx, input.regionId, 'regionId');
       try {
         // Codes are compared case-insensitively on MySQL; upper-case them so SQLite agrees.
-        return await em!.save(em!.create(TradeUnion, { ...input, code: input.code.toUpperCase(), createdAt: nowToTheSecond() }));
+        return await em.save(em.create(TradeUnion, { ...input, code: input.code.toUpperCase(), city: region.name, createdAt: nowToTheSecond() }));
       } catch (error) {
         if (isUniqueViolation(error)) throw DomainException.conflict(`A union with code "${input.code}" already exists`, { field: 'code' });
         throw error;

@@ -6,8 +6,19 @@ export enum BillLineKind {
   PACKAGE = 'PACKAGE',
   CONSUMPTION = 'CONSUMPTION',
   CANCELLATION_FEE = 'CANCELLATION_FEE',
+  VOUCHER = 'VOUCHER',
+  SUBSIDY = 'SUBSIDY',
 }
-registerEnumType(BillLineKind, { name: 'BillLineKind' });
+registerEnumType(BillLineKind, {
+  name: 'BillLineKind',
+  valuesMap: {
+    PACKAGE: { description: 'The package at the booked price (less an exchange discount) × headcount.' },
+    CONSUMPTION: { description: 'One consumption entry (or its reversal).' },
+    CANCELLATION_FEE: { description: "The cancellation fee by the base's policy." },
+    VOUCHER: { description: "The host region's voucher per person × people who checked in: a negative line." },
+    SUBSIDY: { description: 'On a subsidy claim: the vouchers one batch was granted, which the host federation pays back.' },
+  },
+});
 
 /** One line: the package at its booked price × headcount, one consumption entry, or a fee. */
 @ObjectType({ description: 'A line of a bill; amount = quantity × unitPrice except for a fee, which says how it was computed.' })
@@ -23,6 +34,12 @@ export class BillLine {
 
   @Column({ type: 'int' })
   position: number;
+
+  /** On a subsidy claim: the batch whose vouchers the line claims (so a batch is never claimed twice). */
+  @Field(() => Int, { nullable: true, description: 'On a subsidy claim: the batch whose vouchers this line claims.' })
+  @Index('idx_bill_line_batch')
+  @Column({ type: 'int', nullable: true })
+  batchId: number | null;
 
   @Field(() => BillLineKind)
   @Column({ type: 'simple-enum', enum: BillLineKind })

@@ -5,10 +5,13 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 export enum BillKind {
   STAY = 'STAY',
   CANCELLATION_FEE = 'CANCELLATION_FEE',
+  SUBSIDY_CLAIM = 'SUBSIDY_CLAIM',
 }
 registerEnumType(BillKind, {
   name: 'BillKind',
-  valuesMap: { STAY: { description: 'The stay: package × headcount and the consumption.' }, CANCELLATION_FEE: { description: "A confirmed batch cancelled inside the base's fee window." } },
+  valuesMap: { STAY: { description: 'The stay: package × headcount and the consumption.' }, CANCELLATION_FEE: { description: "A confirmed batch cancelled inside the base's fee window." },
+    SUBSIDY_CLAIM: { description: "A base's claim on a host region's federation for the vouchers it granted to exchange batches, one line per batch." },
+  },
 });
 
 export enum BillStatus {
@@ -37,23 +40,34 @@ export class Bill {
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;
 
-  @Field(() => Int)
-  @Column({ type: 'int' })
-  batchId: number;
+  @Field(() => Int, { nullable: true, description: 'The batch billed; null on a subsidy claim, whose lines name their batches.' })
+  @Column({ type: 'int', nullable: true })
+  batchId: number | null;
 
   @Field(() => Int)
   @Column({ type: 'int' })
   baseId: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The union that pays: the batch\'s, or on a subsidy claim the host region\'s federation.' })
   @Column({ type: 'int' })
   unionId: number;
 
-  @Field({ description: "The batch's reference, for the bill's reader." })
+  /** The batch's exchange agreement and regions (copied when issued): scoping and exchange figures need no join. */
+  @Field(() => Int, { nullable: true, description: 'The exchange agreement of the batch (or of the claim).' })
+  @Column({ type: 'int', nullable: true })
+  agreementId: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  unionRegionId: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  baseRegionId: number | null;
+
+  @Field({ description: "The batch's reference, for the bill's reader (on a subsidy claim: the agreement and period)." })
   @Column({ type: 'varchar', length: 32 })
   batchReference: string;
 
-  /** The batch's arrival day: statistics count a bill in the period of its stay. */
+  /** The batch's arrival day: statistics count a bill in the period of its stay (a claim: its period's first day). */
   @Field(() => DateScalar)
   @Column({ type: 'date' })
   batchStartDate: string;

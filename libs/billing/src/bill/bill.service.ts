@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type Batch, BatchLifecycleService, BatchQueryService, batchScope, BatchStatus, canSee } from '@app/booking';
+import { type Batch, BatchLifecycleService, BatchQueryService, batchScope, BatchStatus, BenefitType, canSee, scopeBatches } from '@app/booking';
 import {
   checkPageSize,
   type ConnectionShape,
@@ -46,15 +46,33 @@ export class BillService {
       if (batch.status !== BatchStatus.COMPLETED) {
         throw DomainException.wrongState(batch.status, `A stay is billed once it is COMPLETED; batch ${batch.reference} is ${batch.status}`);
       }
+      const discount = batch.benefitType === BenefitType.DISCOUNT_PERCENT ? batch.benefitPerPerson : 0;
       const lines: NewLine[] = [
         {
           kind: BillLineKind.PACKAGE,
-          description: `Package, ${batch.nights} nights, at the booked price`,
+          description: discount
+            ? `Package, ${batch.nights} nights, at the booked price ${formatYuan(batch.pricePerPerson)} less ${formatYuan(batch.benefitAmount)} % (agreement ${batch.agreementId})`
+            : `Package, ${batch.nights} nights, at the booked price`,
           quantity: batch.headcount,
-          unitPrice: batch.pricePerPerson,
-          amount: batch.headcount * batch.pricePerPerson,
+          unitPrice: batch.pricePerPerson - discount,
+          amount: batch.headcount * (batch.pricePerPerson - discount),
           consumptionEntryId: null,
+          batchId: null,
         },
+        ...(batch.benefitType === BenefitType.VOUCHER_PER_PERSON && batch.benefitPerPerson > 0
+          ? [
+              {
+                kind: BillLineKind.VOUCHER,
+                // Everyone on the batch checked in (check-in requires the full list), so headcount counts the arrivals.
+                description: `Voucher of the host region, ${formatYuan(batch.benefitPerPerson)} per person who checked in (agreement ${batch.agreementId})`,
+                quantity: batch.headcount,
+                unitPrice: -batch.benefitPerPerson,
+                amount: -batch.headcount * batch.benefitPerPerson,
+                consumptionEntryId: null,
+                batchId: null,
+              },
+            ]
+          : []),
         ...(await this.consumption.entriesInTransaction(tx, batch.id)).map((e) => ({
           kind: BillLineKind.CONSUMPTION,
           description: e.reversesEntryId ? `Reversal of entry ${e.reversesEntryId}: ${e.reason}`.slice(0, 300) : `${e.category}: ${e.description}`,
@@ -62,6 +80,7 @@ export class BillService {
           unitPrice: e.unitPrice,
           amount: e.amount,
           consumptionEntryId: e.id,
+          batchId: null,
         })),
       ];
       return this.create(tx, batch, BillKind.STAY, lines);
@@ -80,6 +99,7 @@ export class BillService {
         unitPrice: amount,
         amount,
         consumptionEntryId: null,
+        batchId: null,
       },
     ]);
   }
@@ -95,7 +115,7 @@ export class BillService {
       tx,
       batch,
       BillKind.CANCELLATION_FEE,
-      lines.map(({ kind, description, quantity, unitPrice, amount, consumptionEntryId }) => ({ kind, description, quantity, unitPrice, amount, consumptionEntryId })),
+      lines.map(({ kind, description, quantity, unitPrice, amount, consumptionEntryId }) => ({ kind, description, quantity, unitPrice, amount, consumptionEntryId, batchId: null })),
     );
   }
 
@@ -153,7 +173,7 @@ export class BillService {
         await em.update(Bill, { id: bill.id }, { status: BillStatus.PAID, paidAt: recordedAt });
         after.status = BillStatus.PAID;
         after.paidAt = recordedAt;
-        if (after.kind === BillKind.STAY) await this.lifecycle.settle(tx, after.batchId, `bill ${after.id} paid`);
+        if (after.kind === BillKind.STAY && after.batchId !== null) await this.lifecycle.settle(tx, after.batchId, `bill ${after.id} paid`);
       }
       return after;
     });
@@ -174,8 +194,7 @@ export class BillService {
       pageNewestFirst(
         () => {
           const qb = em.createQueryBuilder(Bill, 'bill');
-          if ('unionId' in scope) qb.andWhere('bill.unionId = :scopeUnion', { scopeUnion: scope.unionId });
-          if ('baseId' in scope) qb.andWhere('bill.baseId = :scopeBase', { scopeBase: scope.baseId });
+          scopeBatches(qb, scope, 'bill');
           if (filter.batchId != null) qb.andWhere('bill.batchId = :batchId', { batchId: filter.batchId });
           if (filter.status) qb.andWhere('bill.status = :status', { status: filter.status });
           if (filter.kind) qb.andWhere('bill.kind = :kind', { kind: filter.kind });
@@ -190,7 +209,7 @@ export class BillService {
 
   /** The bills of a batch the caller can see, oldest first; batched per request. */
   forBatch(ctx: RequestContext, batchId: number): Promise<Bill[]> {
-    return ctx.loadGroup('billsOfBatch', batchId, (ids) => this.db.read(ctx, (em) => em.find(Bill, { where: { batchId: In(ids) }, order: { id: 'ASC' } })), (b) => b.batchId);
+    return ctx.loadGroup('billsOfBatch', batchId, (ids) => this.db.read(ctx, (em) => em.find(Bill, { where: { batchId: In(ids) }, order: { id: 'ASC' } })), (b) => b.batchId ?? 0);
   }
 
   lines(ctx: RequestContext, billId: number): Promise<BillLine[]> {
@@ -201,21 +220,87 @@ export class BillService {
     return ctx.loadGroup('billPayments', billId, (ids) => this.db.read(ctx, (em) => em.find(Payment, { where: { billId: In(ids) }, order: { id: 'ASC' } })), (p) => p.billId);
   }
 
-  private async create(tx: RequestContext, batch: Batch, kind: BillKind, lines: NewLine[]): Promise<Bill> {
-    const em = tx.em!;
-    const total = lines.reduce((sum, l) => sum + l.amount, 0);
-    if (!Number.isSafeInteger(total)) throw new Error(`Bill total for batch ${batch.id} is not an exact integer of fen`);
-    const bill = {
+  /**
+   * One bill from a base to a host region's federation for the vouchers its exchange batches were
+   * granted: a SUBSIDY line per batch. Inside the caller's transaction, which holds the agreement's
+   * row lock, so two claims never take the same batch (the caller leaves out those already claimed).
+   */
+  async issueSubsidyClaim(
+    tx: RequestContext,
+    claim: { agreementId: number; baseId: number; baseRegionId: number; payerUnionId: number; payerRegionId: number; from: string; to: string; batches: Batch[] },
+  ): Promise<Bill> {
+    const lines: NewLine[] = claim.batches.map((b) => ({
+      kind: BillLineKind.SUBSIDY,
+      description: `Batch ${b.reference} (${b.startDate}): voucher ${formatYuan(b.benefitPerPerson)} × ${b.headcount} who checked in`,
+      quantity: b.headcount,
+      unitPrice: b.benefitPerPerson,
+      amount: b.headcount * b.benefitPerPerson,
+      consumptionEntryId: null,
+      batchId: b.id,
+    }));
+    return this.insertBill(tx, {
+      batchId: null,
+      baseId: claim.baseId,
+      unionId: claim.payerUnionId,
+      agreementId: claim.agreementId,
+      unionRegionId: claim.payerRegionId,
+      baseRegionId: claim.baseRegionId,
+      batchReference: `AG${claim.agreementId} ${claim.from.replace(/-/g, '')}-${claim.to.replace(/-/g, '')}`,
+      batchStartDate: claim.from,
+      kind: BillKind.SUBSIDY_CLAIM,
+      activeKey: null,
+    }, lines);
+  }
+
+  /** Of the batches given, those on a subsidy claim that is not void, with that claim's bill id. */
+  async claimedLines(ctx: RequestContext, batchIds: number[]): Promise<Map<number, number>> {
+    if (!batchIds.length) return new Map();
+    const rows: Array<{ batchId: number; billId: number }> = [];
+    for (let i = 0; i < batchIds.length; i += 500) {
+      const chunk = batchIds.slice(i, i + 500);
+      rows.push(
+        ...(await this.db.read(ctx, (em) =>
+          em
+            .createQueryBuilder(BillLine, 'l')
+            .innerJoin(Bill, 'bill', 'bill.id = l.billId')
+            .select('l.batchId', 'batchId')
+            .addSelect('l.billId', 'billId')
+            .where('l.batchId IN (:...chunk) AND l.kind = :subsidy AND bill.status <> :void', { chunk, subsidy: BillLineKind.SUBSIDY, void: BillStatus.VOID })
+            .getRawMany<{ batchId: number; billId: number }>(),
+        )),
+      );
+    }
+    return new Map(rows.map((r) => [Number(r.batchId), Number(r.billId)]));
+  }
+
+  private create(tx: RequestContext, batch: Batch, kind: BillKind, lines: NewLine[]): Promise<Bill> {
+    return this.insertBill(tx, {
       batchId: batch.id,
       baseId: batch.baseId,
       unionId: batch.unionId,
+      agreementId: batch.agreementId,
+      unionRegionId: batch.unionRegionId,
+      baseRegionId: batch.baseRegionId,
       batchReference: batch.reference,
       batchStartDate: batch.startDate,
       kind,
+      activeKey: `${batch.id}:${kind}`,
+    }, lines);
+  }
+
+  private async insertBill(
+    tx: RequestContext,
+    head: Pick<Bill, 'batchId' | 'baseId' | 'unionId' | 'agreementId' | 'unionRegionId' | 'baseRegionId' | 'batchReference' | 'batchStartDate' | 'kind' | 'activeKey'>,
+    lines: NewLine[],
+  ): Promise<Bill> {
+    const em = tx.em!;
+    const total = lines.reduce((sum, l) => sum + l.amount, 0);
+    if (!Number.isSafeInteger(total)) throw new Error(`Bill total for ${head.batchReference} is not an exact integer of fen`);
+    const bill = {
+      ...head,
       status: BillStatus.ISSUED,
       total,
       paid: 0,
-      activeKey: `${batch.id}:${kind}`,
       issuedAt: nowToTheSecond(),
       issuedById: tx.actor?.userId ?? null,
       paidAt: null,
@@ -226,7 +311,7 @@ export class BillService {
     try {
       id = await insertRow(em, Bill, bill);
     } catch (error) {
-      if (isUniqueViolation(error)) throw DomainException.conflict(`Batch ${batch.reference} already has a ${kind} bill that is not void`, { field: 'batchId' });
+      if (isUniqueViolation(error)) throw DomainException.conflict(`Batch ${head.batchReference} already has a ${head.kind} bill that is not void`, { field: 'batchId' });
       throw error;
     }
     for (let i = 0; i < lines.length; i += 200) {

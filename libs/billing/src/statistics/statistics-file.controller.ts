@@ -2,7 +2,7 @@ import { Controller, Get, Header, Param, Query, StreamableFile } from '@nestjs/c
 import { csvSafe, Ctx, DomainException, formatYuan, isCalendarDate, type RequestContext, Role, Roles } from '@app/shared';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
-import { type Statistics, StatisticsGroupBy } from './statistics.model.js';
+import { type Statistics, StatisticsExchange, StatisticsGroupBy } from './statistics.model.js';
 import { StatisticsService } from './statistics.service.js';
 
 const HEADERS = ['group', 'batches', 'person-visits', 'person-nights', 'consumption (yuan)', 'paid (yuan)', 'outstanding (yuan)', 'batches a year earlier', 'person-visits a year earlier', 'consumption a year earlier (yuan)', 'person-visits growth %', 'consumption growth %'];
@@ -46,16 +46,18 @@ export class StatisticsFileController {
   constructor(private readonly statistics: StatisticsService) {}
 
   @Get('statistics.:format')
-  @Roles(Role.UNION_ORGANISER, Role.BASE_OPERATOR, Role.ADMIN)
+  @Roles(Role.UNION_ORGANISER, Role.BASE_OPERATOR, Role.PARTNER, Role.ADMIN)
   @Header('Cache-Control', 'no-store')
-  async download(@Ctx() ctx: RequestContext, @Param('format') format: string, @Query('from') from?: string, @Query('to') to?: string, @Query('groupBy') groupBy?: string): Promise<StreamableFile> {
+  async download(@Ctx() ctx: RequestContext, @Param('format') format: string, @Query('from') from?: string, @Query('to') to?: string, @Query('groupBy') groupBy?: string, @Query('exchange') exchange?: string): Promise<StreamableFile> {
     if (format !== 'xlsx' && format !== 'csv') throw DomainException.badInput('format', 'Download as .xlsx or .csv');
     for (const [field, value] of [['from', from], ['to', to]] as const) {
       if (!value || !isCalendarDate(value)) throw DomainException.badInput(field, `${field} must be a date YYYY-MM-DD`);
     }
     const group = (groupBy ?? '').toUpperCase() as StatisticsGroupBy;
     if (!Object.values(StatisticsGroupBy).includes(group)) throw DomainException.badInput('groupBy', `groupBy is one of ${Object.values(StatisticsGroupBy).join(', ')}`);
-    const stats = await this.statistics.statistics(ctx, from!, to!, group);
+    const only = (exchange ?? StatisticsExchange.ALL).toUpperCase() as StatisticsExchange;
+    if (!Object.values(StatisticsExchange).includes(only)) throw DomainException.badInput('exchange', `exchange is one of ${Object.values(StatisticsExchange).join(', ')}`);
+    const stats = await this.statistics.statistics(ctx, from!, to!, group, only);
     let body: Buffer;
     if (format === 'csv') {
       body = Buffer.concat([Buffer.from('\ufeff'), Buffer.from(stringify([HEADERS, ...table(stats).map((row) => row.map(asText))], { record_delimiter: '\r\n' }))]);

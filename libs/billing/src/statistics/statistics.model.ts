@@ -5,14 +5,31 @@ export enum StatisticsGroupBy {
   BASE = 'BASE',
   UNION = 'UNION',
   CITY = 'CITY',
+  REGION = 'REGION',
   MONTH = 'MONTH',
 }
+
+/** Which batches the figures count: all, only those booked under exchange agreements, or only the others. */
+export enum StatisticsExchange {
+  ALL = 'ALL',
+  EXCHANGE = 'EXCHANGE',
+  NON_EXCHANGE = 'NON_EXCHANGE',
+}
+registerEnumType(StatisticsExchange, {
+  name: 'StatisticsExchange',
+  valuesMap: {
+    ALL: { description: 'Every batch.' },
+    EXCHANGE: { description: 'Only batches booked under an exchange agreement (互派).' },
+    NON_EXCHANGE: { description: 'Only batches booked outside any agreement.' },
+  },
+});
 registerEnumType(StatisticsGroupBy, {
   name: 'StatisticsGroupBy',
   valuesMap: {
     BASE: { description: 'Per base that hosted.' },
     UNION: { description: 'Per union that sent workers.' },
     CITY: { description: 'Per city of the sending union.' },
+    REGION: { description: 'Per region of the sending union.' },
     MONTH: { description: 'Per month of arrival (YYYY-MM).' },
   },
 });
@@ -87,6 +104,9 @@ export class Statistics {
 
   @Field(() => StatisticsGroupBy)
   groupBy: StatisticsGroupBy;
+
+  @Field(() => StatisticsExchange, { description: 'Which batches were counted.' })
+  exchange: StatisticsExchange;
 
   @Field(() => [StatisticsRow])
   rows: StatisticsRow[];

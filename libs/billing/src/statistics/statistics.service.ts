@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { BaseService, UnionService } from '@app/base';
-import { BatchQueryService, batchScope, type StayGrouping } from '@app/booking';
+import { BaseService, RegionService, UnionService } from '@app/base';
+import { BatchQueryService, batchScope, scopeBatches, type StayGrouping } from '@app/booking';
 import { daysBetween, DomainException, type RequestContext, TransactionRunner } from '@app/shared';
-import { Bill, BillStatus } from '../bill/bill.entity.js';
-import { type Statistics, type StatisticsFigures, type StatisticsGrowth, StatisticsGroupBy, type StatisticsRow } from './statistics.model.js';
+import { Bill, BillKind, BillStatus } from '../bill/bill.entity.js';
+import { type Statistics, StatisticsExchange, type StatisticsFigures, type StatisticsGrowth, StatisticsGroupBy, type StatisticsRow } from './statistics.model.js';
 
 const FIGURES = ['batches', 'personVisits', 'personNights', 'consumption', 'paid', 'outstanding'] as const;
 const MAX_DAYS = 3 * 366;
@@ -39,13 +39,15 @@ export class StatisticsService {
     private readonly batches: BatchQueryService,
     private readonly bases: BaseService,
     private readonly unions: UnionService,
+    private readonly regions: RegionService,
   ) {}
 
-  async statistics(ctx: RequestContext, from: string, to: string, groupBy: StatisticsGroupBy): Promise<Statistics> {
+  async statistics(ctx: RequestContext, from: string, to: string, groupBy: StatisticsGroupBy, exchange: StatisticsExchange = StatisticsExchange.ALL): Promise<Statistics> {
     if (to < from) throw DomainException.badInput('to', `to (${to}) is before from (${from})`);
     if (daysBetween(from, to) > MAX_DAYS) throw DomainException.badInput('to', `A period is at most ${MAX_DAYS} days; split longer ones`);
-    const current = await this.figures(ctx, from, to, groupBy);
-    const previous = await this.figures(ctx, yearEarlier(from), yearEarlier(to), groupBy);
+    const only = exchange === StatisticsExchange.EXCHANGE ? true : exchange === StatisticsExchange.NON_EXCHANGE ? false : null;
+    const current = await this.figures(ctx, from, to, groupBy, only);
+    const previous = await this.figures(ctx, yearEarlier(from), yearEarlier(to), groupBy, only);
     // A month a year earlier is compared with the same month now.
     const align = (key: string) => (groupBy === StatisticsGroupBy.MONTH ? `${Number(key.slice(0, 4)) + 1}${key.slice(4)}` : key);
     const previousAligned = new Map([...previous].map(([k, v]) => [align(k), v]));
@@ -64,7 +66,7 @@ export class StatisticsService {
       }),
     );
     rows.sort((a, b) => (groupBy === StatisticsGroupBy.MONTH ? a.key.localeCompare(b.key) : a.label.localeCompare(b.label, 'zh') || a.key.localeCompare(b.key)));
-    return { from, to, groupBy, rows, total: { key: 'total', label: 'Total', current: totalNow, previousYear: totalThen, growth: this.growthOf(totalNow, totalThen) } };
+    return { from, to, groupBy, exchange, rows, total: { key: 'total', label: 'Total', current: totalNow, previousYear: totalThen, growth: this.growthOf(totalNow, totalThen) } };
   }
 
   private growthOf(now: StatisticsFigures, then: StatisticsFigures): StatisticsGrowth {
@@ -74,36 +76,37 @@ export class StatisticsService {
   private async label(ctx: RequestContext, groupBy: StatisticsGroupBy, key: string): Promise<string> {
     if (groupBy === StatisticsGroupBy.BASE) return (await this.bases.load(ctx, Number(key)))?.name ?? `base ${key}`;
     if (groupBy === StatisticsGroupBy.UNION) return (await this.unions.load(ctx, Number(key)))?.name ?? `union ${key}`;
+    if (groupBy === StatisticsGroupBy.REGION) return (await this.regions.load(ctx, Number(key)))?.name ?? `region ${key}`;
     return key;
   }
 
   /** One period: booking's stay figures and billing's money, joined by group key. */
-  private async figures(ctx: RequestContext, from: string, to: string, groupBy: StatisticsGroupBy): Promise<Map<string, StatisticsFigures>> {
+  private async figures(ctx: RequestContext, from: string, to: string, groupBy: StatisticsGroupBy, exchange: boolean | null): Promise<Map<string, StatisticsFigures>> {
     const grouping: StayGrouping = groupBy === StatisticsGroupBy.BASE ? 'base' : groupBy === StatisticsGroupBy.MONTH ? 'month' : 'union';
     const out = new Map<string, StatisticsFigures>();
     const slot = (key: string) => {
       if (!out.has(key)) out.set(key, zero());
       return out.get(key)!;
     };
-    for (const s of await this.batches.stayFigures(ctx, from, to, grouping)) {
+    for (const s of await this.batches.stayFigures(ctx, from, to, grouping, exchange)) {
       Object.assign(slot(s.key), { batches: s.batches, personVisits: s.personVisits, personNights: s.personNights });
     }
-    for (const m of await this.money(ctx, from, to, grouping)) {
+    for (const m of await this.money(ctx, from, to, grouping, exchange)) {
       Object.assign(slot(m.key), { consumption: m.billed, paid: m.paid, outstanding: m.billed - m.paid });
     }
-    if (groupBy !== StatisticsGroupBy.CITY) return out;
-    // Cities: the unions' rows, added up per city of the union.
+    if (groupBy !== StatisticsGroupBy.CITY && groupBy !== StatisticsGroupBy.REGION) return out;
+    // Cities and regions: the unions' rows, added up per city or region of the union.
     const byCity = new Map<string, StatisticsFigures>();
     const unions = await Promise.all([...out.keys()].map((unionId) => this.unions.load(ctx, Number(unionId))));
     [...out.values()].forEach((figures, i) => {
-      const city = unions[i]?.city ?? '?';
+      const city = (groupBy === StatisticsGroupBy.REGION ? String(unions[i]?.regionId ?? '?') : unions[i]?.city) ?? '?';
       if (!byCity.has(city)) byCity.set(city, zero());
       add(byCity.get(city)!, figures);
     });
     return byCity;
   }
 
-  private async money(ctx: RequestContext, from: string, to: string, grouping: StayGrouping): Promise<Array<{ key: string; billed: number; paid: number }>> {
+  private async money(ctx: RequestContext, from: string, to: string, grouping: StayGrouping, exchange: boolean | null): Promise<Array<{ key: string; billed: number; paid: number }>> {
     const scope = batchScope(ctx);
     if ('none' in scope) return [];
     const key = { base: 'bill.baseId', union: 'bill.unionId', month: 'SUBSTR(bill.batchStartDate, 1, 7)' }[grouping];
@@ -115,9 +118,12 @@ export class StatisticsService {
         .addSelect('SUM(bill.paid)', 'paid')
         .where('bill.batchStartDate BETWEEN :from AND :to', { from, to })
         .andWhere('bill.status <> :void', { void: BillStatus.VOID })
+        // What the unions were billed for their stays; a subsidy claim is the host federation's, not a union's.
+        .andWhere('bill.kind <> :claim', { claim: BillKind.SUBSIDY_CLAIM })
         .groupBy(key);
-      if ('unionId' in scope) qb.andWhere('bill.unionId = :scopeUnion', { scopeUnion: scope.unionId });
-      if ('baseId' in scope) qb.andWhere('bill.baseId = :scopeBase', { scopeBase: scope.baseId });
+      scopeBatches(qb, scope, 'bill');
+      if (exchange === true) qb.andWhere('bill.agreementId IS NOT NULL');
+      if (exchange === false) qb.andWhere('bill.agreementId IS NULL');
       const rows = await qb.getRawMany<{ groupKey: string | number; billed: string | number; paid: string | number }>();
       return rows.map((r) => ({ key: String(r.groupKey), billed: Number(r.billed), paid: Number(r.paid) }));
     });

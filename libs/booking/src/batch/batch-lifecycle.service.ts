@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { CapacityService, checkGroupSize, PackageService } from '@app/base';
+import { AllotmentService, CapacityService, checkGroupSize, PackageService } from '@app/base';
 import { DomainException, nowToTheSecond, type RequestContext, todayInShanghai, TransactionRunner } from '@app/shared';
+import { assertMaySendFor } from './batch-access.js';
 import { appendHistory } from './batch-history.js';
 import { BatchQueryService } from './batch-query.service.js';
 import { BatchRules } from './batch-rules.js';
 import { BatchAction, BatchStatus } from './batch-status.js';
 import { planTransition } from './batch-transitions.js';
 import { Batch } from './batch.entity.js';
+import { BedSource } from './exchange-terms.js';
 
 const MAX_REASON = 500;
 
@@ -39,6 +41,7 @@ export class BatchLifecycleService {
     private readonly db: TransactionRunner,
     private readonly queries: BatchQueryService,
     private readonly capacity: CapacityService,
+    private readonly allotments: AllotmentService,
     private readonly packages: PackageService,
     private readonly rules: BatchRules,
   ) {}
@@ -53,7 +56,7 @@ export class BatchLifecycleService {
   }
 
   cancel(ctx: RequestContext, id: number, reason: string): Promise<Batch> {
-    return this.transition(ctx, id, BatchAction.CANCEL, checkReason(reason, true));
+    return this.transition(ctx, id, BatchAction.CANCEL, checkReason(reason, true), (batch) => assertMaySendFor(ctx, batch));
   }
 
   /** CONFIRMED → CHECKED_IN, not before the day of arrival (Asia/Shanghai). */
@@ -91,6 +94,7 @@ export class BatchLifecycleService {
     return this.db.transaction(ctx, async (tx) => {
       const batch = await this.queries.lockVisibleOrThrow(tx, id);
       const actor = tx.requireActor();
+      assertMaySendFor(tx, batch);
       if (batch.status !== BatchStatus.REQUESTED && batch.status !== BatchStatus.CONFIRMED) {
         throw DomainException.invalidTransition(batch.status, batch.status, `The headcount of a ${batch.status} batch cannot change; only while REQUESTED or CONFIRMED`);
       }
@@ -104,7 +108,8 @@ export class BatchLifecycleService {
       const updatedAt = nowToTheSecond();
       await em.update(Batch, { id: batch.id }, { headcount, updatedAt });
       await appendHistory(em, batch.id, batch.status, batch.status, actor, `headcount ${batch.headcount} → ${headcount}`);
-      await this.capacity.adjust(tx, batch.baseId, batch.startDate, batch.nights, delta);
+      if (batch.bedSource === BedSource.ALLOTMENT) await this.allotments.adjust(tx, batch.allotmentId!, batch.startDate, batch.nights, delta);
+      else await this.capacity.adjust(tx, batch.baseId, batch.startDate, batch.nights, delta);
       return { ...batch, headcount, updatedAt };
     });
   }
@@ -114,6 +119,12 @@ export class BatchLifecycleService {
       const batch = await this.queries.lockVisibleOrThrow(tx, id);
       return this.apply(tx, batch, action, reason, guard);
     });
+  }
+
+  /** To the pool they came from: the allotment (or general sale where its night was released), or general capacity. */
+  private async giveBackBeds(tx: RequestContext, batch: Batch): Promise<void> {
+    if (batch.bedSource === BedSource.ALLOTMENT) await this.allotments.giveBack(tx, batch.allotmentId!, batch.startDate, batch.nights, batch.headcount);
+    else await this.capacity.release(tx, batch.baseId, batch.startDate, batch.nights, batch.headcount);
   }
 
   /** Applies one row of the transition table to a locked batch, inside the caller's transaction. */
@@ -132,7 +143,7 @@ export class BatchLifecycleService {
       .execute();
     if (result.affected !== 1) throw new Error(`Batch ${batch.id} changed under a row lock (${plan.from} → ${plan.to})`);
     await appendHistory(em, batch.id, plan.from, plan.to, actor, reason, updatedAt);
-    if (plan.releasesBeds) await this.capacity.release(tx, batch.baseId, batch.startDate, batch.nights, batch.headcount);
+    if (plan.releasesBeds) await this.giveBackBeds(tx, batch);
     return { ...batch, status: plan.to, holdExpiresAt: null, updatedAt };
   }
 }

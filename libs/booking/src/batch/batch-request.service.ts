@@ -1,12 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { CapacityService, checkGroupSize, PackageService, UnionService } from '@app/base';
+import { AllotmentService, BaseService, CapacityService, checkGroupSize, PackageService, UnionService } from '@app/base';
 import {
   addDays,
   APP_CONFIG,
   type AppConfig,
   DomainException,
   insertRow,
+  Role,
   isUniqueViolation,
   nowToTheSecond,
   type RequestContext,
@@ -17,7 +18,9 @@ import { bookingUnion } from './batch-access.js';
 import { appendHistory } from './batch-history.js';
 import { BatchQueryService } from './batch-query.service.js';
 import { BatchStatus } from './batch-status.js';
+import { BatchRules } from './batch-rules.js';
 import { Batch } from './batch.entity.js';
+import { type AgreementTerms, BedSource, benefitPerPerson } from './exchange-terms.js';
 import type { RequestBatchInput } from './request-batch.input.js';
 
 /** Crockford-style alphabet: no I, L, O, U to misread on the phone. */
@@ -29,6 +32,18 @@ function newReference(startDate: string): string {
   return `RR${startDate.slice(2).replace(/-/g, '')}-${tail}`;
 }
 
+export interface PastStay {
+  packageId: number;
+  unionId: number;
+  startDate: string;
+  headcount: number;
+  pricePerPerson: number;
+  notes?: string;
+  /** A past exchange stay: its agreement and the benefit it had. */
+  agreementId?: number;
+  terms?: Pick<AgreementTerms, 'benefitType' | 'benefitAmount'>;
+}
+
 /** Requests a batch: validates it, holds its beds and records it, all in one transaction. */
 @Injectable()
 export class BatchRequestService {
@@ -36,7 +51,10 @@ export class BatchRequestService {
     private readonly db: TransactionRunner,
     private readonly packages: PackageService,
     private readonly unions: UnionService,
+    private readonly bases: BaseService,
     private readonly capacity: CapacityService,
+    private readonly allotments: AllotmentService,
+    private readonly rules: BatchRules,
     private readonly queries: BatchQueryService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -45,10 +63,12 @@ export class BatchRequestService {
    * Writes a stay that already happened (the demo's years of history): a COMPLETED batch in the past,
    * which holds no beds, with its price as it was then and one history event. The system only.
    */
-  async recordPast(ctx: RequestContext, stay: { packageId: number; unionId: number; startDate: string; headcount: number; pricePerPerson: number; notes?: string }): Promise<Batch> {
+  async recordPast(ctx: RequestContext, stay: PastStay): Promise<Batch> {
     if (!ctx.is('SYSTEM')) throw DomainException.forbidden('Only the system writes past stays');
     return this.db.transaction(ctx, async (tx) => {
       const pkg = await this.packages.getOrThrow(tx, stay.packageId, 'packageId');
+      const union = await this.unions.getOrThrow(tx, stay.unionId, 'unionId');
+      const base = await this.bases.getOrThrow(tx, pkg.baseId, 'packageId');
       const endDate = addDays(stay.startDate, pkg.nights);
       if (endDate >= todayInShanghai()) throw DomainException.badInput('startDate', `A past stay must have ended before today; this one ends ${endDate}`);
       const now = nowToTheSecond();
@@ -68,6 +88,14 @@ export class BatchRequestService {
         idempotencyKeyHash: null,
         requestHash: null,
         notes: stay.notes ?? null,
+        unionRegionId: union.regionId,
+        baseRegionId: base.regionId,
+        agreementId: stay.agreementId ?? null,
+        bedSource: BedSource.GENERAL,
+        allotmentId: null,
+        benefitType: stay.terms?.benefitType ?? null,
+        benefitAmount: stay.terms?.benefitAmount ?? 0,
+        benefitPerPerson: benefitPerPerson(stay.terms?.benefitType ?? null, stay.terms?.benefitAmount ?? 0, stay.pricePerPerson),
         createdById: null,
         createdAt: now,
         updatedAt: now,
@@ -87,13 +115,13 @@ export class BatchRequestService {
    */
   async request(ctx: RequestContext, input: RequestBatchInput): Promise<Batch> {
     const actor = ctx.requireActor();
-    const unionId = bookingUnion(ctx, input.unionId);
+    const unionId = bookingUnion(ctx, input.unionId, input.agreementId);
     if (input.startDate < todayInShanghai()) {
       throw DomainException.badInput('startDate', `startDate ${input.startDate} is in the past; the earliest arrival is today (${todayInShanghai()})`);
     }
     const key = input.idempotencyKey ? createHash('sha256').update(input.idempotencyKey).digest('hex') : null;
     const requestHash = createHash('sha256')
-      .update(JSON.stringify([input.packageId, input.startDate, input.headcount, unionId, input.notes ?? null]))
+      .update(JSON.stringify([input.packageId, input.startDate, input.headcount, unionId, input.notes ?? null, input.agreementId ?? null]))
       .digest('hex');
 
     if (key) {
@@ -103,12 +131,32 @@ export class BatchRequestService {
     try {
       return await this.db.transaction(ctx, async (tx) => {
         const pkg = await this.packages.getOrThrow(tx, input.packageId, 'packageId');
-        // An organiser's union comes from their account; an admin's choice must exist.
-        if (unionId !== actor.unionId) await this.unions.getOrThrow(tx, unionId, 'unionId');
+        const union = await this.unions.getOrThrow(tx, unionId, 'unionId');
+        const base = await this.bases.getOrThrow(tx, pkg.baseId, 'packageId');
+        if (actor.role === Role.PARTNER && union.regionId !== actor.regionId) {
+          throw DomainException.forbidden(`You book for the unions of your own region; union ${union.id} (${union.name}) is in another`, { field: 'unionId' });
+        }
         if (!pkg.active) throw DomainException.badInput('packageId', `Package ${pkg.id} ("${pkg.name}") is no longer offered`);
         checkGroupSize(pkg, input.headcount);
         const em = tx.em!;
         const now = nowToTheSecond();
+        const startDate = input.startDate;
+        const endDate = addDays(startDate, pkg.nights);
+        // The agreement first (it takes its quota), then the beds: the same lock order as every other path.
+        const terms =
+          input.agreementId != null
+            ? await this.rules.agreementTerms(tx, {
+                agreementId: input.agreementId,
+                unionId,
+                unionRegionId: union.regionId,
+                baseId: base.id,
+                baseRegionId: base.regionId,
+                startDate,
+                endDate,
+                headcount: input.headcount,
+              })
+            : null;
+        const allotmentId = terms?.allotmentIds.length ? await this.allotments.draw(tx, terms.allotmentIds, startDate, pkg.nights, input.headcount) : null;
         const batch: Batch = {
           id: 0,
           reference: newReference(input.startDate),
@@ -116,8 +164,8 @@ export class BatchRequestService {
           unionId,
           baseId: pkg.baseId,
           packageId: pkg.id,
-          startDate: input.startDate,
-          endDate: addDays(input.startDate, pkg.nights),
+          startDate,
+          endDate,
           nights: pkg.nights,
           headcount: input.headcount,
           pricePerPerson: pkg.pricePerPerson,
@@ -125,6 +173,14 @@ export class BatchRequestService {
           idempotencyKeyHash: key,
           requestHash,
           notes: input.notes ?? null,
+          unionRegionId: union.regionId,
+          baseRegionId: base.regionId,
+          agreementId: terms?.agreementId ?? null,
+          bedSource: allotmentId ? BedSource.ALLOTMENT : BedSource.GENERAL,
+          allotmentId,
+          benefitType: terms?.benefitType ?? null,
+          benefitAmount: terms?.benefitAmount ?? 0,
+          benefitPerPerson: benefitPerPerson(terms?.benefitType ?? null, terms?.benefitAmount ?? 0, pkg.pricePerPerson),
           createdById: actor.userId,
           createdAt: now,
           updatedAt: now,
@@ -133,7 +189,7 @@ export class BatchRequestService {
         const { id: _unset, ...values } = batch;
         batch.id = await insertRow(em, Batch, values);
         await appendHistory(em, batch.id, null, BatchStatus.REQUESTED, actor, null, now);
-        await this.capacity.reserve(tx, pkg.baseId, input.startDate, pkg.nights, input.headcount);
+        if (!allotmentId) await this.capacity.reserve(tx, pkg.baseId, startDate, pkg.nights, input.headcount);
         return batch;
       });
     } catch (error) {

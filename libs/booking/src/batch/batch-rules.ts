@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestContext } from '@app/shared';
+import { DomainException, type RequestContext as Tx } from '@app/shared';
 import type { BatchStatus } from './batch-status.js';
+import type { AgreementRequest, AgreementTerms } from './exchange-terms.js';
 import type { Batch } from './batch.entity.js';
 
 /**
@@ -11,9 +12,15 @@ import type { Batch } from './batch.entity.js';
  */
 export interface BatchRule {
   /** Before `batch` moves to `to`; after the transition table and booking's own checks allowed it. */
-  beforeTransition?(tx: RequestContext, batch: Batch, to: BatchStatus): Promise<void>;
+  beforeTransition?(tx: Tx, batch: Batch, to: BatchStatus): Promise<void>;
   /** Before the headcount changes to `headcount` (different from the current one). */
-  beforeHeadcountChange?(tx: RequestContext, batch: Batch, headcount: number): Promise<void>;
+  beforeHeadcountChange?(tx: Tx, batch: Batch, headcount: number): Promise<void>;
+  /**
+   * For a request under an agreement (the exchange module): checks it may book under it, takes what
+   * it uses of the agreement (its quota) and answers the terms to keep on the batch. Runs before
+   * the batch's beds are taken.
+   */
+  agreementTerms?(tx: Tx, request: AgreementRequest): Promise<AgreementTerms>;
 }
 
 /** Where other domains register their BatchRules (from their module's onModuleInit). */
@@ -25,11 +32,17 @@ export class BatchRules {
     this.rules.push(rule);
   }
 
-  async beforeTransition(tx: RequestContext, batch: Batch, to: BatchStatus): Promise<void> {
+  async beforeTransition(tx: Tx, batch: Batch, to: BatchStatus): Promise<void> {
     for (const rule of this.rules) await rule.beforeTransition?.(tx, batch, to);
   }
 
-  async beforeHeadcountChange(tx: RequestContext, batch: Batch, headcount: number): Promise<void> {
+  async beforeHeadcountChange(tx: Tx, batch: Batch, headcount: number): Promise<void> {
     for (const rule of this.rules) await rule.beforeHeadcountChange?.(tx, batch, headcount);
+  }
+
+  async agreementTerms(tx: Tx, request: AgreementRequest): Promise<AgreementTerms> {
+    const rule = this.rules.find((r) => r.agreementTerms);
+    if (!rule) throw DomainException.badInput('agreementId', 'Exchange agreements are not available in this deployment');
+    return rule.agreementTerms!(tx, request);
   }
 }

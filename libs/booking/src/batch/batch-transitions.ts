@@ -18,7 +18,8 @@ const OPERATOR: readonly ActorRole[] = [Role.BASE_OPERATOR, Role.ADMIN];
 export const BATCH_TRANSITIONS: readonly TransitionRule[] = [
   { action: BatchAction.CONFIRM, from: [REQUESTED], to: CONFIRMED, actors: OPERATOR },
   { action: BatchAction.REJECT, from: [REQUESTED], to: REJECTED, actors: OPERATOR },
-  { action: BatchAction.CANCEL, from: [REQUESTED, CONFIRMED], to: CANCELLED, actors: [Role.UNION_ORGANISER, Role.ADMIN] },
+  // A PARTNER cancels what their region sent under an agreement (checked on the loaded batch).
+  { action: BatchAction.CANCEL, from: [REQUESTED, CONFIRMED], to: CANCELLED, actors: [Role.UNION_ORGANISER, Role.PARTNER, Role.ADMIN] },
   { action: BatchAction.EXPIRE, from: [REQUESTED], to: EXPIRED, actors: ['SYSTEM'] },
   { action: BatchAction.CHECK_IN, from: [CONFIRMED], to: CHECKED_IN, actors: OPERATOR },
   { action: BatchAction.COMPLETE, from: [CHECKED_IN], to: COMPLETED, actors: OPERATOR },

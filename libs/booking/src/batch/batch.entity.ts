@@ -2,6 +2,7 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { bigintToNumber, DateScalar, MoneyScalar } from '@app/shared';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { BatchStatus } from './batch-status.js';
+import { BedSource, BenefitType } from './exchange-terms.js';
 
 @ObjectType({ description: 'A batch (批次): a group of workers from one union staying at one base for one package.' })
 @Entity('batch')
@@ -9,6 +10,7 @@ import { BatchStatus } from './batch-status.js';
 @Index('idx_batch_base_start', ['baseId', 'startDate'])
 @Index('idx_batch_union_start', ['unionId', 'startDate'])
 @Index('idx_batch_status_hold', ['status', 'holdExpiresAt'])
+@Index('idx_batch_agreement', ['agreementId', 'startDate'])
 // Statistics over a period: the arrival day first, then every column they add up, so the
 // aggregate reads the index alone and never the table (a covering index on both databases).
 @Index('idx_batch_period', ['startDate', 'status', 'baseId', 'unionId', 'headcount', 'nights'])
@@ -73,6 +75,39 @@ export class Batch {
   @Field(() => String, { nullable: true })
   @Column({ type: 'varchar', length: 1000, nullable: true })
   notes: string | null;
+
+  /** The region of the union and of the base when the batch was requested: exchange scoping and figures read them without joins. */
+  @Column({ type: 'int', nullable: true })
+  unionRegionId: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  baseRegionId: number | null;
+
+  /** The exchange agreement it was booked under, if any. */
+  @Column({ type: 'int', nullable: true })
+  agreementId: number | null;
+
+  @Field(() => BedSource, { description: "Where its beds come from: the base's general capacity or an allotment of its agreement." })
+  @Column({ type: 'simple-enum', enum: BedSource, default: BedSource.GENERAL })
+  bedSource: BedSource;
+
+  @Column({ type: 'int', nullable: true })
+  allotmentId: number | null;
+
+  /** The host benefit when it was requested (a snapshot): later changes to the agreement do not change it. */
+  @Column({ type: 'simple-enum', enum: BenefitType, nullable: true })
+  benefitType: BenefitType | null;
+
+  /** Fen for a voucher, hundredths of a percent for a discount. */
+  @Column({ type: 'bigint', transformer: bigintToNumber, default: 0 })
+  benefitAmount: number;
+
+  /**
+   * The benefit per person in fen, fixed at request: the voucher, or the discount off the price
+   * (rounded half up to the fen). Bills and the exchange balance both use it, so they agree exactly.
+   */
+  @Column({ type: 'bigint', transformer: bigintToNumber, default: 0 })
+  benefitPerPerson: number;
 
   @Column({ type: 'int', nullable: true })
   createdById: number | null;

@@ -10,7 +10,8 @@ import { BatchesArgs } from './batches.args.js';
 import { RequestBatchInput } from './request-batch.input.js';
 
 const OPERATOR = [Role.BASE_OPERATOR, Role.ADMIN];
-const ORGANISER = [Role.UNION_ORGANISER, Role.ADMIN];
+// A PARTNER books, cancels and resizes only what their region sends under an agreement (checked in the services).
+const ORGANISER = [Role.UNION_ORGANISER, Role.PARTNER, Role.ADMIN];
 
 @Resolver(() => Batch)
 export class BatchResolver {

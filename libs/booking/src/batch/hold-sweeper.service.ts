@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { AllotmentService } from '@app/base';
 import { APP_CONFIG, type AppConfig, RequestContext, TransactionRunner } from '@app/shared';
 import { LessThanOrEqual, MoreThan } from 'typeorm';
 import { BatchLifecycleService } from './batch-lifecycle.service.js';
@@ -7,19 +8,26 @@ import { Batch } from './batch.entity.js';
 
 const SWEEP_BATCH = 200;
 
+/** A further job of the sweep, registered by another module; returns how many things it changed. */
+export type SweepTask = (now: Date) => Promise<number>;
+
 /**
  * Expires REQUESTED batches whose hold has run out and gives their beds back, each in its own
- * transaction. Safe with several API processes: each expiry re-checks the locked row.
+ * transaction; then returns allotment nights whose release day has come to general sale, and runs
+ * the jobs other modules added (agreements that expire). Safe with several API processes: each
+ * change re-checks its locked rows.
  */
 @Injectable()
 export class HoldSweeperService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(HoldSweeperService.name);
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
+  private readonly tasks: Array<{ name: string; run: SweepTask }> = [];
 
   constructor(
     private readonly db: TransactionRunner,
     private readonly lifecycle: BatchLifecycleService,
+    private readonly allotments: AllotmentService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -35,7 +43,12 @@ export class HoldSweeperService implements OnApplicationBootstrap, OnApplication
     if (this.timer) clearInterval(this.timer);
   }
 
-  /** Expires every hold that ran out by `now`; returns how many batches expired. */
+  /** Adds a job to every sweep (from another module's onModuleInit). */
+  also(name: string, run: SweepTask): void {
+    this.tasks.push({ name, run });
+  }
+
+  /** Expires every hold that ran out by `now` and releases due allotment nights; returns how many batches expired. */
   async sweep(now: Date = new Date()): Promise<number> {
     const run = (async () => {
       const ctx = RequestContext.system();
@@ -62,6 +75,15 @@ export class HoldSweeperService implements OnApplicationBootstrap, OnApplication
         if (due.length < SWEEP_BATCH) break;
       }
       if (expired) this.logger.log(`expired ${expired} held batches`);
+      await this.allotments.releaseDue(now);
+      for (const task of this.tasks) {
+        try {
+          const changed = await task.run(now);
+          if (changed) this.logger.log(`${task.name}: ${changed}`);
+        } catch (error) {
+          this.logger.error(`${task.name} failed: ${(error as Error).message}`);
+        }
+      }
       return expired;
     })();
     this.running = run;

@@ -18,10 +18,18 @@ export class RequestBatchInput {
   @Max(1000, { message: 'headcount cannot exceed 1000' })
   headcount: number;
 
-  @Field(() => Int, { nullable: true, description: "The union booking; an organiser's own union when omitted. An admin must give it." })
+  @Field(() => Int, { nullable: true, description: "The union booking; an organiser's own union when omitted. An admin, or a PARTNER (any union of their region), must give it." })
   @IsOptional()
   @IsInt()
   unionId?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "The exchange agreement it is booked under: the union's region and the base's region must be its two parties, and it must be ACTIVE over the stay. Required for a PARTNER.",
+  })
+  @IsOptional()
+  @IsInt()
+  agreementId?: number | null;
 
   @Field(() => String, {
     nullable: true,

@@ -26,6 +26,8 @@ export interface Actor {
   readonly role: Role | 'SYSTEM';
   readonly baseId: number | null;
   readonly unionId: number | null;
+  /** A PARTNER's region. */
+  readonly regionId: number | null;
 }
 
-export const SYSTEM_ACTOR: Actor = Object.freeze({ userId: null, username: 'system', role: 'SYSTEM', baseId: null, unionId: null });
+export const SYSTEM_ACTOR: Actor = Object.freeze({ userId: null, username: 'system', role: 'SYSTEM', baseId: null, unionId: null, regionId: null });

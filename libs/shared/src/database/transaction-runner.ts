@@ -63,6 +63,11 @@ export class TransactionRunner {
     return work(this.dataSource.manager);
   }
 
+  /** Shared row lock on MySQL (`SELECT … LOCK IN SHARE MODE`): others may read-lock it too, none may change it meanwhile. */
+  forShare<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+    return this.isSqlite ? qb : qb.setLock('pessimistic_read');
+  }
+
   /** Row lock on MySQL (`SELECT … FOR UPDATE`); SQLite's single writer needs none. */
   forUpdate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
     return this.isSqlite ? qb : qb.setLock('pessimistic_write');

@@ -8,6 +8,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.FORBIDDEN]: 403,
   [ErrorCode.NOT_FOUND]: 404,
   [ErrorCode.CAPACITY_EXCEEDED]: 409,
+  [ErrorCode.QUOTA_EXCEEDED]: 409,
   [ErrorCode.INVALID_TRANSITION]: 409,
   [ErrorCode.CONFLICT]: 409,
 };

@@ -5,6 +5,7 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   NOT_FOUND = 'NOT_FOUND',
   CAPACITY_EXCEEDED = 'CAPACITY_EXCEEDED',
+  QUOTA_EXCEEDED = 'QUOTA_EXCEEDED',
   INVALID_TRANSITION = 'INVALID_TRANSITION',
   CONFLICT = 'CONFLICT',
 }
@@ -49,6 +50,10 @@ export class DomainException extends Error {
 
   static conflict(message: string, details: ErrorDetails = {}): DomainException {
     return new DomainException(ErrorCode.CONFLICT, message, details);
+  }
+
+  static quotaExceeded(message: string, details: ErrorDetails = {}): DomainException {
+    return new DomainException(ErrorCode.QUOTA_EXCEEDED, message, details);
   }
 
   static capacityExceeded(message: string, details: ErrorDetails = {}): DomainException {

@@ -1,0 +1,68 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { AllotmentService, RegionService } from '@app/base';
+import { type AgreementRequest, type AgreementTerms, type Batch, type BatchRule, BatchRules, BatchStatus, BenefitType, HOLDS_BEDS } from '@app/booking';
+import { addDays, DomainException, type RequestContext } from '@app/shared';
+import { AgreementStatus } from './agreement-status.js';
+import { AgreementBenefit } from './agreement.entity.js';
+import { AgreementService } from './agreement.service.js';
+
+/** The moves after which a batch no longer counts against its agreement's quota (COMPLETED still does: the visit happened). */
+const GIVES_QUOTA_BACK = new Set([BatchStatus.CANCELLED, BatchStatus.REJECTED, BatchStatus.EXPIRED]);
+
+/**
+ * How exchange joins the batch lifecycle: a request under an agreement is checked against it and takes
+ * its quota; cancel, reject, expire and headcount changes give back or take the difference — each in
+ * the batch's own transaction.
+ */
+@Injectable()
+export class AgreementBatchRules implements BatchRule, OnModuleInit {
+  constructor(
+    private readonly rules: BatchRules,
+    private readonly agreements: AgreementService,
+    private readonly allotments: AllotmentService,
+    private readonly regions: RegionService,
+  ) {}
+
+  onModuleInit(): void {
+    this.rules.register(this);
+  }
+
+  async agreementTerms(tx: RequestContext, request: AgreementRequest): Promise<AgreementTerms> {
+    const agreement = await this.agreements.lockShared(tx, request.agreementId);
+    if (!agreement) throw DomainException.notFound('Agreement', request.agreementId, 'agreementId');
+    const parties = [agreement.proposerRegionId, agreement.partnerRegionId];
+    const name = async (regionId: number) => (await this.regions.load(tx, regionId))?.name ?? `region ${regionId}`;
+    if (!parties.includes(request.unionRegionId)) {
+      throw DomainException.badInput('unionId', `The union is in ${await name(request.unionRegionId)}, which is not a party to agreement ${agreement.id}; book under an agreement of your own region`);
+    }
+    const hostRegionId = parties.find((r) => r !== request.unionRegionId)!;
+    if (request.baseRegionId !== hostRegionId) {
+      throw DomainException.badInput('packageId', `Agreement ${agreement.id} sends ${await name(request.unionRegionId)}'s groups to bases in ${await name(hostRegionId)}; this package's base is in ${await name(request.baseRegionId)}`);
+    }
+    if (agreement.status !== AgreementStatus.ACTIVE) {
+      throw DomainException.badInput('agreementId', `Agreement ${agreement.id} is ${agreement.status}; batches are booked only under an ACTIVE agreement`, { status: agreement.status });
+    }
+    if (request.startDate < agreement.from || request.endDate > agreement.to) {
+      throw DomainException.badInput('startDate', `Agreement ${agreement.id} covers stays from ${agreement.from} to ${agreement.to}; this one is ${request.startDate}…${request.endDate}`);
+    }
+    await this.agreements.useQuota(tx, agreement.id, request.unionRegionId, request.startDate, request.headcount);
+    const benefit = await tx.em!.findOneBy(AgreementBenefit, { agreementId: agreement.id, hostRegionId });
+    const allotments = await this.allotments.covering(tx, agreement.id, request.baseId, request.startDate, addDays(request.endDate, -1));
+    return {
+      agreementId: agreement.id,
+      benefitType: benefit?.type ?? BenefitType.NONE,
+      benefitAmount: benefit?.amount ?? 0,
+      allotmentIds: allotments.filter((a) => a.guestRegionId === request.unionRegionId).map((a) => a.id),
+    };
+  }
+
+  async beforeTransition(tx: RequestContext, batch: Batch, to: BatchStatus): Promise<void> {
+    if (batch.agreementId === null || batch.unionRegionId === null || !HOLDS_BEDS.has(batch.status) || !GIVES_QUOTA_BACK.has(to)) return;
+    await this.agreements.useQuota(tx, batch.agreementId, batch.unionRegionId, batch.startDate, -batch.headcount);
+  }
+
+  async beforeHeadcountChange(tx: RequestContext, batch: Batch, headcount: number): Promise<void> {
+    if (batch.agreementId === null || batch.unionRegionId === null) return;
+    await this.agreements.useQuota(tx, batch.agreementId, batch.unionRegionId, batch.startDate, headcount - batch.headcount);
+  }
+}

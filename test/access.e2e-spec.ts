@@ -99,15 +99,32 @@ describe(`access and scoping (${DB_KIND})`, () => {
       closeDates: ['mutation($i:CloseDatesInput!){closeDates(input:$i){date closed}}', { i: { ...range, reason: 'x' } }],
       reopenDates: ['mutation($i:ReopenDatesInput!){reopenDates(input:$i){date closed}}', { i: range }],
       setCapacity: ['mutation($i:SetCapacityInput!){setCapacity(input:$i){date totalBeds}}', { i: { ...range, totalBeds: 7 } }],
-      createBase: ['mutation($i:CreateBaseInput!){createBase(input:$i){id}}', { i: { code: 'X-INTRUDER', name: 'x', county: 'x' } }],
+      createBase: ['mutation($i:CreateBaseInput!){createBase(input:$i){id}}', { i: { code: 'X-INTRUDER', name: 'x', regionId: w.regions.YF, county: 'x' } }],
       updateBase: ['mutation($i:UpdateBaseInput!){updateBase(input:$i){id name}}', { i: { id: baseId, name: 'hijacked' } }],
       createPackage: [
         'mutation($i:CreatePackageInput!){createPackage(input:$i){id}}',
         { i: { baseId, name: 'x', nights: 1, pricePerPerson: '1.00', minGroupSize: 1, maxGroupSize: 2 } },
       ],
       updatePackage: ['mutation($i:UpdatePackageInput!){updatePackage(input:$i){id name}}', { i: { id: w.baseA.packageId, name: 'hijacked' } }],
-      createUnion: ['mutation($i:CreateUnionInput!){createUnion(input:$i){id}}', { i: { code: 'X-INTRUDER', name: 'x', city: 'x' } }],
+      createUnion: ['mutation($i:CreateUnionInput!){createUnion(input:$i){id}}', { i: { code: 'X-INTRUDER', name: 'x', regionId: w.regions.YF } }],
       createUser: ['mutation($i:CreateUserInput!){createUser(input:$i){id}}', { i: { username: 'intruder', password: 'intruder-password', role: 'ADMIN' } }],
+      regions: ['{regions{id code}}', {}],
+      createRegion: ['mutation{createRegion(input:{code:"X-INTRUDER",name:"入侵"}){id}}', {}],
+      agreements: ['{agreements{id}}', {}],
+      agreement: ['query{agreement(id:1){id}}', {}],
+      proposeAgreement: [
+        'mutation($i:ProposeAgreementInput!){proposeAgreement(input:$i){id}}',
+        { i: { regionId: w.regions.YF, partnerRegionId: w.regions.GZ, title: 'x', from: w.start, to: far() } },
+      ],
+      acceptAgreement: ['mutation{acceptAgreement(id:1){id}}', {}],
+      declineAgreement: ['mutation{declineAgreement(id:1,reason:"x"){id}}', {}],
+      terminateAgreement: ['mutation{terminateAgreement(id:1,reason:"x"){id}}', {}],
+      allotment: ['query{allotment(id:1){id}}', {}],
+      createAllotment: ['mutation($i:CreateAllotmentInput!){createAllotment(input:$i){id}}', { i: { agreementId: 1, baseId, from: far(), to: far(), beds: 1, releaseDays: 1 } }],
+      releaseAllotment: ['mutation($f:Date!){releaseAllotment(id:1,from:$f,to:$f){id}}', { f: far() }],
+      reciprocity: ['query($r:Int!,$f:Date!){reciprocity(regionId:$r,from:$f,to:$f){net}}', { r: w.regions.YF, f: w.start }],
+      subsidyStatement: ['query($f:Date!){subsidyStatement(agreementId:1,from:$f,to:$f){total}}', { f: w.start }],
+      issueSubsidyClaim: ['mutation($f:Date!){issueSubsidyClaim(agreementId:1,from:$f,to:$f){id}}', { f: w.start }],
     };
   }
 
@@ -309,17 +326,19 @@ describe(`access and scoping (${DB_KIND})`, () => {
   });
 
   describe('partners and admins', () => {
-    it('a partner sees no batches and cannot request, cancel or change one', async () => {
+    it('a partner sees no batches outside exchange agreements and cannot request, cancel or change one', async () => {
       const list = await listAs(w.partner);
       expect({ totalCount: list.totalCount, edges: list.edges }).toEqual({ totalCount: 0, edges: [] });
       expect((await listAs(w.partner, { unionId: w.unionB.id })).totalCount).toBe(0);
       expectDenied(await t.gql(BATCH, { id: b1.id }, w.partner), 'batch', ['NOT_FOUND'], [b1.reference]);
       const before = await state();
       const input = { packageId: w.baseB.packageId, startDate: w.start, headcount: 2 };
-      expectDenied(await t.gql(REQUEST_BATCH, { i: input }, w.partner), 'requestBatch', ['FORBIDDEN']);
-      expectDenied(await t.gql(REQUEST_BATCH, { i: { ...input, unionId: w.unionB.id } }, w.partner), 'requestBatch', ['FORBIDDEN']);
+      // A partner books only for a union of their region, and only under an agreement.
+      expectDenied(await t.gql(REQUEST_BATCH, { i: input }, w.partner), 'requestBatch', ['BAD_USER_INPUT']);
+      expectDenied(await t.gql(REQUEST_BATCH, { i: { ...input, unionId: w.unionB.id } }, w.partner), 'requestBatch', ['BAD_USER_INPUT']);
+      expectDenied(await t.gql(REQUEST_BATCH, { i: { ...input, unionId: w.unionA.id, agreementId: 1 } }, w.partner), 'requestBatch', ['FORBIDDEN', 'NOT_FOUND']);
       expectDenied(await t.gql('mutation($id:Int!){cancelBatch(id:$id,reason:"x"){id}}', { id: b1.id }, w.partner), 'cancelBatch', ['FORBIDDEN', 'NOT_FOUND']);
-      for (const op of ['addParticipants', 'updateParticipant', 'removeParticipant', 'personalDataAccessLog', 'bills', 'bill', 'statistics', 'issueBill', 'recordPayment', 'recordConsumption']) {
+      for (const op of ['addParticipants', 'updateParticipant', 'removeParticipant', 'personalDataAccessLog', 'bills', 'bill', 'issueBill', 'recordPayment', 'recordConsumption']) {
         const [query, variables] = everyOperation()[op];
         expectDenied(await t.gql(query, variables, w.partner), op, ['FORBIDDEN']);
       }

@@ -129,7 +129,15 @@ describe(`bills of random batches and the statistics (${DB_KIND})`, () => {
       expect(byUnion.rows.find((r: any) => r.key === String(u.id)).current).toEqual(sums(made.filter((m) => m.unionId === u.id)));
     }
     const byCity = (await t.ok(STATS, { f: today, t: today, g: 'CITY' }, w.admin)).statistics;
-    expect(byCity.rows.map((r: any) => [r.key, r.current])).toEqual([['广州', sums(made)]]);
+    expect(byCity.rows.map((r: any) => [r.key, r.current])).toEqual([
+      ['广州', sums(made.filter((m) => m.unionId === w.unionA.id))],
+      ['深圳', sums(made.filter((m) => m.unionId === w.unionB.id))],
+    ]);
+    const byRegion = (await t.ok(STATS, { f: today, t: today, g: 'REGION' }, w.admin)).statistics;
+    expect(byRegion.rows.map((r: any) => [r.key, r.label, r.current])).toEqual([
+      [String(w.regions.GZ), '广州', sums(made.filter((m) => m.unionId === w.unionA.id))],
+      [String(w.regions.SZ), '深圳', sums(made.filter((m) => m.unionId === w.unionB.id))],
+    ]);
     const byMonth = (await t.ok(STATS, { f: addDays(today, -40), t: today, g: 'MONTH' }, w.admin)).statistics;
     expect(byMonth.rows.map((r: any) => [r.key, r.current])).toEqual([[today.slice(0, 7), sums(made)]]);
 
@@ -138,7 +146,8 @@ describe(`bills of random batches and the statistics (${DB_KIND})`, () => {
     expect(organiser.total.current).toEqual(sums(made.filter((m) => m.unionId === w.unionA.id)));
     const operator = (await t.ok(STATS, { f: today, t: today, g: 'UNION' }, w.baseB.operator)).statistics;
     expect(operator.total.current).toEqual(sums(made.filter((m) => m.baseId === w.baseB.id)));
-    expect(errorCode(await t.gql(STATS, { f: today, t: today, g: 'BASE' }, w.partner))).toBe('FORBIDDEN');
+    // A partner counts only exchange batches of their region, and these are none.
+    expect((await t.ok(STATS, { f: today, t: today, g: 'BASE' }, w.partner)).statistics.rows).toEqual([]);
     const backwards = await t.gql(STATS, { f: today, t: addDays(today, -1), g: 'BASE' }, w.admin);
     expect(backwards.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
   });
@@ -162,7 +171,10 @@ describe(`bills of random batches and the statistics (${DB_KIND})`, () => {
     await t.ok('mutation($i:UpdateBaseInput!){updateBase(input:$i){id}}', { i: { id: w.baseB.id, name: 'Test base BB' } }, w.admin);
     const bad = await download(t, `/statistics.csv?from=${today}&to=nope`, w.admin);
     expect([bad.status, JSON.parse(bad.body.toString()).error]).toEqual([400, expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'to' })]);
-    expect((await download(t, `/statistics.csv?from=${today}&to=${today}&groupBy=BASE`, w.partner)).status).toBe(403);
+    // A partner sees the exchange batches of their region: none here.
+    const partners = await download(t, `/statistics.csv?from=${today}&to=${today}&groupBy=BASE`, w.partner);
+    expect(partners.status).toBe(200);
+    expect(partners.body.toString('utf8').trim().split('\r\n')).toHaveLength(2);
     expect((await download(t, `/statistics.csv?from=${today}&to=${today}&groupBy=BASE`)).status).toBe(401);
   });
 

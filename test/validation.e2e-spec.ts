@@ -181,7 +181,7 @@ describe(`bad input gets a clear error (${DB_KIND})`, () => {
     });
 
     it('a base name of 101 characters', async () => {
-      expectError(await t.gql(CREATE_BASE, { input: { code: 'T-LONG', name: 'b'.repeat(101), county: '新兴县' } }, w.admin), 'BAD_USER_INPUT', 'name');
+      expectError(await t.gql(CREATE_BASE, { input: { code: 'T-LONG', name: 'b'.repeat(101), regionId: w.regions.YF, county: '新兴县' } }, w.admin), 'BAD_USER_INPUT', 'name');
     });
 
     it('a reason of 501 characters in cancelBatch and rejectBatch', async () => {
@@ -218,13 +218,14 @@ describe(`bad input gets a clear error (${DB_KIND})`, () => {
     });
 
     it('a duplicate base code, union code or username → CONFLICT naming the field', async () => {
-      expectError(await t.gql(CREATE_BASE, { input: { code: 'T-BA', name: 'Again', county: '新兴县' } }, w.admin), 'CONFLICT', 'code');
-      const union = await t.gql('mutation($input:CreateUnionInput!){createUnion(input:$input){id}}', { input: { code: 'T-UA', name: 'Again', city: '广州' } }, w.admin);
+      expectError(await t.gql(CREATE_BASE, { input: { code: 'T-BA', name: 'Again', regionId: w.regions.YF, county: '新兴县' } }, w.admin), 'CONFLICT', 'code');
+      const union = await t.gql('mutation($input:CreateUnionInput!){createUnion(input:$input){id}}', { input: { code: 'T-UA', name: 'Again', regionId: w.regions.GZ } }, w.admin);
       expectError(union, 'CONFLICT', 'code');
       const user = { username: 'op-ba', password: 'long-enough-1', role: 'BASE_OPERATOR', baseId: w.baseA.id };
       expectError(await t.gql(CREATE_USER, { input: user }, w.admin), 'CONFLICT', 'username');
       const counts = await t.ok('{bases{id} unions{id}}', {}, w.admin);
-      expect([counts.bases.length, counts.unions.length]).toEqual([2, 2]);
+      // Two test unions and the twelve regions' federations.
+      expect([counts.bases.length, counts.unions.length]).toEqual([2, 14]);
     });
 
     it('createUser: BASE_OPERATOR without baseId, and a password under 8 characters', async () => {

@@ -8,7 +8,10 @@ export interface World {
   baseB: { id: number; packageId: number; operator: string };
   unionA: { id: number; organiser: string };
   unionB: { id: number; organiser: string };
+  /** A PARTNER of 深圳 (SZ), union B's region. */
   partner: string;
+  /** The standard regions by code (YF, GZ, SZ, …): bases are in 云浮, union A in 广州, union B in 深圳. */
+  regions: Record<string, number>;
   /** The first night with beds set (a week from today). */
   start: string;
 }
@@ -19,11 +22,12 @@ export async function buildWorld(t: TestApp, opts: { beds?: number; nightsOfBeds
   const admin = await t.login('admin', ADMIN_PASSWORD);
   const start = addDays(todayInShanghai(), 7);
   const beds = opts.beds ?? 100;
+  const regions = await regionIds(t, admin);
   const made: Array<{ id: number; packageId: number; operator: string }> = [];
   for (const code of ['BA', 'BB']) {
     const { createBase } = await t.ok<{ createBase: { id: number } }>(
       'mutation($i:CreateBaseInput!){createBase(input:$i){id}}',
-      { i: { code: `T-${code}`, name: `Test base ${code}`, county: '新兴县' } },
+      { i: { code: `T-${code}`, name: `Test base ${code}`, regionId: regions.YF, county: '新兴县' } },
       admin,
     );
     const { createPackage } = await t.ok<{ createPackage: { id: number } }>(
@@ -41,18 +45,24 @@ export async function buildWorld(t: TestApp, opts: { beds?: number; nightsOfBeds
     made.push({ id: createBase.id, packageId: createPackage.id, operator: await t.login(username, PASSWORD) });
   }
   const unions: Array<{ id: number; organiser: string }> = [];
-  for (const code of ['UA', 'UB']) {
+  for (const [code, region] of [['UA', 'GZ'], ['UB', 'SZ']]) {
     const { createUnion } = await t.ok<{ createUnion: { id: number } }>(
       'mutation($i:CreateUnionInput!){createUnion(input:$i){id}}',
-      { i: { code: `T-${code}`, name: `Test union ${code}`, city: '广州' } },
+      { i: { code: `T-${code}`, name: `Test union ${code}`, regionId: regions[region] } },
       admin,
     );
     const username = `org-${code.toLowerCase()}`;
     await t.ok('mutation($i:CreateUserInput!){createUser(input:$i){id}}', { i: { username, password: PASSWORD, role: 'UNION_ORGANISER', unionId: createUnion.id } }, admin);
     unions.push({ id: createUnion.id, organiser: await t.login(username, PASSWORD) });
   }
-  await t.ok('mutation($i:CreateUserInput!){createUser(input:$i){id}}', { i: { username: 'partner-x', password: PASSWORD, role: 'PARTNER', unionId: unions[1].id } }, admin);
-  return { admin, baseA: made[0], baseB: made[1], unionA: unions[0], unionB: unions[1], partner: await t.login('partner-x', PASSWORD), start };
+  await t.ok('mutation($i:CreateUserInput!){createUser(input:$i){id}}', { i: { username: 'partner-x', password: PASSWORD, role: 'PARTNER', regionId: regions.SZ } }, admin);
+  return { admin, baseA: made[0], baseB: made[1], unionA: unions[0], unionB: unions[1], partner: await t.login('partner-x', PASSWORD), regions, start };
+}
+
+/** The regions by code. */
+export async function regionIds(t: TestApp, token: string): Promise<Record<string, number>> {
+  const { regions } = await t.ok<{ regions: Array<{ id: number; code: string }> }>('{regions{id code}}', {}, token);
+  return Object.fromEntries(regions.map((r) => [r.code, r.id]));
 }
 
 export const REQUEST_BATCH = `mutation($i:RequestBatchInput!){requestBatch(input:$i){id reference status headcount startDate endDate nights pricePerPerson totalPrice holdExpiresAt}}`;

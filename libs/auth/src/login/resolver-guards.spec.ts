@@ -16,6 +16,12 @@ import { BillResolver } from '../../../billing/src/bill/bill.resolver.js';
 import { CancellationPolicyResolver } from '../../../billing/src/cancellation/cancellation-policy.resolver.js';
 import { BatchBillingResolver, ConsumptionResolver } from '../../../billing/src/consumption/consumption.resolver.js';
 import { StatisticsResolver } from '../../../billing/src/statistics/statistics.resolver.js';
+import { RegionResolver } from '../../../base/src/region/region.resolver.js';
+import { AgreementBenefitResolver, AgreementQuotaResolver, AgreementResolver } from '../../../exchange/src/agreement/agreement.resolver.js';
+import { BatchAgreementResolver } from '../../../exchange/src/agreement/batch-agreement.resolver.js';
+import { AllotmentResolver } from '../../../exchange/src/allotment/allotment.resolver.js';
+import { ReciprocityResolver } from '../../../exchange/src/balance/reciprocity.resolver.js';
+import { SubsidyResolver } from '../../../exchange/src/subsidy/subsidy.resolver.js';
 import { AuthResolver } from './auth.resolver.js';
 
 /**
@@ -39,6 +45,14 @@ const RESOLVERS: Array<abstract new (...args: never[]) => unknown> = [
   BillResolver,
   CancellationPolicyResolver,
   StatisticsResolver,
+  RegionResolver,
+  AgreementResolver,
+  AgreementQuotaResolver,
+  AgreementBenefitResolver,
+  BatchAgreementResolver,
+  AllotmentResolver,
+  ReciprocityResolver,
+  SubsidyResolver,
 ];
 const OPERATION_TYPES = ['Query', 'Mutation', 'Subscription'];
 const ALL_ROLES = Object.values(Role) as string[];

@@ -8,7 +8,7 @@ let nextPerson = 500_000;
 export async function stay(
   t: TestApp,
   who: { organiser: string; operator: string },
-  input: { packageId: number; startDate: string; headcount: number },
+  input: { packageId: number; startDate: string; headcount: number; agreementId?: number; unionId?: number },
   until: 'REQUESTED' | 'CONFIRMED' | 'CHECKED_IN' | 'COMPLETED',
 ): Promise<{ id: number; reference: string; pricePerPerson: string; headcount: number }> {
   const batch = (await t.ok(REQUEST_BATCH, { i: input }, who.organiser)).requestBatch;

@@ -130,17 +130,17 @@ export class AgreementService {
     });
   }
 
-  accept(ctx: RequestContext, id: number): Promise<Agreement> {
-    return this.move(ctx, id, AgreementAction.ACCEPT, null);
+  async accept(ctx: RequestContext, id: number): Promise<Agreement> {
+    return (await this.move(ctx, id, AgreementAction.ACCEPT, null))!;
   }
 
-  decline(ctx: RequestContext, id: number, reason: string): Promise<Agreement> {
-    return this.move(ctx, id, AgreementAction.DECLINE, checkReason(reason, true));
+  async decline(ctx: RequestContext, id: number, reason: string): Promise<Agreement> {
+    return (await this.move(ctx, id, AgreementAction.DECLINE, checkReason(reason, true)))!;
   }
 
   /** Ends it early: new bookings are refused, booked batches keep their terms, unused allotment beds go back to general sale. */
-  terminate(ctx: RequestContext, id: number, reason: string): Promise<Agreement> {
-    return this.move(ctx, id, AgreementAction.TERMINATE, checkReason(reason, true));
+  async terminate(ctx: RequestContext, id: number, reason: string): Promise<Agreement> {
+    return (await this.move(ctx, id, AgreementAction.TERMINATE, checkReason(reason, true)))!;
   }
 
   /** The sweep: every agreement whose `to` has passed becomes EXPIRED, one per transaction. */
@@ -153,8 +153,7 @@ export class AgreementService {
     let expired = 0;
     for (const { id } of due) {
       try {
-        await this.move(ctx, Number(id), AgreementAction.EXPIRE, `its last day (${today}) has passed`);
-        expired++;
+        if (await this.move(ctx, Number(id), AgreementAction.EXPIRE, 'its last day has passed', today)) expired++;
       } catch (error) {
         this.logger.error(`could not expire agreement ${id}: ${(error as Error).message}`);
       }
@@ -162,11 +161,12 @@ export class AgreementService {
     return expired;
   }
 
-  private move(ctx: RequestContext, id: number, action: AgreementAction, reason: string | null): Promise<Agreement> {
+  /** One move in one transaction; for EXPIRE, null when the agreement is not past `today` after all (it changed meanwhile). */
+  private move(ctx: RequestContext, id: number, action: AgreementAction, reason: string | null, today?: CalendarDate): Promise<Agreement | null> {
     return this.db.transaction(ctx, async (tx) => {
       const agreement = await this.lockVisibleOrThrow(tx, id);
+      if (action === AgreementAction.EXPIRE && !(agreement.to < today! && [AgreementStatus.ACTIVE, AgreementStatus.PROPOSED].includes(agreement.status))) return null;
       const rule = planAgreementTransition(action, agreement.status, await this.sideOf(tx, agreement));
-      if (action === AgreementAction.EXPIRE && agreement.to >= todayInShanghai()) return agreement;
       const now = nowToTheSecond();
       await tx.em!.update(Agreement, { id }, { status: rule.to, updatedAt: now });
       await this.record(tx, id, agreement.status, rule.to, reason, now);

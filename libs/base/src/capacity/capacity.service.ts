@@ -78,16 +78,29 @@ export class CapacityService {
     const em = requireManager(ctx);
     if (!Number.isInteger(beds) || beds <= 0) throw new Error(`reserve needs a positive bed count, got ${beds}`);
     const lastNight = addDays(firstNight, nights - 1);
-    const result = await em
-      .createQueryBuilder()
-      .update(CapacityNight)
-      .set({ reservedBeds: () => 'reservedBeds + :beds' })
-      .where('baseId = :baseId AND night BETWEEN :firstNight AND :lastNight')
-      .andWhere('closed = 0 AND reservedBeds + :beds <= totalBeds')
-      .setParameters({ baseId, firstNight, lastNight, beds })
-      .execute();
-    if (result.affected === nights) return;
-    await this.explainShortage(ctx, baseId, firstNight, lastNight, beds, field);
+    await this.guarded(em, nights, () =>
+      em
+        .createQueryBuilder()
+        .update(CapacityNight)
+        .set({ reservedBeds: () => 'reservedBeds + :beds' })
+        .where('baseId = :baseId AND night BETWEEN :firstNight AND :lastNight')
+        .andWhere('closed = 0 AND reservedBeds + :beds <= totalBeds')
+        .setParameters({ baseId, firstNight, lastNight, beds })
+        .execute(),
+    ) || (await this.explainShortage(ctx, baseId, firstNight, lastNight, beds, field));
+  }
+
+  /**
+   * Runs a guarded UPDATE over `nights` rows; false when it matched fewer, with its partial effect
+   * undone (a savepoint), so the explanation reads every night as it was before this request.
+   * One-night updates need no savepoint: they match all or nothing.
+   */
+  private async guarded(em: EntityManager, nights: number, update: () => Promise<{ affected?: number | null }>): Promise<boolean> {
+    if (nights > 1) await em.query('SAVEPOINT rr_capacity');
+    const result = await update();
+    if (result.affected === nights) return true;
+    if (nights > 1) await em.query('ROLLBACK TO SAVEPOINT rr_capacity');
+    return false;
   }
 
   /** Gives `beds` back on each night; a shortfall means the calendar has drifted, which is a bug. */
@@ -115,16 +128,16 @@ export class CapacityService {
     const em = requireManager(ctx);
     if (!Number.isInteger(beds) || beds <= 0) throw new Error(`allot needs a positive bed count, got ${beds}`);
     const lastNight = addDays(firstNight, nights - 1);
-    const result = await em
-      .createQueryBuilder()
-      .update(CapacityNight)
-      .set({ reservedBeds: () => 'reservedBeds + :beds', allottedBeds: () => 'allottedBeds + :beds' })
-      .where('baseId = :baseId AND night BETWEEN :firstNight AND :lastNight')
-      .andWhere('closed = 0 AND reservedBeds + :beds <= totalBeds')
-      .setParameters({ baseId, firstNight, lastNight, beds })
-      .execute();
-    if (result.affected === nights) return;
-    await this.explainShortage(ctx, baseId, firstNight, lastNight, beds, 'from');
+    await this.guarded(em, nights, () =>
+      em
+        .createQueryBuilder()
+        .update(CapacityNight)
+        .set({ reservedBeds: () => 'reservedBeds + :beds', allottedBeds: () => 'allottedBeds + :beds' })
+        .where('baseId = :baseId AND night BETWEEN :firstNight AND :lastNight')
+        .andWhere('closed = 0 AND reservedBeds + :beds <= totalBeds')
+        .setParameters({ baseId, firstNight, lastNight, beds })
+        .execute(),
+    ) || (await this.explainShortage(ctx, baseId, firstNight, lastNight, beds, 'from'));
   }
 
   /**

@@ -42,12 +42,15 @@ describe(`schema, migrations and start-up (${DB_KIND})`, () => {
     }
   });
 
-  it('loads the demo data into an empty database: 7 Yunfu bases, 10 unions, one account per role', async () => {
+  it('loads the demo data into an empty database: 7 Yunfu bases and 3 partner bases, 10 unions, accounts per role, the exchange', async () => {
     const t = await startTestApp({ demoData: true, adminPassword: 'admin-demo' });
     try {
       const admin = await t.login('admin', 'admin-demo');
-      const { bases, unions } = await t.ok<any>('{ bases { name county isDemo packages { id } } unions { code city } }', {}, admin);
+      const all = await t.ok<any>('{ bases { id name county isDemo region { code } packages { id } } unions { code city } }', {}, admin);
+      const unions = all.unions;
+      const bases = all.bases.filter((b: any) => b.region.code === 'YF');
       expect(bases).toHaveLength(7);
+      expect(all.bases.filter((b: any) => b.region.code !== 'YF').map((b: any) => [b.region.code, b.isDemo])).toEqual([['SZ', true], ['ZH', true], ['GZ', true]]);
       for (const base of bases) {
         expect(base.isDemo).toBe(true);
         expect(base.packages.length).toBeGreaterThanOrEqual(2);
@@ -58,11 +61,27 @@ describe(`schema, migrations and start-up (${DB_KIND})`, () => {
       const demo = unions.filter((u: any) => !u.code.endsWith('-FED'));
       expect(demo.map((u: any) => u.city).sort()).toEqual(['东莞', '中山', '云浮', '佛山', '广州', '惠州', '江门', '深圳', '珠海', '肇庆'].sort());
       expect(unions.filter((u: any) => u.code.endsWith('-FED')).map((u: any) => u.city).sort()).toEqual(['东莞', '中山', '云浮', '佛山', '广州', '惠州', '江门', '深圳', '珠海', '肇庆', '香港', '澳门'].sort());
-      for (const [username, role] of [['operator', 'BASE_OPERATOR'], ['organiser', 'UNION_ORGANISER'], ['partner', 'PARTNER']]) {
+      for (const [username, role] of [['operator', 'BASE_OPERATOR'], ['organiser', 'UNION_ORGANISER'], ['partner', 'PARTNER'], ['partner-sz', 'PARTNER'], ['partner-zh', 'PARTNER'], ['partner-gz', 'PARTNER'], ['operator-sz', 'BASE_OPERATOR']]) {
         const token = await t.login(username, 'demo1234');
         expect((await t.ok<any>('{ me { role } }', {}, token)).me.role).toBe(role);
       }
       expect((await t.ok<any>('{ capacityAudit { date } }', {}, admin)).capacityAudit).toEqual([]);
+      // Two ACTIVE agreements with 云浮 (a voucher, a discount) and one awaiting 云浮's answer; a year of exchange both ways.
+      const partner = await t.login('partner', 'demo1234');
+      const { agreements } = await t.ok<any>('{ agreements { status benefits { type } partnerRegion { code } proposerRegion { code } } }', {}, partner);
+      expect(agreements.map((a: any) => [a.proposerRegion.code, a.status, a.benefits.map((b: any) => b.type).sort()])).toEqual([
+        ['GZ', 'PROPOSED', ['VOUCHER_PER_PERSON']],
+        ['ZH', 'ACTIVE', ['DISCOUNT_PERCENT', 'NONE']],
+        ['SZ', 'ACTIVE', ['VOUCHER_PER_PERSON']],
+      ]);
+      const regions = Object.fromEntries((await t.ok<any>('{ regions { id code } }', {}, admin)).regions.map((r: any) => [r.code, r.id]));
+      const { reciprocity } = await t.ok<any>(
+        'query($r:Int!,$f:Date!,$t:Date!){ reciprocity(regionId:$r,from:$f,to:$t){ partners { partnerRegion { code } sent { personVisits } received { personVisits } } } }',
+        { r: regions.YF, f: addDays(todayInShanghai(), -365), t: todayInShanghai() },
+        partner,
+      );
+      for (const p of reciprocity.partners) expect([p.partnerRegion.code, p.sent.personVisits > 0, p.received.personVisits > 1000]).toEqual([p.partnerRegion.code, true, true]);
+      expect(reciprocity.partners.map((p: any) => p.partnerRegion.code)).toEqual(['SZ', 'ZH']);
       // The confirmed demo batch has most of its rooming list, with valid (made-up) documents.
       const organiser = await t.login('organiser', 'demo1234');
       const { batches } = await t.ok<any>('{ batches(filter: { status: CONFIRMED }) { edges { node { status headcount participantCount participants { idNumber idNumberMasked } } } } }', {}, organiser);
@@ -73,15 +92,17 @@ describe(`schema, migrations and start-up (${DB_KIND})`, () => {
       // Two years of history at the city's scale: the last year against the one before.
       const today = todayInShanghai();
       const { statistics } = await t.ok<any>(
-        'query($f:Date!,$t:Date!){statistics(from:$f,to:$t,groupBy:BASE){rows{label} total{current{batches personVisits consumption outstanding} previousYear{personVisits consumption} growth{personVisits consumption}}}}',
+        'query($f:Date!,$t:Date!){statistics(from:$f,to:$t,groupBy:BASE){rows{key current{batches personVisits consumption outstanding} previousYear{personVisits consumption}}}}',
         { f: addDays(today, -365), t: addDays(today, -1) },
         admin,
       );
-      expect(statistics.rows).toHaveLength(7);
-      expect(statistics.total.current).toMatchObject({ batches: 350, personVisits: 26000, consumption: '50000000.00' });
-      expect(statistics.total.previousYear).toEqual({ personVisits: 12500, consumption: '30020000.00' });
-      expect(statistics.total.growth).toEqual({ personVisits: 108, consumption: 66.6 });
-      expect(Number(statistics.total.current.outstanding)).toBeGreaterThan(0);
+      // The seven Yunfu bases (云浮's own groups at partner bases are counted at those bases).
+      const yunfu = statistics.rows.filter((r: any) => bases.some((b: any) => String(b.id) === r.key));
+      expect(yunfu).toHaveLength(7);
+      const sum = (pick: (r: any) => number | string) => yunfu.reduce((s: number, r: any) => s + Math.round(Number(pick(r)) * 100), 0) / 100;
+      expect([sum((r) => r.current.batches), sum((r) => r.current.personVisits), sum((r) => r.current.consumption)]).toEqual([350, 26000, 50_000_000]);
+      expect([sum((r) => r.previousYear.personVisits), sum((r) => r.previousYear.consumption)]).toEqual([12500, 30_020_000]);
+      expect(sum((r) => r.current.outstanding)).toBeGreaterThan(0);
     } finally {
       await t.close();
     }

@@ -11,8 +11,10 @@ import {
   type ParticipantFields,
   ParticipantService,
 } from '@app/booking';
+import { AgreementService, ExchangeAllotmentService } from '@app/exchange';
 import { BillService, ConsumptionService } from '@app/billing';
 import { addDays, type RequestContext, Role, todayInShanghai, TransactionRunner } from '@app/shared';
+import { loadDemoAgreements, loadDemoExchangeTraffic } from './demo-exchange.js';
 import { loadDemoHistory } from './demo-history.js';
 
 /** The documented password of every demo account except admin. */
@@ -86,6 +88,8 @@ export class DemoDataService {
     private readonly participants: ParticipantService,
     private readonly consumption: ConsumptionService,
     private readonly bills: BillService,
+    private readonly agreements: AgreementService,
+    private readonly allotments: ExchangeAllotmentService,
     private readonly db: TransactionRunner,
   ) {}
 
@@ -124,6 +128,8 @@ export class DemoDataService {
     }
     await this.capacity.closeDates(ctx, { baseId: baseIds[1], from: addDays(today, 60), to: addDays(today, 66), reason: '温泉设施年度检修 annual maintenance' });
 
+    const exchangeServices = { bases: this.bases, packages: this.packages, capacity: this.capacity, users: this.users, requests: this.requests, lifecycle: this.lifecycle, consumption: this.consumption, bills: this.bills, agreements: this.agreements, allotments: this.allotments };
+    const exchange = await loadDemoAgreements(ctx, exchangeServices, region);
     const unionIds: number[] = [];
     for (const [code, name, regionCode] of UNIONS) unionIds.push((await this.unions.create(ctx, { code, name, regionId: region(regionCode) })).id);
 
@@ -134,7 +140,13 @@ export class DemoDataService {
     const first = await this.requests.request(ctx, { packageId: packageIds[0], startDate: addDays(today, 21), headcount: 40, unionId: unionIds[0], notes: '一线职工疗休养（演示）' });
     await this.lifecycle.confirm(ctx, first.id);
     await this.participants.add(ctx, first.id, demoPeople(36));
-    await loadDemoHistory(ctx, this.db, { requests: this.requests, consumption: this.consumption, bills: this.bills }, packageSizes, unionIds);
+    const regionOfUnion = new Map(UNIONS.map(([, , code], i) => [unionIds[i], region(code)]));
+    await loadDemoHistory(ctx, this.db, { requests: this.requests, consumption: this.consumption, bills: this.bills }, packageSizes, unionIds, (unionId) =>
+      exchange.agreementOfRegion.get(regionOfUnion.get(unionId)!),
+    );
+    const szUnion = unionIds[UNIONS.findIndex(([, , code]) => code === 'SZ')];
+    const yfUnion = unionIds[UNIONS.findIndex(([, , code]) => code === 'YF')];
+    await loadDemoExchangeTraffic(ctx, exchangeServices, exchange, { unionId: yfUnion, baseId: baseIds[0], packageId: packageIds[0], regionId: region('YF') }, { unionId: szUnion, regionId: region('SZ') });
     await this.requests.request(ctx, { packageId: packageIds[0], startDate: addDays(today, 35), headcount: 32, unionId: unionIds[0], notes: '劳模疗休养（演示）' });
     await this.requests.request(ctx, { packageId: packageIds[2], startDate: addDays(today, 14), headcount: 25, unionId: unionIds[1] });
   }

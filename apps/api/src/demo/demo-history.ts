@@ -57,10 +57,12 @@ export async function loadDemoHistory(
   services: { requests: BatchRequestService; consumption: ConsumptionService; bills: BillService },
   packages: Array<{ id: number; maxGroupSize: number }>,
   unionIds: number[],
+  /** The agreement a union's stays of the last year came under, if any. */
+  agreementOf: (unionId: number) => number | undefined = () => undefined,
 ): Promise<void> {
   const rand = seeded(20_241_126);
   const today = todayInShanghai();
-  for (const year of YEARS) {
+  for (const [y, year] of YEARS.entries()) {
     const headcounts = split(year.personVisits, year.batches, rand);
     const extras = split(year.billed - year.personVisits * year.pricePerPerson, year.batches, rand, 0.5);
     for (let first = 0; first < year.batches; first += 50) {
@@ -69,20 +71,24 @@ export async function loadDemoHistory(
           const daysAgo = year.toDaysAgo + Math.floor(rand() * (year.fromDaysAgo - year.toDaysAgo));
           // A package that takes a group this size; its price then was the year's, not today's.
           const fitting = packages.filter((p) => p.maxGroupSize >= headcounts[i]);
+          const unionId = unionIds[Math.floor(rand() * unionIds.length)];
           const batch = await services.requests.recordPast(tx, {
             packageId: fitting[Math.floor(rand() * fitting.length)].id,
-            unionId: unionIds[Math.floor(rand() * unionIds.length)],
+            unionId,
             startDate: addDays(today, -daysAgo),
             headcount: headcounts[i],
             pricePerPerson: year.pricePerPerson,
             notes: '历史演示数据 demo history',
+            agreementId: y === YEARS.length - 1 ? agreementOf(unionId) : undefined,
           });
+          // The host's voucher or discount lowers the union's bill; the activities make up for it, so
+          // the year's totals stay exactly those of the plan.
           await services.consumption.record(tx, {
             batchId: batch.id,
             category: ConsumptionCategory.ACTIVITIES,
             description: '餐饮及文体活动 meals and activities',
             quantity: 1,
-            unitPrice: extras[i],
+            unitPrice: extras[i] + batch.benefitPerPerson * batch.headcount,
             occurredOn: batch.startDate,
           });
           const bill = await services.bills.issue(tx, batch.id);

@@ -39,9 +39,8 @@ export interface PastStay {
   headcount: number;
   pricePerPerson: number;
   notes?: string;
-  /** A past exchange stay: its agreement and the benefit it had. */
+  /** A past exchange stay: the agreement it came under (which must have covered it; its quota is counted). */
   agreementId?: number;
-  terms?: Pick<AgreementTerms, 'benefitType' | 'benefitAmount'>;
 }
 
 /** Requests a batch: validates it, holds its beds and records it, all in one transaction. */
@@ -71,6 +70,19 @@ export class BatchRequestService {
       const base = await this.bases.getOrThrow(tx, pkg.baseId, 'packageId');
       const endDate = addDays(stay.startDate, pkg.nights);
       if (endDate >= todayInShanghai()) throw DomainException.badInput('startDate', `A past stay must have ended before today; this one ends ${endDate}`);
+      const terms: AgreementTerms | null =
+        stay.agreementId != null
+          ? await this.rules.agreementTerms(tx, {
+              agreementId: stay.agreementId,
+              unionId: union.id,
+              unionRegionId: union.regionId,
+              baseId: base.id,
+              baseRegionId: base.regionId,
+              startDate: stay.startDate,
+              endDate,
+              headcount: stay.headcount,
+            })
+          : null;
       const now = nowToTheSecond();
       const batch: Batch = {
         id: 0,
@@ -90,12 +102,12 @@ export class BatchRequestService {
         notes: stay.notes ?? null,
         unionRegionId: union.regionId,
         baseRegionId: base.regionId,
-        agreementId: stay.agreementId ?? null,
+        agreementId: terms?.agreementId ?? null,
         bedSource: BedSource.GENERAL,
         allotmentId: null,
-        benefitType: stay.terms?.benefitType ?? null,
-        benefitAmount: stay.terms?.benefitAmount ?? 0,
-        benefitPerPerson: benefitPerPerson(stay.terms?.benefitType ?? null, stay.terms?.benefitAmount ?? 0, stay.pricePerPerson),
+        benefitType: terms?.benefitType ?? null,
+        benefitAmount: terms?.benefitAmount ?? 0,
+        benefitPerPerson: benefitPerPerson(terms?.benefitType ?? null, terms?.benefitAmount ?? 0, stay.pricePerPerson),
         createdById: null,
         createdAt: now,
         updatedAt: now,

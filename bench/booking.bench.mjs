@@ -58,16 +58,29 @@ try {
     return body.data;
   };
   const token = (await gql('mutation{login(username:"admin",password:"bench-admin-pw"){accessToken}}')).login.accessToken;
-  const base = (await gql('mutation{createBase(input:{code:"BENCH",name:"Bench base",county:"新兴县"}){id}}', {}, token)).createBase.id;
-  const union = (await gql('mutation{createUnion(input:{code:"BENCH",name:"Bench union",city:"广州"}){id}}', {}, token)).createUnion.id;
+  const regions = Object.fromEntries((await gql('{regions{id code}}', {}, token)).regions.map((r) => [r.code, r.id]));
+  const base = (await gql(`mutation{createBase(input:{code:"BENCH",name:"Bench base",regionId:${regions.YF},county:"新兴县"}){id}}`, {}, token)).createBase.id;
+  const union = (await gql(`mutation{createUnion(input:{code:"BENCH",name:"Bench union",regionId:${regions.GZ}}){id}}`, {}, token)).createUnion.id;
+  // The same booking under an exchange agreement: its shared lock, the quota's guarded UPDATE and the benefit snapshot on top.
+  const guest = (await gql(`mutation{createUnion(input:{code:"BENCH-SZ",name:"Bench union 深圳",regionId:${regions.SZ}}){id}}`, {}, token)).createUnion.id;
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const until = new Date(Date.now() + 300 * 86400_000).toISOString().slice(0, 10);
+  const agreement = (await gql(
+    `mutation{proposeAgreement(input:{regionId:${regions.SZ},partnerRegionId:${regions.YF},title:"bench",from:"${today}",to:"${until}",quotas:[{fromRegionId:${regions.SZ},personVisits:1000000}],benefits:[{hostRegionId:${regions.YF},type:VOUCHER_PER_PERSON,amount:"100"}]}){id}}`,
+    {},
+    token,
+  )).proposeAgreement.id;
+  await gql(`mutation{acceptAgreement(id:${agreement}){id}}`, {}, token);
   const pkg = (await gql(`mutation{createPackage(input:{baseId:${base},name:"3 nights",nights:3,pricePerPerson:"1980.00",minGroupSize:1,maxGroupSize:100}){id}}`, {}, token)).createPackage.id;
   const start = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
   const last = new Date(Date.now() + 40 * 86400_000).toISOString().slice(0, 10);
   await gql(`mutation{setCapacity(input:{baseId:${base},from:"${start}",to:"${last}",totalBeds:100000}){date}}`, {}, token);
   const REQUEST = `mutation($i:RequestBatchInput!){requestBatch(input:$i){id}}`;
   const api = await runFor(SECONDS, CLIENTS, () => gql(REQUEST, { i: { packageId: pkg, startDate: start, headcount: 1, unionId: union } }, token));
+  const exchange = await runFor(SECONDS, CLIENTS, () => gql(REQUEST, { i: { packageId: pkg, startDate: start, headcount: 1, unionId: guest, agreementId: agreement } }, token));
   const audit = (await gql('{capacityAudit{baseId}}', {}, token)).capacityAudit;
   const [[night]] = await admin.query(`SELECT reservedBeds FROM \`${dbName}\`.capacity_night WHERE baseId = ? AND night = ?`, [base, start]);
+  const [[quota]] = await admin.query(`SELECT SUM(used) used FROM \`${dbName}\`.agreement_quota WHERE agreementId = ?`, [agreement]);
   await app.close();
 
   // --- the bare reference: same server, same statements, no API -------------------------------
@@ -95,9 +108,10 @@ try {
   const fmt = (x) => x.toFixed(0).padStart(6);
   console.log(`\nhot-night bookings, ${CLIENTS} concurrent clients, ${SECONDS} s each, ${(await admin.query('SELECT VERSION() v'))[0][0].v}`);
   console.log(`  API  requestBatch over HTTP  ${fmt(api.perSecond)} /s  (${api.done} booked, ${api.failed} failed; reserved on the hot night ${night.reservedBeds}; audit drift ${audit.length})`);
+  console.log(`  API  under an agreement      ${fmt(exchange.perSecond)} /s  (${exchange.done} booked, ${exchange.failed} failed; quota used ${quota.used})`);
   console.log(`  bare mysql2 INSERT + UPDATE  ${fmt(bare.perSecond)} /s  (${bare.done} booked, ${bare.failed} failed)`);
-  console.log(`  ratio API / bare             ${(api.perSecond / bare.perSecond).toFixed(2)}`);
-  if (night.reservedBeds !== api.done || audit.length) process.exitCode = 1;
+  console.log(`  ratio API / bare             ${(api.perSecond / bare.perSecond).toFixed(2)}   (under an agreement: ${(exchange.perSecond / bare.perSecond).toFixed(2)})`);
+  if (night.reservedBeds !== api.done + exchange.done || Number(quota.used) !== exchange.done || audit.length) process.exitCode = 1;
 } finally {
   await admin.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
   await admin.end();

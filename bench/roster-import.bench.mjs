@@ -40,8 +40,9 @@ async function measure(kind) {
   const { app, url, database, dir, gql, adminToken } = opened;
   const results = [];
   try {
-    const base = (await gql('mutation{createBase(input:{code:"BENCH",name:"Bench base",county:"新兴县"}){id}}', {}, adminToken)).createBase.id;
-    const union = (await gql('mutation{createUnion(input:{code:"BENCH",name:"Bench union",city:"广州"}){id}}', {}, adminToken)).createUnion.id;
+    const regions = Object.fromEntries((await gql('{regions{id code}}', {}, adminToken)).regions.map((r) => [r.code, r.id]));
+    const base = (await gql(`mutation{createBase(input:{code:"BENCH",name:"Bench base",regionId:${regions.YF},county:"新兴县"}){id}}`, {}, adminToken)).createBase.id;
+    const union = (await gql(`mutation{createUnion(input:{code:"BENCH",name:"Bench union",regionId:${regions.GZ}}){id}}`, {}, adminToken)).createUnion.id;
     const pkg = (await gql(`mutation{createPackage(input:{baseId:${base},name:"3 nights",nights:3,pricePerPerson:"1980.00",minGroupSize:1,maxGroupSize:1000}){id}}`, {}, adminToken)).createPackage.id;
     const start = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
     const last = new Date(Date.now() + 33 * 86400_000).toISOString().slice(0, 10);

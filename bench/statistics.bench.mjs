@@ -28,13 +28,14 @@ async function measure(kind) {
   try {
     const bases = [];
     const packages = [];
+    const regions = (await gql('{regions{id}}', {}, token)).regions.map((r) => r.id);
     for (let i = 0; i < 7; i++) {
-      const base = (await gql(`mutation{createBase(input:{code:"B${i}",name:"Base ${i}",county:"新兴县"}){id}}`, {}, token)).createBase.id;
+      const base = (await gql(`mutation{createBase(input:{code:"B${i}",name:"Base ${i}",regionId:${regions[0]},county:"新兴县"}){id}}`, {}, token)).createBase.id;
       bases.push(base);
       packages.push((await gql(`mutation{createPackage(input:{baseId:${base},name:"p",nights:3,pricePerPerson:"1980.00",minGroupSize:1,maxGroupSize:200}){id}}`, {}, token)).createPackage.id);
     }
     const unions = [];
-    for (let i = 0; i < 10; i++) unions.push((await gql(`mutation{createUnion(input:{code:"U${i}",name:"Union ${i}",city:"City ${i % 4}"}){id}}`, {}, token)).createUnion.id);
+    for (let i = 0; i < 10; i++) unions.push((await gql(`mutation{createUnion(input:{code:"U${i}",name:"Union ${i}",regionId:${regions[1 + (i % 4)]}}){id}}`, {}, token)).createUnion.id);
 
     // --- the data -------------------------------------------------------------------------------
     const ds = app.get(DataSource);

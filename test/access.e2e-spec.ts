@@ -125,6 +125,9 @@ describe(`access and scoping (${DB_KIND})`, () => {
       reciprocity: ['query($r:Int!,$f:Date!){reciprocity(regionId:$r,from:$f,to:$f){net}}', { r: w.regions.YF, f: w.start }],
       subsidyStatement: ['query($f:Date!){subsidyStatement(agreementId:1,from:$f,to:$f){total}}', { f: w.start }],
       issueSubsidyClaim: ['mutation($f:Date!){issueSubsidyClaim(agreementId:1,from:$f,to:$f){id}}', { f: w.start }],
+      rateStay: ['mutation($b:Int!){rateStay(input:{batchId:$b,overall:1,lodging:1,meals:1,activities:1,service:1}){id}}', { b: id }],
+      stayFeedback: ['{stayFeedback{id}}', {}],
+      baseRatings: ['{baseRatings{count}}', {}],
     };
   }
 
@@ -338,7 +341,7 @@ describe(`access and scoping (${DB_KIND})`, () => {
       expectDenied(await t.gql(REQUEST_BATCH, { i: { ...input, unionId: w.unionB.id } }, w.partner), 'requestBatch', ['BAD_USER_INPUT']);
       expectDenied(await t.gql(REQUEST_BATCH, { i: { ...input, unionId: w.unionA.id, agreementId: 1 } }, w.partner), 'requestBatch', ['FORBIDDEN', 'NOT_FOUND']);
       expectDenied(await t.gql('mutation($id:Int!){cancelBatch(id:$id,reason:"x"){id}}', { id: b1.id }, w.partner), 'cancelBatch', ['FORBIDDEN', 'NOT_FOUND']);
-      for (const op of ['addParticipants', 'updateParticipant', 'removeParticipant', 'personalDataAccessLog', 'bills', 'bill', 'issueBill', 'recordPayment', 'recordConsumption']) {
+      for (const op of ['addParticipants', 'updateParticipant', 'removeParticipant', 'personalDataAccessLog', 'bills', 'bill', 'issueBill', 'rateStay', 'stayFeedback', 'baseRatings', 'recordPayment', 'recordConsumption']) {
         const [query, variables] = everyOperation()[op];
         expectDenied(await t.gql(query, variables, w.partner), op, ['FORBIDDEN']);
       }

@@ -7,6 +7,8 @@ import { BatchRequestService } from './batch/batch-request.service.js';
 import { BatchResolver } from './batch/batch.resolver.js';
 import { BatchRules } from './batch/batch-rules.js';
 import { HoldSweeperService } from './batch/hold-sweeper.service.js';
+import { BaseRatingResolver, BatchFeedbackResolver, FeedbackResolver } from './feedback/feedback.resolver.js';
+import { FeedbackService } from './feedback/feedback.service.js';
 import { BatchRosterResolver } from './participant/batch-roster.resolver.js';
 import { ParticipantResolver } from './participant/participant.resolver.js';
 import { ParticipantService } from './participant/participant.service.js';
@@ -18,7 +20,8 @@ import { RosterFileController } from './spreadsheet/roster-file.controller.js';
 
 /**
  * Batches and their people: requests, the lifecycle, holds, the capacity audit, and rooming lists
- * with their encrypted personal data, its access log and the spreadsheet endpoints.
+ * with their encrypted personal data, its access log and the spreadsheet endpoints; the unions'
+ * ratings of their stays.
  */
 @Module({
   imports: [BaseModule],
@@ -38,8 +41,12 @@ import { RosterFileController } from './spreadsheet/roster-file.controller.js';
     ParticipantResolver,
     BatchRosterResolver,
     PersonalDataAccessResolver,
+    FeedbackService,
+    FeedbackResolver,
+    BaseRatingResolver,
+    BatchFeedbackResolver,
   ],
-  exports: [BatchRules, BatchRequestService, BatchLifecycleService, BatchQueryService, HoldSweeperService, ParticipantService, PersonalDataCipher],
+  exports: [BatchRules, BatchRequestService, BatchLifecycleService, BatchQueryService, HoldSweeperService, ParticipantService, PersonalDataCipher, FeedbackService],
 })
 export class BookingModule implements OnModuleInit {
   constructor(

@@ -2,6 +2,7 @@ import { BatchEvent } from './batch/batch-event.entity.js';
 import { Batch } from './batch/batch.entity.js';
 import { Participant } from './participant/participant.entity.js';
 import { PersonalDataAccess } from './personal-data/personal-data-access.entity.js';
+import { StayFeedback } from './feedback/stay-feedback.entity.js';
 
 export { BookingModule } from './booking.module.js';
 export { Batch } from './batch/batch.entity.js';
@@ -22,4 +23,7 @@ export type { ParticipantFields } from './participant/participant-check.js';
 export { PersonalDataAccess } from './personal-data/personal-data-access.entity.js';
 export { PersonalDataCipher } from './personal-data/personal-data.cipher.js';
 
-export const BOOKING_ENTITIES = [Batch, BatchEvent, Participant, PersonalDataAccess];
+export { StayFeedback } from './feedback/stay-feedback.entity.js';
+export { FeedbackService } from './feedback/feedback.service.js';
+
+export const BOOKING_ENTITIES = [Batch, BatchEvent, Participant, PersonalDataAccess, StayFeedback];

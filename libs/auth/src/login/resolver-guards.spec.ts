@@ -22,6 +22,7 @@ import { BatchAgreementResolver } from '../../../exchange/src/agreement/batch-ag
 import { AllotmentResolver } from '../../../exchange/src/allotment/allotment.resolver.js';
 import { ReciprocityResolver } from '../../../exchange/src/balance/reciprocity.resolver.js';
 import { SubsidyResolver } from '../../../exchange/src/subsidy/subsidy.resolver.js';
+import { BaseRatingResolver, BatchFeedbackResolver, FeedbackResolver } from '../../../booking/src/feedback/feedback.resolver.js';
 import { AuthResolver } from './auth.resolver.js';
 
 /**
@@ -53,6 +54,9 @@ const RESOLVERS: Array<abstract new (...args: never[]) => unknown> = [
   AllotmentResolver,
   ReciprocityResolver,
   SubsidyResolver,
+  FeedbackResolver,
+  BaseRatingResolver,
+  BatchFeedbackResolver,
 ];
 const OPERATION_TYPES = ['Query', 'Mutation', 'Subscription'];
 const ALL_ROLES = Object.values(Role) as string[];

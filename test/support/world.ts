@@ -76,3 +76,10 @@ export async function calendar(t: TestApp, token: string, baseId: number, from: 
   );
   return data.base.calendar;
 }
+
+/** Lets the world's unions send a person on many stays a year (tests of other rules reuse people across batches). */
+export async function allowManyDaysPerYear(t: TestApp, w: World): Promise<void> {
+  for (const u of [w.unionA, w.unionB]) {
+    await t.ok('mutation($i:SetUnionPolicyInput!){setUnionPolicy(input:$i){id}}', { i: { unionId: u.id, effectiveFrom: todayInShanghai(), maxDaysPerYear: 366 } }, w.admin);
+  }
+}

@@ -8,12 +8,14 @@ import { PackageResolver } from './package/package.resolver.js';
 import { PackageService } from './package/package.service.js';
 import { RegionResolver } from './region/region.resolver.js';
 import { RegionService } from './region/region.service.js';
+import { UnionPolicyResolver } from './union/union-policy.resolver.js';
+import { UnionPolicyService } from './union/union-policy.service.js';
 import { UnionResolver } from './union/union.resolver.js';
 import { UnionService } from './union/union.service.js';
 
 /** Regions, bases, their packages and capacity calendar, and the unions that book them. */
 @Module({
-  providers: [AllotmentService, RegionService, RegionResolver, BaseService, UnionService, PackageService, CapacityService, BaseResolver, UnionResolver, PackageResolver, CapacityResolver],
-  exports: [AllotmentService, RegionService, BaseService, UnionService, PackageService, CapacityService],
+  providers: [UnionPolicyService, UnionPolicyResolver, AllotmentService, RegionService, RegionResolver, BaseService, UnionService, PackageService, CapacityService, BaseResolver, UnionResolver, PackageResolver, CapacityResolver],
+  exports: [UnionPolicyService, AllotmentService, RegionService, BaseService, UnionService, PackageService, CapacityService],
 })
 export class BaseModule {}

@@ -4,6 +4,7 @@ import { CapacityNight } from './capacity/capacity-night.entity.js';
 import { Package } from './package/package.entity.js';
 import { Region } from './region/region.entity.js';
 import { TradeUnion } from './union/union.entity.js';
+import { UnionPolicy } from './union/union-policy.entity.js';
 
 export { BaseModule } from './base.module.js';
 export { Allotment, AllotmentEvent, AllotmentNight } from './allotment/allotment.entity.js';
@@ -15,6 +16,8 @@ export { BaseService } from './base/base.service.js';
 export { assertManagesBase } from './base/base-access.js';
 export { TradeUnion } from './union/union.entity.js';
 export { UnionService } from './union/union.service.js';
+export { UnionPolicy, DEFAULT_POLICY } from './union/union-policy.entity.js';
+export { UnionPolicyService, stayDays } from './union/union-policy.service.js';
 export { Package } from './package/package.entity.js';
 export { PackageService } from './package/package.service.js';
 export { checkGroupSize } from './package/group-size.js';
@@ -22,4 +25,4 @@ export { CapacityService } from './capacity/capacity.service.js';
 export { CapacityDrift, CapacityDay, BaseAvailability } from './capacity/capacity-day.model.js';
 
 /** The tables this module owns. */
-export const BASE_ENTITIES = [Allotment, AllotmentNight, AllotmentEvent, Region, Base, TradeUnion, Package, CapacityNight];
+export const BASE_ENTITIES = [UnionPolicy, Allotment, AllotmentNight, AllotmentEvent, Region, Base, TradeUnion, Package, CapacityNight];

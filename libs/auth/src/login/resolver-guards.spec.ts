@@ -23,6 +23,7 @@ import { AllotmentResolver } from '../../../exchange/src/allotment/allotment.res
 import { ReciprocityResolver } from '../../../exchange/src/balance/reciprocity.resolver.js';
 import { SubsidyResolver } from '../../../exchange/src/subsidy/subsidy.resolver.js';
 import { BaseRatingResolver, BatchFeedbackResolver, FeedbackResolver } from '../../../booking/src/feedback/feedback.resolver.js';
+import { UnionPolicyResolver } from '../../../base/src/union/union-policy.resolver.js';
 import { AuthResolver } from './auth.resolver.js';
 
 /**
@@ -57,6 +58,7 @@ const RESOLVERS: Array<abstract new (...args: never[]) => unknown> = [
   FeedbackResolver,
   BaseRatingResolver,
   BatchFeedbackResolver,
+  UnionPolicyResolver,
 ];
 const OPERATION_TYPES = ['Query', 'Mutation', 'Subscription'];
 const ALL_ROLES = Object.values(Role) as string[];

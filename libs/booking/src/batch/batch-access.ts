@@ -14,6 +14,7 @@ export function batchScope(ctx: RequestContext): BatchScope {
     case 'SYSTEM':
       return { all: true };
     case Role.UNION_ORGANISER:
+    case Role.UNION_APPROVER:
       return actor.unionId !== null ? { unionId: actor.unionId } : { none: true };
     case Role.BASE_OPERATOR:
       return actor.baseId !== null ? { baseId: actor.baseId } : { none: true };

@@ -167,6 +167,12 @@ export class BatchQueryService {
     });
   }
 
+  /** Of the batches given, those whose days count against a person's yearly maximum: not cancelled, rejected or expired. Not scoped. */
+  countingDays(ctx: RequestContext, ids: number[]): Promise<Batch[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.db.read(ctx, (em) => em.find(Batch, { where: { id: In(ids), status: In([...HOLDS_BEDS, ...HOSTED]) } }));
+  }
+
   findByIdempotencyKey(ctx: RequestContext, unionId: number, idempotencyKeyHash: string): Promise<Batch | null> {
     return this.db.read(ctx, (em) => em.findOneBy(Batch, { unionId, idempotencyKeyHash }));
   }

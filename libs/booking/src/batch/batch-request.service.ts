@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { AllotmentService, BaseService, CapacityService, checkGroupSize, PackageService, UnionService } from '@app/base';
+import { AllotmentService, BaseService, CapacityService, checkGroupSize, PackageService, UnionPolicyService, UnionService } from '@app/base';
 import {
   addDays,
   APP_CONFIG,
@@ -53,6 +53,7 @@ export class BatchRequestService {
     private readonly bases: BaseService,
     private readonly capacity: CapacityService,
     private readonly allotments: AllotmentService,
+    private readonly policies: UnionPolicyService,
     private readonly rules: BatchRules,
     private readonly queries: BatchQueryService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -150,6 +151,8 @@ export class BatchRequestService {
         }
         if (!pkg.active) throw DomainException.badInput('packageId', `Package ${pkg.id} ("${pkg.name}") is no longer offered`);
         checkGroupSize(pkg, input.headcount);
+        // The policy in force today, the batch's request date.
+        this.policies.checkTrip(await this.policies.on(tx, unionId), pkg.nights);
         const em = tx.em!;
         const now = nowToTheSecond();
         const startDate = input.startDate;

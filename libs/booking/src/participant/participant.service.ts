@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BaseService } from '@app/base';
+import { BaseService, UnionPolicyService } from '@app/base';
 import { batchScope, canSee } from '../batch/batch-access.js';
 import { BatchQueryService } from '../batch/batch-query.service.js';
 import { BatchStatus } from '../batch/batch-status.js';
@@ -34,6 +34,13 @@ export class ListProblems extends Error {
 
 export type ImportMode = 'replace' | 'append';
 
+/** Days of a stay from arrival to departure, both included, per calendar year: a stay over New Year counts in each. */
+export function daysPerYear(startDate: string, endDate: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let day = startDate; day <= endDate; day = addDays(day, 1)) out.set(day.slice(0, 4), (out.get(day.slice(0, 4)) ?? 0) + 1);
+  return out;
+}
+
 const EDITABLE = new Set([BatchStatus.REQUESTED, BatchStatus.CONFIRMED]);
 const INSERT_CHUNK = 200;
 const LOOKUP_CHUNK = 500;
@@ -53,6 +60,7 @@ export class ParticipantService {
     private readonly cipher: PersonalDataCipher,
     private readonly batches: BatchQueryService,
     private readonly bases: BaseService,
+    private readonly policies: UnionPolicyService,
   ) {}
 
   /** The same person on any list: document type and number under the data key. */
@@ -265,7 +273,45 @@ export class ParticipantService {
         message: canSee(scope, other) ? `already booked on batch ${other.reference} (${other.startDate} → ${other.endDate}), whose nights overlap` : 'already booked on another batch on these nights',
       });
     }
+    if (!problems.length) await this.checkYearlyDays(tx, batch, firstIndex, found.filter((f) => f.batchId !== batch.id && f.id !== exceptId));
     return problems.sort((a, b) => a.index - b.index);
+  }
+
+  /**
+   * The union's yearly maximum of days per person (the policy in force when the batch was requested),
+   * across every batch the person is on that has not been cancelled, rejected or expired — found by
+   * the keyed hash, never by decrypting. A stay's days are counted in the calendar year they fall in.
+   * POLICY_VIOLATION names the other batches only where the caller may see them.
+   */
+  private async checkYearlyDays(tx: RequestContext, batch: Batch, indexOf: Map<string, number>, elsewhere: Array<Pick<Participant, 'batchId' | 'idNumberHash'>>): Promise<void> {
+    if (!elsewhere.length) return;
+    const policy = await this.policies.on(tx, batch.unionId, todayInShanghai(batch.createdAt));
+    const others = new Map((await this.batches.countingDays(tx, [...new Set(elsewhere.map((f) => f.batchId))])).map((b) => [b.id, b]));
+    const scope = batchScope(tx);
+    const mine = daysPerYear(batch.startDate, batch.endDate);
+    const violations: ListProblem[] = [];
+    for (const [hash, index] of indexOf) {
+      const theirs = elsewhere.filter((f) => f.idNumberHash === hash).map((f) => others.get(f.batchId)).filter((b): b is Batch => !!b);
+      if (!theirs.length) continue;
+      for (const [year, days] of mine) {
+        const counted = theirs.map((b) => ({ b, days: daysPerYear(b.startDate, b.endDate).get(year) ?? 0 })).filter((x) => x.days > 0);
+        const total = days + counted.reduce((s, x) => s + x.days, 0);
+        if (total <= policy.maxDaysPerYear) continue;
+        const named = counted.filter((x) => canSee(scope, x.b)).map((x) => `${x.b.reference} (${x.days} days)`);
+        const hidden = counted.length - named.length;
+        const where = [...named, ...(hidden ? [`${hidden} other batch${hidden === 1 ? '' : 'es'}`] : [])].join(', ');
+        violations.push({ index, field: 'idNumber', message: `would have ${total} days of stays in ${year} (this batch ${days}, ${where}); the union's policy allows ${policy.maxDaysPerYear} per person per year` });
+        break;
+      }
+    }
+    if (violations.length) {
+      violations.sort((a, b) => a.index - b.index);
+      throw DomainException.policyViolation('maxDaysPerYear', `${violations.length === 1 ? 'Participant' : `${violations.length} participants, the first`} at index ${violations[0].index} ${violations[0].message}`, {
+        field: 'idNumber',
+        maxDaysPerYear: policy.maxDaysPerYear,
+        problems: violations.map((v) => ({ index: v.index, field: v.field, message: v.message })),
+      });
+    }
   }
 
   private toRow(tx: RequestContext, batch: Batch, p: CheckedParticipant) {

@@ -79,6 +79,7 @@ export class AgreementService {
       case Role.BASE_OPERATOR:
         return actor.baseId !== null ? ((await this.bases.load(ctx, actor.baseId))?.regionId ?? -1) : -1;
       case Role.UNION_ORGANISER:
+      case Role.UNION_APPROVER:
         return actor.unionId !== null ? ((await this.unions.load(ctx, actor.unionId))?.regionId ?? -1) : -1;
     }
   }

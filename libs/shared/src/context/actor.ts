@@ -5,6 +5,7 @@ export enum Role {
   ADMIN = 'ADMIN',
   BASE_OPERATOR = 'BASE_OPERATOR',
   UNION_ORGANISER = 'UNION_ORGANISER',
+  UNION_APPROVER = 'UNION_APPROVER',
   PARTNER = 'PARTNER',
 }
 
@@ -15,6 +16,7 @@ registerEnumType(Role, {
     ADMIN: { description: 'The city federation (市总工会): manages bases, unions and users, sees everything.' },
     BASE_OPERATOR: { description: 'Runs one base: beds, closed dates, packages, confirms and checks in batches.' },
     UNION_ORGANISER: { description: 'Books batches for one union.' },
+    UNION_APPROVER: { description: "Approves one union's rosters before they are publicly posted (公示) and keeps its funding policy." },
     PARTNER: { description: "Acts for one region's federation in exchange agreements." },
   },
 });

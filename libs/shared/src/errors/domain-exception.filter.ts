@@ -9,6 +9,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.NOT_FOUND]: 404,
   [ErrorCode.CAPACITY_EXCEEDED]: 409,
   [ErrorCode.QUOTA_EXCEEDED]: 409,
+  [ErrorCode.POLICY_VIOLATION]: 422,
   [ErrorCode.INVALID_TRANSITION]: 409,
   [ErrorCode.CONFLICT]: 409,
 };

@@ -6,6 +6,7 @@ export enum ErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   CAPACITY_EXCEEDED = 'CAPACITY_EXCEEDED',
   QUOTA_EXCEEDED = 'QUOTA_EXCEEDED',
+  POLICY_VIOLATION = 'POLICY_VIOLATION',
   INVALID_TRANSITION = 'INVALID_TRANSITION',
   CONFLICT = 'CONFLICT',
 }
@@ -50,6 +51,11 @@ export class DomainException extends Error {
 
   static conflict(message: string, details: ErrorDetails = {}): DomainException {
     return new DomainException(ErrorCode.CONFLICT, message, details);
+  }
+
+  /** Against the union's funding policy: `rule` names it, the details give the numbers. */
+  static policyViolation(rule: string, message: string, details: ErrorDetails = {}): DomainException {
+    return new DomainException(ErrorCode.POLICY_VIOLATION, message, { rule, ...details });
   }
 
   static quotaExceeded(message: string, details: ErrorDetails = {}): DomainException {

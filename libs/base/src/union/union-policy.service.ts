@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { DomainException, insertRow, isUniqueViolation, nowToTheSecond, type RequestContext, Role, todayInShanghai, TransactionRunner } from '@app/shared';
+import { In, LessThanOrEqual } from 'typeorm';
+import type { SetUnionPolicyInput } from './set-union-policy.input.js';
+import { DEFAULT_POLICY, UnionPolicy } from './union-policy.entity.js';
+import { UnionService } from './union.service.js';
+
+/** Days a stay counts against the policy: every calendar day from arrival to departure, both included. */
+export function stayDays(nights: number): number {
+  return nights + 1;
+}
+
+/** Versions of each union's funding policy; the defaults until a union sets its own. */
+@Injectable()
+export class UnionPolicyService {
+  constructor(
+    private readonly db: TransactionRunner,
+    private readonly unions: UnionService,
+  ) {}
+
+  /** The version in force on `day` (Asia/Shanghai): the latest whose effectiveFrom is on or before it. */
+  async on(ctx: RequestContext, unionId: number, day: string = todayInShanghai()): Promise<UnionPolicy> {
+    const found = await this.db.read(ctx, (em) => em.findOne(UnionPolicy, { where: { unionId, effectiveFrom: LessThanOrEqual(day) }, order: { effectiveFrom: 'DESC' } }));
+    return found ?? { ...DEFAULT_POLICY, unionId };
+  }
+
+  /** Every version of the union's policy, oldest first (only the defaults before the first). */
+  async versions(ctx: RequestContext, unionId: number): Promise<UnionPolicy[]> {
+    const rows = await this.db.read(ctx, (em) => em.find(UnionPolicy, { where: { unionId }, order: { effectiveFrom: 'ASC' } }));
+    return rows.length ? rows : [{ ...DEFAULT_POLICY, unionId }];
+  }
+
+  /** Policies in force on each day for several unions (for bills of many batches). */
+  async forUnions(ctx: RequestContext, unionIds: number[]): Promise<UnionPolicy[]> {
+    if (!unionIds.length) return [];
+    return this.db.read(ctx, (em) => em.find(UnionPolicy, { where: { unionId: In(unionIds) }, order: { effectiveFrom: 'ASC' } }));
+  }
+
+  /**
+   * A new version from `effectiveFrom` (today or later), by the union's approver or an admin; fields
+   * left out keep the values in force the day before. CONFLICT when that union already has a version
+   * from that day.
+   */
+  async set(ctx: RequestContext, input: SetUnionPolicyInput): Promise<UnionPolicy> {
+    const actor = ctx.requireActor();
+    if (actor.role !== Role.ADMIN && !(actor.role === Role.UNION_APPROVER && actor.unionId === input.unionId)) {
+      throw DomainException.forbidden("Only the union's approver or an admin sets its funding policy", { field: 'unionId' });
+    }
+    const today = todayInShanghai();
+    if (input.effectiveFrom < today) throw DomainException.badInput('effectiveFrom', `effectiveFrom (${input.effectiveFrom}) is in the past; a policy applies from today (${today}) on`);
+    for (const field of ['capPerPersonPerDay', 'insuranceMinimum'] as const) {
+      const value = input[field];
+      if (value != null && value <= 0) throw DomainException.badInput(field, `${field} must be above 0.00`);
+    }
+    if (input.capPerPersonPerYear != null && input.capPerPersonPerYear < 0) throw DomainException.badInput('capPerPersonPerYear', 'capPerPersonPerYear cannot be negative');
+    return this.db.transaction(ctx, async (tx) => {
+      await this.unions.getOrThrow(tx, input.unionId, 'unionId');
+      const before = await this.on(tx, input.unionId, input.effectiveFrom);
+      const pick = <K extends keyof UnionPolicy>(k: K, v: UnionPolicy[K] | null | undefined): UnionPolicy[K] => (v === undefined || v === null ? before[k] : v);
+      const row = {
+        unionId: input.unionId,
+        effectiveFrom: input.effectiveFrom,
+        capPerPersonPerDay: pick('capPerPersonPerDay', input.capPerPersonPerDay),
+        maxDaysPerTrip: pick('maxDaysPerTrip', input.maxDaysPerTrip),
+        maxDaysPerYear: pick('maxDaysPerYear', input.maxDaysPerYear),
+        capPerPersonPerYear: input.capPerPersonPerYear === 0 ? null : pick('capPerPersonPerYear', input.capPerPersonPerYear),
+        insuranceMinimum: pick('insuranceMinimum', input.insuranceMinimum),
+        publicationRequired: pick('publicationRequired', input.publicationRequired),
+        publicationWorkingDays: pick('publicationWorkingDays', input.publicationWorkingDays),
+        createdById: actor.userId,
+        createdAt: nowToTheSecond(),
+      };
+      try {
+        return { id: await insertRow(tx.em!, UnionPolicy, row), ...row };
+      } catch (error) {
+        if (isUniqueViolation(error)) throw DomainException.conflict(`Union ${input.unionId} already has a policy version from ${input.effectiveFrom}; choose another day`, { field: 'effectiveFrom' });
+        throw error;
+      }
+    });
+  }
+
+  /** Refuses a stay longer than the policy's trip maximum (POLICY_VIOLATION naming the rule and the numbers). */
+  checkTrip(policy: UnionPolicy, nights: number): void {
+    const days = stayDays(nights);
+    if (days > policy.maxDaysPerTrip) {
+      throw DomainException.policyViolation(
+        'maxDaysPerTrip',
+        `A stay of ${nights} nights is ${days} days (departure and return days counted); the union's policy allows at most ${policy.maxDaysPerTrip} days per trip`,
+        { field: 'packageId', days, maxDaysPerTrip: policy.maxDaysPerTrip },
+      );
+    }
+  }
+}

@@ -92,6 +92,17 @@ export class Bill {
   @Column({ type: 'varchar', length: 40, nullable: true })
   activeKey: string | null;
 
+  /** The union's cap per person per day and the stay's days when a STAY bill was issued (the policy of the batch's request date). */
+  @Column({ type: 'bigint', transformer: bigintToNumber, nullable: true })
+  capPerPersonPerDay: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  stayDays: number | null;
+
+  /** Of the package price per person, what the union's funds do not cover (自费). */
+  @Column({ type: 'bigint', transformer: bigintToNumber, default: 0 })
+  selfPaidPerPerson: number;
+
   @Field()
   @Column({ type: 'datetime' })
   issuedAt: Date;

@@ -2,7 +2,8 @@ import { Args, ArgsType, Field, InputType, Int, Mutation, ObjectType, Parent, Qu
 import { Connection, type ConnectionShape, Ctx, MoneyScalar, type RequestContext, Role, Roles } from '@app/shared';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, MaxLength, ValidateNested } from 'class-validator';
-import { BillLine } from './bill-line.entity.js';
+import { BillFunding } from './bill-funding.model.js';
+import { BillLine, BillLineKind } from './bill-line.entity.js';
 import { Bill, BillKind, BillStatus } from './bill.entity.js';
 import { BillService } from './bill.service.js';
 import { Payment } from './payment.entity.js';
@@ -93,5 +94,22 @@ export class BillResolver {
   @ResolveField(() => MoneyScalar, { description: 'total − paid (0 on a void bill).' })
   outstanding(@Parent() bill: Bill): number {
     return bill.status === BillStatus.VOID ? 0 : bill.total - bill.paid;
+  }
+
+  @ResolveField(() => BillFunding, { nullable: true, description: "A stay bill's package price per person split by the union's funding policy (the version of the batch's request date); null on other bills." })
+  async funding(@Ctx() ctx: RequestContext, @Parent() bill: Bill): Promise<BillFunding | null> {
+    if (bill.capPerPersonPerDay === null || bill.stayDays === null) return null;
+    const pkg = (await this.billing.lines(ctx, bill.id)).find((l) => l.kind === BillLineKind.PACKAGE);
+    if (!pkg) return null;
+    const unionFundedPerPerson = pkg.unitPrice - bill.selfPaidPerPerson;
+    return {
+      capPerPersonPerDay: bill.capPerPersonPerDay,
+      days: bill.stayDays,
+      people: pkg.quantity,
+      unionFundedPerPerson,
+      selfPaidPerPerson: bill.selfPaidPerPerson,
+      unionFunded: unionFundedPerPerson * pkg.quantity,
+      selfPaid: bill.selfPaidPerPerson * pkg.quantity,
+    };
   }
 }

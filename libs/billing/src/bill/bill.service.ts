@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { stayDays, UnionPolicyService } from '@app/base';
 import { type Batch, BatchLifecycleService, BatchQueryService, batchScope, BatchStatus, BenefitType, canSee, scopeBatches } from '@app/booking';
 import {
   checkPageSize,
@@ -11,6 +12,7 @@ import {
   nowToTheSecond,
   pageNewestFirst,
   type RequestContext,
+  todayInShanghai,
   TransactionRunner,
 } from '@app/shared';
 import { In } from 'typeorm';
@@ -36,6 +38,7 @@ export class BillService {
     private readonly batches: BatchQueryService,
     private readonly lifecycle: BatchLifecycleService,
     private readonly consumption: ConsumptionService,
+    private readonly policies: UnionPolicyService,
   ) {}
 
   /** The stay's bill: the package at its booked price × headcount, then every consumption entry. */
@@ -83,7 +86,12 @@ export class BillService {
           batchId: null,
         })),
       ];
-      return this.create(tx, batch, BillKind.STAY, lines);
+      // The split by the union's policy in force when the batch was requested.
+      const policy = await this.policies.on(tx, batch.unionId, todayInShanghai(batch.createdAt));
+      const days = stayDays(batch.nights);
+      const perPerson = batch.pricePerPerson - discount;
+      const funding = { capPerPersonPerDay: policy.capPerPersonPerDay, stayDays: days, selfPaidPerPerson: Math.max(0, perPerson - policy.capPerPersonPerDay * days) };
+      return this.create(tx, batch, BillKind.STAY, lines, funding);
     });
   }
 
@@ -239,6 +247,9 @@ export class BillService {
       batchId: b.id,
     }));
     return this.insertBill(tx, {
+      capPerPersonPerDay: null,
+      stayDays: null,
+      selfPaidPerPerson: 0,
       batchId: null,
       baseId: claim.baseId,
       unionId: claim.payerUnionId,
@@ -273,8 +284,11 @@ export class BillService {
     return new Map(rows.map((r) => [Number(r.batchId), Number(r.billId)]));
   }
 
-  private create(tx: RequestContext, batch: Batch, kind: BillKind, lines: NewLine[]): Promise<Bill> {
+  private create(tx: RequestContext, batch: Batch, kind: BillKind, lines: NewLine[], funding?: Pick<Bill, 'capPerPersonPerDay' | 'stayDays' | 'selfPaidPerPerson'>): Promise<Bill> {
     return this.insertBill(tx, {
+      capPerPersonPerDay: funding?.capPerPersonPerDay ?? null,
+      stayDays: funding?.stayDays ?? null,
+      selfPaidPerPerson: funding?.selfPaidPerPerson ?? 0,
       batchId: batch.id,
       baseId: batch.baseId,
       unionId: batch.unionId,
@@ -290,7 +304,7 @@ export class BillService {
 
   private async insertBill(
     tx: RequestContext,
-    head: Pick<Bill, 'batchId' | 'baseId' | 'unionId' | 'agreementId' | 'unionRegionId' | 'baseRegionId' | 'batchReference' | 'batchStartDate' | 'kind' | 'activeKey'>,
+    head: Pick<Bill, 'batchId' | 'baseId' | 'unionId' | 'agreementId' | 'unionRegionId' | 'baseRegionId' | 'batchReference' | 'batchStartDate' | 'kind' | 'activeKey' | 'capPerPersonPerDay' | 'stayDays' | 'selfPaidPerPerson'>,
     lines: NewLine[],
   ): Promise<Bill> {
     const em = tx.em!;

@@ -7,7 +7,9 @@ import { type Actor, Role, SYSTEM_ACTOR } from './actor.js';
 /**
  * The explicit context every service method takes first: who acts, which request this is, and —
  * inside a unit of work — the transaction's EntityManager. Immutable: joining a transaction makes a
- * copy that shares the request's DataLoaders.
+ * copy with DataLoaders of its own, which read through that transaction and end with it (a loader of
+ * the request would keep whichever manager first used it: a closed transaction's, or on SQLite the
+ * queue the transaction itself holds).
  */
 export class RequestContext {
   private constructor(
@@ -31,7 +33,7 @@ export class RequestContext {
   }
 
   withManager(em: EntityManager): RequestContext {
-    return new RequestContext(this.actor, this.requestId, em, this.loaders);
+    return new RequestContext(this.actor, this.requestId, em, em === this.em ? this.loaders : new Map());
   }
 
   /** The acting user; UNAUTHENTICATED when nobody is signed in. */

@@ -128,6 +128,9 @@ describe(`access and scoping (${DB_KIND})`, () => {
       rateStay: ['mutation($b:Int!){rateStay(input:{batchId:$b,overall:1,lodging:1,meals:1,activities:1,service:1}){id}}', { b: id }],
       stayFeedback: ['{stayFeedback{id}}', {}],
       baseRatings: ['{baseRatings{count}}', {}],
+      unionPolicy: ['query($u:Int!){unionPolicy(unionId:$u){maxDaysPerTrip}}', { u: w.unionA.id }],
+      unionPolicyVersions: ['query($u:Int!){unionPolicyVersions(unionId:$u){id}}', { u: w.unionA.id }],
+      setUnionPolicy: ['mutation($i:SetUnionPolicyInput!){setUnionPolicy(input:$i){id}}', { i: { unionId: w.unionA.id, effectiveFrom: far(), maxDaysPerTrip: 30 } }],
     };
   }
 
@@ -272,7 +275,7 @@ describe(`access and scoping (${DB_KIND})`, () => {
     it('organisers may not confirm, create bases or users, audit capacity or manage beds', async () => {
       const ops = everyOperation();
       const before = await state();
-      for (const op of ['confirmBatch', 'rejectBatch', 'checkInBatch', 'createBase', 'updateBase', 'createUnion', 'createUser', 'users', 'capacityAudit', 'createPackage', 'setCapacity', 'closeDates', 'recordConsumption', 'reverseConsumption', 'issueBill', 'voidBill', 'recordPayment', 'setCancellationPolicy']) {
+      for (const op of ['confirmBatch', 'rejectBatch', 'checkInBatch', 'createBase', 'updateBase', 'createUnion', 'createUser', 'users', 'capacityAudit', 'createPackage', 'setCapacity', 'closeDates', 'recordConsumption', 'reverseConsumption', 'issueBill', 'voidBill', 'recordPayment', 'setCancellationPolicy', 'setUnionPolicy', 'createAllotment', 'proposeAgreement', 'issueSubsidyClaim', 'createRegion']) {
         const [query, variables] = ops[op];
         expectDenied(await t.gql(query, variables, w.unionA.organiser), op, ['FORBIDDEN']);
       }
@@ -341,7 +344,7 @@ describe(`access and scoping (${DB_KIND})`, () => {
       expectDenied(await t.gql(REQUEST_BATCH, { i: { ...input, unionId: w.unionB.id } }, w.partner), 'requestBatch', ['BAD_USER_INPUT']);
       expectDenied(await t.gql(REQUEST_BATCH, { i: { ...input, unionId: w.unionA.id, agreementId: 1 } }, w.partner), 'requestBatch', ['FORBIDDEN', 'NOT_FOUND']);
       expectDenied(await t.gql('mutation($id:Int!){cancelBatch(id:$id,reason:"x"){id}}', { id: b1.id }, w.partner), 'cancelBatch', ['FORBIDDEN', 'NOT_FOUND']);
-      for (const op of ['addParticipants', 'updateParticipant', 'removeParticipant', 'personalDataAccessLog', 'bills', 'bill', 'issueBill', 'rateStay', 'stayFeedback', 'baseRatings', 'recordPayment', 'recordConsumption']) {
+      for (const op of ['addParticipants', 'updateParticipant', 'removeParticipant', 'personalDataAccessLog', 'issueBill', 'rateStay', 'stayFeedback', 'baseRatings', 'setUnionPolicy', 'recordPayment', 'recordConsumption']) {
         const [query, variables] = everyOperation()[op];
         expectDenied(await t.gql(query, variables, w.partner), op, ['FORBIDDEN']);
       }

@@ -93,6 +93,14 @@ describe(`allotments (${DB_KIND})`, () => {
       ['RELEASE', from, addDays(from, 1), 4],
     ]);
     expect(await audit()).toEqual([]);
+    // A night the base closed: the block's beds are not taken there (the request meets the closure instead).
+    await t.ok('mutation($i:CloseDatesInput!){closeDates(input:$i){date}}', { i: { baseId: w.baseB.id, from: addDays(from, 4), to: addDays(from, 4), reason: '检修' } }, w.baseB.operator);
+    const closed = await t.gql(EXCHANGE_BATCH, { i: { ...input, headcount: 1, startDate: addDays(from, 3) } }, w.unionB.organiser);
+    expect([errorCode(closed), closed.errors?.[0].extensions?.night]).toEqual(['BAD_USER_INPUT', addDays(from, 4)]);
+    const grown = await t.gql("mutation($id:Int!){changeHeadcount(id:$id,headcount:6){id}}", { id: three.id }, w.unionB.organiser);
+    expect([errorCode(grown), grown.errors?.[0].extensions?.field]).toEqual(["BAD_USER_INPUT", "headcount"]);
+    await t.ok('mutation($i:ReopenDatesInput!){reopenDates(input:$i){date}}', { i: { baseId: w.baseB.id, from: addDays(from, 4), to: addDays(from, 4) } }, w.baseB.operator);
+    expect(await audit()).toEqual([]);
     void two;
     void outside;
     void past;

@@ -80,9 +80,11 @@ describe(`exchange agreements (${DB_KIND})`, () => {
   it('booking under an agreement: the parties, the period and the state are checked; the quota is taken and given back exactly', async () => {
     const id = await activeAgreement(t, sz, yf, base({ quotas: [{ fromRegionId: w.regions.SZ, personVisits: 30 }], benefits: [{ hostRegionId: w.regions.YF, type: 'DISCOUNT_PERCENT', amount: '10' }] }));
     const input = { packageId: w.baseA.packageId, startDate: w.start, headcount: 12, agreementId: id };
-    // Union A is in 广州, not a party.
+    // Union A is in 广州, not a party: to its organiser the agreement does not exist; an admin is told why.
     const wrongUnion = await t.gql(EXCHANGE_BATCH, { i: input }, w.unionA.organiser);
-    expect([errorCode(wrongUnion), wrongUnion.errors?.[0].extensions?.field]).toEqual(['BAD_USER_INPUT', 'unionId']);
+    expect([errorCode(wrongUnion), wrongUnion.errors?.[0].extensions?.field]).toEqual(['NOT_FOUND', 'agreementId']);
+    const adminWrong = await t.gql(EXCHANGE_BATCH, { i: { ...input, unionId: w.unionA.id } }, w.admin);
+    expect([errorCode(adminWrong), adminWrong.errors?.[0].extensions?.field]).toEqual(['BAD_USER_INPUT', 'unionId']);
     // A base outside the host region.
     const gzBase = (await t.ok<any>('mutation($i:CreateBaseInput!){createBase(input:$i){id}}', { i: { code: 'T-GZ1', name: '广州基地', regionId: w.regions.GZ, county: '海珠区' } }, w.admin)).createBase.id;
     const gzPackage = (await t.ok<any>('mutation($i:CreatePackageInput!){createPackage(input:$i){id}}', { i: { baseId: gzBase, name: 'p', nights: 2, pricePerPerson: '100.00', minGroupSize: 1, maxGroupSize: 99 } }, w.admin)).createPackage.id;
@@ -209,6 +211,27 @@ describe(`exchange agreements (${DB_KIND})`, () => {
       ['广州', 1, 9, '11880.63'],
       ['深圳', 2, 10, '12995.85'],
     ]);
+    expect((await t.ok<any>(AUDIT_FULL, {}, w.admin)).capacityAudit).toEqual([]);
+  });
+
+  it('a full discount bills 0.00, paid and settled at once; a voucher never exceeds the price; a cancellation fee is on the discounted price', async () => {
+    const gz = await partnerOf(t, w, 'GZ');
+    const free = await activeAgreement(t, gz, yf, base({ title: 'free', benefits: [{ hostRegionId: w.regions.YF, type: 'DISCOUNT_PERCENT', amount: '100' }] }));
+    const big = await activeAgreement(t, sz, yf, base({ title: 'big voucher', benefits: [{ hostRegionId: w.regions.YF, type: 'VOUCHER_PER_PERSON', amount: '5000' }] }));
+    const tenth = await activeAgreement(t, sz, yf, base({ title: 'ten percent', benefits: [{ hostRegionId: w.regions.YF, type: 'DISCOUNT_PERCENT', amount: '10' }] }));
+    const a = await stay(t, { organiser: w.unionA.organiser, operator: w.baseA.operator }, { packageId: w.baseA.packageId, startDate: today, headcount: 2, agreementId: free }, 'COMPLETED');
+    const billA = (await t.ok<any>(ISSUE, { b: a.id }, w.baseA.operator)).issueBill;
+    expect([billA.total, billA.status]).toEqual(['0.00', 'PAID']);
+    expect((await t.ok<any>('query($id:Int!){batch(id:$id){status}}', { id: a.id }, w.admin)).batch.status).toBe('SETTLED');
+    const b = await stay(t, { organiser: w.unionB.organiser, operator: w.baseA.operator }, { packageId: w.baseA.packageId, startDate: today, headcount: 2, agreementId: big }, 'COMPLETED');
+    const billB = (await t.ok<any>(ISSUE, { b: b.id }, w.baseA.operator)).issueBill;
+    expect(billB.lines.map((l: any) => [l.kind, l.unitPrice, l.amount])).toEqual([['PACKAGE', '1980.00', '3960.00'], ['VOUCHER', '-1980.00', '-3960.00']]);
+    expect([billB.total, billB.status]).toEqual(['0.00', 'PAID']);
+    // Cancelled on the day of arrival: 100 % of the price less 10 %.
+    const c = await stay(t, { organiser: w.unionB.organiser, operator: w.baseA.operator }, { packageId: w.baseA.packageId, startDate: today, headcount: 3, agreementId: tenth }, 'CONFIRMED');
+    await t.ok('mutation($id:Int!){cancelBatch(id:$id,reason:"x"){id}}', { id: c.id }, w.unionB.organiser);
+    const fee = (await t.ok<any>('query($id:Int!){batch(id:$id){bills{kind total}}}', { id: c.id }, w.admin)).batch.bills;
+    expect(fee).toEqual([{ kind: 'CANCELLATION_FEE', total: '5346.00' }]);
     expect((await t.ok<any>(AUDIT_FULL, {}, w.admin)).capacityAudit).toEqual([]);
   });
 });

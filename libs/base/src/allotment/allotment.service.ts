@@ -41,6 +41,18 @@ export interface AllotmentHolding {
   released: boolean;
 }
 
+/** Consecutive rows (already in date order) with the same key, as runs of nights. */
+function runs<K>(rows: AllotmentNight[], keyOf: (r: AllotmentNight) => K): Array<{ key: K; nights: string[] }> {
+  const out: Array<{ key: K; nights: string[] }> = [];
+  for (const r of rows) {
+    const key = keyOf(r);
+    const last = out[out.length - 1];
+    if (last && last.key === key) last.nights.push(r.night);
+    else out.push({ key, nights: [r.night] });
+  }
+  return out;
+}
+
 function requireTx(ctx: RequestContext) {
   if (!ctx.em) throw new Error('Allotment changes must run inside a transaction (TransactionRunner.transaction)');
   return ctx.em;
@@ -112,7 +124,7 @@ export class AllotmentService {
   async draw(tx: RequestContext, allotmentIds: number[], firstNight: CalendarDate, nights: number, beds: number): Promise<number | null> {
     for (const id of allotmentIds) {
       const rows = await this.lockNights(tx, id, firstNight, nights);
-      if (rows.length === nights && rows.every((r) => !r.released && r.beds - r.used >= beds)) {
+      if (rows.length === nights && rows.every((r) => !r.released && r.beds - r.used >= beds) && !(await this.capacity.firstClosedNight(tx, rows[0].baseId, rows.map((r) => r.night)))) {
         await this.use(tx, id, rows, beds);
         return id;
       }
@@ -134,6 +146,8 @@ export class AllotmentService {
         { field: 'headcount', night, availableBeds: left, requestedBeds: delta, allotmentId },
       );
     }
+    const closed = await this.capacity.firstClosedNight(tx, rows[0].baseId, rows.map((r) => r.night));
+    if (closed) throw DomainException.badInput('headcount', `The base is closed on the night of ${closed.night}${closed.closedReason ? ` (${closed.closedReason})` : ''}; the batch cannot grow`, { night: closed.night });
     await this.use(tx, allotmentId, rows, delta);
   }
 
@@ -154,8 +168,12 @@ export class AllotmentService {
       .where('allotmentId = :allotmentId AND night IN (:...nights)', { allotmentId, nights: rows.map((r) => r.night), beds })
       .execute();
     const baseId = rows[0].baseId;
-    await this.capacity.useAllotted(tx, baseId, rows.filter((r) => !r.released).map((r) => r.night), -beds);
-    await this.capacity.releaseNights(tx, baseId, rows.filter((r) => r.released).map((r) => r.night), beds);
+    // Runs of released and unreleased nights, in date order, so capacity rows are locked in the
+    // same order as on every other path.
+    for (const run of runs(rows, (r) => r.released)) {
+      if (run.key) await this.capacity.releaseNights(tx, baseId, run.nights, beds);
+      else await this.capacity.useAllotted(tx, baseId, run.nights, -beds);
+    }
   }
 
   /**
@@ -180,12 +198,11 @@ export class AllotmentService {
       .set({ released: true, beds: () => 'used' })
       .where('allotmentId = :id AND night IN (:...nights)', { id: allotment.id, nights: rows.map((r) => r.night) })
       .execute();
-    const byUnused = new Map<number, string[]>();
-    for (const r of rows) byUnused.set(r.beds - r.used, [...(byUnused.get(r.beds - r.used) ?? []), r.night]);
     let bedNights = 0;
-    for (const [unused, nights] of byUnused) {
-      await this.capacity.releaseAllotted(tx, allotment.baseId, nights, unused);
-      bedNights += unused * nights.length;
+    // Runs of nights with the same unused beds, in date order (the lock order of every path).
+    for (const run of runs(rows, (r) => r.beds - r.used)) {
+      await this.capacity.releaseAllotted(tx, allotment.baseId, run.nights, run.key);
+      bedNights += run.key * run.nights.length;
     }
     await this.record(tx, allotment.id, AllotmentAction.RELEASE, rows[0].night, rows[rows.length - 1].night, bedNights, reason, nowToTheSecond());
     return bedNights;
@@ -231,6 +248,25 @@ export class AllotmentService {
     const allotment = await this.db.forUpdate(requireTx(tx).createQueryBuilder(Allotment, 'a')).where('a.id = :id', { id }).getOne();
     if (!allotment) throw DomainException.notFound('Allotment', id, field);
     return allotment;
+  }
+
+  /**
+   * Releases every unused bed of the allotments given (an agreement ended): all their unreleased
+   * nights are locked first, allotment by allotment in date order, before any capacity row, so a
+   * batch giving beds back to one of them at the same time cannot wait on us in a cycle.
+   */
+  async releaseAll(tx: RequestContext, allotments: Allotment[], reason: string): Promise<number> {
+    if (!allotments.length) return 0;
+    await this.db
+      .forUpdate(requireTx(tx).createQueryBuilder(AllotmentNight, 'n'))
+      .where('n.allotmentId IN (:...ids) AND n.released = 0', { ids: allotments.map((a) => a.id) })
+      .orderBy('n.allotmentId', 'ASC')
+      .addOrderBy('n.night', 'ASC')
+      .getMany();
+    let released = 0;
+    // Capacity rows then in base and date order.
+    for (const allotment of [...allotments].sort((a, b) => a.baseId - b.baseId || a.from.localeCompare(b.from))) released += await this.releaseRange(tx, allotment, allotment.from, allotment.to, reason);
+    return released;
   }
 
   /** Allotments of the agreements given (all of them, or at one base), oldest first. */

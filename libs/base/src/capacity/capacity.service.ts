@@ -154,11 +154,19 @@ export class CapacityService {
       .set({ allottedBeds: () => 'allottedBeds - :delta' })
       .where('baseId = :baseId AND night IN (:...nights)')
       .andWhere('allottedBeds - :delta >= 0 AND allottedBeds - :delta <= reservedBeds')
+      // Taking block beds on a closed night is refused here too, the database's last word.
+      .andWhere(delta > 0 ? 'closed = 0' : '1 = 1')
       .setParameters({ baseId, nights, delta })
       .execute();
     if (result.affected !== nights.length) {
       throw new Error(`Capacity drift: moving ${delta} allotted beds at base ${baseId} on ${nights.join(', ')} matched ${result.affected} of ${nights.length} nights`);
     }
+  }
+
+  /** The first closed night among those given, if any (read in the caller's transaction). */
+  async firstClosedNight(ctx: RequestContext, baseId: number, nights: CalendarDate[]): Promise<CapacityNight | null> {
+    if (!nights.length) return null;
+    return requireManager(ctx).findOne(CapacityNight, { where: { baseId, night: In(nights), closed: true }, order: { night: 'ASC' } });
   }
 
   /** Returns an allotment night's unused beds to general sale (its release). */

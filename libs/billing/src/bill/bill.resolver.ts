@@ -10,7 +10,8 @@ import { Payment } from './payment.entity.js';
 import { RecordPaymentInput } from './record-payment.input.js';
 
 const OPERATOR = [Role.BASE_OPERATOR, Role.ADMIN];
-const READERS = [Role.UNION_ORGANISER, Role.BASE_OPERATOR, Role.ADMIN];
+// A PARTNER reads the bills of their region's exchange batches and the subsidy claims on its federation.
+const READERS = [Role.UNION_ORGANISER, Role.UNION_APPROVER, Role.BASE_OPERATOR, Role.PARTNER, Role.ADMIN];
 
 @ObjectType({ description: 'A page of bills, newest first.' })
 export class BillConnection extends Connection(Bill, 'Bill') {}

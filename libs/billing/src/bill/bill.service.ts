@@ -91,7 +91,10 @@ export class BillService {
       const days = stayDays(batch.nights);
       const perPerson = batch.pricePerPerson - discount;
       const funding = { capPerPersonPerDay: policy.capPerPersonPerDay, stayDays: days, selfPaidPerPerson: Math.max(0, perPerson - policy.capPerPersonPerDay * days) };
-      return this.create(tx, batch, BillKind.STAY, lines, funding);
+      const bill = await this.create(tx, batch, BillKind.STAY, lines, funding);
+      // Nothing to pay (a full discount, no extras): paid as issued, and the stay settled.
+      if (bill.status === BillStatus.PAID) await this.lifecycle.settle(tx, batch.id, `bill ${bill.id} is 0.00`);
+      return bill;
     });
   }
 
@@ -312,12 +315,12 @@ export class BillService {
     if (!Number.isSafeInteger(total)) throw new Error(`Bill total for ${head.batchReference} is not an exact integer of fen`);
     const bill = {
       ...head,
-      status: BillStatus.ISSUED,
+      status: total === 0 ? BillStatus.PAID : BillStatus.ISSUED,
       total,
       paid: 0,
       issuedAt: nowToTheSecond(),
       issuedById: tx.actor?.userId ?? null,
-      paidAt: null,
+      paidAt: total === 0 ? nowToTheSecond() : null,
       voidedAt: null,
       voidReason: null,
     };

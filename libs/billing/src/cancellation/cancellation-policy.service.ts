@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BaseService } from '@app/base';
-import { type Batch, type BatchRule, BatchStatus } from '@app/booking';
+import { type Batch, type BatchRule, BatchStatus, BenefitType } from '@app/booking';
 import { daysBetween, DomainException, nowToTheSecond, type RequestContext, Role, todayInShanghai, TransactionRunner } from '@app/shared';
 import { In } from 'typeorm';
 import { BillService } from '../bill/bill.service.js';
@@ -50,7 +50,10 @@ export class CancellationPolicyService implements BatchRule {
     const daysLeft = Math.max(0, daysBetween(todayInShanghai(), batch.startDate));
     const percent = feePercent(windows, daysLeft);
     if (percent === 0) return;
-    const amount = percentOf(batch.pricePerPerson * batch.headcount, percent);
+    // On the price the union would have paid: less an exchange discount.
+    const discount = batch.benefitType === BenefitType.DISCOUNT_PERCENT ? batch.benefitPerPerson : 0;
+    const amount = percentOf((batch.pricePerPerson - discount) * batch.headcount, percent);
+    if (amount === 0) return;
     await this.bills.issueCancellationFee(tx, batch, percent, daysLeft, amount);
   }
 }

@@ -62,6 +62,7 @@ export function bookingUnion(ctx: RequestContext, requested: number | null | und
     return requested;
   }
   if (actor.role === Role.PARTNER) {
+    if (actor.regionId === null) throw DomainException.forbidden('Your PARTNER account has no region: ask an admin to set one, then sign in again');
     // Which unions are the partner's region's is checked once the union is loaded.
     if (requested == null) throw DomainException.badInput('unionId', 'Say which union of your region the batch is for (unionId)');
     if (agreementId == null) throw DomainException.badInput('agreementId', 'A PARTNER books under an exchange agreement: give its agreementId');

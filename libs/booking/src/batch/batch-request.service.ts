@@ -137,6 +137,10 @@ export class BatchRequestService {
       .update(JSON.stringify([input.packageId, input.startDate, input.headcount, unionId, input.notes ?? null, input.agreementId ?? null]))
       .digest('hex');
 
+    // A partner's union is checked before anything is looked up for it, a replay included.
+    if (actor.role === Role.PARTNER && (await this.unions.getOrThrow(ctx, unionId, 'unionId')).regionId !== actor.regionId) {
+      throw DomainException.forbidden(`You book for the unions of your own region; union ${unionId} is in another`, { field: 'unionId' });
+    }
     if (key) {
       const existing = await this.queries.findByIdempotencyKey(ctx, unionId, key);
       if (existing) return this.replay(existing, requestHash);
@@ -220,7 +224,7 @@ export class BatchRequestService {
   private replay(existing: Batch, requestHash: string): Batch {
     if (existing.requestHash !== requestHash) {
       throw DomainException.conflict(
-        `The idempotencyKey was already used for batch ${existing.reference} with different details (package, startDate, headcount, union or notes); resend exactly the first request, or use a new key for a new booking`,
+        `The idempotencyKey was already used for batch ${existing.reference} with different details (package, startDate, headcount, union, notes or agreement); resend exactly the first request, or use a new key for a new booking`,
         { field: 'idempotencyKey', batchId: existing.id },
       );
     }

@@ -43,7 +43,8 @@ export interface AgreementTerms {
 
 /** The benefit per person in fen: the voucher, or the discount off `price` rounded half up to the fen. */
 export function benefitPerPerson(type: BenefitType | null, amount: number, price: number): number {
-  if (type === BenefitType.VOUCHER_PER_PERSON) return amount;
+  // A voucher never exceeds the price: the bill of a stay is never negative.
+  if (type === BenefitType.VOUCHER_PER_PERSON) return Math.min(amount, price);
   if (type === BenefitType.DISCOUNT_PERCENT) return Number((BigInt(price) * BigInt(amount) + 5_000n) / 10_000n);
   return 0;
 }

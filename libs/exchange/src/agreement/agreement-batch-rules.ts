@@ -33,6 +33,8 @@ export class AgreementBatchRules implements BatchRule, OnModuleInit {
     const parties = [agreement.proposerRegionId, agreement.partnerRegionId];
     const name = async (regionId: number) => (await this.regions.load(tx, regionId))?.name ?? `region ${regionId}`;
     if (!parties.includes(request.unionRegionId)) {
+      // An organiser or partner of another region may not even learn that the agreement exists.
+      if (!tx.isAdminOrSystem) throw DomainException.notFound('Agreement', agreement.id, 'agreementId');
       throw DomainException.badInput('unionId', `The union is in ${await name(request.unionRegionId)}, which is not a party to agreement ${agreement.id}; book under an agreement of your own region`);
     }
     const hostRegionId = parties.find((r) => r !== request.unionRegionId)!;

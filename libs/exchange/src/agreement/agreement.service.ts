@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AllotmentService, BaseService, RegionService, UnionService } from '@app/base';
+import { AllotmentService, BaseService, Region, RegionService, UnionService } from '@app/base';
 import { BenefitType } from '@app/booking';
 import {
   type CalendarDate,
@@ -88,6 +88,7 @@ export class AgreementService {
     const actor = ctx.requireActor();
     let proposer: number;
     if (actor.role === Role.PARTNER) {
+      if (actor.regionId === null) throw DomainException.forbidden('Your PARTNER account has no region: ask an admin to set one, then sign in again');
       if (input.regionId != null && input.regionId !== actor.regionId) {
         throw DomainException.forbidden(`You propose for your own region (${actor.regionId}), not region ${input.regionId}`, { field: 'regionId' });
       }
@@ -173,9 +174,7 @@ export class AgreementService {
       await this.record(tx, id, agreement.status, rule.to, reason, now);
       if (rule.to === AgreementStatus.TERMINATED || rule.to === AgreementStatus.EXPIRED) {
         // Beds held for it and not used go back to general sale now, not at each night's release day.
-        for (const allotment of await this.allotments.list(tx, [id])) {
-          await this.allotments.releaseRange(tx, allotment, allotment.from, allotment.to, `agreement ${rule.to.toLowerCase()}`);
-        }
+        await this.allotments.releaseAll(tx, await this.allotments.list(tx, [id]), `agreement ${rule.to.toLowerCase()}`);
       }
       return { ...agreement, status: rule.to, updatedAt: now };
     });
@@ -273,8 +272,9 @@ export class AgreementService {
     if (!row) return;
     if (delta < 0) throw new Error(`Quota drift: giving back ${-delta} to agreement ${agreementId} year ${row.year} which has ${row.used} used`);
     const left = row.personVisits - row.used;
+    const region = await em.findOneBy(Region, { id: fromRegionId });
     throw DomainException.quotaExceeded(
-      `Agreement ${agreementId} has ${left} person-visits left of its ${row.personVisits} for region ${fromRegionId} in agreement year ${row.year} (${row.yearStart}…${row.yearEnd}); ${delta} requested`,
+      `Agreement ${agreementId} has ${left} person-visits left of its ${row.personVisits} from ${region?.name ?? `region ${fromRegionId}`} in agreement year ${row.year} (${row.yearStart}…${row.yearEnd}); ${delta} requested`,
       { field, agreementId, year: row.year, personVisits: row.personVisits, used: row.used, left, requested: delta },
     );
   }

@@ -44,6 +44,9 @@ export class ExchangeAllotmentService {
       const mayRelease =
         actor.role === Role.ADMIN || (actor.role === Role.BASE_OPERATOR && actor.baseId === allotment.baseId) || (actor.role === Role.PARTNER && actor.regionId === allotment.guestRegionId);
       if (!mayRelease) throw DomainException.forbidden("Only the host base's operator, the guest region's partner or an admin releases an allotment");
+      if (to < allotment.from || from > allotment.to) {
+        throw DomainException.badInput('from', `Allotment ${allotment.id} holds the nights ${allotment.from}…${allotment.to}; ${from}…${to} is outside them`);
+      }
       await this.allotments.releaseRange(tx, allotment, from, to, reason?.trim().slice(0, 500) || null);
       return allotment;
     });

@@ -26,29 +26,29 @@ export const STANDARD_REGIONS: ReadonlyArray<readonly [code: string, name: strin
  */
 export async function seedRegions(q: QueryRunner): Promise<void> {
   const now = new Date().toISOString().slice(0, 19).replace('T', ' ');
+  // Names compared as MySQL's default collation would (case and trailing spaces aside), and without 市.
+  const norm = (name: string) => name.trim().toLowerCase().replace(/市$/, '');
   const regionOf = new Map<string, number>();
+  const one = async (sql: string, params: unknown[]) => ((await q.query(sql, params)) as Array<{ id: number }>)[0]?.id;
   const addRegion = async (code: string, name: string, federation: string) => {
     await q.query('INSERT INTO region (code, name, federationUnionId, createdAt) VALUES (?, ?, 0, ?)', [code, name, now]);
-    const [{ id }] = (await q.query('SELECT id FROM region WHERE code = ?', [code])) as Array<{ id: number }>;
-    const existing = (await q.query('SELECT id FROM trade_union WHERE code = ?', [`${code}-FED`])) as Array<{ id: number }>;
-    if (!existing.length) await q.query('INSERT INTO trade_union (code, name, city, regionId, createdAt) VALUES (?, ?, ?, ?, ?)', [`${code}-FED`, federation, name, id, now]);
-    const [{ id: unionId }] = (await q.query('SELECT id FROM trade_union WHERE code = ?', [`${code}-FED`])) as Array<{ id: number }>;
-    await q.query('UPDATE region SET federationUnionId = ? WHERE id = ?', [unionId, id]);
-    regionOf.set(name, Number(id));
+    const id = Number(await one('SELECT id FROM region WHERE code = ?', [code]));
+    // A union that already has the federation's code is an ordinary union: the federation gets a free code.
+    let unionCode = `${code}-FED`;
+    for (let n = 2; await one('SELECT id FROM trade_union WHERE code = ?', [unionCode]); n++) unionCode = `${code}-FED${n}`;
+    await q.query('INSERT INTO trade_union (code, name, city, regionId, createdAt) VALUES (?, ?, ?, ?, ?)', [unionCode, federation, name, id, now]);
+    await q.query('UPDATE region SET federationUnionId = ? WHERE id = ?', [Number(await one('SELECT id FROM trade_union WHERE code = ?', [unionCode])), id]);
+    regionOf.set(norm(name), id);
   };
   for (const [code, name, federation] of STANDARD_REGIONS) await addRegion(code, name, federation);
-  const cities = (await q.query('SELECT DISTINCT city FROM trade_union WHERE regionId IS NULL')) as Array<{ city: string }>;
+  const unions = (await q.query('SELECT id, city FROM trade_union WHERE regionId IS NULL ORDER BY id')) as Array<{ id: number; city: string }>;
   let n = 0;
-  for (const { city } of cities) {
-    const known = regionOf.get(city) ?? regionOf.get(city.replace(/市$/, ''));
-    if (known === undefined) await addRegion(`R${++n}`, city, `${city}总工会`);
+  for (const union of unions) {
+    if (!regionOf.has(norm(union.city))) await addRegion(`R${++n}`, union.city.trim(), `${union.city.trim()}总工会`);
+    await q.query('UPDATE trade_union SET regionId = ? WHERE id = ?', [regionOf.get(norm(union.city)), union.id]);
   }
-  for (const { city } of cities) {
-    const regionId = regionOf.get(city) ?? regionOf.get(city.replace(/市$/, ''));
-    await q.query('UPDATE trade_union SET regionId = ? WHERE regionId IS NULL AND city = ?', [regionId, city]);
-  }
-  await q.query('UPDATE base SET regionId = ? WHERE regionId IS NULL', [regionOf.get('云浮')]);
-  // A PARTNER acted for a union; they now act for that union's region.
+  await q.query('UPDATE base SET regionId = ? WHERE regionId IS NULL', [regionOf.get(norm('云浮'))]);
+  // A PARTNER acted for a union; they now act for that union's region (one without a union has none, and is refused until an admin sets it).
   await q.query("UPDATE app_user SET regionId = (SELECT regionId FROM trade_union u WHERE u.id = app_user.unionId) WHERE role = 'PARTNER' AND regionId IS NULL");
   await q.query('UPDATE batch SET unionRegionId = (SELECT regionId FROM trade_union u WHERE u.id = batch.unionId) WHERE unionRegionId IS NULL');
   await q.query('UPDATE batch SET baseRegionId = (SELECT regionId FROM base s WHERE s.id = batch.baseId) WHERE baseRegionId IS NULL');

@@ -36,10 +36,15 @@ export class Exchange1795736357440 implements MigrationInterface {
         await queryRunner.query(`CREATE INDEX \`idx_union_region\` ON \`trade_union\` (\`regionId\`)`);
         await queryRunner.query(`CREATE INDEX \`idx_bill_line_batch\` ON \`bill_line\` (\`batchId\`)`);
         await queryRunner.query(`CREATE INDEX \`idx_batch_agreement\` ON \`batch\` (\`agreementId\`, \`startDate\`)`);
+        // TypeORM does not generate CHECK constraints for MySQL; they are the database's last word on the counters.
+        await queryRunner.query(`ALTER TABLE \`capacity_night\` ADD CONSTRAINT \`chk_capacity_allotted\` CHECK (\`allottedBeds\` >= 0 AND \`allottedBeds\` <= \`reservedBeds\`)`);
+        await queryRunner.query(`ALTER TABLE \`allotment_night\` ADD CONSTRAINT \`chk_allotment_night_beds\` CHECK (\`used\` >= 0 AND \`used\` <= \`beds\`)`);
+        await queryRunner.query(`ALTER TABLE \`agreement_quota\` ADD CONSTRAINT \`chk_agreement_quota\` CHECK (\`used\` >= 0 AND \`used\` <= \`personVisits\`)`);
         await seedRegions(queryRunner);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`ALTER TABLE \`capacity_night\` DROP CONSTRAINT \`chk_capacity_allotted\``);
         await queryRunner.query(`DROP INDEX \`idx_batch_agreement\` ON \`batch\``);
         await queryRunner.query(`DROP INDEX \`idx_bill_line_batch\` ON \`bill_line\``);
         await queryRunner.query(`DROP INDEX \`idx_union_region\` ON \`trade_union\``);

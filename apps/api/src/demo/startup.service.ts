@@ -21,7 +21,7 @@ export class StartupService implements OnApplicationBootstrap {
     await this.users.ensureAdmin(ctx, this.config.adminPassword);
     if (this.config.demoData && (await this.bases.list(ctx)).length === 0) {
       await this.demo.load(ctx);
-      this.logger.log('loaded the demo data (7 Yunfu bases, 10 unions, one account per role, two years of past stays)');
+      this.logger.log('loaded the demo data (7 Yunfu bases and 3 partner bases, 10 unions, accounts for every role, two years of past stays, the exchange with 深圳 and 珠海)');
     }
   }
 }

@@ -1,0 +1,94 @@
+import { addDays, todayInShanghai } from '@app/shared';
+import { ADD_PARTICIPANTS, person } from './support/people.js';
+import { stay } from './support/stays.js';
+import { DB_KIND, errorCode, startTestApp, type TestApp } from './support/test-app.js';
+import { buildWorld, REQUEST_BATCH, type World } from './support/world.js';
+
+const SET = 'mutation($i:SetUnionPolicyInput!){setUnionPolicy(input:$i){id unionId effectiveFrom capPerPersonPerDay maxDaysPerTrip maxDaysPerYear insuranceMinimum publicationRequired publicationWorkingDays}}';
+const POLICY = 'query($u:Int!,$on:Date){unionPolicy(unionId:$u,on:$on){id effectiveFrom capPerPersonPerDay maxDaysPerTrip maxDaysPerYear}}';
+
+/** The union's funding policy: versions, the trip and yearly day limits, and the union-funded / self-paid split of bills. */
+describe(`union funding policy (${DB_KIND})`, () => {
+  let t: TestApp;
+  let w: World;
+  let approverA: string;
+  const today = todayInShanghai();
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await buildWorld(t, { beds: 200, nightsOfBeds: 400 });
+    await t.ok('mutation($i:CreateUserInput!){createUser(input:$i){id}}', { i: { username: 'approver-a', password: 'approver-pass-1', role: 'UNION_APPROVER', unionId: w.unionA.id } }, w.admin);
+    approverA = await t.login('approver-a', 'approver-pass-1');
+  });
+  afterAll(() => t.close());
+
+  it('the defaults until a union sets its own; versions by effective date, set by the union’s approver or an admin', async () => {
+    expect((await t.ok<any>(POLICY, { u: w.unionB.id }, w.unionB.organiser)).unionPolicy).toEqual({ id: 0, effectiveFrom: '2000-01-01', capPerPersonPerDay: '600.00', maxDaysPerTrip: 5, maxDaysPerYear: 5 });
+    expect(errorCode(await t.gql(SET, { i: { unionId: w.unionA.id, effectiveFrom: today, maxDaysPerTrip: 4 } }, w.unionA.organiser))).toBe('FORBIDDEN');
+    expect(errorCode(await t.gql(SET, { i: { unionId: w.unionB.id, effectiveFrom: today, maxDaysPerTrip: 4 } }, approverA))).toBe('FORBIDDEN');
+    const past = await t.gql(SET, { i: { unionId: w.unionA.id, effectiveFrom: addDays(today, -1) } }, approverA);
+    expect([errorCode(past), past.errors?.[0].extensions?.field]).toEqual(['BAD_USER_INPUT', 'effectiveFrom']);
+    const later = addDays(today, 30);
+    const v1 = (await t.ok<any>(SET, { i: { unionId: w.unionA.id, effectiveFrom: later, capPerPersonPerDay: '400.00' } }, approverA)).setUnionPolicy;
+    expect(v1).toMatchObject({ effectiveFrom: later, capPerPersonPerDay: '400.00', maxDaysPerTrip: 5, insuranceMinimum: '1000000.00', publicationRequired: true, publicationWorkingDays: 3 });
+    expect(errorCode(await t.gql(SET, { i: { unionId: w.unionA.id, effectiveFrom: later } }, w.admin))).toBe('CONFLICT');
+    expect((await t.ok<any>(POLICY, { u: w.unionA.id }, w.unionA.organiser)).unionPolicy.capPerPersonPerDay).toBe('600.00');
+    expect((await t.ok<any>(POLICY, { u: w.unionA.id, on: later }, w.unionA.organiser)).unionPolicy.capPerPersonPerDay).toBe('400.00');
+    expect((await t.ok<any>(POLICY, { u: w.unionA.id, on: addDays(later, -1) }, w.unionA.organiser)).unionPolicy.capPerPersonPerDay).toBe('600.00');
+  });
+
+  it('a stay is its nights + 1 days: 4 nights are 5 days and pass a 5-day trip maximum, 5 nights do not', async () => {
+    const pkg = async (nights: number) =>
+      (await t.ok<any>('mutation($i:CreatePackageInput!){createPackage(input:$i){id}}', { i: { baseId: w.baseB.id, name: `${nights} nights`, nights, pricePerPerson: '1000.00', minGroupSize: 1, maxGroupSize: 99 } }, w.admin)).createPackage.id;
+    const four = await pkg(4);
+    const five = await pkg(5);
+    expect((await t.ok<any>(REQUEST_BATCH, { i: { packageId: four, startDate: w.start, headcount: 2 } }, w.unionB.organiser)).requestBatch.nights).toBe(4);
+    const refused = await t.gql(REQUEST_BATCH, { i: { packageId: five, startDate: w.start, headcount: 2 } }, w.unionB.organiser);
+    expect(errorCode(refused)).toBe('POLICY_VIOLATION');
+    expect(refused.errors![0].extensions).toMatchObject({ rule: 'maxDaysPerTrip', days: 6, maxDaysPerTrip: 5, field: 'packageId' });
+    expect(refused.errors![0].message).toContain('6 days');
+  });
+
+  it('a person’s days a year count across batches of every union, by the keyed hash; days over New Year count in each year; the error names only what the caller may see', async () => {
+    const two = (await t.ok<any>('mutation($i:CreatePackageInput!){createPackage(input:$i){id}}', { i: { baseId: w.baseA.id, name: '2 nights', nights: 2, pricePerPerson: '800.00', minGroupSize: 1, maxGroupSize: 99 } }, w.admin)).createPackage.id;
+    // The coming New Year with a December still ahead of it (run in mid-December, the next one).
+    const year = today < `${today.slice(0, 4)}-12-08` ? Number(today.slice(0, 4)) : Number(today.slice(0, 4)) + 1;
+    const newYear = `${year}-12-30`;
+    const batch = async (organiser: string, packageId: number, startDate: string) => (await t.ok<any>(REQUEST_BATCH, { i: { packageId, startDate, headcount: 5 } }, organiser)).requestBatch;
+    const add = (b: { id: number }, n: number, token: string) => t.gql(ADD_PARTICIPANTS, { b: b.id, p: [person(n)] }, token);
+    // Union B: over New Year, 3 nights = 2 days this year and 2 next.
+    const overNewYear = await batch(w.unionB.organiser, w.baseA.packageId, newYear);
+    expect((await add(overNewYear, 7001, w.unionB.organiser)).errors).toBeUndefined();
+    // Union A: 3 more days this year (5 in all) pass; another 3 (8) do not.
+    const december = await batch(w.unionA.organiser, two, `${year}-12-10`);
+    expect((await add(december, 7001, w.unionA.organiser)).errors).toBeUndefined();
+    const again = await batch(w.unionA.organiser, two, `${year}-12-20`);
+    const refused = await add(again, 7001, w.unionA.organiser);
+    expect(errorCode(refused)).toBe('POLICY_VIOLATION');
+    expect(refused.errors![0].extensions).toMatchObject({ rule: 'maxDaysPerYear', maxDaysPerYear: 5, field: 'idNumber' });
+    // Union A sees its own December batch named, and union B's only counted.
+    expect(refused.errors![0].message).toContain(`${year}`);
+    expect(refused.errors![0].message).toContain(december.reference);
+    expect(refused.errors![0].message).not.toContain(overNewYear.reference);
+    expect(refused.errors![0].message).toContain('1 other batch');
+    expect(JSON.stringify(refused.errors)).not.toContain(person(7001).idNumber);
+    // Next year: 2 days over New Year + 3 = 5 pass.
+    const january = await batch(w.unionA.organiser, two, `${year + 1}-01-10`);
+    expect((await add(january, 7001, w.unionA.organiser)).errors).toBeUndefined();
+    // A cancelled batch frees its days.
+    await t.ok('mutation($id:Int!){cancelBatch(id:$id,reason:"x"){id}}', { id: december.id }, w.unionA.organiser);
+    expect((await add(again, 7001, w.unionA.organiser)).errors).toBeUndefined();
+  });
+
+  it('a bill splits the package price per person: union funds up to cap × days, the rest each worker’s own share, by the policy of the request date', async () => {
+    // Union B: cap 400.00 from today; union A: the cap changes only in 30 days, so today's 600.00 applies.
+    await t.ok(SET, { i: { unionId: w.unionB.id, effectiveFrom: today, capPerPersonPerDay: '400.00', maxDaysPerYear: 366 } }, w.admin);
+    const b = await stay(t, { organiser: w.unionB.organiser, operator: w.baseA.operator }, { packageId: w.baseA.packageId, startDate: today, headcount: 3 }, 'COMPLETED');
+    const billB = (await t.ok<any>(`mutation($b:Int!){issueBill(batchId:$b){total funding{capPerPersonPerDay days people unionFundedPerPerson selfPaidPerPerson unionFunded selfPaid}}}`, { b: b.id }, w.baseA.operator)).issueBill;
+    // 1980.00 for 3 nights = 4 days: 1600.00 from union funds, 380.00 each worker's own.
+    expect(billB).toEqual({ total: '5940.00', funding: { capPerPersonPerDay: '400.00', days: 4, people: 3, unionFundedPerPerson: '1600.00', selfPaidPerPerson: '380.00', unionFunded: '4800.00', selfPaid: '1140.00' } });
+    const a = await stay(t, { organiser: w.unionA.organiser, operator: w.baseA.operator }, { packageId: w.baseA.packageId, startDate: today, headcount: 2 }, 'COMPLETED');
+    const billA = (await t.ok<any>(`mutation($b:Int!){issueBill(batchId:$b){funding{capPerPersonPerDay unionFundedPerPerson selfPaidPerPerson}}}`, { b: a.id }, w.baseA.operator)).issueBill;
+    expect(billA.funding).toEqual({ capPerPersonPerDay: '600.00', unionFundedPerPerson: '1980.00', selfPaidPerPerson: '0.00' });
+  });
+});

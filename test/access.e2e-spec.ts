@@ -128,6 +128,7 @@ describe(`access and scoping (${DB_KIND})`, () => {
       rateStay: ['mutation($b:Int!){rateStay(input:{batchId:$b,overall:1,lodging:1,meals:1,activities:1,service:1}){id}}', { b: id }],
       stayFeedback: ['{stayFeedback{id}}', {}],
       baseRatings: ['{baseRatings{count}}', {}],
+      setNoShowFee: ['mutation($b:Int!){setNoShowFee(baseId:$b,percent:50)}', { b: baseId }],
       unionPolicy: ['query($u:Int!){unionPolicy(unionId:$u){maxDaysPerTrip}}', { u: w.unionA.id }],
       unionPolicyVersions: ['query($u:Int!){unionPolicyVersions(unionId:$u){id}}', { u: w.unionA.id }],
       setUnionPolicy: ['mutation($i:SetUnionPolicyInput!){setUnionPolicy(input:$i){id}}', { i: { unionId: w.unionA.id, effectiveFrom: far(), maxDaysPerTrip: 30 } }],
@@ -275,7 +276,7 @@ describe(`access and scoping (${DB_KIND})`, () => {
     it('organisers may not confirm, create bases or users, audit capacity or manage beds', async () => {
       const ops = everyOperation();
       const before = await state();
-      for (const op of ['confirmBatch', 'rejectBatch', 'checkInBatch', 'createBase', 'updateBase', 'createUnion', 'createUser', 'users', 'capacityAudit', 'createPackage', 'setCapacity', 'closeDates', 'recordConsumption', 'reverseConsumption', 'issueBill', 'voidBill', 'recordPayment', 'setCancellationPolicy', 'setUnionPolicy', 'createAllotment', 'proposeAgreement', 'issueSubsidyClaim', 'createRegion']) {
+      for (const op of ['confirmBatch', 'rejectBatch', 'checkInBatch', 'createBase', 'updateBase', 'createUnion', 'createUser', 'users', 'capacityAudit', 'createPackage', 'setCapacity', 'closeDates', 'recordConsumption', 'reverseConsumption', 'issueBill', 'voidBill', 'recordPayment', 'setCancellationPolicy', 'setNoShowFee', 'setUnionPolicy', 'createAllotment', 'proposeAgreement', 'issueSubsidyClaim', 'createRegion']) {
         const [query, variables] = ops[op];
         expectDenied(await t.gql(query, variables, w.unionA.organiser), op, ['FORBIDDEN']);
       }
@@ -309,7 +310,7 @@ describe(`access and scoping (${DB_KIND})`, () => {
     it('createPackage, updatePackage, setCapacity, closeDates and reopenDates for another base are FORBIDDEN', async () => {
       const ops = everyOperation();
       const before = await state();
-      for (const op of ['createPackage', 'updatePackage', 'setCapacity', 'closeDates', 'reopenDates', 'setCancellationPolicy', 'voidBill']) {
+      for (const op of ['createPackage', 'updatePackage', 'setCapacity', 'closeDates', 'reopenDates', 'setCancellationPolicy', 'setNoShowFee', 'voidBill']) {
         const [query, variables] = ops[op];
         expectDenied(await t.gql(query, variables, w.baseB.operator), op, ['FORBIDDEN']);
       }

@@ -6,6 +6,7 @@ export enum BillLineKind {
   PACKAGE = 'PACKAGE',
   CONSUMPTION = 'CONSUMPTION',
   CANCELLATION_FEE = 'CANCELLATION_FEE',
+  NO_SHOW = 'NO_SHOW',
   VOUCHER = 'VOUCHER',
   SUBSIDY = 'SUBSIDY',
 }
@@ -15,6 +16,7 @@ registerEnumType(BillLineKind, {
     PACKAGE: { description: 'The package at the booked price (less an exchange discount) × headcount.' },
     CONSUMPTION: { description: 'One consumption entry (or its reversal).' },
     CANCELLATION_FEE: { description: "The cancellation fee by the base's policy." },
+    NO_SHOW: { description: "The base's no-show fee for each person on the list who did not arrive." },
     VOUCHER: { description: "The host region's voucher per person × people who checked in: a negative line." },
     SUBSIDY: { description: 'On a subsidy claim: the vouchers one batch was granted, which the host federation pays back.' },
   },

@@ -16,6 +16,8 @@ import {
   TransactionRunner,
 } from '@app/shared';
 import { In } from 'typeorm';
+import { CancellationPolicy } from '../cancellation/cancellation-policy.entity.js';
+import { percentOf } from '../cancellation/cancellation-policy.js';
 import { ConsumptionService } from '../consumption/consumption.service.js';
 import { BillLine, BillLineKind } from './bill-line.entity.js';
 import { Bill, BillKind, BillStatus } from './bill.entity.js';
@@ -50,27 +52,45 @@ export class BillService {
         throw DomainException.wrongState(batch.status, `A stay is billed once it is COMPLETED; batch ${batch.reference} is ${batch.status}`);
       }
       const discount = batch.benefitType === BenefitType.DISCOUNT_PERCENT ? batch.benefitPerPerson : 0;
+      const unit = batch.pricePerPerson - discount;
+      // The package for the people who arrived; each no-show costs the base's no-show percent of it.
+      const arrived = batch.arrivals ?? batch.headcount;
+      const noShows = batch.headcount - arrived;
+      // Read here, not through CancellationPolicyService, which bills its fees through this service.
+      const noShowPercent = noShows > 0 ? ((await tx.em!.findOneBy(CancellationPolicy, { baseId: batch.baseId }))?.noShowPercent ?? 0) : 0;
+      const noShowFee = percentOf(unit, noShowPercent);
       const lines: NewLine[] = [
         {
           kind: BillLineKind.PACKAGE,
-          description: discount
-            ? `Package, ${batch.nights} nights, at the booked price ${formatYuan(batch.pricePerPerson)} less ${formatYuan(batch.benefitAmount)} % (agreement ${batch.agreementId})`
-            : `Package, ${batch.nights} nights, at the booked price`,
-          quantity: batch.headcount,
-          unitPrice: batch.pricePerPerson - discount,
-          amount: batch.headcount * (batch.pricePerPerson - discount),
+          description: `${discount ? `Package, ${batch.nights} nights, at the booked price ${formatYuan(batch.pricePerPerson)} less ${formatYuan(batch.benefitAmount)} % (agreement ${batch.agreementId})` : `Package, ${batch.nights} nights, at the booked price`}${noShows > 0 ? `, for the ${arrived} who arrived` : ''}`,
+          quantity: arrived,
+          unitPrice: unit,
+          amount: arrived * unit,
           consumptionEntryId: null,
           batchId: null,
         },
+        ...(noShows > 0 && noShowFee > 0
+          ? [
+              {
+                kind: BillLineKind.NO_SHOW,
+                description: `No-shows: ${noShowPercent} % of ${formatYuan(unit)} for each of the ${noShows} who did not arrive`,
+                quantity: noShows,
+                unitPrice: noShowFee,
+                amount: noShows * noShowFee,
+                consumptionEntryId: null,
+                batchId: null,
+              },
+            ]
+          : []),
         ...(batch.benefitType === BenefitType.VOUCHER_PER_PERSON && batch.benefitPerPerson > 0
           ? [
               {
                 kind: BillLineKind.VOUCHER,
                 // Everyone on the batch checked in (check-in requires the full list), so headcount counts the arrivals.
                 description: `Voucher of the host region, ${formatYuan(batch.benefitPerPerson)} per person who checked in (agreement ${batch.agreementId})`,
-                quantity: batch.headcount,
+                quantity: arrived,
                 unitPrice: -batch.benefitPerPerson,
-                amount: -batch.headcount * batch.benefitPerPerson,
+                amount: -arrived * batch.benefitPerPerson,
                 consumptionEntryId: null,
                 batchId: null,
               },
@@ -242,10 +262,10 @@ export class BillService {
   ): Promise<Bill> {
     const lines: NewLine[] = claim.batches.map((b) => ({
       kind: BillLineKind.SUBSIDY,
-      description: `Batch ${b.reference} (${b.startDate}): voucher ${formatYuan(b.benefitPerPerson)} × ${b.headcount} who checked in`,
-      quantity: b.headcount,
+      description: `Batch ${b.reference} (${b.startDate}): voucher ${formatYuan(b.benefitPerPerson)} × ${b.arrivals ?? b.headcount} who checked in`,
+      quantity: b.arrivals ?? b.headcount,
       unitPrice: b.benefitPerPerson,
-      amount: b.headcount * b.benefitPerPerson,
+      amount: (b.arrivals ?? b.headcount) * b.benefitPerPerson,
       consumptionEntryId: null,
       batchId: b.id,
     }));

@@ -10,6 +10,10 @@ export class CancellationPolicy {
   @Column({ type: 'simple-json' })
   windows: CancellationWindow[];
 
+  /** What a no-show costs: this percent of the (discounted) package price per person who did not arrive. */
+  @Column({ type: 'int', default: 0 })
+  noShowPercent: number;
+
   @Column({ type: 'int', nullable: true })
   updatedById: number | null;
 

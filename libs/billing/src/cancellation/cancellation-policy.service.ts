@@ -29,6 +29,31 @@ export class CancellationPolicyService implements BatchRule {
       .load(baseId);
   }
 
+  /** Percent of the package price a no-show costs at the base (default 0); batched per request. */
+  noShowPercent(ctx: RequestContext, baseId: number): Promise<number> {
+    return ctx
+      .loader<number, number>('noShowPercent', async (ids) => {
+        const rows = await this.db.read(ctx, (em) => em.findBy(CancellationPolicy, { baseId: In([...ids]) }));
+        return ids.map((id) => rows.find((r) => r.baseId === id)?.noShowPercent ?? 0);
+      })
+      .load(baseId);
+  }
+
+  /** The base's operator (own base) or an admin sets the no-show fee: 0–100 percent, for batches checked in later. */
+  async setNoShow(ctx: RequestContext, baseId: number, percent: number): Promise<number> {
+    const actor = ctx.requireActor();
+    if (actor.role === Role.BASE_OPERATOR && actor.baseId !== baseId) {
+      throw DomainException.forbidden(`You run base ${actor.baseId}, not base ${baseId}`, { field: 'baseId' });
+    }
+    if (!Number.isInteger(percent) || percent < 0 || percent > 100) throw DomainException.badInput('percent', `percent is a whole number 0 to 100, got ${percent}`);
+    return this.db.transaction(ctx, async (tx) => {
+      await this.bases.getOrThrow(tx, baseId, 'baseId');
+      const row = await tx.em!.findOneBy(CancellationPolicy, { baseId });
+      await tx.em!.save(CancellationPolicy, { baseId, windows: row?.windows ?? [...DEFAULT_POLICY], noShowPercent: percent, updatedById: actor.userId, updatedAt: nowToTheSecond() });
+      return percent;
+    });
+  }
+
   /** The base's operator (own base) or an admin replaces the policy; batches cancelled later follow it. */
   async set(ctx: RequestContext, baseId: number, windows: CancellationWindow[]): Promise<CancellationWindow[]> {
     const actor = ctx.requireActor();

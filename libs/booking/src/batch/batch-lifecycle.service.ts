@@ -9,6 +9,7 @@ import { BatchAction, BatchStatus } from './batch-status.js';
 import { planTransition } from './batch-transitions.js';
 import { Batch } from './batch.entity.js';
 import { BedSource } from './exchange-terms.js';
+import { ParticipantService } from '../participant/participant.service.js';
 
 const MAX_REASON = 500;
 
@@ -44,6 +45,7 @@ export class BatchLifecycleService {
     private readonly allotments: AllotmentService,
     private readonly packages: PackageService,
     private readonly rules: BatchRules,
+    private readonly participants: ParticipantService,
   ) {}
 
   /** REQUESTED → CONFIRMED, while the hold lasts. */
@@ -59,13 +61,23 @@ export class BatchLifecycleService {
     return this.transition(ctx, id, BatchAction.CANCEL, checkReason(reason, true), (batch) => assertMaySendFor(ctx, batch));
   }
 
-  /** CONFIRMED → CHECKED_IN, not before the day of arrival (Asia/Shanghai). */
-  checkIn(ctx: RequestContext, id: number): Promise<Batch> {
-    return this.transition(ctx, id, BatchAction.CHECK_IN, null, (batch) => {
-      const today = todayInShanghai();
-      if (today < batch.startDate) {
-        throw DomainException.invalidTransition(batch.status, BatchStatus.CHECKED_IN, `The batch arrives on ${batch.startDate}; it cannot check in before then (today is ${today})`);
-      }
+  /**
+   * CONFIRMED → CHECKED_IN, not before the day of arrival (Asia/Shanghai), with who actually arrived
+   * (everyone on the list when `arrivedParticipantIds` is null): bills, vouchers and person-visits
+   * count the arrivals.
+   */
+  checkIn(ctx: RequestContext, id: number, arrivedParticipantIds: number[] | null = null): Promise<Batch> {
+    return this.db.transaction(ctx, async (tx) => {
+      const locked = await this.queries.lockVisibleOrThrow(tx, id);
+      const batch = await this.apply(tx, locked, BatchAction.CHECK_IN, null, (b) => {
+        const today = todayInShanghai();
+        if (today < b.startDate) {
+          throw DomainException.invalidTransition(b.status, BatchStatus.CHECKED_IN, `The batch arrives on ${b.startDate}; it cannot check in before then (today is ${today})`);
+        }
+      });
+      const arrivals = await this.participants.markArrivals(tx, batch, arrivedParticipantIds);
+      await tx.em!.update(Batch, { id: batch.id }, { arrivals });
+      return { ...batch, arrivals };
     });
   }
 

@@ -111,8 +111,9 @@ export class BatchQueryService {
         .createQueryBuilder(Batch, 'b')
         .select(key, 'groupKey')
         .addSelect('COUNT(*)', 'batches')
-        .addSelect('SUM(b.headcount)', 'personVisits')
-        .addSelect('SUM(b.headcount * b.nights)', 'personNights')
+        // Person-visits are the people who arrived (the headcount for stays recorded before arrivals were).
+        .addSelect('SUM(COALESCE(b.arrivals, b.headcount))', 'personVisits')
+        .addSelect('SUM(COALESCE(b.arrivals, b.headcount) * b.nights)', 'personNights')
         .where('b.startDate BETWEEN :from AND :to', { from, to })
         .andWhere('b.status IN (:...hosted)', { hosted: [...HOSTED] })
         .groupBy(key);
@@ -137,12 +138,12 @@ export class BatchQueryService {
         .select('b.unionRegionId', 'fromRegionId')
         .addSelect('b.baseRegionId', 'toRegionId')
         .addSelect(`SUM(CASE WHEN ${hosted} THEN 1 ELSE 0 END)`, 'batches')
-        .addSelect(`SUM(CASE WHEN ${hosted} THEN b.headcount ELSE 0 END)`, 'personVisits')
-        .addSelect(`SUM(CASE WHEN ${hosted} THEN b.headcount * b.nights ELSE 0 END)`, 'personNights')
+        .addSelect(`SUM(CASE WHEN ${hosted} THEN COALESCE(b.arrivals, b.headcount) ELSE 0 END)`, 'personVisits')
+        .addSelect(`SUM(CASE WHEN ${hosted} THEN COALESCE(b.arrivals, b.headcount) * b.nights ELSE 0 END)`, 'personNights')
         .addSelect(`SUM(CASE WHEN ${committed} THEN 1 ELSE 0 END)`, 'committedBatches')
         .addSelect(`SUM(CASE WHEN ${committed} THEN b.headcount ELSE 0 END)`, 'committedPersonVisits')
         .addSelect(`SUM(CASE WHEN ${committed} THEN b.headcount * b.nights ELSE 0 END)`, 'committedPersonNights')
-        .addSelect(`SUM(CASE WHEN ${hosted} THEN b.headcount * b.benefitPerPerson ELSE 0 END)`, 'benefitsGranted')
+        .addSelect(`SUM(CASE WHEN ${hosted} THEN COALESCE(b.arrivals, b.headcount) * b.benefitPerPerson ELSE 0 END)`, 'benefitsGranted')
         .where('b.agreementId IS NOT NULL AND b.startDate BETWEEN :from AND :to', { from: where.from, to: where.to })
         .groupBy('b.unionRegionId')
         .addGroupBy('b.baseRegionId');

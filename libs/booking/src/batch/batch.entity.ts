@@ -13,7 +13,7 @@ import { BedSource, BenefitType } from './exchange-terms.js';
 @Index('idx_batch_agreement', ['agreementId', 'startDate'])
 // Statistics over a period: the arrival day first, then every column they add up, so the
 // aggregate reads the index alone and never the table (a covering index on both databases).
-@Index('idx_batch_period', ['startDate', 'status', 'baseId', 'unionId', 'headcount', 'nights'])
+@Index('idx_batch_period', ['startDate', 'status', 'baseId', 'unionId', 'headcount', 'nights', 'arrivals'])
 export class Batch {
   @Field(() => Int)
   @PrimaryGeneratedColumn({ type: 'int' })
@@ -52,6 +52,10 @@ export class Batch {
   @Field(() => Int, { description: 'Workers in the batch; beds held on every night.' })
   @Column({ type: 'int' })
   headcount: number;
+
+  @Field(() => Int, { nullable: true, description: 'People who actually arrived, set at check-in (null before): bills, vouchers and person-visits count them.' })
+  @Column({ type: 'int', nullable: true })
+  arrivals: number | null;
 
   @Field(() => MoneyScalar, { description: "The package's price per person when the batch was requested (a snapshot)." })
   @Column({ type: 'bigint', transformer: bigintToNumber })

@@ -73,10 +73,15 @@ export class BatchResolver {
     return this.lifecycle.reject(ctx, id, reason);
   }
 
-  @Mutation(() => Batch, { description: 'The workers of a CONFIRMED batch have arrived (not before startDate).' })
+  @Mutation(() => Batch, { description: 'The workers of a CONFIRMED batch have arrived (not before startDate): who of its list did, everyone when omitted.' })
   @Roles(...OPERATOR)
-  checkInBatch(@Ctx() ctx: RequestContext, @Args('id', { type: () => Int }) id: number): Promise<Batch> {
-    return this.lifecycle.checkIn(ctx, id);
+  checkInBatch(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => Int }) id: number,
+    @Args('arrivedParticipantIds', { type: () => [Int], nullable: true, description: 'The participants who arrived; the others are no-shows (billed by the base’s no-show fee).' })
+    arrivedParticipantIds?: number[] | null,
+  ): Promise<Batch> {
+    return this.lifecycle.checkIn(ctx, id, arrivedParticipantIds ?? null);
   }
 
   @Mutation(() => Batch, { description: 'The stay of a CHECKED_IN batch is over; its beds are given back.' })

@@ -88,6 +88,10 @@ export class Participant {
   @Column({ type: 'varchar', length: 20, nullable: true })
   room: string | null;
 
+  @Field(() => Boolean, { nullable: true, description: 'Whether they arrived, set at check-in (null before).' })
+  @Column({ type: 'boolean', nullable: true })
+  arrived: boolean | null;
+
   @Column({ type: 'int', nullable: true })
   createdById: number | null;
 

@@ -167,6 +167,25 @@ export class ParticipantService {
     });
   }
 
+  /**
+   * At check-in: who of the (complete) list arrived — all of them when `ids` is null. Each id must be
+   * on the batch's list, once; at least one person arrives. Returns how many did. In the check-in's
+   * transaction, with the batch row locked.
+   */
+  async markArrivals(tx: RequestContext, batch: Batch, ids: number[] | null): Promise<number> {
+    const em = tx.em!;
+    const listed = await em.find(Participant, { select: { id: true }, where: { batchId: batch.id } });
+    const onList = new Set(listed.map((p) => p.id));
+    const arrived = ids ?? [...onList];
+    if (!arrived.length) throw DomainException.badInput('arrivedParticipantIds', 'Name at least one participant who arrived; a batch nobody came to is cancelled, not checked in');
+    if (new Set(arrived).size !== arrived.length) throw DomainException.badInput('arrivedParticipantIds', 'arrivedParticipantIds names a participant twice');
+    const stranger = arrived.find((id) => !onList.has(id));
+    if (stranger !== undefined) throw DomainException.badInput('arrivedParticipantIds', `Participant ${stranger} is not on the list of batch ${batch.reference}`, { participantId: stranger });
+    await em.update(Participant, { batchId: batch.id }, { arrived: false });
+    for (const part of chunks(arrived, LOOKUP_CHUNK)) await em.update(Participant, { id: In(part) }, { arrived: true });
+    return arrived.length;
+  }
+
   /** Takes a person off the list; answers the batch, whose count has changed. */
   async remove(ctx: RequestContext, id: number): Promise<Batch> {
     return this.db.transaction(ctx, async (tx) => {

@@ -40,9 +40,9 @@ export class SubsidyService {
       startDate: b.startDate,
       baseId: b.baseId,
       unionId: b.unionId,
-      people: b.headcount,
+      people: b.arrivals ?? b.headcount,
       voucherPerPerson: b.benefitPerPerson,
-      amount: b.headcount * b.benefitPerPerson,
+      amount: (b.arrivals ?? b.headcount) * b.benefitPerPerson,
       claimBillId: claimed.get(b.id) ?? null,
     }));
     return {

@@ -1,3 +1,4 @@
+import { readyForCheckIn } from './support/stays.js';
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { addDays, todayInShanghai } from '@app/shared';
@@ -41,6 +42,7 @@ describe(`access and scoping (${DB_KIND})`, () => {
     p1 = (await t.ok(ADD_PARTICIPANTS, { b: a1.id, p: [person(1), person(2)] }, w.unionA.organiser)).addParticipants[0].id;
     // a3 arrives today: its list is past the cutoff, so the base's operator completes it for check-in.
     await t.ok(ADD_PARTICIPANTS, { b: a3.id, p: [3, 4, 5, 6, 7].map((n) => person(n)) }, w.baseA.operator);
+    await readyForCheckIn(t, a3.id, w.unionA.organiser, w.baseA.operator);
   });
   afterAll(() => t.close());
 
@@ -128,6 +130,8 @@ describe(`access and scoping (${DB_KIND})`, () => {
       rateStay: ['mutation($b:Int!){rateStay(input:{batchId:$b,overall:1,lodging:1,meals:1,activities:1,service:1}){id}}', { b: id }],
       stayFeedback: ['{stayFeedback{id}}', {}],
       baseRatings: ['{baseRatings{count}}', {}],
+      recordInsurance: ['mutation($b:Int!){recordInsurance(input:{batchId:$b,insurer:"x",policyNumber:"x",sumInsured:"2000000.00"}){id}}', { b: id }],
+      setTeamLeader: ['mutation($p:Int!){setTeamLeader(participantId:$p){id}}', { p: p1 }],
       setNoShowFee: ['mutation($b:Int!){setNoShowFee(baseId:$b,percent:50)}', { b: baseId }],
       unionPolicy: ['query($u:Int!){unionPolicy(unionId:$u){maxDaysPerTrip}}', { u: w.unionA.id }],
       unionPolicyVersions: ['query($u:Int!){unionPolicyVersions(unionId:$u){id}}', { u: w.unionA.id }],

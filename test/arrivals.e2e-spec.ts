@@ -1,7 +1,7 @@
 import { todayInShanghai } from '@app/shared';
 import { activeAgreement, partnerOf } from './support/exchange.js';
 import { ADD_PARTICIPANTS, person } from './support/people.js';
-import { ISSUE } from './support/stays.js';
+import { ISSUE, readyForCheckIn } from './support/stays.js';
 import { DB_KIND, errorCode, startTestApp, type TestApp } from './support/test-app.js';
 import { buildWorld, REQUEST_BATCH, type World } from './support/world.js';
 
@@ -25,6 +25,7 @@ describe(`actual arrivals (${DB_KIND})`, () => {
     const batch = (await t.ok<any>(REQUEST_BATCH, { i: { packageId: base.packageId, startDate: today, headcount, ...extra } }, organiser)).requestBatch;
     await t.ok('mutation($id:Int!){confirmBatch(id:$id){id}}', { id: batch.id }, base.operator);
     const people = (await t.ok<any>(ADD_PARTICIPANTS, { b: batch.id, p: Array.from({ length: headcount }, () => person(next++)) }, base.operator)).addParticipants;
+    await readyForCheckIn(t, batch.id, organiser, base.operator);
     return { batch, ids: people.map((p: any) => p.id as number) };
   }
 

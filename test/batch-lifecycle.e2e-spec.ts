@@ -1,3 +1,4 @@
+import { readyForCheckIn, RECORD_INSURANCE } from './support/stays.js';
 import { HoldSweeperService } from '@app/booking';
 import { addDays, todayInShanghai } from '@app/shared';
 import { ADD_PARTICIPANTS, person } from './support/people.js';
@@ -37,6 +38,13 @@ describe(`the batch lifecycle (${DB_KIND})`, () => {
     expect((await t.ok(act('confirmBatch'), { id: b.id }, w.baseA.operator)).confirmBatch).toMatchObject({ status: 'CONFIRMED', holdExpiresAt: null });
     // Check-in wants the full rooming list; on the day of arrival only the operator may complete it.
     await t.ok(ADD_PARTICIPANTS, { b: b.id, p: Array.from({ length: 20 }, (_, i) => person(i)) }, w.baseA.operator);
+    // And accident insurance of at least the union policy's minimum, and a team leader.
+    const missing = await t.gql(act('checkInBatch'), { id: b.id }, w.baseA.operator);
+    expect(missing.errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', missing: [{ what: 'accident insurance (recordInsurance)' }, { what: 'a team leader (领队) on the list (setTeamLeader)' }] });
+    const low = await t.gql(RECORD_INSURANCE, { i: { batchId: b.id, insurer: '中国人寿', policyNumber: 'P-1', sumInsured: '999999.99' } }, w.unionA.organiser);
+    expect(low.errors![0].extensions).toMatchObject({ code: 'POLICY_VIOLATION', rule: 'insuranceMinimum', field: 'sumInsured', insuranceMinimum: '1000000.00' });
+    expect(errorCode(await t.gql(RECORD_INSURANCE, { i: { batchId: b.id, insurer: 'x', policyNumber: 'P-1', sumInsured: '1000000.00' } }, w.unionB.organiser))).toBe('NOT_FOUND');
+    await readyForCheckIn(t, b.id, w.unionA.organiser, w.baseA.operator);
     expect((await t.ok(act('checkInBatch'), { id: b.id }, w.baseA.operator)).checkInBatch.status).toBe('CHECKED_IN');
     expect(await reserved(today)).toBe(20);
     expect((await t.ok(act('completeBatch'), { id: b.id }, w.baseA.operator)).completeBatch.status).toBe('COMPLETED');

@@ -1,3 +1,4 @@
+import { readyForCheckIn } from './support/stays.js';
 import { createDecipheriv, hkdfSync } from 'node:crypto';
 import { addDays, todayInShanghai } from '@app/shared';
 import { DataSource } from 'typeorm';
@@ -197,6 +198,7 @@ describe(`rooming lists (${DB_KIND})`, () => {
     expect(short.errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', from: 'CONFIRMED', to: 'CHECKED_IN' });
     expect(short.errors![0].message).toContain('has 2 people but its headcount is 3');
     await t.ok(ADD_PARTICIPANTS, { b: now.id, p: [next()] }, w.baseA.operator);
+    await readyForCheckIn(t, now.id, w.unionA.organiser, w.baseA.operator);
     expect((await t.ok('mutation($id:Int!){checkInBatch(id:$id){id status}}', { id: now.id }, w.baseA.operator)).checkInBatch.status).toBe('CHECKED_IN');
     // Once checked in, the list is what arrived.
     const late = await add(now.id, [next()], w.baseA.operator);

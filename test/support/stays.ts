@@ -17,6 +17,7 @@ export async function stay(
   if (until === 'CONFIRMED') return batch;
   const people = Array.from({ length: input.headcount }, () => person(nextPerson++));
   await t.ok(ADD_PARTICIPANTS, { b: batch.id, p: people }, who.operator);
+  await readyForCheckIn(t, batch.id, who.organiser, who.operator);
   await t.ok('mutation($id:Int!){checkInBatch(id:$id){id}}', { id: batch.id }, who.operator);
   if (until === 'CHECKED_IN') return batch;
   await t.ok('mutation($id:Int!){completeBatch(id:$id){id}}', { id: batch.id }, who.operator);
@@ -31,3 +32,13 @@ export const PAY = 'mutation($i:RecordPaymentInput!){recordPayment(input:$i){id 
 /** Yuan text ↔ fen, for exact sums in tests. */
 export const fen = (yuan: string) => Math.round(Number(yuan) * 100);
 export const yuan = (f: number) => `${f < 0 ? '-' : ''}${Math.floor(Math.abs(f) / 100)}.${String(Math.abs(f) % 100).padStart(2, '0')}`;
+
+export const RECORD_INSURANCE = 'mutation($i:RecordInsuranceInput!){recordInsurance(input:$i){id insurer sumInsured}}';
+export const SET_TEAM_LEADER = 'mutation($p:Int!){setTeamLeader(participantId:$p){id teamLeader}}';
+
+/** What check-in needs besides the full list: accident insurance (by the union) and a team leader (by the base on the day). */
+export async function readyForCheckIn(t: TestApp, batchId: number, organiser: string, operator: string): Promise<void> {
+  await t.ok(RECORD_INSURANCE, { i: { batchId, insurer: '中国人寿', policyNumber: `PL-${batchId}`, sumInsured: '1000000.00' } }, organiser);
+  const { batch } = await t.ok<any>('query($id:Int!){batch(id:$id){participants{id}}}', { id: batchId }, operator);
+  await t.ok(SET_TEAM_LEADER, { p: batch.participants[0].id }, operator);
+}

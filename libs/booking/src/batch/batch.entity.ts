@@ -80,6 +80,19 @@ export class Batch {
   @Column({ type: 'varchar', length: 1000, nullable: true })
   notes: string | null;
 
+  /** Group accident insurance (团体意外险), required before check-in. */
+  @Field(() => String, { nullable: true, description: 'Accident insurance: the insurer.' })
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  insurer: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Accident insurance: the policy number.' })
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  insurancePolicyNumber: string | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'Accident insurance: the sum insured per person, at least the union policy’s minimum.' })
+  @Column({ type: 'bigint', transformer: { to: (v: number | null) => v, from: (v: string | number | null) => (v === null ? null : Number(v)) }, nullable: true })
+  sumInsured: number | null;
+
   /** The region of the union and of the base when the batch was requested: exchange scoping and figures read them without joins. */
   @Column({ type: 'int', nullable: true })
   unionRegionId: number | null;

@@ -88,6 +88,10 @@ export class Participant {
   @Column({ type: 'varchar', length: 20, nullable: true })
   room: string | null;
 
+  @Field({ description: 'The team leader (领队) of the batch: one per batch, required before check-in.' })
+  @Column({ type: 'boolean', default: false })
+  teamLeader: boolean;
+
   @Field(() => Boolean, { nullable: true, description: 'Whether they arrived, set at check-in (null before).' })
   @Column({ type: 'boolean', nullable: true })
   arrived: boolean | null;

@@ -47,6 +47,12 @@ export class ParticipantResolver {
     return asGraphqlInput(this.participants.update(ctx, id, input), () => 'input');
   }
 
+  @Mutation(() => Participant, { description: "Makes this person the batch's team leader (领队), replacing any other; required before check-in." })
+  @Roles(...EDITORS)
+  setTeamLeader(@Ctx() ctx: RequestContext, @Args('participantId', { type: () => Int }) participantId: number): Promise<Participant> {
+    return this.participants.setTeamLeader(ctx, participantId);
+  }
+
   @Mutation(() => Batch, { description: 'Takes a person off a rooming list; answers the batch.' })
   @Roles(...EDITORS)
   removeParticipant(@Ctx() ctx: RequestContext, @Args('id', { type: () => Int }) id: number): Promise<Batch> {

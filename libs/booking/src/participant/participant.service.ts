@@ -186,6 +186,21 @@ export class ParticipantService {
     return arrived.length;
   }
 
+  /** Makes one person the batch's team leader (领队), the only one; by whoever may edit the list. */
+  async setTeamLeader(ctx: RequestContext, id: number): Promise<Participant> {
+    return this.db.transaction(ctx, async (tx) => {
+      const current = await this.getVisibleOrThrow(tx, id);
+      await this.lockEditable(tx, current.batchId, 'id');
+      await tx.em!.update(Participant, { batchId: current.batchId }, { teamLeader: false });
+      await tx.em!.update(Participant, { id }, { teamLeader: true });
+      return { ...current, teamLeader: true };
+    });
+  }
+
+  async hasTeamLeader(tx: RequestContext, batchId: number): Promise<boolean> {
+    return (await tx.em!.countBy(Participant, { batchId, teamLeader: true })) > 0;
+  }
+
   /** Takes a person off the list; answers the batch, whose count has changed. */
   async remove(ctx: RequestContext, id: number): Promise<Batch> {
     return this.db.transaction(ctx, async (tx) => {

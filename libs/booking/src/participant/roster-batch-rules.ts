@@ -2,14 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { type BatchRule } from '../batch/batch-rules.js';
 import { BatchStatus } from '../batch/batch-status.js';
 import { type Batch } from '../batch/batch.entity.js';
-import { DomainException, type RequestContext } from '@app/shared';
+import { UnionPolicyService } from '@app/base';
+import { DomainException, ErrorCode, formatYuan, type RequestContext, todayInShanghai } from '@app/shared';
 import { ParticipantService } from './participant.service.js';
 
 /** What the rooming list asks of the lifecycle: check in a full list, never shrink below it. */
 @Injectable()
 export class RosterBatchRules implements BatchRule {
-  constructor(private readonly participants: ParticipantService) {}
+  constructor(
+    private readonly participants: ParticipantService,
+    private readonly policies: UnionPolicyService,
+  ) {}
 
+  /** Check-in needs the full list, a team leader on it, and accident insurance of at least the union policy's minimum. */
   async beforeTransition(tx: RequestContext, batch: Batch, to: BatchStatus): Promise<void> {
     if (to !== BatchStatus.CHECKED_IN) return;
     const listed = await this.participants.countInTransaction(tx, batch.id);
@@ -19,6 +24,18 @@ export class RosterBatchRules implements BatchRule {
         to,
         `The rooming list of batch ${batch.reference} has ${listed} ${listed === 1 ? 'person' : 'people'} but its headcount is ${batch.headcount}: complete the list or change the headcount before check-in`,
       );
+    }
+    const missing: string[] = [];
+    const policy = await this.policies.on(tx, batch.unionId, todayInShanghai(batch.createdAt));
+    if (batch.sumInsured === null) missing.push('accident insurance (recordInsurance)');
+    else if (batch.sumInsured < policy.insuranceMinimum) missing.push(`accident insurance of at least ${formatYuan(policy.insuranceMinimum)} per person`);
+    if (!(await this.participants.hasTeamLeader(tx, batch.id))) missing.push('a team leader (领队) on the list (setTeamLeader)');
+    if (missing.length) {
+      throw new DomainException(ErrorCode.INVALID_TRANSITION, `Batch ${batch.reference} cannot check in without ${missing.join(' and ')}`, {
+        from: batch.status,
+        to,
+        missing: missing.map((m) => ({ what: m })),
+      });
     }
   }
 

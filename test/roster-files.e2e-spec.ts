@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import { mainlandId, person } from './support/people.js';
 import { cellsOfXlsx, download, textOfXlsx, upload, xlsxOf } from './support/files.js';
 import { DB_KIND, startTestApp, type TestApp } from './support/test-app.js';
-import { allowManyDaysPerYear, buildWorld, REQUEST_BATCH, type World } from './support/world.js';
+import { buildWorld, REQUEST_BATCH, type World } from './support/world.js';
 
 const ZH = ['姓名', '性别', '证件类型', '证件号码', '手机号', '工作单位', '类别', '饮食禁忌', '房间'];
 const EN = ['Name', 'Gender', 'Document type', 'ID number', 'Phone', 'Employer', 'Category', 'Dietary needs', 'Room'];
@@ -27,8 +27,7 @@ describe(`rooming list spreadsheets (${DB_KIND})`, () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    w = await buildWorld(t, { beds: 1200, maxGroup: 1000 });
-    await allowManyDaysPerYear(t, w);
+    w = await buildWorld(t, { beds: 1200, maxGroup: 1000, manyDaysPerYear: true });
   });
   afterAll(() => t.close());
 

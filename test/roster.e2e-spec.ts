@@ -4,7 +4,7 @@ import { addDays, todayInShanghai } from '@app/shared';
 import { DataSource } from 'typeorm';
 import { ADD_PARTICIPANTS, mainlandId, person, phone } from './support/people.js';
 import { DB_KIND, errorCode, startTestApp, TEST_DATA_KEY, type TestApp } from './support/test-app.js';
-import { allowManyDaysPerYear, buildWorld, REQUEST_BATCH, type World } from './support/world.js';
+import { buildWorld, REQUEST_BATCH, type World } from './support/world.js';
 
 const LIST = 'query($id:Int!){batch(id:$id){id participantCount participants{id name gender documentType idNumberMasked phoneMasked employer category dietaryNeeds room}}}';
 const FULL = 'query($id:Int!){batch(id:$id){participants{id idNumberMasked idNumber phone}}}';
@@ -22,8 +22,7 @@ describe(`rooming lists (${DB_KIND})`, () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    w = await buildWorld(t, { beds: 300 });
-    await allowManyDaysPerYear(t, w);
+    w = await buildWorld(t, { beds: 300, manyDaysPerYear: true });
   });
   afterAll(() => t.close());
 

@@ -18,7 +18,11 @@ export interface World {
 
 const PASSWORD = 'test-password-1';
 
-export async function buildWorld(t: TestApp, opts: { beds?: number; nightsOfBeds?: number; minGroup?: number; maxGroup?: number } = {}): Promise<World> {
+export async function buildWorld(
+  t: TestApp,
+  opts: { beds?: number; nightsOfBeds?: number; minGroup?: number; maxGroup?: number; /** Rosters approved and posted before confirmation (the default policy); off unless asked. */ publication?: boolean;
+    /** A person may go on many stays a year (tests of other rules reuse people across batches). */ manyDaysPerYear?: boolean } = {},
+): Promise<World> {
   const admin = await t.login('admin', ADMIN_PASSWORD);
   const start = addDays(todayInShanghai(), 7);
   const beds = opts.beds ?? 100;
@@ -51,6 +55,11 @@ export async function buildWorld(t: TestApp, opts: { beds?: number; nightsOfBeds
       { i: { code: `T-${code}`, name: `Test union ${code}`, regionId: regions[region] } },
       admin,
     );
+    // Most tests are about other rules: their unions confirm without the roster's public notice unless asked.
+    if (!opts.publication) {
+      const many = opts.manyDaysPerYear ? { maxDaysPerYear: 366 } : {};
+      await t.ok('mutation($i:SetUnionPolicyInput!){setUnionPolicy(input:$i){id}}', { i: { unionId: createUnion.id, effectiveFrom: todayInShanghai(), publicationRequired: false, ...many } }, admin);
+    }
     const username = `org-${code.toLowerCase()}`;
     await t.ok('mutation($i:CreateUserInput!){createUser(input:$i){id}}', { i: { username, password: PASSWORD, role: 'UNION_ORGANISER', unionId: createUnion.id } }, admin);
     unions.push({ id: createUnion.id, organiser: await t.login(username, PASSWORD) });
@@ -77,9 +86,3 @@ export async function calendar(t: TestApp, token: string, baseId: number, from: 
   return data.base.calendar;
 }
 
-/** Lets the world's unions send a person on many stays a year (tests of other rules reuse people across batches). */
-export async function allowManyDaysPerYear(t: TestApp, w: World): Promise<void> {
-  for (const u of [w.unionA, w.unionB]) {
-    await t.ok('mutation($i:SetUnionPolicyInput!){setUnionPolicy(input:$i){id}}', { i: { unionId: u.id, effectiveFrom: todayInShanghai(), maxDaysPerYear: 366 } }, w.admin);
-  }
-}

@@ -3,12 +3,15 @@ import { Base } from './base/base.entity.js';
 import { CapacityNight } from './capacity/capacity-night.entity.js';
 import { Package } from './package/package.entity.js';
 import { Region } from './region/region.entity.js';
+import { Holiday } from './holiday/holiday.entity.js';
 import { TradeUnion } from './union/union.entity.js';
 import { UnionPolicy } from './union/union-policy.entity.js';
 
 export { BaseModule } from './base.module.js';
 export { Allotment, AllotmentEvent, AllotmentNight } from './allotment/allotment.entity.js';
 export { AllotmentService, type AllotmentHolding } from './allotment/allotment.service.js';
+export { Holiday } from './holiday/holiday.entity.js';
+export { HolidayService, isWeekend } from './holiday/holiday.service.js';
 export { Region } from './region/region.entity.js';
 export { RegionService } from './region/region.service.js';
 export { Base } from './base/base.entity.js';
@@ -25,4 +28,4 @@ export { CapacityService } from './capacity/capacity.service.js';
 export { CapacityDrift, CapacityDay, BaseAvailability } from './capacity/capacity-day.model.js';
 
 /** The tables this module owns. */
-export const BASE_ENTITIES = [UnionPolicy, Allotment, AllotmentNight, AllotmentEvent, Region, Base, TradeUnion, Package, CapacityNight];
+export const BASE_ENTITIES = [Holiday, UnionPolicy, Allotment, AllotmentNight, AllotmentEvent, Region, Base, TradeUnion, Package, CapacityNight];

@@ -16,6 +16,9 @@ import { RosterBatchRules } from './participant/roster-batch-rules.js';
 import { PersonalDataAccessResolver } from './personal-data/personal-data-access.resolver.js';
 import { PersonalDataAccessService } from './personal-data/personal-data-access.service.js';
 import { PersonalDataCipher } from './personal-data/personal-data.cipher.js';
+import { RosterWorkflowResolver } from './roster-workflow/roster-workflow.resolver.js';
+import { RosterWorkflowRules } from './roster-workflow/roster-workflow.rules.js';
+import { RosterWorkflowService } from './roster-workflow/roster-workflow.service.js';
 import { RosterFileController } from './spreadsheet/roster-file.controller.js';
 
 /**
@@ -45,6 +48,9 @@ import { RosterFileController } from './spreadsheet/roster-file.controller.js';
     FeedbackResolver,
     BaseRatingResolver,
     BatchFeedbackResolver,
+    RosterWorkflowService,
+    RosterWorkflowRules,
+    RosterWorkflowResolver,
   ],
   exports: [BatchRules, BatchRequestService, BatchLifecycleService, BatchQueryService, HoldSweeperService, ParticipantService, PersonalDataCipher, FeedbackService],
 })
@@ -52,10 +58,15 @@ export class BookingModule implements OnModuleInit {
   constructor(
     private readonly batchRules: BatchRules,
     private readonly rosterRules: RosterBatchRules,
+    private readonly workflowRules: RosterWorkflowRules,
+    private readonly workflow: RosterWorkflowService,
+    private readonly sweeper: HoldSweeperService,
   ) {}
 
   /** The rooming list's rules join the lifecycle the same way another domain's would. */
   onModuleInit(): void {
     this.batchRules.register(this.rosterRules);
+    this.batchRules.register(this.workflowRules);
+    this.sweeper.also('cleared rosters', (now) => this.workflow.clearDue(now));
   }
 }

@@ -3,6 +3,7 @@ import { Batch } from './batch/batch.entity.js';
 import { Participant } from './participant/participant.entity.js';
 import { PersonalDataAccess } from './personal-data/personal-data-access.entity.js';
 import { StayFeedback } from './feedback/stay-feedback.entity.js';
+import { RosterEvent } from './roster-workflow/roster-event.entity.js';
 
 export { BookingModule } from './booking.module.js';
 export { Batch } from './batch/batch.entity.js';
@@ -26,4 +27,7 @@ export { PersonalDataCipher } from './personal-data/personal-data.cipher.js';
 export { StayFeedback } from './feedback/stay-feedback.entity.js';
 export { FeedbackService } from './feedback/feedback.service.js';
 
-export const BOOKING_ENTITIES = [Batch, BatchEvent, Participant, PersonalDataAccess, StayFeedback];
+export { RosterStatus } from './roster-workflow/roster-status.js';
+export { RosterWorkflowService, maskName } from './roster-workflow/roster-workflow.service.js';
+
+export const BOOKING_ENTITIES = [Batch, BatchEvent, Participant, PersonalDataAccess, StayFeedback, RosterEvent];

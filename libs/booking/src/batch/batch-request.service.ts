@@ -18,6 +18,7 @@ import { bookingUnion } from './batch-access.js';
 import { appendHistory } from './batch-history.js';
 import { BatchQueryService } from './batch-query.service.js';
 import { BatchStatus } from './batch-status.js';
+import { RosterStatus } from '../roster-workflow/roster-status.js';
 import { BatchRules } from './batch-rules.js';
 import { Batch } from './batch.entity.js';
 import { type AgreementTerms, BedSource, benefitPerPerson } from './exchange-terms.js';
@@ -98,6 +99,10 @@ export class BatchRequestService {
         headcount: stay.headcount,
         pricePerPerson: stay.pricePerPerson,
         arrivals: stay.headcount,
+        rosterStatus: RosterStatus.DRAFT,
+        rosterToken: null,
+        rosterPublishedOn: null,
+        rosterClearsOn: null,
         insurer: null,
         insurancePolicyNumber: null,
         sumInsured: null,
@@ -193,6 +198,10 @@ export class BatchRequestService {
           headcount: input.headcount,
           pricePerPerson: pkg.pricePerPerson,
           arrivals: null,
+          rosterStatus: RosterStatus.DRAFT,
+          rosterToken: null,
+          rosterPublishedOn: null,
+          rosterClearsOn: null,
           insurer: null,
           insurancePolicyNumber: null,
           sumInsured: null,

@@ -9,6 +9,7 @@ import { In } from 'typeorm';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
 import { checkParticipant, type CheckedParticipant, type ParticipantField, type ParticipantFields } from './participant-check.js';
 import { Participant } from './participant.entity.js';
+import { RosterStatus } from '../roster-workflow/roster-status.js';
 
 /** A problem with the index-th participant of a list (an input array or a file's rows). */
 export interface ListProblem {
@@ -244,6 +245,10 @@ export class ParticipantService {
       throw DomainException.wrongState(batch.status, `The rooming list of a ${batch.status} batch cannot change; only while REQUESTED or CONFIRMED`);
     }
     if (actor.role !== Role.BASE_OPERATOR) {
+      // A list under approval or posted is what was approved: it changes as a DRAFT again (rejected or objected to).
+      if (batch.rosterStatus !== RosterStatus.DRAFT) {
+        throw DomainException.wrongState(batch.rosterStatus, `The rooming list of batch ${batch.reference} is ${batch.rosterStatus}; it changes only as a DRAFT (after the approver rejects it or an objection)`);
+      }
       const base = await this.bases.getOrThrow(tx, batch.baseId);
       const frozenFrom = addDays(batch.startDate, -base.rosterCutoffDays);
       if (todayInShanghai() >= frozenFrom) {

@@ -1,0 +1,39 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { RosterStatus } from './roster-status.js';
+
+/** One move of a roster through approval and public notice: who, when, from, to, why. */
+@ObjectType({ description: 'One move of a rooming list through approval and public notice.' })
+@Entity('roster_event')
+@Index('idx_roster_event_batch', ['batchId', 'id'])
+export class RosterEvent {
+  @Field(() => Int)
+  @PrimaryGeneratedColumn({ type: 'int' })
+  id: number;
+
+  @Column({ type: 'int' })
+  batchId: number;
+
+  @Field(() => RosterStatus)
+  @Column({ type: 'simple-enum', enum: RosterStatus })
+  from: RosterStatus;
+
+  @Field(() => RosterStatus)
+  @Column({ type: 'simple-enum', enum: RosterStatus })
+  to: RosterStatus;
+
+  @Field({ description: 'Username, or "system".' })
+  @Column({ type: 'varchar', length: 50 })
+  actor: string;
+
+  @Column({ type: 'int', nullable: true })
+  actorId: number | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  reason: string | null;
+
+  @Field()
+  @Column({ type: 'datetime' })
+  at: Date;
+}

@@ -1,0 +1,127 @@
+import { HolidayService, isWeekend } from '@app/base';
+import { HoldSweeperService, maskName } from '@app/booking';
+import { addDays, RequestContext, todayInShanghai } from '@app/shared';
+import request from 'supertest';
+import { ADD_PARTICIPANTS, person } from './support/people.js';
+import { DB_KIND, errorCode, startTestApp, type TestApp } from './support/test-app.js';
+import { buildWorld, REQUEST_BATCH, type World } from './support/world.js';
+
+const MOVE = (name: string, reason = false) => `mutation($b:Int!${reason ? ',$r:String!' : ''}){${name}(batchId:$b${reason ? ',reason:$r' : ''}){rosterStatus rosterPublishedOn rosterClearsOn rosterPublicToken holdExpiresAt}}`;
+const PUBLIC = 'query($t:String!){publishedRoster(token:$t){batchReference unionName baseName status publishedOn clearsOn people{name employer category}}}';
+
+/** The union's approval and public notice (公示) of a rooming list before the base may confirm. */
+describe(`roster approval and public notice (${DB_KIND})`, () => {
+  let t: TestApp;
+  let w: World;
+  let approver: string;
+  let next = 900_000;
+  const today = todayInShanghai();
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    // The default policy: publication required, 3 working days.
+    w = await buildWorld(t, { publication: true });
+    await t.ok('mutation($i:CreateUserInput!){createUser(input:$i){id}}', { i: { username: 'approver-a', password: 'approver-pass-1', role: 'UNION_APPROVER', unionId: w.unionA.id } }, w.admin);
+    approver = await t.login('approver-a', 'approver-pass-1');
+  });
+  afterAll(() => t.close());
+
+  async function listed(headcount: number) {
+    const batch = (await t.ok<any>(REQUEST_BATCH, { i: { packageId: w.baseA.packageId, startDate: addDays(w.start, 10), headcount } }, w.unionA.organiser)).requestBatch;
+    await t.ok(ADD_PARTICIPANTS, { b: batch.id, p: Array.from({ length: headcount }, () => person(next++)) }, w.unionA.organiser);
+    return batch;
+  }
+
+  it('working days skip weekends and the admin’s holidays', async () => {
+    const holidays = t.get(HolidayService);
+    // From a Friday, 3 working days are Mon, Tue, Wed: cleared on Thursday.
+    let friday = today;
+    while (new Date(`${friday}T00:00:00Z`).getUTCDay() !== 5) friday = addDays(friday, 1);
+    expect(await holidays.dayAfterWorkingDays(RequestContext.system(), friday, 3)).toBe(addDays(friday, 6));
+    expect(errorCode(await t.gql('mutation($d:Date!){addHoliday(date:$d,name:"x"){date}}', { d: addDays(friday, 4) }, w.unionA.organiser))).toBe('FORBIDDEN');
+    await t.ok('mutation($d:Date!){addHoliday(date:$d,name:"调休"){date}}', { d: addDays(friday, 4) }, w.admin);
+    expect(await holidays.dayAfterWorkingDays(RequestContext.system(), friday, 3)).toBe(addDays(friday, 7));
+    expect(isWeekend(addDays(friday, 1))).toBe(true);
+    await t.ok('mutation($d:Date!){removeHoliday(date:$d)}', { d: addDays(friday, 4) }, w.admin);
+    expect(maskName('张三明')).toBe('张*明');
+    expect(maskName('欧阳建华')).toBe('欧**华');
+    expect(maskName('李四')).toBe('李*');
+  });
+
+  it('DRAFT → SUBMITTED → APPROVED → PUBLISHED → CLEARED, and every refused move; the base confirms only a cleared list', async () => {
+    const b = await listed(3);
+    // Not confirmed before the list cleared.
+    const early = await t.gql('mutation($id:Int!){confirmBatch(id:$id){status}}', { id: b.id }, w.baseA.operator);
+    expect(early.errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', rosterStatus: 'DRAFT' });
+    // Who may do what, from which state.
+    expect(errorCode(await t.gql(MOVE('approveRoster'), { b: b.id }, approver))).toBe('INVALID_TRANSITION');
+    expect(errorCode(await t.gql(MOVE('submitRoster'), { b: b.id }, approver))).toBe('FORBIDDEN');
+    expect(errorCode(await t.gql(MOVE('submitRoster'), { b: b.id }, w.unionB.organiser))).toBe('NOT_FOUND');
+    expect((await t.ok<any>(MOVE('submitRoster'), { b: b.id }, w.unionA.organiser)).submitRoster.rosterStatus).toBe('SUBMITTED');
+    // The submitted list is frozen for the organiser.
+    expect(errorCode(await t.gql(ADD_PARTICIPANTS, { b: b.id, p: [person(next++)] }, w.unionA.organiser))).toBe('INVALID_TRANSITION');
+    expect(errorCode(await t.gql(MOVE('approveRoster'), { b: b.id }, w.unionA.organiser))).toBe('FORBIDDEN');
+    expect(errorCode(await t.gql(MOVE('rejectRoster', true), { b: b.id, r: ' ' }, approver))).toBe('BAD_USER_INPUT');
+    expect((await t.ok<any>(MOVE('rejectRoster', true), { b: b.id, r: '名单有误' }, approver)).rejectRoster.rosterStatus).toBe('DRAFT');
+    await t.ok(MOVE('submitRoster'), { b: b.id }, w.unionA.organiser);
+    expect((await t.ok<any>(MOVE('approveRoster'), { b: b.id }, approver)).approveRoster.rosterStatus).toBe('APPROVED');
+    expect(errorCode(await t.gql(MOVE('recordObjection', true), { b: b.id, r: 'x' }, approver))).toBe('INVALID_TRANSITION');
+    const published = (await t.ok<any>(MOVE('publishRoster'), { b: b.id }, approver)).publishRoster;
+    expect(published).toMatchObject({ rosterStatus: 'PUBLISHED', rosterPublishedOn: today });
+    expect(published.rosterClearsOn > addDays(today, 3)).toBe(true);
+    expect(published.rosterPublicToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    // The hold lasts through the notice and two days more.
+    expect(Date.parse(published.holdExpiresAt)).toBeGreaterThan(Date.parse(`${published.rosterClearsOn}T00:00:00+08:00`));
+    expect(errorCode(await t.gql('mutation($id:Int!){confirmBatch(id:$id){status}}', { id: b.id }, w.baseA.operator))).toBe('INVALID_TRANSITION');
+    // The operator sees the state but not the link.
+    expect((await t.ok<any>('query($id:Int!){batch(id:$id){rosterStatus rosterPublicToken}}', { id: b.id }, w.baseA.operator)).batch).toEqual({ rosterStatus: 'PUBLISHED', rosterPublicToken: null });
+
+    // Anyone with the link reads the masked list; a wrong or guessed link finds nothing.
+    const board = (await t.ok<any>(PUBLIC, { t: published.rosterPublicToken })).publishedRoster;
+    expect(board).toMatchObject({ batchReference: b.reference, status: 'PUBLISHED', publishedOn: today, clearsOn: published.rosterClearsOn });
+    expect(board.people).toHaveLength(3);
+    for (const p of board.people) {
+      expect(p.name).toMatch(/^.\*+.?$/u);
+      expect(Object.keys(p).sort()).toEqual(['category', 'employer', 'name']);
+    }
+    // No document number or phone, whole or in part.
+    expect(JSON.stringify(board.people)).not.toMatch(/\d{4,}/);
+    expect(errorCode(await t.gql(PUBLIC, { t: `${published.rosterPublicToken.slice(0, -1)}A` }))).toBe('NOT_FOUND');
+    expect(errorCode(await t.gql(PUBLIC, { t: 'short' }))).toBe('NOT_FOUND');
+    // Over plain HTTP with no account at all.
+    const anonymous = await request(t.url).post('/graphql').set('content-type', 'application/json').send({ query: PUBLIC, variables: { t: published.rosterPublicToken } });
+    expect(anonymous.body.data.publishedRoster.batchReference).toBe(b.reference);
+
+    // An objection sends it back; the link dies.
+    expect((await t.ok<any>(MOVE('recordObjection', true), { b: b.id, r: '有职工反映名单重复' }, w.unionA.organiser)).recordObjection).toMatchObject({ rosterStatus: 'SUBMITTED', rosterPublicToken: null });
+    expect(errorCode(await t.gql(PUBLIC, { t: published.rosterPublicToken }))).toBe('NOT_FOUND');
+    await t.ok(MOVE('approveRoster'), { b: b.id }, approver);
+    const again = (await t.ok<any>(MOVE('publishRoster'), { b: b.id }, approver)).publishRoster;
+
+    // The sweep clears it once the period has ended (not before); then the base confirms.
+    const sweeper = t.get(HoldSweeperService);
+    await sweeper.sweep(new Date(Date.parse(`${addDays(again.rosterClearsOn, -1)}T12:00:00+08:00`)));
+    expect((await t.ok<any>('query($id:Int!){batch(id:$id){rosterStatus}}', { id: b.id }, w.admin)).batch.rosterStatus).toBe('PUBLISHED');
+    await sweeper.sweep(new Date(Date.parse(`${again.rosterClearsOn}T00:30:00+08:00`)));
+    const cleared = (await t.ok<any>('query($id:Int!){batch(id:$id){status rosterStatus rosterHistory{from to actor reason}}}', { id: b.id }, w.admin)).batch;
+    expect(cleared.rosterStatus).toBe('CLEARED');
+    expect(cleared.rosterHistory.map((h: any) => `${h.from}→${h.to}`)).toEqual([
+      'DRAFT→SUBMITTED',
+      'SUBMITTED→DRAFT',
+      'DRAFT→SUBMITTED',
+      'SUBMITTED→APPROVED',
+      'APPROVED→PUBLISHED',
+      'PUBLISHED→SUBMITTED',
+      'SUBMITTED→APPROVED',
+      'APPROVED→PUBLISHED',
+      'PUBLISHED→CLEARED',
+    ]);
+    expect(cleared.rosterHistory[5].reason).toBe('有职工反映名单重复');
+    expect(cleared.rosterHistory[8].actor).toBe('system');
+    expect((await t.ok<any>('mutation($id:Int!){confirmBatch(id:$id){status}}', { id: b.id }, w.baseA.operator)).confirmBatch.status).toBe('CONFIRMED');
+    // A list short of the headcount is not submitted.
+    const short = (await t.ok<any>(REQUEST_BATCH, { i: { packageId: w.baseA.packageId, startDate: addDays(w.start, 12), headcount: 4 } }, w.unionA.organiser)).requestBatch;
+    const refused = await t.gql(MOVE('submitRoster'), { b: short.id }, w.unionA.organiser);
+    expect([errorCode(refused), refused.errors?.[0].extensions?.participantCount]).toEqual(['BAD_USER_INPUT', 0]);
+  });
+});

@@ -130,6 +130,7 @@ describe(`access and scoping (${DB_KIND})`, () => {
       rateStay: ['mutation($b:Int!){rateStay(input:{batchId:$b,overall:1,lodging:1,meals:1,activities:1,service:1}){id}}', { b: id }],
       stayFeedback: ['{stayFeedback{id}}', {}],
       baseRatings: ['{baseRatings{count}}', {}],
+      setUnionMemberCount: ['mutation($u:Int!){setUnionMemberCount(unionId:$u,memberCount:100){id}}', { u: w.unionA.id }],
       submitRoster: ['mutation($b:Int!){submitRoster(batchId:$b){id}}', { b: id }],
       approveRoster: ['mutation($b:Int!){approveRoster(batchId:$b){id}}', { b: id }],
       rejectRoster: ['mutation($b:Int!){rejectRoster(batchId:$b,reason:"x"){id}}', { b: id }],
@@ -288,7 +289,7 @@ describe(`access and scoping (${DB_KIND})`, () => {
     it('organisers may not confirm, create bases or users, audit capacity or manage beds', async () => {
       const ops = everyOperation();
       const before = await state();
-      for (const op of ['confirmBatch', 'rejectBatch', 'checkInBatch', 'createBase', 'updateBase', 'createUnion', 'createUser', 'users', 'capacityAudit', 'createPackage', 'setCapacity', 'closeDates', 'recordConsumption', 'reverseConsumption', 'issueBill', 'voidBill', 'recordPayment', 'setCancellationPolicy', 'setNoShowFee', 'setUnionPolicy', 'addHoliday', 'removeHoliday', 'approveRoster', 'publishRoster', 'createAllotment', 'proposeAgreement', 'issueSubsidyClaim', 'createRegion']) {
+      for (const op of ['confirmBatch', 'rejectBatch', 'checkInBatch', 'createBase', 'updateBase', 'createUnion', 'createUser', 'users', 'capacityAudit', 'createPackage', 'setCapacity', 'closeDates', 'recordConsumption', 'reverseConsumption', 'issueBill', 'voidBill', 'recordPayment', 'setCancellationPolicy', 'setNoShowFee', 'setUnionPolicy', 'addHoliday', 'removeHoliday', 'setUnionMemberCount', 'approveRoster', 'publishRoster', 'createAllotment', 'proposeAgreement', 'issueSubsidyClaim', 'createRegion']) {
         const [query, variables] = ops[op];
         expectDenied(await t.gql(query, variables, w.unionA.organiser), op, ['FORBIDDEN']);
       }

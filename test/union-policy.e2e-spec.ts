@@ -94,4 +94,19 @@ describe(`union funding policy (${DB_KIND})`, () => {
     const billA = (await t.ok<any>(`mutation($b:Int!){issueBill(batchId:$b){funding{capPerPersonPerDay unionFundedPerPerson selfPaidPerPerson}}}`, { b: a.id }, w.baseA.operator)).issueBill;
     expect(billA.funding).toEqual({ capPerPersonPerDay: '600.00', unionFundedPerPerson: '1980.00', selfPaidPerPerson: '0.00' });
   });
+
+  it('Participant.lastStayDate by keyed hash, people who never went first, and the union’s coverage over five years', async () => {
+    // person(500003) went with union A's completed stay of today (the stays helper numbers people from 500000).
+    const nextYear = `${Number(today.slice(0, 4)) + 1}-01-15`;
+    const batch = (await t.ok<any>(REQUEST_BATCH, { i: { packageId: w.baseA.packageId, startDate: nextYear, headcount: 2 } }, w.unionA.organiser)).requestBatch;
+    await t.ok(ADD_PARTICIPANTS, { b: batch.id, p: [person(500003), person(7100)] }, w.unionA.organiser);
+    const list = (await t.ok<any>('query($id:Int!){batch(id:$id){participants(neverWentFirst:true){idNumberMasked lastStayDate}}}', { id: batch.id }, w.unionA.organiser)).batch.participants;
+    expect(list.map((p: any) => p.lastStayDate)).toEqual([null, today]);
+    expect(errorCode(await t.gql('mutation($u:Int!){setUnionMemberCount(unionId:$u,memberCount:50){id}}', { u: w.unionA.id }, w.unionA.organiser))).toBe('FORBIDDEN');
+    await t.ok('mutation($u:Int!){setUnionMemberCount(unionId:$u,memberCount:50){id}}', { u: w.unionA.id }, approverA);
+    const COVERAGE = 'query($u:Int!){union(id:$u){memberCount coverage{peopleWithStay memberCount percent}}}';
+    // Union A's stays that went ahead: 2 people today (test 4's second stay).
+    expect((await t.ok<any>(COVERAGE, { u: w.unionA.id }, approverA)).union).toEqual({ memberCount: 50, coverage: { peopleWithStay: 2, memberCount: 50, percent: 4 } });
+    expect((await t.ok<any>(COVERAGE, { u: w.unionA.id }, w.unionB.organiser)).union.coverage).toBeNull();
+  });
 });

@@ -9,7 +9,7 @@ import { BatchRules } from './batch/batch-rules.js';
 import { HoldSweeperService } from './batch/hold-sweeper.service.js';
 import { BaseRatingResolver, BatchFeedbackResolver, FeedbackResolver } from './feedback/feedback.resolver.js';
 import { FeedbackService } from './feedback/feedback.service.js';
-import { BatchRosterResolver } from './participant/batch-roster.resolver.js';
+import { BatchRosterResolver, ParticipantStayResolver, UnionCoverageResolver } from './participant/batch-roster.resolver.js';
 import { ParticipantResolver } from './participant/participant.resolver.js';
 import { ParticipantService } from './participant/participant.service.js';
 import { RosterBatchRules } from './participant/roster-batch-rules.js';
@@ -43,6 +43,8 @@ import { RosterFileController } from './spreadsheet/roster-file.controller.js';
     RosterBatchRules,
     ParticipantResolver,
     BatchRosterResolver,
+    ParticipantStayResolver,
+    UnionCoverageResolver,
     PersonalDataAccessResolver,
     FeedbackService,
     FeedbackResolver,

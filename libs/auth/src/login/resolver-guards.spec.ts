@@ -9,7 +9,7 @@ import { PackageResolver } from '../../../base/src/package/package.resolver.js';
 import { UnionResolver } from '../../../base/src/union/union.resolver.js';
 import { BatchFieldsResolver } from '../../../booking/src/batch/batch-fields.resolver.js';
 import { BatchResolver } from '../../../booking/src/batch/batch.resolver.js';
-import { BatchRosterResolver } from '../../../booking/src/participant/batch-roster.resolver.js';
+import { BatchRosterResolver, ParticipantStayResolver, UnionCoverageResolver } from '../../../booking/src/participant/batch-roster.resolver.js';
 import { ParticipantResolver } from '../../../booking/src/participant/participant.resolver.js';
 import { PersonalDataAccessResolver } from '../../../booking/src/personal-data/personal-data-access.resolver.js';
 import { BillResolver } from '../../../billing/src/bill/bill.resolver.js';
@@ -64,6 +64,8 @@ const RESOLVERS: Array<abstract new (...args: never[]) => unknown> = [
   UnionPolicyResolver,
   HolidayResolver,
   RosterWorkflowResolver,
+  ParticipantStayResolver,
+  UnionCoverageResolver,
 ];
 const OPERATION_TYPES = ['Query', 'Mutation', 'Subscription'];
 const ALL_ROLES = Object.values(Role) as string[];

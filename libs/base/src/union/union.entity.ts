@@ -30,6 +30,10 @@ export class TradeUnion {
   @Column({ type: 'varchar', length: 50 })
   city: string;
 
+  @Field(() => Int, { nullable: true, description: 'Members, as the union declares them (setUnionMemberCount): the base of its coverage.' })
+  @Column({ type: 'int', nullable: true })
+  memberCount: number | null;
+
   @Field()
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;

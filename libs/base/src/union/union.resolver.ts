@@ -31,6 +31,12 @@ export class UnionResolver {
     return this.unionService.create(ctx, input);
   }
 
+  @Mutation(() => TradeUnion, { description: "Declares the union's member count (its approver or an admin): the base of its coverage." })
+  @Roles(Role.UNION_APPROVER, Role.ADMIN)
+  setUnionMemberCount(@Ctx() ctx: RequestContext, @Args('unionId', { type: () => Int }) unionId: number, @Args('memberCount', { type: () => Int }) memberCount: number): Promise<TradeUnion> {
+    return this.unionService.setMemberCount(ctx, unionId, memberCount);
+  }
+
   @ResolveField(() => Region, { description: 'The region (city) the union belongs to.' })
   async region(@Ctx() ctx: RequestContext, @Parent() union: TradeUnion): Promise<Region> {
     return (await this.regions.load(ctx, union.regionId))!;

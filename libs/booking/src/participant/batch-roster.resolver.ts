@@ -1,6 +1,7 @@
-import { Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Field, Float, Int, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { TradeUnion } from '@app/base';
 import { Batch } from '../batch/batch.entity.js';
-import { Ctx, type RequestContext } from '@app/shared';
+import { addDays, Ctx, DateScalar, type RequestContext, Role, todayInShanghai } from '@app/shared';
 import { Participant } from './participant.entity.js';
 import { ParticipantService } from './participant.service.js';
 
@@ -9,13 +10,62 @@ import { ParticipantService } from './participant.service.js';
 export class BatchRosterResolver {
   constructor(private readonly roster: ParticipantService) {}
 
-  @ResolveField(() => [Participant], { description: 'The rooming list, in the order people were added; ID numbers and phones masked.' })
-  participants(@Ctx() ctx: RequestContext, @Parent() batch: Batch): Promise<Participant[]> {
-    return this.roster.list(ctx, batch.id);
+  @ResolveField(() => [Participant], { description: 'The rooming list, in the order people were added (or those who never went on a stay first); ID numbers and phones masked.' })
+  async participants(
+    @Ctx() ctx: RequestContext,
+    @Parent() batch: Batch,
+    @Args('neverWentFirst', { type: () => Boolean, defaultValue: false, description: 'People with no earlier stay first (the goal: every worker once in five years).' }) neverWentFirst: boolean,
+  ): Promise<Participant[]> {
+    const list = await this.roster.list(ctx, batch.id);
+    if (!neverWentFirst) return list;
+    const last = await Promise.all(list.map((p) => this.roster.lastStayDate(ctx, p)));
+    return list.map((p, i) => ({ p, last: last[i] })).sort((a, b) => (a.last === null ? 0 : 1) - (b.last === null ? 0 : 1) || (a.last ?? '').localeCompare(b.last ?? '')).map((x) => x.p);
   }
 
   @ResolveField(() => Int, { description: 'People on the rooming list; must equal headcount at check-in.' })
   participantCount(@Ctx() ctx: RequestContext, @Parent() batch: Batch): Promise<number> {
     return this.roster.count(ctx, batch.id);
+  }
+}
+
+/** When each person last went: found by keyed hash across batches. */
+@Resolver(() => Participant)
+export class ParticipantStayResolver {
+  constructor(private readonly roster: ParticipantService) {}
+
+  @ResolveField(() => DateScalar, { nullable: true, description: 'Arrival day of their latest earlier stay that went ahead (any union); null if they never went.' })
+  lastStayDate(@Ctx() ctx: RequestContext, @Parent() participant: Participant): Promise<string | null> {
+    return this.roster.lastStayDate(ctx, participant);
+  }
+}
+
+@ObjectType({ description: "A union's coverage: distinct people who went on a stay with it in the last five years, against its members." })
+export class UnionCoverage {
+  @Field(() => DateScalar, { description: 'Stays arriving from this day (five years ago) count.' })
+  since: string;
+
+  @Field(() => Int)
+  peopleWithStay: number;
+
+  @Field(() => Int, { nullable: true })
+  memberCount: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'peopleWithStay ÷ memberCount in percent, one decimal; null without a member count.' })
+  percent: number | null;
+}
+
+/** Coverage, for the union's own organisers and approvers and the admin. */
+@Resolver(() => TradeUnion)
+export class UnionCoverageResolver {
+  constructor(private readonly roster: ParticipantService) {}
+
+  @ResolveField(() => UnionCoverage, { nullable: true, description: "Distinct people with a stay in the last five years against the member count; the union's own organisers and approvers and the admin see it." })
+  async coverage(@Ctx() ctx: RequestContext, @Parent() union: TradeUnion): Promise<UnionCoverage | null> {
+    const actor = ctx.actor;
+    if (!actor || !(actor.role === Role.ADMIN || ((actor.role === Role.UNION_ORGANISER || actor.role === Role.UNION_APPROVER) && actor.unionId === union.id))) return null;
+    const today = todayInShanghai();
+    const since = `${Number(today.slice(0, 4)) - 5}${today.slice(4)}`.replace(/-02-29$/, '-02-28');
+    const people = await this.roster.peopleWithStay(ctx, union.id, addDays(since, 1));
+    return { since: addDays(since, 1), peopleWithStay: people, memberCount: union.memberCount, percent: union.memberCount ? Math.round((people / union.memberCount) * 1000) / 10 : null };
   }
 }

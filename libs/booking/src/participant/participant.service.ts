@@ -3,7 +3,7 @@ import { BaseService, UnionPolicyService } from '@app/base';
 import { batchScope, canSee } from '../batch/batch-access.js';
 import { BatchQueryService } from '../batch/batch-query.service.js';
 import { BatchStatus } from '../batch/batch-status.js';
-import { type Batch } from '../batch/batch.entity.js';
+import { Batch } from '../batch/batch.entity.js';
 import { addDays, DomainException, ErrorCode, isUniqueViolation, nowToTheSecond, type RequestContext, Role, todayInShanghai, TransactionRunner } from '@app/shared';
 import { In } from 'typeorm';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
@@ -185,6 +185,54 @@ export class ParticipantService {
     await em.update(Participant, { batchId: batch.id }, { arrived: false });
     for (const part of chunks(arrived, LOOKUP_CHUNK)) await em.update(Participant, { id: In(part) }, { arrived: true });
     return arrived.length;
+  }
+
+  /**
+   * The arrival day of each person's latest earlier stay that went ahead (another batch checked in,
+   * completed or settled, and they arrived), found by the keyed hash; null for someone who never went.
+   * Batched per request.
+   */
+  async lastStayDate(ctx: RequestContext, participant: Participant): Promise<string | null> {
+    const stays = await ctx.loadGroup(
+      'staysOfPerson',
+      participant.id,
+      async (ids) => {
+        const rows = await this.db.read(ctx, (em) =>
+          em
+            .createQueryBuilder(Participant, 'me')
+            .innerJoin(Batch, 'mine', 'mine.id = me.batchId')
+            .innerJoin(Participant, 'other', 'other.idNumberHash = me.idNumberHash AND other.batchId <> me.batchId')
+            .innerJoin(Batch, 'b', 'b.id = other.batchId')
+            .select('me.id', 'participantId')
+            .addSelect('MAX(b.startDate)', 'lastStay')
+            .where('me.id IN (:...ids)', { ids })
+            .andWhere('b.status IN (:...went) AND b.startDate < mine.startDate', { went: [BatchStatus.CHECKED_IN, BatchStatus.COMPLETED, BatchStatus.SETTLED] })
+            .andWhere('(other.arrived IS NULL OR other.arrived = :yes)', { yes: true })
+            .groupBy('me.id')
+            .getRawMany<{ participantId: number; lastStay: string }>(),
+        );
+        return rows.map((r) => ({ participantId: Number(r.participantId), lastStay: String(r.lastStay).slice(0, 10) }));
+      },
+      (r) => r.participantId,
+    );
+    return stays[0]?.lastStay ?? null;
+  }
+
+  /**
+   * A union's coverage: distinct people (by keyed hash) who went on a stay with it in the five years
+   * up to today, against its member count (the national goal: every worker once in five years).
+   */
+  async peopleWithStay(ctx: RequestContext, unionId: number, since: string): Promise<number> {
+    const row = await this.db.read(ctx, (em) =>
+      em
+        .createQueryBuilder(Participant, 'p')
+        .innerJoin(Batch, 'b', 'b.id = p.batchId')
+        .select('COUNT(DISTINCT p.idNumberHash)', 'people')
+        .where('b.unionId = :unionId AND b.startDate >= :since AND b.status IN (:...went)', { unionId, since, went: [BatchStatus.CHECKED_IN, BatchStatus.COMPLETED, BatchStatus.SETTLED] })
+        .andWhere('(p.arrived IS NULL OR p.arrived = :yes)', { yes: true })
+        .getRawOne<{ people: string | number }>(),
+    );
+    return Number(row?.people ?? 0);
   }
 
   /** Makes one person the batch's team leader (领队), the only one; by whoever may edit the list. */

@@ -1,4 +1,4 @@
-import { todayInShanghai } from '@app/shared';
+import { addDays, todayInShanghai } from '@app/shared';
 import { activeAgreement, partnerOf } from './support/exchange.js';
 import { ADD_PARTICIPANTS, person } from './support/people.js';
 import { ISSUE, readyForCheckIn } from './support/stays.js';
@@ -59,6 +59,9 @@ describe(`actual arrivals (${DB_KIND})`, () => {
       ['NO_SHOW', 2, '594.00', '1188.00'],
     ]);
     expect(bill.total).toBe('7128.00');
+    // The no-show fee is the union's alone: the people it is for did not come.
+    const funding = (await t.ok<any>('query($id:Int!){bill(id:$id){funding{people unionFunded selfPaid noShows noShowFee unionTotal}}}', { id: bill.id }, w.unionA.organiser)).bill.funding;
+    expect(funding).toEqual({ people: 3, unionFunded: '5940.00', selfPaid: '0.00', noShows: 2, noShowFee: '1188.00', unionTotal: '7128.00' });
     const stats = (await t.ok<any>('query($f:Date!){statistics(from:$f,to:$f,groupBy:BASE){total{current{batches personVisits personNights}}}}', { f: today }, w.baseA.operator)).statistics;
     // The two batches of the first test (3 and 1 arrived) and this one (3 of 5).
     expect(stats.total.current).toEqual({ batches: 3, personVisits: 7, personNights: 21 });
@@ -73,9 +76,31 @@ describe(`actual arrivals (${DB_KIND})`, () => {
     const bill = (await t.ok<any>(ISSUE, { b: batch.id }, w.baseB.operator)).issueBill;
     expect(bill.lines.map((l: any) => [l.kind, l.quantity, l.amount])).toEqual([
       ['PACKAGE', 2, '3960.00'],
+      ['NO_SHOW', 2, '0.00'],
       ['VOUCHER', 2, '-100.00'],
     ]);
     const claim = (await t.ok<any>('mutation($a:Int!,$f:Date!){issueSubsidyClaim(agreementId:$a,from:$f,to:$f){total}}', { a: agreement, f: today }, w.baseB.operator)).issueSubsidyClaim;
     expect(claim).toEqual([{ total: '100.00' }]);
+  });
+
+  it('the team leader must be among the arrivals', async () => {
+    const { batch, ids } = await confirmedToday(3);
+    // readyForCheckIn made the first person the leader; they did not come.
+    const res = await t.gql(CHECK_IN, { id: batch.id, a: ids.slice(1) }, w.baseA.operator);
+    expect(res.errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', field: 'arrivedParticipantIds', missing: [{ what: 'a team leader (领队) among the arrivals' }] });
+    expect((await t.ok<any>('query($id:Int!){batch(id:$id){status arrivals}}', { id: batch.id }, w.admin)).batch).toEqual({ status: 'CONFIRMED', arrivals: null });
+    await t.ok('mutation($p:Int!){setTeamLeader(participantId:$p){id}}', { p: ids[1] }, w.baseA.operator);
+    expect((await t.ok<any>(CHECK_IN, { id: batch.id, a: ids.slice(1) }, w.baseA.operator)).checkInBatch.arrivals).toBe(2);
+  });
+
+  it('a no-show used none of the year’s days', async () => {
+    // Union A's policy: 5 days a year. A 3-night stay is 4 days: one more is 8 for whoever went.
+    const first = next;
+    const { batch, ids } = await confirmedToday(2);
+    await t.ok(CHECK_IN, { id: batch.id, a: [ids[0]] }, w.baseA.operator);
+    const later = (await t.ok<any>(REQUEST_BATCH, { i: { packageId: w.baseA.packageId, startDate: addDays(today, 4), headcount: 2 } }, w.unionA.organiser)).requestBatch;
+    const add = (n: number) => t.gql(ADD_PARTICIPANTS, { b: later.id, p: [person(n)] }, w.unionA.organiser);
+    expect((await add(first + 1)).errors).toBeUndefined();
+    expect((await add(first)).errors![0].extensions).toMatchObject({ code: 'POLICY_VIOLATION', rule: 'maxDaysPerYear' });
   });
 });

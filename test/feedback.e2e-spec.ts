@@ -45,6 +45,8 @@ describe(`stay feedback (${DB_KIND})`, () => {
     expect(own.map((f: any) => f.baseId)).toEqual([w.baseB.id, w.baseB.id]);
     expect((await t.ok<any>('{stayFeedback{batchId}}', {}, w.unionB.organiser)).stayFeedback.map((f: any) => f.batchId)).toEqual([b1.id]);
     expect(errorCode(await t.gql('{baseRatings{count}}', {}, w.baseA.operator))).toBe('FORBIDDEN');
+    // Another base's feedback is refused, not answered with an empty list.
+    expect(errorCode(await t.gql('query($b:Int!){stayFeedback(baseId:$b){batchId}}', { b: w.baseB.id }, w.baseA.operator))).toBe('FORBIDDEN');
     const ranked = (await t.ok<any>('{baseRatings{base{id} count overall lodging meals activities service}}', {}, w.admin)).baseRatings;
     expect(ranked).toEqual([
       { base: { id: w.baseB.id }, count: 2, overall: 2.5, lodging: 3.5, meals: 2, activities: 1.5, service: 2.5 },

@@ -29,6 +29,12 @@ describe(`request limits (${DB_KIND})`, () => {
     expect(res.errors![0].message).toMatch(/depth/i);
   });
 
+  it('refuses a query of over 2,000 tokens, saying so rather than calling it a syntax error', async () => {
+    const res = await t.gql(`{ me { ${'id '.repeat(2100)}} }`, {}, admin);
+    expect(res.data).toBeUndefined();
+    expect(res.errors![0].message).toMatch(/^Request too large: .*token/i);
+  });
+
   it('refuses a body over 1 MB, a body that is not JSON, and batched arrays of operations', async () => {
     const big = await request(t.url).post('/graphql').set('content-type', 'application/json').send({ query: `{ me { id } }`, variables: { pad: 'x'.repeat(1_100_000) } });
     expect(big.status).toBe(413);

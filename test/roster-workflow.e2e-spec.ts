@@ -7,6 +7,7 @@ import { DB_KIND, errorCode, startTestApp, type TestApp } from './support/test-a
 import { buildWorld, REQUEST_BATCH, type World } from './support/world.js';
 
 const MOVE = (name: string, reason = false) => `mutation($b:Int!${reason ? ',$r:String!' : ''}){${name}(batchId:$b${reason ? ',reason:$r' : ''}){rosterStatus rosterPublishedOn rosterClearsOn rosterPublicToken holdExpiresAt}}`;
+const SET_LEADER = 'mutation($p:Int!){setTeamLeader(participantId:$p){id teamLeader}}';
 const PUBLIC = 'query($t:String!){publishedRoster(token:$t){batchReference unionName baseName status publishedOn clearsOn people{name employer category}}}';
 
 /** The union's approval and public notice (公示) of a rooming list before the base may confirm. */
@@ -124,5 +125,74 @@ describe(`roster approval and public notice (${DB_KIND})`, () => {
     const short = (await t.ok<any>(REQUEST_BATCH, { i: { packageId: w.baseA.packageId, startDate: addDays(w.start, 12), headcount: 4 } }, w.unionA.organiser)).requestBatch;
     const refused = await t.gql(MOVE('submitRoster'), { b: short.id }, w.unionA.organiser);
     expect([errorCode(refused), refused.errors?.[0].extensions?.participantCount]).toEqual(['BAD_USER_INPUT', 0]);
+  });
+
+  /** Submits, approves and publishes a fresh list of `headcount`; answers the batch, its people's ids and the public token. */
+  async function posted(headcount: number) {
+    const b = await listed(headcount);
+    await t.ok(MOVE('submitRoster'), { b: b.id }, w.unionA.organiser);
+    await t.ok(MOVE('approveRoster'), { b: b.id }, approver);
+    const token: string = (await t.ok<any>(MOVE('publishRoster'), { b: b.id }, approver)).publishRoster.rosterPublicToken;
+    const ids: number[] = (await t.ok<any>('query($id:Int!){batch(id:$id){participants{id}}}', { id: b.id }, w.admin)).batch.participants.map((p: any) => p.id);
+    return { b, ids, token };
+  }
+  const HEADCOUNT = 'mutation($id:Int!,$h:Int!){changeHeadcount(id:$id,headcount:$h){headcount}}';
+  const REMOVE = 'mutation($id:Int!){removeParticipant(id:$id){id}}';
+  const UPDATE = 'mutation($id:Int!,$i:UpdateParticipantInput!){updateParticipant(id:$id,input:$i){id}}';
+
+  it('what is posted is what was approved: nobody changes the list or the headcount while the union handles it', async () => {
+    const { b, ids } = await posted(3);
+    for (const who of [w.unionA.organiser, w.baseA.operator]) {
+      for (const [query, vars] of [
+        [ADD_PARTICIPANTS, { b: b.id, p: [person(next++)] }],
+        [REMOVE, { id: ids[2] }],
+        [UPDATE, { id: ids[1], i: { employer: '别的单位' } }],
+      ] as const) {
+        const res = await t.gql(query, vars, who);
+        expect([errorCode(res), res.errors?.[0].extensions?.rosterStatus]).toEqual(['INVALID_TRANSITION', 'PUBLISHED']);
+      }
+    }
+    expect((await t.gql(HEADCOUNT, { id: b.id, h: 4 }, w.unionA.organiser)).errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', rosterStatus: 'PUBLISHED' });
+    // Naming the team leader changes nobody on the list.
+    expect((await t.ok<any>(SET_LEADER, { p: ids[0] }, w.unionA.organiser)).setTeamLeader.teamLeader).toBe(true);
+    // After an objection the list is back with the approver (SUBMITTED): still frozen, and the message says who unfreezes it.
+    await t.ok(MOVE('recordObjection', true), { b: b.id, r: '名单有误' }, w.unionA.organiser);
+    const frozen = await t.gql(ADD_PARTICIPANTS, { b: b.id, p: [person(next++)] }, w.unionA.organiser);
+    expect(frozen.errors![0].message).toMatch(/approver rejects/);
+    await t.ok(MOVE('rejectRoster', true), { b: b.id, r: '请改名单' }, approver);
+    // A DRAFT again: the organiser changes it, and the headcount.
+    expect((await t.ok<any>(HEADCOUNT, { id: b.id, h: 4 }, w.unionA.organiser)).changeHeadcount.headcount).toBe(4);
+    await t.ok(ADD_PARTICIPANTS, { b: b.id, p: [person(next++)] }, w.unionA.organiser);
+    await t.ok(REMOVE, { id: ids[2] }, w.unionA.organiser);
+    expect((await t.ok<any>('query($id:Int!){batch(id:$id){participantCount rosterStatus}}', { id: b.id }, w.admin)).batch).toEqual({ participantCount: 3, rosterStatus: 'DRAFT' });
+  });
+
+  it('a cleared list: the base makes the last changes, the headcount may fall but not rise', async () => {
+    const { b, ids } = await posted(3);
+    const clearsOn = (await t.ok<any>('query($id:Int!){batch(id:$id){rosterClearsOn}}', { id: b.id }, w.admin)).batch.rosterClearsOn;
+    await t.get(HoldSweeperService).sweep(new Date(Date.parse(`${clearsOn}T00:30:00+08:00`)));
+    expect(errorCode(await t.gql(REMOVE, { id: ids[2] }, w.unionA.organiser))).toBe('INVALID_TRANSITION');
+    await t.ok(REMOVE, { id: ids[2] }, w.baseA.operator);
+    expect((await t.gql(HEADCOUNT, { id: b.id, h: 4 }, w.unionA.organiser)).errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', rosterStatus: 'CLEARED' });
+    expect((await t.ok<any>(HEADCOUNT, { id: b.id, h: 2 }, w.unionA.organiser)).changeHeadcount.headcount).toBe(2);
+  });
+
+  it('a batch that will not go takes its public list down: cancelled, rejected or expired', async () => {
+    const cancelled = await posted(2);
+    expect((await t.ok<any>(PUBLIC, { t: cancelled.token })).publishedRoster.batchReference).toBe(cancelled.b.reference);
+    await t.ok('mutation($id:Int!){cancelBatch(id:$id,reason:"行程取消"){status}}', { id: cancelled.b.id }, w.unionA.organiser);
+    expect(errorCode(await t.gql(PUBLIC, { t: cancelled.token }))).toBe('NOT_FOUND');
+    expect((await t.ok<any>('query($id:Int!){batch(id:$id){rosterPublicToken}}', { id: cancelled.b.id }, w.admin)).batch.rosterPublicToken).toBeNull();
+
+    const rejected = await posted(2);
+    await t.ok('mutation($id:Int!){rejectBatch(id:$id,reason:"满房"){status}}', { id: rejected.b.id }, w.baseA.operator);
+    expect(errorCode(await t.gql(PUBLIC, { t: rejected.token }))).toBe('NOT_FOUND');
+
+    // The hold of a posted request lasts through the notice; once it lapses the sweep expires it, and the link goes.
+    const expired = await posted(2);
+    const hold = (await t.ok<any>('query($id:Int!){batch(id:$id){holdExpiresAt}}', { id: expired.b.id }, w.admin)).batch.holdExpiresAt;
+    await t.get(HoldSweeperService).sweep(new Date(Date.parse(hold) + 1000));
+    expect((await t.ok<any>('query($id:Int!){batch(id:$id){status rosterPublicToken}}', { id: expired.b.id }, w.admin)).batch).toEqual({ status: 'EXPIRED', rosterPublicToken: null });
+    expect(errorCode(await t.gql(PUBLIC, { t: expired.token }))).toBe('NOT_FOUND');
   });
 });

@@ -1,6 +1,6 @@
 import { addDays, todayInShanghai } from '@app/shared';
 import { ADD_PARTICIPANTS, person } from './support/people.js';
-import { stay } from './support/stays.js';
+import { RECORD_INSURANCE, stay } from './support/stays.js';
 import { DB_KIND, errorCode, startTestApp, type TestApp } from './support/test-app.js';
 import { buildWorld, REQUEST_BATCH, type World } from './support/world.js';
 
@@ -108,5 +108,30 @@ describe(`union funding policy (${DB_KIND})`, () => {
     // Union A's stays that went ahead: 2 people today (test 4's second stay).
     expect((await t.ok<any>(COVERAGE, { u: w.unionA.id }, approverA)).union).toEqual({ memberCount: 50, coverage: { peopleWithStay: 2, memberCount: 50, percent: 4 } });
     expect((await t.ok<any>(COVERAGE, { u: w.unionA.id }, w.unionB.organiser)).union.coverage).toBeNull();
+  });
+
+  it('a version saved today reaches only the batches requested after it; unknown unions and a trip longer than the year are refused', async () => {
+    const union = (await t.ok<any>('mutation($i:CreateUnionInput!){createUnion(input:$i){id}}', { i: { code: 'T-POLICY-C', name: '版本测试工会', regionId: w.regions.GZ } }, w.admin)).createUnion.id;
+    await t.ok('mutation($i:CreateUserInput!){createUser(input:$i){id}}', { i: { username: 'organiser-c', password: 'organiser-pass-1', role: 'UNION_ORGANISER', unionId: union } }, w.admin);
+    const organiser = await t.login('organiser-c', 'organiser-pass-1');
+    const request = async () => (await t.ok<any>(REQUEST_BATCH, { i: { packageId: w.baseB.packageId, startDate: addDays(w.start, 3), headcount: 2 } }, organiser)).requestBatch;
+    const early = await request();
+    const version = (await t.ok<any>(SET, { i: { unionId: union, effectiveFrom: today, insuranceMinimum: '2000000.00' } }, w.admin)).setUnionPolicy;
+    const late = await request();
+    const judgedBy = async (id: number) => (await t.ok<any>('query($id:Int!){batch(id:$id){unionPolicy{id insuranceMinimum}}}', { id }, organiser)).batch.unionPolicy;
+    expect(await judgedBy(early.id)).toEqual({ id: 0, insuranceMinimum: '1000000.00' });
+    expect(await judgedBy(late.id)).toEqual({ id: version.id, insuranceMinimum: '2000000.00' });
+    const insure = (id: number) => t.gql(RECORD_INSURANCE, { i: { batchId: id, insurer: '中国人寿', policyNumber: `PL-${id}`, sumInsured: '1000000.00' } }, organiser);
+    expect((await insure(early.id)).errors).toBeUndefined();
+    expect((await insure(late.id)).errors![0].extensions).toMatchObject({ code: 'POLICY_VIOLATION', rule: 'insuranceMinimum' });
+
+    expect(errorCode(await t.gql(POLICY, { u: 999_999 }, w.admin))).toBe('NOT_FOUND');
+    expect(errorCode(await t.gql('query($u:Int!){unionPolicyVersions(unionId:$u){id}}', { u: 999_999 }, w.admin))).toBe('NOT_FOUND');
+    const longTrip = await t.gql(SET, { i: { unionId: union, effectiveFrom: addDays(today, 1), maxDaysPerTrip: 7 } }, w.admin);
+    expect([errorCode(longTrip), longTrip.errors?.[0].extensions?.field]).toEqual(['BAD_USER_INPUT', 'maxDaysPerTrip']);
+    expect(longTrip.errors![0].message).toMatch(/7 days .* 5 days/);
+    // A class-validator message names its field once.
+    const outOfRange = await t.gql(SET, { i: { unionId: union, effectiveFrom: addDays(today, 1), maxDaysPerTrip: 31 } }, w.admin);
+    expect(outOfRange.errors![0].message).toBe('maxDaysPerTrip is 1 to 30');
   });
 });

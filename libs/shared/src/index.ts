@@ -21,3 +21,5 @@ export * from './auth/roles.decorator.js';
 export * from './errors/domain-exception.filter.js';
 export * from './database/insert-row.js';
 export * from './spreadsheet/formula-text.js';
+export * from './validation/reason.js';
+export * from './state/state-machine.js';

@@ -15,7 +15,7 @@ export class UnionPolicyResolver {
     @Args('unionId', { type: () => Int }) unionId: number,
     @Args('on', { type: () => DateScalar, nullable: true }) on?: string | null,
   ): Promise<UnionPolicy> {
-    return this.policies.on(ctx, unionId, on ?? undefined);
+    return this.policies.ofUnion(ctx, unionId, on ?? undefined);
   }
 
   @Query(() => [UnionPolicy], { description: 'Every version of the union’s policy, oldest first.' })

@@ -24,8 +24,29 @@ export class UnionPolicyService {
     return found ?? { ...DEFAULT_POLICY, unionId };
   }
 
+  /**
+   * The version a batch is judged by: the one in force when it was requested, kept on the batch
+   * (`unionPolicyId`, null for the defaults), so a version saved later the same day never reaches it.
+   */
+  async forBatch(ctx: RequestContext, batch: { unionId: number; unionPolicyId: number | null }): Promise<UnionPolicy> {
+    if (batch.unionPolicyId === null) return { ...DEFAULT_POLICY, unionId: batch.unionId };
+    const found = await ctx.loader<number, UnionPolicy | undefined>('unionPolicy', (ids) => this.db.read(ctx, async (em) => {
+      const rows = await em.find(UnionPolicy, { where: { id: In([...ids]) } });
+      return ids.map((id) => rows.find((r) => r.id === id));
+    })).load(batch.unionPolicyId);
+    if (!found) throw new Error(`Union policy version ${batch.unionPolicyId} of batch's union ${batch.unionId} is missing`);
+    return found;
+  }
+
+  /** For the queries: NOT_FOUND for a union that does not exist rather than the defaults. */
+  async ofUnion(ctx: RequestContext, unionId: number, day?: string): Promise<UnionPolicy> {
+    await this.unions.getOrThrow(ctx, unionId, 'unionId');
+    return this.on(ctx, unionId, day);
+  }
+
   /** Every version of the union's policy, oldest first (only the defaults before the first). */
   async versions(ctx: RequestContext, unionId: number): Promise<UnionPolicy[]> {
+    await this.unions.getOrThrow(ctx, unionId, 'unionId');
     const rows = await this.db.read(ctx, (em) => em.find(UnionPolicy, { where: { unionId }, order: { effectiveFrom: 'ASC' } }));
     return rows.length ? rows : [{ ...DEFAULT_POLICY, unionId }];
   }
@@ -70,6 +91,13 @@ export class UnionPolicyService {
         createdById: actor.userId,
         createdAt: nowToTheSecond(),
       };
+      if (row.maxDaysPerTrip > row.maxDaysPerYear) {
+        const field = input.maxDaysPerTrip != null ? 'maxDaysPerTrip' : 'maxDaysPerYear';
+        throw DomainException.badInput(field, `A trip of up to ${row.maxDaysPerTrip} days cannot fit a year of at most ${row.maxDaysPerYear} days per person; lower maxDaysPerTrip or raise maxDaysPerYear`, {
+          maxDaysPerTrip: row.maxDaysPerTrip,
+          maxDaysPerYear: row.maxDaysPerYear,
+        });
+      }
       try {
         return { id: await insertRow(tx.em!, UnionPolicy, row), ...row };
       } catch (error) {

@@ -100,9 +100,12 @@ export class BillResolver {
   @ResolveField(() => BillFunding, { nullable: true, description: "A stay bill's package price per person split by the union's funding policy (the version of the batch's request date); null on other bills." })
   async funding(@Ctx() ctx: RequestContext, @Parent() bill: Bill): Promise<BillFunding | null> {
     if (bill.capPerPersonPerDay === null || bill.stayDays === null) return null;
-    const pkg = (await this.billing.lines(ctx, bill.id)).find((l) => l.kind === BillLineKind.PACKAGE);
+    const lines = await this.billing.lines(ctx, bill.id);
+    const pkg = lines.find((l) => l.kind === BillLineKind.PACKAGE);
     if (!pkg) return null;
+    const noShow = lines.find((l) => l.kind === BillLineKind.NO_SHOW);
     const unionFundedPerPerson = pkg.unitPrice - bill.selfPaidPerPerson;
+    const noShowFee = noShow?.amount ?? 0;
     return {
       capPerPersonPerDay: bill.capPerPersonPerDay,
       days: bill.stayDays,
@@ -111,6 +114,9 @@ export class BillResolver {
       selfPaidPerPerson: bill.selfPaidPerPerson,
       unionFunded: unionFundedPerPerson * pkg.quantity,
       selfPaid: bill.selfPaidPerPerson * pkg.quantity,
+      noShows: noShow?.quantity ?? 0,
+      noShowFee,
+      unionTotal: unionFundedPerPerson * pkg.quantity + noShowFee,
     };
   }
 }

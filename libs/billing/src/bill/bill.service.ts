@@ -69,7 +69,8 @@ export class BillService {
           consumptionEntryId: null,
           batchId: null,
         },
-        ...(noShows > 0 && noShowFee > 0
+        // Shown even at 0 %: the bill says who did not come.
+        ...(noShows > 0
           ? [
               {
                 kind: BillLineKind.NO_SHOW,
@@ -86,7 +87,7 @@ export class BillService {
           ? [
               {
                 kind: BillLineKind.VOUCHER,
-                // Everyone on the batch checked in (check-in requires the full list), so headcount counts the arrivals.
+                // Vouchers count the people who arrived (issue 7).
                 description: `Voucher of the host region, ${formatYuan(batch.benefitPerPerson)} per person who checked in (agreement ${batch.agreementId})`,
                 quantity: arrived,
                 unitPrice: -batch.benefitPerPerson,
@@ -107,7 +108,7 @@ export class BillService {
         })),
       ];
       // The split by the union's policy in force when the batch was requested.
-      const policy = await this.policies.on(tx, batch.unionId, todayInShanghai(batch.createdAt));
+      const policy = await this.policies.forBatch(tx, batch);
       const days = stayDays(batch.nights);
       const perPerson = batch.pricePerPerson - discount;
       const funding = { capPerPersonPerDay: policy.capPerPersonPerDay, stayDays: days, selfPaidPerPerson: Math.max(0, perPerson - policy.capPerPersonPerDay * days) };

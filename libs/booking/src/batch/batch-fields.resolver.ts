@@ -1,5 +1,5 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Base, BaseService, Package, PackageService, TradeUnion, UnionService } from '@app/base';
+import { Base, BaseService, Package, PackageService, TradeUnion, UnionPolicy, UnionPolicyService, UnionService } from '@app/base';
 import { Ctx, MoneyScalar, type RequestContext } from '@app/shared';
 import { BatchEvent } from './batch-event.entity.js';
 import { BatchQueryService } from './batch-query.service.js';
@@ -13,7 +13,13 @@ export class BatchFieldsResolver {
     private readonly unions: UnionService,
     private readonly packages: PackageService,
     private readonly queries: BatchQueryService,
+    private readonly policies: UnionPolicyService,
   ) {}
+
+  @ResolveField(() => UnionPolicy, { description: "The version of its union's funding policy it is judged by: the one in force when it was requested (id 0: the defaults)." })
+  unionPolicy(@Ctx() ctx: RequestContext, @Parent() batch: Batch): Promise<UnionPolicy> {
+    return this.policies.forBatch(ctx, batch);
+  }
 
   @ResolveField(() => TradeUnion)
   async union(@Ctx() ctx: RequestContext, @Parent() batch: Batch): Promise<TradeUnion> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AllotmentService, CapacityService, checkGroupSize, PackageService, UnionPolicyService } from '@app/base';
-import { DomainException, formatYuan, nowToTheSecond, type RequestContext, Role, todayInShanghai, TransactionRunner } from '@app/shared';
+import { checkReason, DomainException, formatYuan, nowToTheSecond, type RequestContext, Role, todayInShanghai, TransactionRunner } from '@app/shared';
 import { assertMaySendFor } from './batch-access.js';
 import { appendHistory } from './batch-history.js';
 import { BatchQueryService } from './batch-query.service.js';
@@ -12,8 +12,6 @@ import { BedSource } from './exchange-terms.js';
 import type { RecordInsuranceInput } from './record-insurance.input.js';
 import { ParticipantService } from '../participant/participant.service.js';
 
-const MAX_REASON = 500;
-
 /** A REQUESTED batch whose hold ran out no longer holds its beds, whether or not the sweep has run yet. */
 function refuseLapsedHold(batch: Batch, to: BatchStatus, now: Date = new Date()): void {
   if (batch.status === BatchStatus.REQUESTED && batch.holdExpiresAt && batch.holdExpiresAt <= now) {
@@ -23,13 +21,6 @@ function refuseLapsedHold(batch: Batch, to: BatchStatus, now: Date = new Date())
       `The hold on batch ${batch.reference} expired at ${batch.holdExpiresAt.toISOString()}; its beds are being given back. Request the batch again.`,
     );
   }
-}
-
-function checkReason(reason: string | null | undefined, required: boolean): string | null {
-  const text = reason?.trim() || null;
-  if (required && !text) throw DomainException.badInput('reason', 'Give a reason');
-  if (text && text.length > MAX_REASON) throw DomainException.badInput('reason', `reason is at most ${MAX_REASON} characters; got ${text.length}`);
-  return text;
 }
 
 /**
@@ -121,7 +112,7 @@ export class BatchLifecycleService {
       if (batch.status !== BatchStatus.REQUESTED && batch.status !== BatchStatus.CONFIRMED) {
         throw DomainException.wrongState(batch.status, `Insurance is recorded before check-in; batch ${batch.reference} is ${batch.status}`);
       }
-      const policy = await this.policies.on(tx, batch.unionId, todayInShanghai(batch.createdAt));
+      const policy = await this.policies.forBatch(tx, batch);
       if (input.sumInsured < policy.insuranceMinimum) {
         throw DomainException.policyViolation('insuranceMinimum', `The union's policy asks for at least ${formatYuan(policy.insuranceMinimum)} insured per person; ${formatYuan(input.sumInsured)} is less`, {
           field: 'sumInsured',

@@ -106,6 +106,8 @@ export class BatchRequestService {
         insurer: null,
         insurancePolicyNumber: null,
         sumInsured: null,
+        // Recorded afterwards: judged by the defaults, not by a policy that came later.
+        unionPolicyId: null,
         holdExpiresAt: null,
         idempotencyKeyHash: null,
         requestHash: null,
@@ -164,8 +166,9 @@ export class BatchRequestService {
         }
         if (!pkg.active) throw DomainException.badInput('packageId', `Package ${pkg.id} ("${pkg.name}") is no longer offered`);
         checkGroupSize(pkg, input.headcount);
-        // The policy in force today, the batch's request date.
-        this.policies.checkTrip(await this.policies.on(tx, unionId), pkg.nights);
+        // The policy in force now, when the batch is requested: it is kept on the batch.
+        const policy = await this.policies.on(tx, unionId);
+        this.policies.checkTrip(policy, pkg.nights);
         const em = tx.em!;
         const now = nowToTheSecond();
         const startDate = input.startDate;
@@ -205,6 +208,7 @@ export class BatchRequestService {
           insurer: null,
           insurancePolicyNumber: null,
           sumInsured: null,
+          unionPolicyId: policy.id || null,
           holdExpiresAt: new Date(now.getTime() + this.config.holdTtlSeconds * 1000),
           idempotencyKeyHash: key,
           requestHash,

@@ -1,4 +1,4 @@
-import { DomainException, Role } from '@app/shared';
+import { DomainException, refuseUnlessFrom, Role } from '@app/shared';
 import { BatchAction, BatchStatus, HOLDS_BEDS } from './batch-status.js';
 
 type ActorRole = Role | 'SYSTEM';
@@ -46,13 +46,7 @@ export function planTransition(action: BatchAction, current: BatchStatus, role: 
   if (role !== 'SYSTEM' && !rule.actors.includes(role)) {
     throw DomainException.forbidden(`Only ${rule.actors.join(' or ')} may ${action} a batch; you are ${role}`);
   }
-  if (!rule.from.includes(current)) {
-    throw DomainException.invalidTransition(
-      current,
-      rule.to,
-      `Cannot ${action} a batch that is ${current}: only a ${rule.from.join(' or ')} batch can become ${rule.to}`,
-    );
-  }
+  refuseUnlessFrom('batch', action, current, rule.from, rule.to);
   return { rule, from: current, to: rule.to, releasesBeds: HOLDS_BEDS.has(current) && !HOLDS_BEDS.has(rule.to) };
 }
 

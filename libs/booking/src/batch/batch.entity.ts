@@ -111,6 +111,13 @@ export class Batch {
   @Column({ type: 'bigint', transformer: { to: (v: number | null) => v, from: (v: string | number | null) => (v === null ? null : Number(v)) }, nullable: true })
   sumInsured: number | null;
 
+  /**
+   * The version of its union's funding policy in force when it was requested (null: the defaults):
+   * the batch is judged by it even when a version saved later the same day takes effect that day.
+   */
+  @Column({ type: 'int', nullable: true })
+  unionPolicyId: number | null;
+
   /** The region of the union and of the base when the batch was requested: exchange scoping and figures read them without joins. */
   @Column({ type: 'int', nullable: true })
   unionRegionId: number | null;

@@ -52,6 +52,9 @@ export class FeedbackService {
   /** Feedback the caller may read, newest first: an operator their base's, an organiser their union's, an admin all (or one base's). */
   list(ctx: RequestContext, baseId?: number | null): Promise<StayFeedback[]> {
     const actor = ctx.requireActor();
+    if (actor.role === Role.BASE_OPERATOR && baseId != null && baseId !== actor.baseId) {
+      throw DomainException.forbidden(`You read the feedback of your own base (${actor.baseId}); base ${baseId} is another's`, { field: 'baseId' });
+    }
     return this.db.read(ctx, (em) => {
       const qb = em.createQueryBuilder(StayFeedback, 'f').orderBy('f.id', 'DESC').take(MAX_LIST);
       if (actor.role === Role.BASE_OPERATOR) qb.andWhere('f.baseId = :own', { own: actor.baseId ?? -1 });

@@ -43,6 +43,7 @@ export function daysPerYear(startDate: string, endDate: string): Map<string, num
 }
 
 const EDITABLE = new Set([BatchStatus.REQUESTED, BatchStatus.CONFIRMED]);
+const UNDER_APPROVAL = new Set([RosterStatus.SUBMITTED, RosterStatus.APPROVED, RosterStatus.PUBLISHED]);
 const INSERT_CHUNK = 200;
 const LOOKUP_CHUNK = 500;
 export const MAX_ADD = 1000;
@@ -182,6 +183,15 @@ export class ParticipantService {
     if (new Set(arrived).size !== arrived.length) throw DomainException.badInput('arrivedParticipantIds', 'arrivedParticipantIds names a participant twice');
     const stranger = arrived.find((id) => !onList.has(id));
     if (stranger !== undefined) throw DomainException.badInput('arrivedParticipantIds', `Participant ${stranger} is not on the list of batch ${batch.reference}`, { participantId: stranger });
+    const leader = await em.findOne(Participant, { select: { id: true, name: true }, where: { batchId: batch.id, teamLeader: true } });
+    if (leader && !arrived.includes(leader.id)) {
+      throw new DomainException(ErrorCode.INVALID_TRANSITION, `The team leader (领队) of batch ${batch.reference}, participant ${leader.id}, is not among the arrivals; make someone who arrived the team leader (setTeamLeader) before check-in`, {
+        from: batch.status,
+        to: BatchStatus.CHECKED_IN,
+        missing: [{ what: 'a team leader (领队) among the arrivals' }],
+        field: 'arrivedParticipantIds',
+      });
+    }
     await em.update(Participant, { batchId: batch.id }, { arrived: false });
     for (const part of chunks(arrived, LOOKUP_CHUNK)) await em.update(Participant, { id: In(part) }, { arrived: true });
     return arrived.length;
@@ -239,7 +249,7 @@ export class ParticipantService {
   async setTeamLeader(ctx: RequestContext, id: number): Promise<Participant> {
     return this.db.transaction(ctx, async (tx) => {
       const current = await this.getVisibleOrThrow(tx, id);
-      await this.lockEditable(tx, current.batchId, 'id');
+      await this.lockEditable(tx, current.batchId, 'id', false);
       await tx.em!.update(Participant, { batchId: current.batchId }, { teamLeader: false });
       await tx.em!.update(Participant, { id }, { teamLeader: true });
       return { ...current, teamLeader: true };
@@ -274,9 +284,12 @@ export class ParticipantService {
 
   /**
    * Locks the batch (so two edits of one list take turns) and checks that the caller may change its
-   * list now: its organiser until the cutoff, its base's operator while it is REQUESTED or CONFIRMED.
+   * list now: its organiser while the list is a DRAFT and before the cutoff, its base's operator
+   * while the batch is REQUESTED or CONFIRMED — but nobody while the union approves or posts the
+   * list (SUBMITTED, APPROVED, PUBLISHED): what is posted is what was approved. `who: false` is for
+   * changes that leave who goes alone (the team leader), which the union's process does not freeze.
    */
-  private async lockEditable(tx: RequestContext, batchId: number, field = 'batchId'): Promise<Batch> {
+  private async lockEditable(tx: RequestContext, batchId: number, field = 'batchId', who = true): Promise<Batch> {
     let batch: Batch;
     try {
       batch = await this.batches.lockVisibleOrThrow(tx, batchId);
@@ -292,10 +305,20 @@ export class ParticipantService {
     if (!EDITABLE.has(batch.status)) {
       throw DomainException.wrongState(batch.status, `The rooming list of a ${batch.status} batch cannot change; only while REQUESTED or CONFIRMED`);
     }
+    if (who && UNDER_APPROVAL.has(batch.rosterStatus)) {
+      throw new DomainException(
+        ErrorCode.INVALID_TRANSITION,
+        `The rooming list of batch ${batch.reference} is ${batch.rosterStatus}: what is posted is what the union approved, so nobody changes it now. It changes again as a DRAFT, when the union's approver rejects it (after an objection, too)`,
+        { status: batch.status, rosterStatus: batch.rosterStatus },
+      );
+    }
     if (actor.role !== Role.BASE_OPERATOR) {
-      // A list under approval or posted is what was approved: it changes as a DRAFT again (rejected or objected to).
-      if (batch.rosterStatus !== RosterStatus.DRAFT) {
-        throw DomainException.wrongState(batch.rosterStatus, `The rooming list of batch ${batch.reference} is ${batch.rosterStatus}; it changes only as a DRAFT (after the approver rejects it or an objection)`);
+      // A cleared list changes only through the base, which handles the last days before arrival.
+      if (who && batch.rosterStatus === RosterStatus.CLEARED) {
+        throw new DomainException(ErrorCode.INVALID_TRANSITION, `The rooming list of batch ${batch.reference} has cleared public notice; ask the base's operator to make a last change`, {
+          status: batch.status,
+          rosterStatus: batch.rosterStatus,
+        });
       }
       const base = await this.bases.getOrThrow(tx, batch.baseId);
       const frozenFrom = addDays(batch.startDate, -base.rosterCutoffDays);
@@ -334,12 +357,12 @@ export class ParticipantService {
       else firstIndex.set(p.key, p.index);
     }
     const keys = [...firstIndex.keys()];
-    const found: Array<Pick<Participant, 'id' | 'batchId' | 'idNumberHash'>> = [];
+    const found: Array<Pick<Participant, 'id' | 'batchId' | 'idNumberHash' | 'arrived'>> = [];
     for (const part of chunks(keys, LOOKUP_CHUNK)) {
       // FOR UPDATE on MySQL: the next-key locks on idx_participant_person also cover hashes not yet
       // there, so two lists taking the same person at once cannot both pass this check; the loser
       // deadlocks, is re-run by the TransactionRunner, and then sees the winner's row.
-      const query = tx.em!.createQueryBuilder(Participant, 'p').select(['p.id', 'p.batchId', 'p.idNumberHash']).where('p.idNumberHash IN (:...part)', { part });
+      const query = tx.em!.createQueryBuilder(Participant, 'p').select(['p.id', 'p.batchId', 'p.idNumberHash', 'p.arrived']).where('p.idNumberHash IN (:...part)', { part });
       found.push(...(await this.db.forUpdate(query).getMany()));
     }
     const elsewhere = found.filter((f) => f.batchId !== batch.id);
@@ -360,7 +383,8 @@ export class ParticipantService {
         message: canSee(scope, other) ? `already booked on batch ${other.reference} (${other.startDate} → ${other.endDate}), whose nights overlap` : 'already booked on another batch on these nights',
       });
     }
-    if (!problems.length) await this.checkYearlyDays(tx, batch, firstIndex, found.filter((f) => f.batchId !== batch.id && f.id !== exceptId));
+    // Someone who did not arrive on a stay that went ahead used none of its days.
+    if (!problems.length) await this.checkYearlyDays(tx, batch, firstIndex, found.filter((f) => f.batchId !== batch.id && f.id !== exceptId && f.arrived !== false));
     return problems.sort((a, b) => a.index - b.index);
   }
 
@@ -372,7 +396,7 @@ export class ParticipantService {
    */
   private async checkYearlyDays(tx: RequestContext, batch: Batch, indexOf: Map<string, number>, elsewhere: Array<Pick<Participant, 'batchId' | 'idNumberHash'>>): Promise<void> {
     if (!elsewhere.length) return;
-    const policy = await this.policies.on(tx, batch.unionId, todayInShanghai(batch.createdAt));
+    const policy = await this.policies.forBatch(tx, batch);
     const others = new Map((await this.batches.countingDays(tx, [...new Set(elsewhere.map((f) => f.batchId))])).map((b) => [b.id, b]));
     const scope = batchScope(tx);
     const mine = daysPerYear(batch.startDate, batch.endDate);

@@ -26,7 +26,7 @@ export class RosterBatchRules implements BatchRule {
       );
     }
     const missing: string[] = [];
-    const policy = await this.policies.on(tx, batch.unionId, todayInShanghai(batch.createdAt));
+    const policy = await this.policies.forBatch(tx, batch);
     if (batch.sumInsured === null) missing.push('accident insurance (recordInsurance)');
     else if (batch.sumInsured < policy.insuranceMinimum) missing.push(`accident insurance of at least ${formatYuan(policy.insuranceMinimum)} per person`);
     if (!(await this.participants.hasTeamLeader(tx, batch.id))) missing.push('a team leader (领队) on the list (setTeamLeader)');

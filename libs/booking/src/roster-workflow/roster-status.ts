@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { DomainException, Role } from '@app/shared';
+import { DomainException, refuseUnlessFrom, Role } from '@app/shared';
 
 /** Where a batch's rooming list is in the union's approval and public notice (公示). */
 export enum RosterStatus {
@@ -60,8 +60,6 @@ export function planRosterTransition(action: RosterAction, current: RosterStatus
   if (role !== 'SYSTEM' && !rule.actors.includes(role)) {
     throw DomainException.forbidden(`Only ${rule.actors.join(' or ')} may ${action.toLowerCase()} a roster; you are ${role}`);
   }
-  if (current !== rule.from) {
-    throw DomainException.invalidTransition(current, rule.to, `Cannot ${action.toLowerCase()} a roster that is ${current}: only a ${rule.from} one can become ${rule.to}`);
-  }
+  refuseUnlessFrom('roster', action, current, [rule.from], rule.to);
   return rule;
 }

@@ -1,13 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { UnionPolicyService } from '@app/base';
-import { DomainException, ErrorCode, type RequestContext, todayInShanghai } from '@app/shared';
+import { DomainException, ErrorCode, type RequestContext } from '@app/shared';
 import type { BatchRule } from '../batch/batch-rules.js';
 import { BatchStatus } from '../batch/batch-status.js';
-import type { Batch } from '../batch/batch.entity.js';
+import { Batch } from '../batch/batch.entity.js';
 import { RosterStatus } from './roster-status.js';
 import { RosterWorkflowService } from './roster-workflow.service.js';
 
-/** The base confirms a batch only once its list has cleared public notice, where the union's policy asks for it. */
+/** A batch that will not go: its posted list comes down. */
+const ENDED = new Set([BatchStatus.CANCELLED, BatchStatus.REJECTED, BatchStatus.EXPIRED]);
+/** The list in the union's hands: what was submitted is what is approved and posted. */
+const UNDER_APPROVAL = new Set([RosterStatus.SUBMITTED, RosterStatus.APPROVED, RosterStatus.PUBLISHED]);
+
+/**
+ * What the approval and public notice ask of the lifecycle: the base confirms a batch only once its
+ * list has cleared notice (where the union's policy asks for it), the headcount holds still while
+ * the union handles the list, and a batch that will not go takes its public link down.
+ */
 @Injectable()
 export class RosterWorkflowRules implements BatchRule {
   constructor(
@@ -16,9 +25,16 @@ export class RosterWorkflowRules implements BatchRule {
   ) {}
 
   async beforeTransition(tx: RequestContext, batch: Batch, to: BatchStatus): Promise<void> {
+    if (ENDED.has(to)) {
+      if (batch.rosterToken !== null) {
+        await tx.em!.update(Batch, { id: batch.id }, { rosterToken: null });
+        batch.rosterToken = null;
+      }
+      return;
+    }
     // The system's own seeding (demo data) confirms without the union's paperwork.
     if (to !== BatchStatus.CONFIRMED || tx.is('SYSTEM')) return;
-    const policy = await this.policies.on(tx, batch.unionId, todayInShanghai(batch.createdAt));
+    const policy = await this.policies.forBatch(tx, batch);
     if (!policy.publicationRequired) return;
     // A notice period that ended before the sweep came by counts as cleared.
     await this.workflow.clearIfDue(tx, batch);
@@ -28,5 +44,26 @@ export class RosterWorkflowRules implements BatchRule {
       `The union's policy asks for the rooming list of batch ${batch.reference} to be approved and publicly posted for ${policy.publicationWorkingDays} working days before the base confirms; the list is ${batch.rosterStatus}${batch.rosterClearsOn ? ` until ${batch.rosterClearsOn}` : ''}`,
       { from: batch.status, to, rosterStatus: batch.rosterStatus },
     );
+  }
+
+  /**
+   * While the union approves or posts the list, the headcount it was submitted for stands; once it
+   * has cleared, the headcount may fall (someone dropped out) but not rise: new people were never posted.
+   */
+  async beforeHeadcountChange(tx: RequestContext, batch: Batch, headcount: number): Promise<void> {
+    if (UNDER_APPROVAL.has(batch.rosterStatus)) {
+      throw new DomainException(
+        ErrorCode.INVALID_TRANSITION,
+        `The rooming list of batch ${batch.reference} is ${batch.rosterStatus} for ${batch.headcount} people; the headcount changes only while the list is a DRAFT (the union's approver can reject it back to DRAFT)`,
+        { field: 'headcount', status: batch.status, rosterStatus: batch.rosterStatus },
+      );
+    }
+    if (batch.rosterStatus === RosterStatus.CLEARED && headcount > batch.headcount) {
+      throw new DomainException(
+        ErrorCode.INVALID_TRANSITION,
+        `The rooming list of batch ${batch.reference} cleared public notice with ${batch.headcount} people; the headcount can fall but not rise to ${headcount}: people who were not posted cannot join. Book another batch for them`,
+        { field: 'headcount', status: batch.status, rosterStatus: batch.rosterStatus },
+      );
+    }
   }
 }

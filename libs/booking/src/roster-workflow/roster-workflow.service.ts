@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { BaseService, HolidayService, UnionPolicyService, UnionService } from '@app/base';
-import { APP_CONFIG, type AppConfig, DomainException, insertRow, nowToTheSecond, RequestContext, Role, todayInShanghai, TransactionRunner } from '@app/shared';
+import { APP_CONFIG, type AppConfig, checkReason, DomainException, insertRow, nowToTheSecond, RequestContext, Role, todayInShanghai, TransactionRunner } from '@app/shared';
 import { In, LessThanOrEqual } from 'typeorm';
 import { BatchQueryService } from '../batch/batch-query.service.js';
 import { BatchStatus } from '../batch/batch-status.js';
@@ -10,9 +10,9 @@ import { Participant } from '../participant/participant.entity.js';
 import { RosterEvent } from './roster-event.entity.js';
 import { RosterAction, RosterStatus, planRosterTransition } from './roster-status.js';
 
-const MAX_REASON = 500;
 /** The list moves only while the batch is still ahead of its stay. */
 const OPEN = [BatchStatus.REQUESTED, BatchStatus.CONFIRMED];
+const ENDED = new Set([BatchStatus.CANCELLED, BatchStatus.REJECTED, BatchStatus.EXPIRED]);
 
 /** A name as posted: the first and last characters kept, the rest starred (张*明, 欧阳**华, 李*). */
 export function maskName(name: string): string {
@@ -74,13 +74,13 @@ export class RosterWorkflowService {
   }
 
   reject(ctx: RequestContext, batchId: number, reason: string): Promise<Batch> {
-    return this.move(ctx, batchId, RosterAction.REJECT, checkReason(reason));
+    return this.move(ctx, batchId, RosterAction.REJECT, checkReason(reason, true));
   }
 
   /** APPROVED → PUBLISHED: posted for the policy's working days (weekends and holidays skipped), behind an unguessable link. */
   publish(ctx: RequestContext, batchId: number): Promise<Batch> {
     return this.move(ctx, batchId, RosterAction.PUBLISH, null, async (tx, batch) => {
-      const policy = await this.policies.on(tx, batch.unionId, todayInShanghai(batch.createdAt));
+      const policy = await this.policies.forBatch(tx, batch);
       const today = todayInShanghai();
       const clearsOn = await this.holidays.dayAfterWorkingDays(tx, today, policy.publicationWorkingDays);
       // A held request keeps its beds through the notice and two days more, for the base to confirm.
@@ -92,14 +92,14 @@ export class RosterWorkflowService {
 
   /** PUBLISHED → SUBMITTED: an objection during the notice period; the link stops working. */
   object(ctx: RequestContext, batchId: number, reason: string): Promise<Batch> {
-    return this.move(ctx, batchId, RosterAction.OBJECT, checkReason(reason), async () => ({ rosterToken: null, rosterPublishedOn: null, rosterClearsOn: null }));
+    return this.move(ctx, batchId, RosterAction.OBJECT, checkReason(reason, true), async () => ({ rosterToken: null, rosterPublishedOn: null, rosterClearsOn: null }));
   }
 
   /** PUBLISHED → CLEARED for every list whose notice period has ended by `today` (the sweep); returns how many. */
   async clearDue(now: Date = new Date()): Promise<number> {
     const ctx = RequestContext.system();
     const today = todayInShanghai(now);
-    const due = await this.db.read(ctx, (em) => em.find(Batch, { select: { id: true }, where: { rosterStatus: RosterStatus.PUBLISHED, rosterClearsOn: LessThanOrEqual(today) } }));
+    const due = await this.db.read(ctx, (em) => em.find(Batch, { select: { id: true }, where: { rosterStatus: RosterStatus.PUBLISHED, rosterClearsOn: LessThanOrEqual(today), status: In(OPEN) } }));
     let cleared = 0;
     for (const { id } of due) {
       try {
@@ -116,7 +116,7 @@ export class RosterWorkflowService {
 
   /** In the caller's transaction, with the batch locked: a PUBLISHED list whose period is over becomes CLEARED. */
   async clearIfDue(tx: RequestContext, batch: Batch, today = todayInShanghai()): Promise<boolean> {
-    if (batch.rosterStatus !== RosterStatus.PUBLISHED || !batch.rosterClearsOn || batch.rosterClearsOn > today) return false;
+    if (!OPEN.includes(batch.status) || batch.rosterStatus !== RosterStatus.PUBLISHED || !batch.rosterClearsOn || batch.rosterClearsOn > today) return false;
     await this.apply(RequestContext.system().withManager(tx.em!), batch, RosterAction.CLEAR, `no objection by ${batch.rosterClearsOn}`, {});
     batch.rosterStatus = RosterStatus.CLEARED;
     return true;
@@ -125,7 +125,8 @@ export class RosterWorkflowService {
   /** The posted list, for anyone with the link: names masked, employer and category; never documents or phones. */
   async published(ctx: RequestContext, token: string): Promise<PublishedRoster> {
     const batch = token.length >= 20 && token.length <= 64 ? await this.db.read(ctx, (em) => em.findOneBy(Batch, { rosterToken: token })) : null;
-    if (!batch || (batch.rosterStatus !== RosterStatus.PUBLISHED && batch.rosterStatus !== RosterStatus.CLEARED)) throw DomainException.notFound('Published roster', 'with that link', 'token');
+    // A batch that will not go takes its link down as it ends; the status check is the second lock on that door.
+    if (!batch || ENDED.has(batch.status) || (batch.rosterStatus !== RosterStatus.PUBLISHED && batch.rosterStatus !== RosterStatus.CLEARED)) throw DomainException.notFound('Published roster', 'with that link', 'token');
     const people = await this.db.read(ctx, (em) => em.find(Participant, { select: { name: true, employer: true, category: true }, where: { batchId: batch.id }, order: { id: 'ASC' } }));
     const [union, base] = await Promise.all([this.unions.getOrThrow(ctx, batch.unionId), this.bases.getOrThrow(ctx, batch.baseId)]);
     return {
@@ -183,9 +184,3 @@ export class RosterWorkflowService {
   }
 }
 
-function checkReason(reason: string | null | undefined): string {
-  const text = reason?.trim();
-  if (!text) throw DomainException.badInput('reason', 'Give a reason');
-  if (text.length > MAX_REASON) throw DomainException.badInput('reason', `reason is at most ${MAX_REASON} characters; got ${text.length}`);
-  return text;
-}

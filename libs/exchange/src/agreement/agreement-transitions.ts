@@ -1,4 +1,4 @@
-import { DomainException } from '@app/shared';
+import { DomainException, refuseUnlessFrom } from '@app/shared';
 import { AgreementAction, AgreementStatus } from './agreement-status.js';
 
 /** Which party may make a move: the proposer's side, the other side, either, or the system (expiry). */
@@ -35,8 +35,6 @@ export function planAgreementTransition(action: AgreementAction, current: Agreem
     const who = { PROPOSER: 'the proposing region', PARTNER: 'the other region (not the proposer)', EITHER: 'either region', SYSTEM: 'the system' }[rule.by];
     throw DomainException.forbidden(`Only ${who} may ${action.toLowerCase()} an agreement`);
   }
-  if (!rule.from.includes(current)) {
-    throw DomainException.invalidTransition(current, rule.to, `Cannot ${action.toLowerCase()} an agreement that is ${current}: only a ${rule.from.join(' or ')} one can become ${rule.to}`);
-  }
+  refuseUnlessFrom('agreement', action, current, rule.from, rule.to);
   return rule;
 }

@@ -1,18 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AllotmentService, BaseService, Region, RegionService, UnionService } from '@app/base';
 import { BenefitType } from '@app/booking';
-import {
-  type CalendarDate,
-  daysBetween,
-  DomainException,
-  insertRow,
-  nowToTheSecond,
-  parseYuan,
-  RequestContext,
-  Role,
-  todayInShanghai,
-  TransactionRunner,
-} from '@app/shared';
+import { type CalendarDate, checkReason, daysBetween, DomainException, insertRow, nowToTheSecond, parseYuan, RequestContext, Role, todayInShanghai, TransactionRunner } from '@app/shared';
 import { In } from 'typeorm';
 import { AgreementAction, AgreementStatus } from './agreement-status.js';
 import { planAgreementTransition } from './agreement-transitions.js';
@@ -20,18 +9,10 @@ import { agreementYears } from './agreement-years.js';
 import { Agreement, AgreementBenefit, AgreementEvent, AgreementQuota } from './agreement.entity.js';
 import type { AgreementFilter, BenefitInput, ProposeAgreementInput } from './propose-agreement.input.js';
 
-const MAX_REASON = 500;
 /** Agreements run at most five years (so at most five quota years per direction). */
 const MAX_AGREEMENT_DAYS = 5 * 366;
 const MAX_VOUCHER_FEN = 1_000_000;
 const MAX_LIST = 500;
-
-function checkReason(reason: string | null | undefined, required: boolean): string | null {
-  const text = reason?.trim() || null;
-  if (required && !text) throw DomainException.badInput('reason', 'Give a reason');
-  if (text && text.length > MAX_REASON) throw DomainException.badInput('reason', `reason is at most ${MAX_REASON} characters; got ${text.length}`);
-  return text;
-}
 
 /** A benefit's amount as an integer: fen for a voucher, hundredths of a percent for a discount. */
 function benefitAmount(b: BenefitInput, i: number): number {

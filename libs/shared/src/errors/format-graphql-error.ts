@@ -72,7 +72,8 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
     const isBadValue = !!scalar || code === 'BAD_USER_INPUT' || /got invalid value|Expected value of type|Expected type|cannot represent/.test(formatted.message);
     const field = fieldFromMessage(formatted.message) ?? fieldFromLiteral(unwrapResolverError(error));
     return {
-      message: redactValues(formatted.message),
+      // graphql-armor words its limits as syntax errors ("Syntax Error: Query Cost limit of 5000 exceeded"): the query's syntax was fine.
+      message: redactValues(formatted.message).replace(/^Syntax Error: (?=.*(limit|exceeded))/i, 'Request too large: '),
       locations: formatted.locations,
       path: formatted.path,
       extensions: { code: isBadValue ? ErrorCode.BAD_USER_INPUT : code, ...(field ? { field } : {}) },

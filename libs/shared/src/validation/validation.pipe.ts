@@ -2,11 +2,11 @@ import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { ValidateIf } from 'class-validator';
 import { DomainException } from '../errors/domain.exception.js';
 
-function firstError(errors: ValidationError[], prefix = ''): { field: string; messages: string[] } | null {
+function firstError(errors: ValidationError[], prefix = ''): { field: string; property: string; messages: string[] } | null {
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     if (error.constraints && Object.keys(error.constraints).length) {
-      return { field, messages: Object.values(error.constraints) };
+      return { field, property: error.property, messages: Object.values(error.constraints) };
     }
     const nested = firstError(error.children ?? [], field);
     if (nested) return nested;
@@ -22,7 +22,9 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => {
       const first = firstError(errors);
       if (!first) return DomainException.badInput('input', 'The input is not valid');
-      return DomainException.badInput(first.field, `${first.field}: ${first.messages.join('; ')}`);
+      // A message that starts with its property's name gets the full path instead ("filter.batchId must…"); others are prefixed with it.
+      const text = first.messages.map((m) => (m.startsWith(first.property) ? `${first.field}${m.slice(first.property.length)}` : `${first.field}: ${m}`));
+      return DomainException.badInput(first.field, text.join('; '));
     },
   });
 }

@@ -9,6 +9,7 @@ import { Arrivals1795738791641 } from './1795738791641-Arrivals.js';
 import { CheckInRequirements1795739121248 } from './1795739121248-CheckInRequirements.js';
 import { RosterWorkflow1795739528716 } from './1795739528716-RosterWorkflow.js';
 import { Coverage1795740111259 } from './1795740111259-Coverage.js';
+import { PolicySnapshot1795748173766 } from './1795748173766-PolicySnapshot.js';
 
 /** Applied in order on start-up; generated on this driver (npm run migration:generate:sqlite). */
-export const SQLITE_MIGRATIONS = [Initial1795705578266, Roster1795707277359, Billing1795710778346, Exchange1795736346047, Feedback1795737441475, UnionPolicy1795737800895, BillFunding1795738025441, Arrivals1795738791641, CheckInRequirements1795739121248, RosterWorkflow1795739528716, Coverage1795740111259];
+export const SQLITE_MIGRATIONS = [Initial1795705578266, Roster1795707277359, Billing1795710778346, Exchange1795736346047, Feedback1795737441475, UnionPolicy1795737800895, BillFunding1795738025441, Arrivals1795738791641, CheckInRequirements1795739121248, RosterWorkflow1795739528716, Coverage1795740111259, PolicySnapshot1795748173766];

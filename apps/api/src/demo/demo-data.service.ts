@@ -53,9 +53,10 @@ const UNIONS = [
 const SURNAMES = '陈李黄张梁刘林何罗郑谢冯邓曾彭吴'.split('');
 const GIVEN = ['伟明', '丽华', '志强', '秀英', '建国', '晓燕', '国平', '美玲', '家豪', '慧敏', '振华', '嘉欣', '永康', '翠红', '海涛', '婉婷'];
 
-/** Fictional workers with well-formed (check digit and all) but made-up ID numbers and phones. */
-function demoPeople(count: number): ParticipantFields[] {
-  return Array.from({ length: count }, (_, i) => {
+/** Fictional workers with well-formed (check digit and all) but made-up ID numbers and phones; `from` starts further down the same list. */
+function demoPeople(count: number, from = 0): ParticipantFields[] {
+  return Array.from({ length: count }, (_, k) => {
+    const i = from + k;
     const gender = i % 2 === 0 ? Gender.MALE : Gender.FEMALE;
     const birth = `19${70 + (i % 25)}${String((i % 12) + 1).padStart(2, '0')}${String((i % 28) + 1).padStart(2, '0')}`;
     const first17 = `440106${birth}${String(100 + i * 2 + (gender === Gender.MALE ? 1 : 0)).slice(-3)}`;
@@ -148,7 +149,9 @@ export class DemoDataService {
     const szUnion = unionIds[UNIONS.findIndex(([, , code]) => code === 'SZ')];
     const yfUnion = unionIds[UNIONS.findIndex(([, , code]) => code === 'YF')];
     await loadDemoExchangeTraffic(ctx, exchangeServices, exchange, { unionId: yfUnion, baseId: baseIds[0], packageId: packageIds[0], regionId: region('YF') }, { unionId: szUnion, regionId: region('SZ') });
-    await this.requests.request(ctx, { packageId: packageIds[0], startDate: addDays(today, 35), headcount: 32, unionId: unionIds[0], notes: '劳模疗休养（演示）' });
+    // A request whose list is complete, ready for the union's approval and public notice (README).
+    const ready = await this.requests.request(ctx, { packageId: packageIds[0], startDate: addDays(today, 35), headcount: 32, unionId: unionIds[0], notes: '劳模疗休养（演示）' });
+    await this.participants.add(ctx, ready.id, demoPeople(32, 40));
     await this.requests.request(ctx, { packageId: packageIds[2], startDate: addDays(today, 14), headcount: 25, unionId: unionIds[1] });
   }
 }

@@ -1,6 +1,6 @@
-import { addDays, todayInShanghai } from '@app/shared';
+import { addDays, RequestContext, todayInShanghai, TransactionRunner } from '@app/shared';
 import { ADD_PARTICIPANTS, person } from './support/people.js';
-import { RECORD_INSURANCE, stay } from './support/stays.js';
+import { ISSUE, readyForCheckIn, RECORD_INSURANCE, stay } from './support/stays.js';
 import { DB_KIND, errorCode, startTestApp, type TestApp } from './support/test-app.js';
 import { buildWorld, REQUEST_BATCH, type World } from './support/world.js';
 
@@ -133,5 +133,77 @@ describe(`union funding policy (${DB_KIND})`, () => {
     // A class-validator message names its field once.
     const outOfRange = await t.gql(SET, { i: { unionId: union, effectiveFrom: addDays(today, 1), maxDaysPerTrip: 31 } }, w.admin);
     expect(outOfRange.errors![0].message).toBe('maxDaysPerTrip is 1 to 30');
+  });
+
+  it('a yearly cap per person: union funds stop at it across the union’s bills of the year, by keyed hash, and a void bill stops counting', async () => {
+    const union = (await t.ok<any>('mutation($i:CreateUnionInput!){createUnion(input:$i){id}}', { i: { code: 'T-POLICY-D', name: '年度上限测试工会', regionId: w.regions.GZ } }, w.admin)).createUnion.id;
+    await t.ok('mutation($i:CreateUserInput!){createUser(input:$i){id}}', { i: { username: 'organiser-d', password: 'organiser-pass-1', role: 'UNION_ORGANISER', unionId: union } }, w.admin);
+    const organiser = await t.login('organiser-d', 'organiser-pass-1');
+    await t.ok(SET, { i: { unionId: union, effectiveFrom: today, capPerPersonPerYear: '3000.00', maxDaysPerYear: 366, publicationRequired: false } }, w.admin);
+    const FUNDING = 'query($id:Int!){bill(id:$id){total funding{capPerPersonPerYear unionFunded selfPaid shares{participantId unionFunded selfPaid yearlyCapReached}}}}';
+    /** A stay of these people arriving today, checked in, completed and billed; then moved back `daysAgo` days so the next one does not overlap it. */
+    async function billedStay(people: number[], daysAgo: number) {
+      const b = (await t.ok<any>(REQUEST_BATCH, { i: { packageId: w.baseA.packageId, startDate: today, headcount: people.length } }, organiser)).requestBatch;
+      await t.ok('mutation($id:Int!){confirmBatch(id:$id){id}}', { id: b.id }, w.baseA.operator);
+      const ids = (await t.ok<any>(ADD_PARTICIPANTS, { b: b.id, p: people.map((n) => person(n)) }, w.baseA.operator)).addParticipants.map((p: any) => p.id);
+      await readyForCheckIn(t, b.id, organiser, w.baseA.operator);
+      await t.ok('mutation($id:Int!){checkInBatch(id:$id){id}}', { id: b.id }, w.baseA.operator);
+      await t.ok('mutation($id:Int!){completeBatch(id:$id){id}}', { id: b.id }, w.baseA.operator);
+      const bill = (await t.ok<any>(ISSUE, { b: b.id }, w.baseA.operator)).issueBill;
+      await t.get(TransactionRunner).transaction(RequestContext.system(), (tx) => tx.em!.query('UPDATE batch SET startDate = ?, endDate = ? WHERE id = ?', [addDays(today, -daysAgo), addDays(today, 3 - daysAgo), b.id]));
+      return { ids, funding: (await t.ok<any>(FUNDING, { id: bill.id }, organiser)).bill.funding, billId: bill.id };
+    }
+    const [P, Q, R] = [7300, 7301, 7302];
+    // 1980.00 for 4 days is under the daily cap (600.00 × 4): union funds pay it all, until the year's 3000.00 per person.
+    const first = await billedStay([P, Q], 5);
+    expect(first.funding).toEqual({
+      capPerPersonPerYear: '3000.00',
+      unionFunded: '3960.00',
+      selfPaid: '0.00',
+      shares: first.ids.map((id: number) => ({ participantId: id, unionFunded: '1980.00', selfPaid: '0.00', yearlyCapReached: false })),
+    });
+    // P has 1020.00 left this year: the other 960.00 is their own; R starts afresh.
+    const second = await billedStay([P, R], 10);
+    expect(second.funding).toEqual({
+      capPerPersonPerYear: '3000.00',
+      unionFunded: '3000.00',
+      selfPaid: '960.00',
+      shares: [
+        { participantId: second.ids[0], unionFunded: '1020.00', selfPaid: '960.00', yearlyCapReached: true },
+        { participantId: second.ids[1], unionFunded: '1980.00', selfPaid: '0.00', yearlyCapReached: false },
+      ],
+    });
+    // The first bill voided: only the second's 1020.00 counts, so 1980.00 fits under 3000.00 again.
+    await t.ok('mutation($id:Int!,$r:String!){voidBill(billId:$id,reason:$r){id}}', { id: first.billId, r: '重开' }, w.admin);
+    const third = await billedStay([P], 15);
+    expect(third.funding.shares).toEqual([{ participantId: third.ids[0], unionFunded: '1980.00', selfPaid: '0.00', yearlyCapReached: false }]);
+  });
+
+  it('bills issued at the same time for one person’s stays never pay more than the yearly cap from union funds', async () => {
+    const union = (await t.ok<any>('mutation($i:CreateUnionInput!){createUnion(input:$i){id}}', { i: { code: 'T-POLICY-E', name: '并发上限测试工会', regionId: w.regions.GZ } }, w.admin)).createUnion.id;
+    await t.ok('mutation($i:CreateUserInput!){createUser(input:$i){id}}', { i: { username: 'organiser-e', password: 'organiser-pass-1', role: 'UNION_ORGANISER', unionId: union } }, w.admin);
+    const organiser = await t.login('organiser-e', 'organiser-pass-1');
+    await t.ok(SET, { i: { unionId: union, effectiveFrom: today, capPerPersonPerYear: '5000.00', maxDaysPerYear: 366, publicationRequired: false } }, w.admin);
+    // Six completed stays of one person, moved apart within this year so they do not overlap.
+    const direction = today.slice(5, 7) === '01' ? 1 : -1;
+    const batches: number[] = [];
+    for (let k = 1; k <= 6; k++) {
+      const b = (await t.ok<any>(REQUEST_BATCH, { i: { packageId: w.baseA.packageId, startDate: today, headcount: 1 } }, organiser)).requestBatch;
+      await t.ok('mutation($id:Int!){confirmBatch(id:$id){id}}', { id: b.id }, w.baseA.operator);
+      await t.ok(ADD_PARTICIPANTS, { b: b.id, p: [person(7400)] }, w.baseA.operator);
+      await readyForCheckIn(t, b.id, organiser, w.baseA.operator);
+      await t.ok('mutation($id:Int!){checkInBatch(id:$id){id}}', { id: b.id }, w.baseA.operator);
+      await t.ok('mutation($id:Int!){completeBatch(id:$id){id}}', { id: b.id }, w.baseA.operator);
+      const start = addDays(today, direction * 5 * k);
+      await t.get(TransactionRunner).transaction(RequestContext.system(), (tx) => tx.em!.query('UPDATE batch SET startDate = ?, endDate = ? WHERE id = ?', [start, addDays(start, 3), b.id]));
+      batches.push(b.id);
+    }
+    const bills = await Promise.all(batches.map((b) => t.ok<any>(`mutation($b:Int!){issueBill(batchId:$b){funding{unionFunded selfPaid}}}`, { b }, w.baseA.operator)));
+    const fen = (y: string) => Math.round(Number(y) * 100);
+    const funded = bills.map((r) => fen(r.issueBill.funding.unionFunded));
+    // 1980.00 + 1980.00 + 1040.00 + 0 + 0 + 0 in whatever order the bills were counted.
+    expect(funded.reduce((a, b) => a + b, 0)).toBe(500_000);
+    expect(funded.sort((a, b) => b - a)).toEqual([198_000, 198_000, 104_000, 0, 0, 0]);
+    expect(bills.reduce((sum, r) => sum + fen(r.issueBill.funding.selfPaid), 0)).toBe(6 * 198_000 - 500_000);
   });
 });

@@ -1,4 +1,5 @@
 import { BillLine } from './bill/bill-line.entity.js';
+import { BillShare } from './bill/bill-share.entity.js';
 import { Bill } from './bill/bill.entity.js';
 import { Payment } from './bill/payment.entity.js';
 import { CancellationPolicy } from './cancellation/cancellation-policy.entity.js';
@@ -12,4 +13,4 @@ export { Bill, BillKind, BillStatus } from './bill/bill.entity.js';
 export { PaymentMethod } from './bill/payment.entity.js';
 export { StatisticsService } from './statistics/statistics.service.js';
 
-export const BILLING_ENTITIES = [ConsumptionEntry, Bill, BillLine, Payment, CancellationPolicy];
+export const BILLING_ENTITIES = [ConsumptionEntry, Bill, BillLine, BillShare, Payment, CancellationPolicy];

@@ -22,6 +22,14 @@ export class UnionService {
     return union;
   }
 
+  /**
+   * Locks the union's row for the caller's transaction (MySQL `FOR UPDATE`): what is counted against
+   * the union's yearly caps is counted by one transaction at a time.
+   */
+  async lock(tx: RequestContext, id: number): Promise<void> {
+    await this.db.forUpdate(tx.em!.createQueryBuilder(TradeUnion, 'u').select('u.id').where('u.id = :id', { id })).getOne();
+  }
+
   async findByIds(ctx: RequestContext, ids: readonly number[]): Promise<Array<TradeUnion | null>> {
     const rows = await this.db.read(ctx, (em) => em.findBy(TradeUnion, { id: In([...ids]) }));
     const byId = new Map(rows.map((u) => [u.id, u]));

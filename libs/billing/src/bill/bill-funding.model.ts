@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { BillShare } from './bill-share.entity.js';
 import { MoneyScalar } from '@app/shared';
 
 @ObjectType({
@@ -9,23 +10,29 @@ export class BillFunding {
   @Field(() => MoneyScalar)
   capPerPersonPerDay: number;
 
+  @Field(() => MoneyScalar, { nullable: true, description: "The union's yearly cap per person from union funds (the batch's policy version); null for none." })
+  capPerPersonPerYear: number | null;
+
   @Field(() => Int, { description: 'Days of the stay, the days of arrival and departure included.' })
   days: number;
 
   @Field(() => Int, { description: 'People who arrived: the package is split for them.' })
   people: number;
 
-  @Field(() => MoneyScalar, { description: 'min(package price per person, cap × days).' })
+  @Field(() => MoneyScalar, { description: 'min(package price per person, cap × days): before any yearly cap (see shares).' })
   unionFundedPerPerson: number;
 
   @Field(() => MoneyScalar, { description: 'What is left of the package price per person: each worker pays it.' })
   selfPaidPerPerson: number;
 
-  @Field(() => MoneyScalar, { description: 'unionFundedPerPerson × people.' })
+  @Field(() => MoneyScalar, { description: "The package's union-funded part over the people who arrived: the sum of the shares (unionFundedPerPerson × people when no yearly cap cut it)." })
   unionFunded: number;
 
-  @Field(() => MoneyScalar, { description: 'selfPaidPerPerson × people.' })
+  @Field(() => MoneyScalar, { description: 'The people’s own shares (自费) summed.' })
   selfPaid: number;
+
+  @Field(() => [BillShare], { description: 'Per person who arrived: what union funds and they themselves pay of the package. Empty on bills of stays recorded without a list.' })
+  shares: BillShare[];
 
   @Field(() => Int, { description: 'People on the list who did not arrive.' })
   noShows: number;

@@ -99,6 +99,10 @@ export class Bill {
   @Column({ type: 'int', nullable: true })
   stayDays: number | null;
 
+  /** The union's yearly cap per person from union funds when the bill was issued; null for none. */
+  @Column({ type: 'bigint', transformer: { to: (v: number | null) => v, from: (v: string | number | null) => (v === null ? null : Number(v)) }, nullable: true })
+  capPerPersonPerYear: number | null;
+
   /** Of the package price per person, what the union's funds do not cover (自费). */
   @Column({ type: 'bigint', transformer: bigintToNumber, default: 0 })
   selfPaidPerPerson: number;

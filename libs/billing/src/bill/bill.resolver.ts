@@ -100,23 +100,27 @@ export class BillResolver {
   @ResolveField(() => BillFunding, { nullable: true, description: "A stay bill's package price per person split by the union's funding policy (the version of the batch's request date); null on other bills." })
   async funding(@Ctx() ctx: RequestContext, @Parent() bill: Bill): Promise<BillFunding | null> {
     if (bill.capPerPersonPerDay === null || bill.stayDays === null) return null;
-    const lines = await this.billing.lines(ctx, bill.id);
+    const [lines, shares] = await Promise.all([this.billing.lines(ctx, bill.id), this.billing.shares(ctx, bill.id)]);
     const pkg = lines.find((l) => l.kind === BillLineKind.PACKAGE);
     if (!pkg) return null;
     const noShow = lines.find((l) => l.kind === BillLineKind.NO_SHOW);
     const unionFundedPerPerson = pkg.unitPrice - bill.selfPaidPerPerson;
     const noShowFee = noShow?.amount ?? 0;
+    const unionFunded = shares.length ? shares.reduce((sum, s) => sum + s.unionFunded, 0) : unionFundedPerPerson * pkg.quantity;
+    const selfPaid = shares.length ? shares.reduce((sum, s) => sum + s.selfPaid, 0) : bill.selfPaidPerPerson * pkg.quantity;
     return {
       capPerPersonPerDay: bill.capPerPersonPerDay,
+      capPerPersonPerYear: bill.capPerPersonPerYear,
       days: bill.stayDays,
       people: pkg.quantity,
       unionFundedPerPerson,
       selfPaidPerPerson: bill.selfPaidPerPerson,
-      unionFunded: unionFundedPerPerson * pkg.quantity,
-      selfPaid: bill.selfPaidPerPerson * pkg.quantity,
+      unionFunded,
+      selfPaid,
+      shares,
       noShows: noShow?.quantity ?? 0,
       noShowFee,
-      unionTotal: unionFundedPerPerson * pkg.quantity + noShowFee,
+      unionTotal: unionFunded + noShowFee,
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { stayDays, UnionPolicyService } from '@app/base';
-import { type Batch, BatchLifecycleService, BatchQueryService, batchScope, BatchStatus, BenefitType, canSee, scopeBatches } from '@app/booking';
+import { stayDays, type UnionPolicy, UnionPolicyService, UnionService } from '@app/base';
+import { type Batch, BatchLifecycleService, BatchQueryService, batchScope, BatchStatus, BenefitType, canSee, ParticipantService, scopeBatches } from '@app/booking';
 import {
   checkPageSize,
   type ConnectionShape,
@@ -20,6 +20,7 @@ import { CancellationPolicy } from '../cancellation/cancellation-policy.entity.j
 import { percentOf } from '../cancellation/cancellation-policy.js';
 import { ConsumptionService } from '../consumption/consumption.service.js';
 import { BillLine, BillLineKind } from './bill-line.entity.js';
+import { BillShare } from './bill-share.entity.js';
 import { Bill, BillKind, BillStatus } from './bill.entity.js';
 import { Payment } from './payment.entity.js';
 import type { RecordPaymentInput } from './record-payment.input.js';
@@ -41,6 +42,8 @@ export class BillService {
     private readonly lifecycle: BatchLifecycleService,
     private readonly consumption: ConsumptionService,
     private readonly policies: UnionPolicyService,
+    private readonly participants: ParticipantService,
+    private readonly unions: UnionService,
   ) {}
 
   /** The stay's bill: the package at its booked price × headcount, then every consumption entry. */
@@ -111,8 +114,14 @@ export class BillService {
       const policy = await this.policies.forBatch(tx, batch);
       const days = stayDays(batch.nights);
       const perPerson = batch.pricePerPerson - discount;
-      const funding = { capPerPersonPerDay: policy.capPerPersonPerDay, stayDays: days, selfPaidPerPerson: Math.max(0, perPerson - policy.capPerPersonPerDay * days) };
+      const funding = {
+        capPerPersonPerDay: policy.capPerPersonPerDay,
+        capPerPersonPerYear: policy.capPerPersonPerYear,
+        stayDays: days,
+        selfPaidPerPerson: Math.max(0, perPerson - policy.capPerPersonPerDay * days),
+      };
       const bill = await this.create(tx, batch, BillKind.STAY, lines, funding);
+      await this.recordShares(tx, bill, batch, policy, perPerson - funding.selfPaidPerPerson, perPerson);
       // Nothing to pay (a full discount, no extras): paid as issued, and the stay settled.
       if (bill.status === BillStatus.PAID) await this.lifecycle.settle(tx, batch.id, `bill ${bill.id} is 0.00`);
       return bill;
@@ -272,6 +281,7 @@ export class BillService {
     }));
     return this.insertBill(tx, {
       capPerPersonPerDay: null,
+      capPerPersonPerYear: null,
       stayDays: null,
       selfPaidPerPerson: 0,
       batchId: null,
@@ -308,9 +318,51 @@ export class BillService {
     return new Map(rows.map((r) => [Number(r.batchId), Number(r.billId)]));
   }
 
-  private create(tx: RequestContext, batch: Batch, kind: BillKind, lines: NewLine[], funding?: Pick<Bill, 'capPerPersonPerDay' | 'stayDays' | 'selfPaidPerPerson'>): Promise<Bill> {
+  /**
+   * Each arrival's share of the package: union funds pay the daily cap's share, but never more in a
+   * calendar year (of arrival) than the union's yearly cap per person, counted over its bills of that
+   * year that are not void, by keyed hash; the rest is the person's own. The union's row is locked so
+   * two bills of one union are counted one after the other.
+   */
+  private async recordShares(tx: RequestContext, bill: Bill, batch: Batch, policy: UnionPolicy, unionPerPerson: number, perPerson: number): Promise<void> {
+    const people = await this.participants.arrivedInTransaction(tx, batch.id);
+    if (!people.length) return;
+    const year = Number(batch.startDate.slice(0, 4));
+    const before = new Map<string, number>();
+    const cap = policy.capPerPersonPerYear;
+    if (cap !== null) {
+      await this.unions.lock(tx, batch.unionId);
+      for (let i = 0; i < people.length; i += 500) {
+        // A locking read: under REPEATABLE READ a plain one would answer from the snapshot taken before the union's lock was granted.
+        const rows = await this.db
+          .forShare(tx.em!.createQueryBuilder(BillShare, 's'))
+          .innerJoin(Bill, 'b', 'b.id = s.billId')
+          .select('s.personHash', 'personHash')
+          .addSelect('SUM(s.unionFunded)', 'funded')
+          .where('s.unionId = :unionId AND s.year = :year AND b.status <> :void AND s.billId <> :bill', { unionId: batch.unionId, year, void: BillStatus.VOID, bill: bill.id })
+          .andWhere('s.personHash IN (:...hashes)', { hashes: people.slice(i, i + 500).map((p) => p.idNumberHash) })
+          .groupBy('s.personHash')
+          .getRawMany<{ personHash: string; funded: string | number }>();
+        for (const r of rows) before.set(r.personHash, Number(r.funded));
+      }
+    }
+    const shares = people.map((p) => {
+      const left = cap === null ? unionPerPerson : Math.max(0, cap - (before.get(p.idNumberHash) ?? 0));
+      const unionFunded = Math.min(unionPerPerson, left);
+      return { billId: bill.id, unionId: batch.unionId, year, participantId: p.id, personHash: p.idNumberHash, unionFunded, selfPaid: perPerson - unionFunded, yearlyCapReached: unionFunded < unionPerPerson };
+    });
+    for (let i = 0; i < shares.length; i += 200) await tx.em!.createQueryBuilder().insert().into(BillShare).values(shares.slice(i, i + 200)).updateEntity(false).execute();
+  }
+
+  /** A stay bill's shares per person who arrived, in participant order; batched per request. */
+  shares(ctx: RequestContext, billId: number): Promise<BillShare[]> {
+    return ctx.loadGroup('billShares', billId, (ids) => this.db.read(ctx, (em) => em.find(BillShare, { where: { billId: In(ids) }, order: { billId: 'ASC', participantId: 'ASC' } })), (s) => s.billId);
+  }
+
+  private create(tx: RequestContext, batch: Batch, kind: BillKind, lines: NewLine[], funding?: Pick<Bill, 'capPerPersonPerDay' | 'capPerPersonPerYear' | 'stayDays' | 'selfPaidPerPerson'>): Promise<Bill> {
     return this.insertBill(tx, {
       capPerPersonPerDay: funding?.capPerPersonPerDay ?? null,
+      capPerPersonPerYear: funding?.capPerPersonPerYear ?? null,
       stayDays: funding?.stayDays ?? null,
       selfPaidPerPerson: funding?.selfPaidPerPerson ?? 0,
       batchId: batch.id,
@@ -328,7 +380,7 @@ export class BillService {
 
   private async insertBill(
     tx: RequestContext,
-    head: Pick<Bill, 'batchId' | 'baseId' | 'unionId' | 'agreementId' | 'unionRegionId' | 'baseRegionId' | 'batchReference' | 'batchStartDate' | 'kind' | 'activeKey' | 'capPerPersonPerDay' | 'stayDays' | 'selfPaidPerPerson'>,
+    head: Pick<Bill, 'batchId' | 'baseId' | 'unionId' | 'agreementId' | 'unionRegionId' | 'baseRegionId' | 'batchReference' | 'batchStartDate' | 'kind' | 'activeKey' | 'capPerPersonPerDay' | 'capPerPersonPerYear' | 'stayDays' | 'selfPaidPerPerson'>,
     lines: NewLine[],
   ): Promise<Bill> {
     const em = tx.em!;

@@ -256,6 +256,12 @@ export class ParticipantService {
     });
   }
 
+  /** Who of a checked-in list arrived (everyone on a list from before arrivals were recorded), with their keyed hash; in the caller's transaction. */
+  async arrivedInTransaction(tx: RequestContext, batchId: number): Promise<Array<Pick<Participant, 'id' | 'idNumberHash'>>> {
+    const rows = await tx.em!.find(Participant, { select: { id: true, idNumberHash: true, arrived: true }, where: { batchId }, order: { id: 'ASC' } });
+    return rows.filter((p) => p.arrived !== false).map((p) => ({ id: p.id, idNumberHash: p.idNumberHash }));
+  }
+
   async hasTeamLeader(tx: RequestContext, batchId: number): Promise<boolean> {
     return (await tx.em!.countBy(Participant, { batchId, teamLeader: true })) > 0;
   }

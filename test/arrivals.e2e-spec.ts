@@ -87,7 +87,7 @@ describe(`actual arrivals (${DB_KIND})`, () => {
     const { batch, ids } = await confirmedToday(3);
     // readyForCheckIn made the first person the leader; they did not come.
     const res = await t.gql(CHECK_IN, { id: batch.id, a: ids.slice(1) }, w.baseA.operator);
-    expect(res.errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', field: 'arrivedParticipantIds', missing: [{ what: 'a team leader (领队) among the arrivals' }] });
+    expect(res.errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', from: 'CONFIRMED', to: 'CHECKED_IN', field: 'arrivedParticipantIds', missing: [{ what: 'a team leader (领队) among the arrivals' }] });
     expect((await t.ok<any>('query($id:Int!){batch(id:$id){status arrivals}}', { id: batch.id }, w.admin)).batch).toEqual({ status: 'CONFIRMED', arrivals: null });
     await t.ok('mutation($p:Int!){setTeamLeader(participantId:$p){id}}', { p: ids[1] }, w.baseA.operator);
     expect((await t.ok<any>(CHECK_IN, { id: batch.id, a: ids.slice(1) }, w.baseA.operator)).checkInBatch.arrivals).toBe(2);

@@ -47,6 +47,7 @@ describe(`roster approval and public notice (${DB_KIND})`, () => {
     expect(maskName('张三明')).toBe('张*明');
     expect(maskName('欧阳建华')).toBe('欧**华');
     expect(maskName('李四')).toBe('李*');
+    expect(maskName('李')).toBe('*');
   });
 
   it('DRAFT → SUBMITTED → APPROVED → PUBLISHED → CLEARED, and every refused move; the base confirms only a cleared list', async () => {
@@ -66,7 +67,12 @@ describe(`roster approval and public notice (${DB_KIND})`, () => {
     expect((await t.ok<any>(MOVE('rejectRoster', true), { b: b.id, r: '名单有误' }, approver)).rejectRoster.rosterStatus).toBe('DRAFT');
     await t.ok(MOVE('submitRoster'), { b: b.id }, w.unionA.organiser);
     expect((await t.ok<any>(MOVE('approveRoster'), { b: b.id }, approver)).approveRoster.rosterStatus).toBe('APPROVED');
-    expect(errorCode(await t.gql(MOVE('recordObjection', true), { b: b.id, r: 'x' }, approver))).toBe('INVALID_TRANSITION');
+    const notPosted = await t.gql(MOVE('recordObjection', true), { b: b.id, r: 'x' }, approver);
+    expect([errorCode(notPosted), notPosted.errors?.[0].message]).toEqual(['INVALID_TRANSITION', 'Cannot object to a roster that is APPROVED: only a PUBLISHED one can become SUBMITTED']);
+    // Until it is posted the approver may still send it back.
+    expect((await t.ok<any>(MOVE('rejectRoster', true), { b: b.id, r: '再核对一次' }, approver)).rejectRoster.rosterStatus).toBe('DRAFT');
+    await t.ok(MOVE('submitRoster'), { b: b.id }, w.unionA.organiser);
+    await t.ok(MOVE('approveRoster'), { b: b.id }, approver);
     const published = (await t.ok<any>(MOVE('publishRoster'), { b: b.id }, approver)).publishRoster;
     expect(published).toMatchObject({ rosterStatus: 'PUBLISHED', rosterPublishedOn: today });
     expect(published.rosterClearsOn > addDays(today, 3)).toBe(true);
@@ -112,14 +118,17 @@ describe(`roster approval and public notice (${DB_KIND})`, () => {
       'SUBMITTED→DRAFT',
       'DRAFT→SUBMITTED',
       'SUBMITTED→APPROVED',
+      'APPROVED→DRAFT',
+      'DRAFT→SUBMITTED',
+      'SUBMITTED→APPROVED',
       'APPROVED→PUBLISHED',
       'PUBLISHED→SUBMITTED',
       'SUBMITTED→APPROVED',
       'APPROVED→PUBLISHED',
       'PUBLISHED→CLEARED',
     ]);
-    expect(cleared.rosterHistory[5].reason).toBe('有职工反映名单重复');
-    expect(cleared.rosterHistory[8].actor).toBe('system');
+    expect(cleared.rosterHistory[8].reason).toBe('有职工反映名单重复');
+    expect(cleared.rosterHistory[11].actor).toBe('system');
     expect((await t.ok<any>('mutation($id:Int!){confirmBatch(id:$id){status}}', { id: b.id }, w.baseA.operator)).confirmBatch.status).toBe('CONFIRMED');
     // A list short of the headcount is not submitted.
     const short = (await t.ok<any>(REQUEST_BATCH, { i: { packageId: w.baseA.packageId, startDate: addDays(w.start, 12), headcount: 4 } }, w.unionA.organiser)).requestBatch;
@@ -152,13 +161,17 @@ describe(`roster approval and public notice (${DB_KIND})`, () => {
         expect([errorCode(res), res.errors?.[0].extensions?.rosterStatus]).toEqual(['INVALID_TRANSITION', 'PUBLISHED']);
       }
     }
-    expect((await t.gql(HEADCOUNT, { id: b.id, h: 4 }, w.unionA.organiser)).errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', rosterStatus: 'PUBLISHED' });
+    const whilePosted = (await t.gql(HEADCOUNT, { id: b.id, h: 4 }, w.unionA.organiser)).errors![0];
+    expect(whilePosted.extensions).toMatchObject({ code: 'INVALID_TRANSITION', rosterStatus: 'PUBLISHED' });
+    expect(whilePosted.message).toContain('recordObjection');
     // Naming the team leader changes nobody on the list.
     expect((await t.ok<any>(SET_LEADER, { p: ids[0] }, w.unionA.organiser)).setTeamLeader.teamLeader).toBe(true);
     // After an objection the list is back with the approver (SUBMITTED): still frozen, and the message says who unfreezes it.
     await t.ok(MOVE('recordObjection', true), { b: b.id, r: '名单有误' }, w.unionA.organiser);
     const frozen = await t.gql(ADD_PARTICIPANTS, { b: b.id, p: [person(next++)] }, w.unionA.organiser);
-    expect(frozen.errors![0].message).toMatch(/approver rejects/);
+    expect(frozen.errors![0].message).toMatch(/approver can reject it back to DRAFT/);
+    // Lowering is refused as the freeze, not as "take someone off" (which the freeze refuses too).
+    expect((await t.gql(HEADCOUNT, { id: b.id, h: 2 }, w.unionA.organiser)).errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', rosterStatus: 'SUBMITTED' });
     await t.ok(MOVE('rejectRoster', true), { b: b.id, r: '请改名单' }, approver);
     // A DRAFT again: the organiser changes it, and the headcount.
     expect((await t.ok<any>(HEADCOUNT, { id: b.id, h: 4 }, w.unionA.organiser)).changeHeadcount.headcount).toBe(4);
@@ -172,6 +185,11 @@ describe(`roster approval and public notice (${DB_KIND})`, () => {
     const clearsOn = (await t.ok<any>('query($id:Int!){batch(id:$id){rosterClearsOn}}', { id: b.id }, w.admin)).batch.rosterClearsOn;
     await t.get(HoldSweeperService).sweep(new Date(Date.parse(`${clearsOn}T00:30:00+08:00`)));
     expect(errorCode(await t.gql(REMOVE, { id: ids[2] }, w.unionA.organiser))).toBe('INVALID_TRANSITION');
+    // Nobody who was not posted joins, by a new entry or by renaming one.
+    expect((await t.gql(ADD_PARTICIPANTS, { b: b.id, p: [person(next++)] }, w.baseA.operator)).errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', rosterStatus: 'CLEARED' });
+    const renamed = await t.gql(UPDATE, { id: ids[1], i: { name: '完全换人' } }, w.baseA.operator);
+    expect(renamed.errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', field: 'input.name' });
+    expect((await t.ok<any>(UPDATE, { id: ids[1], i: { room: '305', dietaryNeeds: '素食' } }, w.baseA.operator)).updateParticipant.id).toBe(ids[1]);
     await t.ok(REMOVE, { id: ids[2] }, w.baseA.operator);
     expect((await t.gql(HEADCOUNT, { id: b.id, h: 4 }, w.unionA.organiser)).errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', rosterStatus: 'CLEARED' });
     expect((await t.ok<any>(HEADCOUNT, { id: b.id, h: 2 }, w.unionA.organiser)).changeHeadcount.headcount).toBe(2);
@@ -182,7 +200,10 @@ describe(`roster approval and public notice (${DB_KIND})`, () => {
     expect((await t.ok<any>(PUBLIC, { t: cancelled.token })).publishedRoster.batchReference).toBe(cancelled.b.reference);
     await t.ok('mutation($id:Int!){cancelBatch(id:$id,reason:"行程取消"){status}}', { id: cancelled.b.id }, w.unionA.organiser);
     expect(errorCode(await t.gql(PUBLIC, { t: cancelled.token }))).toBe('NOT_FOUND');
-    expect((await t.ok<any>('query($id:Int!){batch(id:$id){rosterPublicToken}}', { id: cancelled.b.id }, w.admin)).batch.rosterPublicToken).toBeNull();
+    // The list is a draft again, with the reason in its history.
+    const after = (await t.ok<any>('query($id:Int!){batch(id:$id){rosterStatus rosterPublicToken rosterClearsOn rosterHistory{from to actor reason}}}', { id: cancelled.b.id }, w.admin)).batch;
+    expect(after).toMatchObject({ rosterStatus: 'DRAFT', rosterPublicToken: null, rosterClearsOn: null });
+    expect(after.rosterHistory.at(-1)).toEqual({ from: 'PUBLISHED', to: 'DRAFT', actor: 'system', reason: 'the batch is CANCELLED' });
 
     const rejected = await posted(2);
     await t.ok('mutation($id:Int!){rejectBatch(id:$id,reason:"满房"){status}}', { id: rejected.b.id }, w.baseA.operator);

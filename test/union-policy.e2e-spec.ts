@@ -28,13 +28,14 @@ describe(`union funding policy (${DB_KIND})`, () => {
     expect((await t.ok<any>(POLICY, { u: w.unionB.id }, w.unionB.organiser)).unionPolicy).toEqual({ id: 0, effectiveFrom: '2000-01-01', capPerPersonPerDay: '600.00', maxDaysPerTrip: 5, maxDaysPerYear: 5 });
     expect(errorCode(await t.gql(SET, { i: { unionId: w.unionA.id, effectiveFrom: today, maxDaysPerTrip: 4 } }, w.unionA.organiser))).toBe('FORBIDDEN');
     expect(errorCode(await t.gql(SET, { i: { unionId: w.unionB.id, effectiveFrom: today, maxDaysPerTrip: 4 } }, approverA))).toBe('FORBIDDEN');
-    const past = await t.gql(SET, { i: { unionId: w.unionA.id, effectiveFrom: addDays(today, -1) } }, approverA);
+    const past = await t.gql(SET, { i: { unionId: w.unionA.id, effectiveFrom: addDays(today, -1), maxDaysPerTrip: 4 } }, approverA);
     expect([errorCode(past), past.errors?.[0].extensions?.field]).toEqual(['BAD_USER_INPUT', 'effectiveFrom']);
     const later = addDays(today, 30);
     const v1 = (await t.ok<any>(SET, { i: { unionId: w.unionA.id, effectiveFrom: later, capPerPersonPerDay: '400.00' } }, approverA)).setUnionPolicy;
     // What is not given is kept from the version before it (today's: no public notice).
     expect(v1).toMatchObject({ effectiveFrom: later, capPerPersonPerDay: '400.00', maxDaysPerTrip: 5, insuranceMinimum: '1000000.00', publicationRequired: false, publicationWorkingDays: 3 });
-    expect(errorCode(await t.gql(SET, { i: { unionId: w.unionA.id, effectiveFrom: later } }, w.admin))).toBe('CONFLICT');
+    expect(errorCode(await t.gql(SET, { i: { unionId: w.unionA.id, effectiveFrom: later, maxDaysPerYear: 6 } }, w.admin))).toBe('CONFLICT');
+    expect((await t.gql(SET, { i: { unionId: w.unionA.id, effectiveFrom: addDays(later, 1) } }, w.admin)).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input' });
     expect((await t.ok<any>(POLICY, { u: w.unionA.id }, w.unionA.organiser)).unionPolicy.capPerPersonPerDay).toBe('600.00');
     expect((await t.ok<any>(POLICY, { u: w.unionA.id, on: later }, w.unionA.organiser)).unionPolicy.capPerPersonPerDay).toBe('400.00');
     expect((await t.ok<any>(POLICY, { u: w.unionA.id, on: addDays(later, -1) }, w.unionA.organiser)).unionPolicy.capPerPersonPerDay).toBe('600.00');

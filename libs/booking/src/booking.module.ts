@@ -67,8 +67,9 @@ export class BookingModule implements OnModuleInit {
 
   /** The rooming list's rules join the lifecycle the same way another domain's would. */
   onModuleInit(): void {
-    this.batchRules.register(this.rosterRules);
+    // The workflow first: a list the union is handling refuses a headcount change before its count is weighed.
     this.batchRules.register(this.workflowRules);
+    this.batchRules.register(this.rosterRules);
     this.sweeper.also('cleared rosters', (now) => this.workflow.clearDue(now));
   }
 }

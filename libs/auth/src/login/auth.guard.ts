@@ -55,7 +55,7 @@ export class AuthGuard implements CanActivate {
     if (isPublic) return true;
     if (!roles) throw DomainException.forbidden('This operation is not open to any role');
     if (!roles.includes(actor.role as Role)) {
-      throw DomainException.forbidden(`This operation is for ${roles.join(' or ')}; you are signed in as ${actor.role}`);
+      throw DomainException.forbidden(`This operation is for ${roles.length > 1 ? `${roles.slice(0, -1).join(', ')} or ${roles[roles.length - 1]}` : roles[0]}; you are signed in as ${actor.role}`);
     }
     return true;
   }

@@ -67,6 +67,10 @@ export class UnionPolicyService {
     if (actor.role !== Role.ADMIN && !(actor.role === Role.UNION_APPROVER && actor.unionId === input.unionId)) {
       throw DomainException.forbidden("Only the union's approver or an admin sets its funding policy", { field: 'unionId' });
     }
+    const rules = ['capPerPersonPerDay', 'maxDaysPerTrip', 'maxDaysPerYear', 'capPerPersonPerYear', 'insuranceMinimum', 'publicationRequired', 'publicationWorkingDays'] as const;
+    if (rules.every((k) => input[k] === undefined || input[k] === null)) {
+      throw DomainException.badInput('input', `Give at least one rule to change (${rules.join(', ')}); a version that changes nothing is not saved`);
+    }
     const today = todayInShanghai();
     if (input.effectiveFrom < today) throw DomainException.badInput('effectiveFrom', `effectiveFrom (${input.effectiveFrom}) is in the past; a policy applies from today (${today}) on`);
     for (const field of ['capPerPersonPerDay', 'insuranceMinimum'] as const) {

@@ -53,7 +53,7 @@ export class FeedbackService {
   list(ctx: RequestContext, baseId?: number | null): Promise<StayFeedback[]> {
     const actor = ctx.requireActor();
     if (actor.role === Role.BASE_OPERATOR && baseId != null && baseId !== actor.baseId) {
-      throw DomainException.forbidden(`You read the feedback of your own base (${actor.baseId}); base ${baseId} is another's`, { field: 'baseId' });
+      throw DomainException.forbidden(`You read the feedback of your own base only (baseId ${actor.baseId}); ask for it, or leave baseId out`, { field: 'baseId' });
     }
     return this.db.read(ctx, (em) => {
       const qb = em.createQueryBuilder(StayFeedback, 'f').orderBy('f.id', 'DESC').take(MAX_LIST);

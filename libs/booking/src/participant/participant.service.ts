@@ -9,7 +9,7 @@ import { In } from 'typeorm';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
 import { checkParticipant, type CheckedParticipant, type ParticipantField, type ParticipantFields } from './participant-check.js';
 import { Participant } from './participant.entity.js';
-import { RosterStatus } from '../roster-workflow/roster-status.js';
+import { howToReopen, RosterStatus, UNDER_APPROVAL } from '../roster-workflow/roster-status.js';
 
 /** A problem with the index-th participant of a list (an input array or a file's rows). */
 export interface ListProblem {
@@ -43,7 +43,18 @@ export function daysPerYear(startDate: string, endDate: string): Map<string, num
 }
 
 const EDITABLE = new Set([BatchStatus.REQUESTED, BatchStatus.CONFIRMED]);
-const UNDER_APPROVAL = new Set([RosterStatus.SUBMITTED, RosterStatus.APPROVED, RosterStatus.PUBLISHED]);
+/** What the base may still change on a list that cleared public notice: nothing that was posted or says who the person is. */
+const AFTER_NOTICE: ReadonlySet<ParticipantField> = new Set<ParticipantField>(['phone', 'dietaryNeeds', 'room']);
+
+/** A list that cleared public notice takes nobody new: they were never posted. */
+function refuseUnposted(batch: Batch): void {
+  if (batch.rosterStatus !== RosterStatus.CLEARED) return;
+  throw new DomainException(
+    ErrorCode.INVALID_TRANSITION,
+    `The rooming list of batch ${batch.reference} cleared public notice: people who were not posted cannot join it. Book another batch for them`,
+    { status: batch.status, rosterStatus: batch.rosterStatus },
+  );
+}
 const INSERT_CHUNK = 200;
 const LOOKUP_CHUNK = 500;
 export const MAX_ADD = 1000;
@@ -106,6 +117,7 @@ export class ParticipantService {
     const { valid, problems } = this.check(inputs);
     return this.db.transaction(ctx, async (tx) => {
       const batch = await this.lockEditable(tx, batchId);
+      refuseUnposted(batch);
       const existing = await this.countInTransaction(tx, batch.id);
       this.checkRoom(batch, existing + inputs.length, existing);
       problems.push(...(await this.duplicates(tx, batch, valid, 'append')));
@@ -123,6 +135,7 @@ export class ParticipantService {
     problems.push(...earlier);
     return this.db.transaction(ctx, async (tx) => {
       const batch = await this.lockEditable(tx, batchId);
+      refuseUnposted(batch);
       const existing = mode === 'append' ? await this.countInTransaction(tx, batch.id) : 0;
       let tooMany: DomainException | null = null;
       try {
@@ -143,6 +156,16 @@ export class ParticipantService {
     return this.db.transaction(ctx, async (tx) => {
       const current = await this.getVisibleOrThrow(tx, id);
       const batch = await this.lockEditable(tx, current.batchId, 'id');
+      if (batch.rosterStatus === RosterStatus.CLEARED) {
+        const posted = (Object.keys(changes) as ParticipantField[]).filter((k) => changes[k] !== undefined && !AFTER_NOTICE.has(k));
+        if (posted.length) {
+          throw new DomainException(
+            ErrorCode.INVALID_TRANSITION,
+            `The rooming list of batch ${batch.reference} cleared public notice: who is on it (${posted.join(', ')}) no longer changes; only ${[...AFTER_NOTICE].join(', ')} do`,
+            { field: `input.${posted[0]}`, status: batch.status, rosterStatus: batch.rosterStatus },
+          );
+        }
+      }
       const merged: ParticipantFields = {
         name: current.name,
         gender: current.gender,
@@ -186,7 +209,8 @@ export class ParticipantService {
     const leader = await em.findOne(Participant, { select: { id: true, name: true }, where: { batchId: batch.id, teamLeader: true } });
     if (leader && !arrived.includes(leader.id)) {
       throw new DomainException(ErrorCode.INVALID_TRANSITION, `The team leader (领队) of batch ${batch.reference}, participant ${leader.id}, is not among the arrivals; make someone who arrived the team leader (setTeamLeader) before check-in`, {
-        from: batch.status,
+        // Called once the move is planned: the batch came from CONFIRMED, the only state check-in leaves.
+        from: BatchStatus.CONFIRMED,
         to: BatchStatus.CHECKED_IN,
         missing: [{ what: 'a team leader (领队) among the arrivals' }],
         field: 'arrivedParticipantIds',
@@ -314,7 +338,7 @@ export class ParticipantService {
     if (who && UNDER_APPROVAL.has(batch.rosterStatus)) {
       throw new DomainException(
         ErrorCode.INVALID_TRANSITION,
-        `The rooming list of batch ${batch.reference} is ${batch.rosterStatus}: what is posted is what the union approved, so nobody changes it now. It changes again as a DRAFT, when the union's approver rejects it (after an objection, too)`,
+        `The rooming list of batch ${batch.reference} is ${batch.rosterStatus}: while the union approves and posts it, nobody changes who is on it; ${howToReopen(batch.rosterStatus)}`,
         { status: batch.status, rosterStatus: batch.rosterStatus },
       );
     }
@@ -390,7 +414,7 @@ export class ParticipantService {
       });
     }
     // Someone who did not arrive on a stay that went ahead used none of its days.
-    if (!problems.length) await this.checkYearlyDays(tx, batch, firstIndex, found.filter((f) => f.batchId !== batch.id && f.id !== exceptId && f.arrived !== false));
+    if (!problems.length) await this.checkYearlyDays(tx, batch, firstIndex, found.filter((f) => f.batchId !== batch.id && f.id !== exceptId && f.arrived !== false), exceptId !== undefined);
     return problems.sort((a, b) => a.index - b.index);
   }
 
@@ -400,7 +424,7 @@ export class ParticipantService {
    * the keyed hash, never by decrypting. A stay's days are counted in the calendar year they fall in.
    * POLICY_VIOLATION names the other batches only where the caller may see them.
    */
-  private async checkYearlyDays(tx: RequestContext, batch: Batch, indexOf: Map<string, number>, elsewhere: Array<Pick<Participant, 'batchId' | 'idNumberHash'>>): Promise<void> {
+  private async checkYearlyDays(tx: RequestContext, batch: Batch, indexOf: Map<string, number>, elsewhere: Array<Pick<Participant, 'batchId' | 'idNumberHash'>>, onePerson = false): Promise<void> {
     if (!elsewhere.length) return;
     const policy = await this.policies.forBatch(tx, batch);
     const others = new Map((await this.batches.countingDays(tx, [...new Set(elsewhere.map((f) => f.batchId))])).map((b) => [b.id, b]));
@@ -415,15 +439,17 @@ export class ParticipantService {
         const total = days + counted.reduce((s, x) => s + x.days, 0);
         if (total <= policy.maxDaysPerYear) continue;
         const named = counted.filter((x) => canSee(scope, x.b)).map((x) => `${x.b.reference} (${x.days} days)`);
-        const hidden = counted.length - named.length;
-        const where = [...named, ...(hidden ? [`${hidden} other batch${hidden === 1 ? '' : 'es'}`] : [])].join(', ');
+        const hidden = counted.filter((x) => !canSee(scope, x.b));
+        const hiddenDays = hidden.reduce((sum, x) => sum + x.days, 0);
+        const where = [...named, ...(hidden.length ? [`${hidden.length} other batch${hidden.length === 1 ? '' : 'es'} (${hiddenDays} days)`] : [])].join(', ');
         violations.push({ index, field: 'idNumber', message: `would have ${total} days of stays in ${year} (this batch ${days}, ${where}); the union's policy allows ${policy.maxDaysPerYear} per person per year` });
         break;
       }
     }
     if (violations.length) {
       violations.sort((a, b) => a.index - b.index);
-      throw DomainException.policyViolation('maxDaysPerYear', `${violations.length === 1 ? 'Participant' : `${violations.length} participants, the first`} at index ${violations[0].index} ${violations[0].message}`, {
+      const who = onePerson ? 'This person' : `${violations.length === 1 ? 'Participant' : `${violations.length} participants, the first`} at index ${violations[0].index}`;
+      throw DomainException.policyViolation('maxDaysPerYear', `${who} ${violations[0].message}`, {
         field: 'idNumber',
         maxDaysPerYear: policy.maxDaysPerYear,
         problems: violations.map((v) => ({ index: v.index, field: v.field, message: v.message })),

@@ -3,14 +3,12 @@ import { UnionPolicyService } from '@app/base';
 import { DomainException, ErrorCode, type RequestContext } from '@app/shared';
 import type { BatchRule } from '../batch/batch-rules.js';
 import { BatchStatus } from '../batch/batch-status.js';
-import { Batch } from '../batch/batch.entity.js';
-import { RosterStatus } from './roster-status.js';
+import type { Batch } from '../batch/batch.entity.js';
+import { howToReopen, RosterStatus, UNDER_APPROVAL } from './roster-status.js';
 import { RosterWorkflowService } from './roster-workflow.service.js';
 
 /** A batch that will not go: its posted list comes down. */
 const ENDED = new Set([BatchStatus.CANCELLED, BatchStatus.REJECTED, BatchStatus.EXPIRED]);
-/** The list in the union's hands: what was submitted is what is approved and posted. */
-const UNDER_APPROVAL = new Set([RosterStatus.SUBMITTED, RosterStatus.APPROVED, RosterStatus.PUBLISHED]);
 
 /**
  * What the approval and public notice ask of the lifecycle: the base confirms a batch only once its
@@ -26,10 +24,7 @@ export class RosterWorkflowRules implements BatchRule {
 
   async beforeTransition(tx: RequestContext, batch: Batch, to: BatchStatus): Promise<void> {
     if (ENDED.has(to)) {
-      if (batch.rosterToken !== null) {
-        await tx.em!.update(Batch, { id: batch.id }, { rosterToken: null });
-        batch.rosterToken = null;
-      }
+      await this.workflow.withdraw(tx, batch, `the batch is ${to}`);
       return;
     }
     // The system's own seeding (demo data) confirms without the union's paperwork.
@@ -54,7 +49,7 @@ export class RosterWorkflowRules implements BatchRule {
     if (UNDER_APPROVAL.has(batch.rosterStatus)) {
       throw new DomainException(
         ErrorCode.INVALID_TRANSITION,
-        `The rooming list of batch ${batch.reference} is ${batch.rosterStatus} for ${batch.headcount} people; the headcount changes only while the list is a DRAFT (the union's approver can reject it back to DRAFT)`,
+        `The rooming list of batch ${batch.reference} is ${batch.rosterStatus} for ${batch.headcount} people: the headcount changes only while the list is a DRAFT; ${howToReopen(batch.rosterStatus)}`,
         { field: 'headcount', status: batch.status, rosterStatus: batch.rosterStatus },
       );
     }

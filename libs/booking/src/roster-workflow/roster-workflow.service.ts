@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { BaseService, HolidayService, UnionPolicyService, UnionService } from '@app/base';
-import { APP_CONFIG, type AppConfig, checkReason, DomainException, insertRow, nowToTheSecond, RequestContext, Role, todayInShanghai, TransactionRunner } from '@app/shared';
+import { APP_CONFIG, type AppConfig, checkReason, DomainException, ErrorCode, insertRow, nowToTheSecond, RequestContext, Role, todayInShanghai, TransactionRunner } from '@app/shared';
 import { In, LessThanOrEqual } from 'typeorm';
 import { BatchQueryService } from '../batch/batch-query.service.js';
 import { BatchStatus } from '../batch/batch-status.js';
@@ -14,10 +14,10 @@ import { RosterAction, RosterStatus, planRosterTransition } from './roster-statu
 const OPEN = [BatchStatus.REQUESTED, BatchStatus.CONFIRMED];
 const ENDED = new Set([BatchStatus.CANCELLED, BatchStatus.REJECTED, BatchStatus.EXPIRED]);
 
-/** A name as posted: the first and last characters kept, the rest starred (张*明, 欧阳**华, 李*). */
+/** A name as posted: the first and last characters kept, the rest starred (张*明, 欧阳**华, 李*); a one-character name is all star. */
 export function maskName(name: string): string {
   const chars = [...name.trim()];
-  if (chars.length <= 1) return chars.join('');
+  if (chars.length <= 1) return '*'.repeat(chars.length);
   if (chars.length === 2) return `${chars[0]}*`;
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }
@@ -114,6 +114,17 @@ export class RosterWorkflowService {
     return cleared;
   }
 
+  /**
+   * In the lifecycle's transaction, as the batch ends (cancelled, rejected, expired): the list goes
+   * back to a DRAFT with a history event, and its public link and dates are gone.
+   */
+  async withdraw(tx: RequestContext, batch: Batch, why: string): Promise<void> {
+    if (batch.rosterStatus === RosterStatus.DRAFT) return;
+    const changes = { rosterToken: null, rosterPublishedOn: null, rosterClearsOn: null };
+    await this.apply(RequestContext.system().withManager(tx.em!), batch, RosterAction.WITHDRAW, why, changes);
+    Object.assign(batch, changes, { rosterStatus: RosterStatus.DRAFT });
+  }
+
   /** In the caller's transaction, with the batch locked: a PUBLISHED list whose period is over becomes CLEARED. */
   async clearIfDue(tx: RequestContext, batch: Batch, today = todayInShanghai()): Promise<boolean> {
     if (!OPEN.includes(batch.status) || batch.rosterStatus !== RosterStatus.PUBLISHED || !batch.rosterClearsOn || batch.rosterClearsOn > today) return false;
@@ -126,7 +137,7 @@ export class RosterWorkflowService {
   async published(ctx: RequestContext, token: string): Promise<PublishedRoster> {
     const batch = token.length >= 20 && token.length <= 64 ? await this.db.read(ctx, (em) => em.findOneBy(Batch, { rosterToken: token })) : null;
     // A batch that will not go takes its link down as it ends; the status check is the second lock on that door.
-    if (!batch || ENDED.has(batch.status) || (batch.rosterStatus !== RosterStatus.PUBLISHED && batch.rosterStatus !== RosterStatus.CLEARED)) throw DomainException.notFound('Published roster', 'with that link', 'token');
+    if (!batch || ENDED.has(batch.status) || (batch.rosterStatus !== RosterStatus.PUBLISHED && batch.rosterStatus !== RosterStatus.CLEARED)) throw new DomainException(ErrorCode.NOT_FOUND, 'No published roster at that link: check it was copied whole; a list is taken down when an objection is raised or the batch is cancelled', { field: 'token' });
     const people = await this.db.read(ctx, (em) => em.find(Participant, { select: { name: true, employer: true, category: true }, where: { batchId: batch.id }, order: { id: 'ASC' } }));
     const [union, base] = await Promise.all([this.unions.getOrThrow(ctx, batch.unionId), this.bases.getOrThrow(ctx, batch.baseId)]);
     return {
@@ -175,11 +186,11 @@ export class RosterWorkflowService {
       .createQueryBuilder()
       .update(Batch)
       .set({ ...changes, rosterStatus: rule.to, updatedAt: now })
-      .where('id = :id AND rosterStatus = :from', { id: batch.id, from: rule.from })
+      .where('id = :id AND rosterStatus = :from', { id: batch.id, from: batch.rosterStatus })
       .execute();
-    if (result.affected !== 1) throw new Error(`The roster of batch ${batch.id} changed under a row lock (${rule.from} → ${rule.to})`);
+    if (result.affected !== 1) throw new Error(`The roster of batch ${batch.id} changed under a row lock (${batch.rosterStatus} → ${rule.to})`);
     const actor = tx.requireActor();
-    await insertRow(tx.em!, RosterEvent, { batchId: batch.id, from: rule.from, to: rule.to, actor: actor.username, actorId: actor.userId, reason, at: now });
+    await insertRow(tx.em!, RosterEvent, { batchId: batch.id, from: batch.rosterStatus, to: rule.to, actor: actor.username, actorId: actor.userId, reason, at: now });
     return { ...batch, ...changes, rosterStatus: rule.to, updatedAt: now };
   }
 }

@@ -24,6 +24,33 @@ describe(`union funding policy (${DB_KIND})`, () => {
   });
   afterAll(() => t.close());
 
+  /** A new union in 广州 with an organiser of its own, and a first policy version from today when given. */
+  async function newUnion(code: string, policy?: Record<string, unknown>): Promise<{ id: number; organiser: string }> {
+    const id = (await t.ok<any>('mutation($i:CreateUnionInput!){createUnion(input:$i){id}}', { i: { code, name: `${code} 测试工会`, regionId: w.regions.GZ } }, w.admin)).createUnion.id;
+    const username = `organiser-${code.toLowerCase()}`;
+    await t.ok('mutation($i:CreateUserInput!){createUser(input:$i){id}}', { i: { username, password: 'organiser-pass-1', role: 'UNION_ORGANISER', unionId: id } }, w.admin);
+    if (policy) await t.ok(SET, { i: { unionId: id, effectiveFrom: today, ...policy } }, w.admin);
+    return { id, organiser: await t.login(username, 'organiser-pass-1') };
+  }
+
+  /** The k-th of a person's stays, 5k days away from today and in this year (later in January, earlier otherwise). */
+  const apart = (k: number) => addDays(today, (today.slice(5, 7) === '01' ? 1 : -1) * 5 * k);
+
+  /**
+   * A stay of these people arriving today at base A, taken to COMPLETED, then moved to start on
+   * `movedTo` (as if it had been then) so that the next stay of the same people does not overlap it.
+   */
+  async function completedStay(organiser: string, people: number[], movedTo: string): Promise<{ id: number; ids: number[] }> {
+    const b = (await t.ok<any>(REQUEST_BATCH, { i: { packageId: w.baseA.packageId, startDate: today, headcount: people.length } }, organiser)).requestBatch;
+    await t.ok('mutation($id:Int!){confirmBatch(id:$id){id}}', { id: b.id }, w.baseA.operator);
+    const ids = (await t.ok<any>(ADD_PARTICIPANTS, { b: b.id, p: people.map((n) => person(n)) }, w.baseA.operator)).addParticipants.map((p: any) => p.id);
+    await readyForCheckIn(t, b.id, organiser, w.baseA.operator);
+    await t.ok('mutation($id:Int!){checkInBatch(id:$id){id}}', { id: b.id }, w.baseA.operator);
+    await t.ok('mutation($id:Int!){completeBatch(id:$id){id}}', { id: b.id }, w.baseA.operator);
+    await t.get(TransactionRunner).transaction(RequestContext.system(), (tx) => tx.em!.query('UPDATE batch SET startDate = ?, endDate = ? WHERE id = ?', [movedTo, addDays(movedTo, 3), b.id]));
+    return { id: b.id, ids };
+  }
+
   it('the defaults until a union sets its own; versions by effective date, set by the union’s approver or an admin', async () => {
     expect((await t.ok<any>(POLICY, { u: w.unionB.id }, w.unionB.organiser)).unionPolicy).toEqual({ id: 0, effectiveFrom: '2000-01-01', capPerPersonPerDay: '600.00', maxDaysPerTrip: 5, maxDaysPerYear: 5 });
     expect(errorCode(await t.gql(SET, { i: { unionId: w.unionA.id, effectiveFrom: today, maxDaysPerTrip: 4 } }, w.unionA.organiser))).toBe('FORBIDDEN');
@@ -112,9 +139,7 @@ describe(`union funding policy (${DB_KIND})`, () => {
   });
 
   it('a version saved today reaches only the batches requested after it; unknown unions and a trip longer than the year are refused', async () => {
-    const union = (await t.ok<any>('mutation($i:CreateUnionInput!){createUnion(input:$i){id}}', { i: { code: 'T-POLICY-C', name: '版本测试工会', regionId: w.regions.GZ } }, w.admin)).createUnion.id;
-    await t.ok('mutation($i:CreateUserInput!){createUser(input:$i){id}}', { i: { username: 'organiser-c', password: 'organiser-pass-1', role: 'UNION_ORGANISER', unionId: union } }, w.admin);
-    const organiser = await t.login('organiser-c', 'organiser-pass-1');
+    const { id: union, organiser } = await newUnion('T-POLICY-C');
     const request = async () => (await t.ok<any>(REQUEST_BATCH, { i: { packageId: w.baseB.packageId, startDate: addDays(w.start, 3), headcount: 2 } }, organiser)).requestBatch;
     const early = await request();
     const version = (await t.ok<any>(SET, { i: { unionId: union, effectiveFrom: today, insuranceMinimum: '2000000.00' } }, w.admin)).setUnionPolicy;
@@ -137,26 +162,17 @@ describe(`union funding policy (${DB_KIND})`, () => {
   });
 
   it('a yearly cap per person: union funds stop at it across the union’s bills of the year, by keyed hash, and a void bill stops counting', async () => {
-    const union = (await t.ok<any>('mutation($i:CreateUnionInput!){createUnion(input:$i){id}}', { i: { code: 'T-POLICY-D', name: '年度上限测试工会', regionId: w.regions.GZ } }, w.admin)).createUnion.id;
-    await t.ok('mutation($i:CreateUserInput!){createUser(input:$i){id}}', { i: { username: 'organiser-d', password: 'organiser-pass-1', role: 'UNION_ORGANISER', unionId: union } }, w.admin);
-    const organiser = await t.login('organiser-d', 'organiser-pass-1');
-    await t.ok(SET, { i: { unionId: union, effectiveFrom: today, capPerPersonPerYear: '3000.00', maxDaysPerYear: 366, publicationRequired: false } }, w.admin);
+    const { organiser } = await newUnion('T-POLICY-D', { capPerPersonPerYear: '3000.00', maxDaysPerYear: 366, publicationRequired: false });
     const FUNDING = 'query($id:Int!){bill(id:$id){total funding{capPerPersonPerYear unionFunded selfPaid shares{participantId unionFunded selfPaid yearlyCapReached}}}}';
-    /** A stay of these people arriving today, checked in, completed and billed; then moved back `daysAgo` days so the next one does not overlap it. */
-    async function billedStay(people: number[], daysAgo: number) {
-      const b = (await t.ok<any>(REQUEST_BATCH, { i: { packageId: w.baseA.packageId, startDate: today, headcount: people.length } }, organiser)).requestBatch;
-      await t.ok('mutation($id:Int!){confirmBatch(id:$id){id}}', { id: b.id }, w.baseA.operator);
-      const ids = (await t.ok<any>(ADD_PARTICIPANTS, { b: b.id, p: people.map((n) => person(n)) }, w.baseA.operator)).addParticipants.map((p: any) => p.id);
-      await readyForCheckIn(t, b.id, organiser, w.baseA.operator);
-      await t.ok('mutation($id:Int!){checkInBatch(id:$id){id}}', { id: b.id }, w.baseA.operator);
-      await t.ok('mutation($id:Int!){completeBatch(id:$id){id}}', { id: b.id }, w.baseA.operator);
-      const bill = (await t.ok<any>(ISSUE, { b: b.id }, w.baseA.operator)).issueBill;
-      await t.get(TransactionRunner).transaction(RequestContext.system(), (tx) => tx.em!.query('UPDATE batch SET startDate = ?, endDate = ? WHERE id = ?', [addDays(today, -daysAgo), addDays(today, 3 - daysAgo), b.id]));
+    /** The k-th completed stay of these people, billed. */
+    async function billedStay(people: number[], k: number) {
+      const { id, ids } = await completedStay(organiser, people, apart(k));
+      const bill = (await t.ok<any>(ISSUE, { b: id }, w.baseA.operator)).issueBill;
       return { ids, funding: (await t.ok<any>(FUNDING, { id: bill.id }, organiser)).bill.funding, billId: bill.id };
     }
     const [P, Q, R] = [7300, 7301, 7302];
     // 1980.00 for 4 days is under the daily cap (600.00 × 4): union funds pay it all, until the year's 3000.00 per person.
-    const first = await billedStay([P, Q], 5);
+    const first = await billedStay([P, Q], 1);
     expect(first.funding).toEqual({
       capPerPersonPerYear: '3000.00',
       unionFunded: '3960.00',
@@ -164,7 +180,7 @@ describe(`union funding policy (${DB_KIND})`, () => {
       shares: first.ids.map((id: number) => ({ participantId: id, unionFunded: '1980.00', selfPaid: '0.00', yearlyCapReached: false })),
     });
     // P has 1020.00 left this year: the other 960.00 is their own; R starts afresh.
-    const second = await billedStay([P, R], 10);
+    const second = await billedStay([P, R], 2);
     expect(second.funding).toEqual({
       capPerPersonPerYear: '3000.00',
       unionFunded: '3000.00',
@@ -176,29 +192,15 @@ describe(`union funding policy (${DB_KIND})`, () => {
     });
     // The first bill voided: only the second's 1020.00 counts, so 1980.00 fits under 3000.00 again.
     await t.ok('mutation($id:Int!,$r:String!){voidBill(billId:$id,reason:$r){id}}', { id: first.billId, r: '重开' }, w.admin);
-    const third = await billedStay([P], 15);
+    const third = await billedStay([P], 3);
     expect(third.funding.shares).toEqual([{ participantId: third.ids[0], unionFunded: '1980.00', selfPaid: '0.00', yearlyCapReached: false }]);
   });
 
   it('bills issued at the same time for one person’s stays never pay more than the yearly cap from union funds', async () => {
-    const union = (await t.ok<any>('mutation($i:CreateUnionInput!){createUnion(input:$i){id}}', { i: { code: 'T-POLICY-E', name: '并发上限测试工会', regionId: w.regions.GZ } }, w.admin)).createUnion.id;
-    await t.ok('mutation($i:CreateUserInput!){createUser(input:$i){id}}', { i: { username: 'organiser-e', password: 'organiser-pass-1', role: 'UNION_ORGANISER', unionId: union } }, w.admin);
-    const organiser = await t.login('organiser-e', 'organiser-pass-1');
-    await t.ok(SET, { i: { unionId: union, effectiveFrom: today, capPerPersonPerYear: '5000.00', maxDaysPerYear: 366, publicationRequired: false } }, w.admin);
-    // Six completed stays of one person, moved apart within this year so they do not overlap.
-    const direction = today.slice(5, 7) === '01' ? 1 : -1;
+    const { organiser } = await newUnion('T-POLICY-E', { capPerPersonPerYear: '5000.00', maxDaysPerYear: 366, publicationRequired: false });
+    // Six completed stays of one person in this year (a bill counts the year its stay starts in).
     const batches: number[] = [];
-    for (let k = 1; k <= 6; k++) {
-      const b = (await t.ok<any>(REQUEST_BATCH, { i: { packageId: w.baseA.packageId, startDate: today, headcount: 1 } }, organiser)).requestBatch;
-      await t.ok('mutation($id:Int!){confirmBatch(id:$id){id}}', { id: b.id }, w.baseA.operator);
-      await t.ok(ADD_PARTICIPANTS, { b: b.id, p: [person(7400)] }, w.baseA.operator);
-      await readyForCheckIn(t, b.id, organiser, w.baseA.operator);
-      await t.ok('mutation($id:Int!){checkInBatch(id:$id){id}}', { id: b.id }, w.baseA.operator);
-      await t.ok('mutation($id:Int!){completeBatch(id:$id){id}}', { id: b.id }, w.baseA.operator);
-      const start = addDays(today, direction * 5 * k);
-      await t.get(TransactionRunner).transaction(RequestContext.system(), (tx) => tx.em!.query('UPDATE batch SET startDate = ?, endDate = ? WHERE id = ?', [start, addDays(start, 3), b.id]));
-      batches.push(b.id);
-    }
+    for (let k = 1; k <= 6; k++) batches.push((await completedStay(organiser, [7400], apart(k))).id);
     const bills = await Promise.all(batches.map((b) => t.ok<any>(`mutation($b:Int!){issueBill(batchId:$b){funding{unionFunded selfPaid}}}`, { b }, w.baseA.operator)));
     const fen = (y: string) => Math.round(Number(y) * 100);
     const funded = bills.map((r) => fen(r.issueBill.funding.unionFunded));

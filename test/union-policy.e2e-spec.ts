@@ -53,6 +53,10 @@ describe(`union funding policy (${DB_KIND})`, () => {
 
   it('the defaults until a union sets its own; versions by effective date, set by the union’s approver or an admin', async () => {
     expect((await t.ok<any>(POLICY, { u: w.unionB.id }, w.unionB.organiser)).unionPolicy).toEqual({ id: 0, effectiveFrom: '2000-01-01', capPerPersonPerDay: '600.00', maxDaysPerTrip: 5, maxDaysPerYear: 5 });
+    // Another union's rules are its own business; a base reads any union's.
+    expect(errorCode(await t.gql(POLICY, { u: w.unionA.id }, w.unionB.organiser))).toBe('FORBIDDEN');
+    expect(errorCode(await t.gql('query($u:Int!){unionPolicyVersions(unionId:$u){id}}', { u: w.unionB.id }, approverA))).toBe('FORBIDDEN');
+    expect((await t.ok<any>(POLICY, { u: w.unionA.id }, w.baseB.operator)).unionPolicy.maxDaysPerTrip).toBe(5);
     expect(errorCode(await t.gql(SET, { i: { unionId: w.unionA.id, effectiveFrom: today, maxDaysPerTrip: 4 } }, w.unionA.organiser))).toBe('FORBIDDEN');
     expect(errorCode(await t.gql(SET, { i: { unionId: w.unionB.id, effectiveFrom: today, maxDaysPerTrip: 4 } }, approverA))).toBe('FORBIDDEN');
     const past = await t.gql(SET, { i: { unionId: w.unionA.id, effectiveFrom: addDays(today, -1), maxDaysPerTrip: 4 } }, approverA);

@@ -8,7 +8,7 @@ import { UnionPolicyService } from './union-policy.service.js';
 export class UnionPolicyResolver {
   constructor(private readonly policies: UnionPolicyService) {}
 
-  @Query(() => UnionPolicy, { description: "The union's funding policy in force on a day (default today): its own latest version by then, or the defaults." })
+  @Query(() => UnionPolicy, { description: "The union's funding policy in force on a day (default today): its own latest version by then, or the defaults. A union's organisers and approvers read their own union's." })
   @SignedIn()
   unionPolicy(
     @Ctx() ctx: RequestContext,

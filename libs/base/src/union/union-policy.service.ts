@@ -40,13 +40,25 @@ export class UnionPolicyService {
 
   /** For the queries: NOT_FOUND for a union that does not exist rather than the defaults. */
   async ofUnion(ctx: RequestContext, unionId: number, day?: string): Promise<UnionPolicy> {
-    await this.unions.getOrThrow(ctx, unionId, 'unionId');
+    await this.readable(ctx, unionId);
     return this.on(ctx, unionId, day);
+  }
+
+  /**
+   * A union's people read their own union's rules only; bases, partners and the admin read any union's
+   * (they book and host for them). NOT_FOUND for a union that does not exist.
+   */
+  private async readable(ctx: RequestContext, unionId: number): Promise<void> {
+    await this.unions.getOrThrow(ctx, unionId, 'unionId');
+    const actor = ctx.requireActor();
+    if ((actor.role === Role.UNION_ORGANISER || actor.role === Role.UNION_APPROVER) && actor.unionId !== unionId) {
+      throw DomainException.forbidden(`You read your own union's funding policy (unionId ${actor.unionId}); union ${unionId} is another's`, { field: 'unionId' });
+    }
   }
 
   /** Every version of the union's policy, oldest first (only the defaults before the first). */
   async versions(ctx: RequestContext, unionId: number): Promise<UnionPolicy[]> {
-    await this.unions.getOrThrow(ctx, unionId, 'unionId');
+    await this.readable(ctx, unionId);
     const rows = await this.db.read(ctx, (em) => em.find(UnionPolicy, { where: { unionId }, order: { effectiveFrom: 'ASC' } }));
     return rows.length ? rows : [{ ...DEFAULT_POLICY, unionId }];
   }

@@ -65,7 +65,12 @@ describe(`union funding policy (${DB_KIND})`, () => {
     const v1 = (await t.ok<any>(SET, { i: { unionId: w.unionA.id, effectiveFrom: later, capPerPersonPerDay: '400.00' } }, approverA)).setUnionPolicy;
     // What is not given is kept from the version before it (today's: no public notice).
     expect(v1).toMatchObject({ effectiveFrom: later, capPerPersonPerDay: '400.00', maxDaysPerTrip: 5, insuranceMinimum: '1000000.00', publicationRequired: false, publicationWorkingDays: 3 });
-    expect(errorCode(await t.gql(SET, { i: { unionId: w.unionA.id, effectiveFrom: later, maxDaysPerYear: 6 } }, w.admin))).toBe('CONFLICT');
+    // Today's version may already judge today's batches: it stands. A later one is corrected in place.
+    expect(errorCode(await t.gql(SET, { i: { unionId: w.unionA.id, effectiveFrom: today, maxDaysPerYear: 6 } }, w.admin))).toBe('CONFLICT');
+    const corrected = (await t.ok<any>(SET, { i: { unionId: w.unionA.id, effectiveFrom: later, maxDaysPerYear: 6 } }, w.admin)).setUnionPolicy;
+    expect(corrected).toMatchObject({ id: v1.id, capPerPersonPerDay: '400.00', maxDaysPerYear: 6 });
+    const noChange = await t.gql(SET, { i: { unionId: w.unionA.id, effectiveFrom: addDays(later, 2), capPerPersonPerDay: '400.00' } }, w.admin);
+    expect([errorCode(noChange), noChange.errors?.[0].message]).toEqual(['BAD_USER_INPUT', `Nothing changes against the version in force from ${later}; a version that changes nothing is not saved`]);
     expect((await t.gql(SET, { i: { unionId: w.unionA.id, effectiveFrom: addDays(later, 1) } }, w.admin)).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input' });
     expect((await t.ok<any>(POLICY, { u: w.unionA.id }, w.unionA.organiser)).unionPolicy.capPerPersonPerDay).toBe('600.00');
     expect((await t.ok<any>(POLICY, { u: w.unionA.id, on: later }, w.unionA.organiser)).unionPolicy.capPerPersonPerDay).toBe('400.00');

@@ -5,6 +5,9 @@ import type { SetUnionPolicyInput } from './set-union-policy.input.js';
 import { DEFAULT_POLICY, UnionPolicy } from './union-policy.entity.js';
 import { UnionService } from './union.service.js';
 
+/** The rules a version sets (the rest of a row says whose and when). */
+const RULES = ['capPerPersonPerDay', 'maxDaysPerTrip', 'maxDaysPerYear', 'capPerPersonPerYear', 'insuranceMinimum', 'publicationRequired', 'publicationWorkingDays'] as const;
+
 /** Days a stay counts against the policy: every calendar day from arrival to departure, both included. */
 export function stayDays(nights: number): number {
   return nights + 1;
@@ -71,17 +74,17 @@ export class UnionPolicyService {
 
   /**
    * A new version from `effectiveFrom` (today or later), by the union's approver or an admin; fields
-   * left out keep the values in force the day before. CONFLICT when that union already has a version
-   * from that day.
+   * left out keep the values in force the day before. A version from a later day is corrected in
+   * place (fields left out keep its own values); one from today is not (batches may already be judged
+   * by it): CONFLICT. A version that changes nothing is refused.
    */
   async set(ctx: RequestContext, input: SetUnionPolicyInput): Promise<UnionPolicy> {
     const actor = ctx.requireActor();
     if (actor.role !== Role.ADMIN && !(actor.role === Role.UNION_APPROVER && actor.unionId === input.unionId)) {
       throw DomainException.forbidden("Only the union's approver or an admin sets its funding policy", { field: 'unionId' });
     }
-    const rules = ['capPerPersonPerDay', 'maxDaysPerTrip', 'maxDaysPerYear', 'capPerPersonPerYear', 'insuranceMinimum', 'publicationRequired', 'publicationWorkingDays'] as const;
-    if (rules.every((k) => input[k] === undefined || input[k] === null)) {
-      throw DomainException.badInput('input', `Give at least one rule to change (${rules.join(', ')}); a version that changes nothing is not saved`);
+    if (RULES.every((k) => input[k] === undefined || input[k] === null)) {
+      throw DomainException.badInput('input', `Give at least one rule to change (${RULES.join(', ')}); a version that changes nothing is not saved`);
     }
     const today = todayInShanghai();
     if (input.effectiveFrom < today) throw DomainException.badInput('effectiveFrom', `effectiveFrom (${input.effectiveFrom}) is in the past; a policy applies from today (${today}) on`);
@@ -92,7 +95,16 @@ export class UnionPolicyService {
     if (input.capPerPersonPerYear != null && input.capPerPersonPerYear < 0) throw DomainException.badInput('capPerPersonPerYear', 'capPerPersonPerYear cannot be negative');
     return this.db.transaction(ctx, async (tx) => {
       await this.unions.getOrThrow(tx, input.unionId, 'unionId');
-      const before = await this.on(tx, input.unionId, input.effectiveFrom);
+      // A version from that very day: today's may already judge batches requested today, so it stands;
+      // a later one judges nobody yet, so it is corrected in place (fields left out keep its values).
+      const existing = await tx.em!.findOneBy(UnionPolicy, { unionId: input.unionId, effectiveFrom: input.effectiveFrom });
+      if (existing && input.effectiveFrom <= today) {
+        throw DomainException.conflict(
+          `Union ${input.unionId} already has a policy version from today (${today}), and batches requested today may be judged by it; set the correction from tomorrow`,
+          { field: 'effectiveFrom' },
+        );
+      }
+      const before = existing ?? (await this.on(tx, input.unionId, input.effectiveFrom));
       const pick = <K extends keyof UnionPolicy>(k: K, v: UnionPolicy[K] | null | undefined): UnionPolicy[K] => (v === undefined || v === null ? before[k] : v);
       const row = {
         unionId: input.unionId,
@@ -114,10 +126,17 @@ export class UnionPolicyService {
           maxDaysPerYear: row.maxDaysPerYear,
         });
       }
+      if (RULES.every((k) => row[k] === before[k])) {
+        throw DomainException.badInput('input', `Nothing changes against the version in force from ${before.effectiveFrom}${before.id ? '' : ' (the defaults)'}; a version that changes nothing is not saved`);
+      }
+      if (existing) {
+        await tx.em!.update(UnionPolicy, { id: existing.id }, row);
+        return { id: existing.id, ...row };
+      }
       try {
         return { id: await insertRow(tx.em!, UnionPolicy, row), ...row };
       } catch (error) {
-        if (isUniqueViolation(error)) throw DomainException.conflict(`Union ${input.unionId} already has a policy version from ${input.effectiveFrom}; choose another day`, { field: 'effectiveFrom' });
+        if (isUniqueViolation(error)) throw DomainException.conflict(`Union ${input.unionId} already has a policy version from ${input.effectiveFrom}, saved at the same moment; read it and correct it`, { field: 'effectiveFrom' });
         throw error;
       }
     });

@@ -22,7 +22,7 @@ export class BillFunding {
   @Field(() => MoneyScalar, { description: 'min(package price per person, cap × days): before any yearly cap (see shares).' })
   unionFundedPerPerson: number;
 
-  @Field(() => MoneyScalar, { description: 'What is left of the package price per person: each worker pays it.' })
+  @Field(() => MoneyScalar, { description: 'What the daily cap leaves of the package price per person, before any yearly cap (see shares for what each person pays).' })
   selfPaidPerPerson: number;
 
   @Field(() => MoneyScalar, { description: "The package's union-funded part over the people who arrived: the sum of the shares (unionFundedPerPerson × people when no yearly cap cut it)." })

@@ -43,7 +43,7 @@ export function daysPerYear(startDate: string, endDate: string): Map<string, num
 }
 
 const EDITABLE = new Set([BatchStatus.REQUESTED, BatchStatus.CONFIRMED]);
-/** What the base may still change on a list that cleared public notice: nothing that was posted or says who the person is. */
+/** What the base may still correct on a list that cleared public notice: nothing that was posted or says who the person is. */
 const AFTER_NOTICE: ReadonlySet<ParticipantField> = new Set<ParticipantField>(['phone', 'dietaryNeeds', 'room']);
 
 /** A list that cleared public notice takes nobody new: they were never posted. */
@@ -157,7 +157,10 @@ export class ParticipantService {
       const current = await this.getVisibleOrThrow(tx, id);
       const batch = await this.lockEditable(tx, current.batchId, 'id');
       if (batch.rosterStatus === RosterStatus.CLEARED) {
-        const posted = (Object.keys(changes) as ParticipantField[]).filter((k) => changes[k] !== undefined && !AFTER_NOTICE.has(k));
+        // A field sent again unchanged (a form that sends the whole record) is no change.
+        const now = (k: ParticipantField) => (k === 'idNumber' ? this.cipher.decrypt('idNumber', current.idNumberCipher) : current[k as keyof Participant]);
+        const same = (k: ParticipantField) => String(changes[k] ?? '').trim().toUpperCase() === String(now(k) ?? '').trim().toUpperCase();
+        const posted = (Object.keys(changes) as ParticipantField[]).filter((k) => changes[k] !== undefined && !AFTER_NOTICE.has(k) && !same(k));
         if (posted.length) {
           throw new DomainException(
             ErrorCode.INVALID_TRANSITION,
@@ -295,6 +298,13 @@ export class ParticipantService {
     return this.db.transaction(ctx, async (tx) => {
       const current = await this.getVisibleOrThrow(tx, id);
       const batch = await this.lockEditable(tx, current.batchId, 'id');
+      if (batch.rosterStatus === RosterStatus.CLEARED) {
+        throw new DomainException(
+          ErrorCode.INVALID_TRANSITION,
+          `The rooming list of batch ${batch.reference} cleared public notice as it stands: someone who cannot come stays on it and is left out of the arrivals at check-in (checkInBatch arrivedParticipantIds)`,
+          { field: 'id', status: batch.status, rosterStatus: batch.rosterStatus },
+        );
+      }
       await tx.em!.delete(Participant, { id });
       return batch;
     });
@@ -338,7 +348,7 @@ export class ParticipantService {
     if (who && UNDER_APPROVAL.has(batch.rosterStatus)) {
       throw new DomainException(
         ErrorCode.INVALID_TRANSITION,
-        `The rooming list of batch ${batch.reference} is ${batch.rosterStatus}: while the union approves and posts it, nobody changes who is on it; ${howToReopen(batch.rosterStatus)}`,
+        `The rooming list of batch ${batch.reference} is ${batch.rosterStatus}: while it is with the union (submitted, approved or posted), nobody changes who is on it; ${howToReopen(batch.rosterStatus)}`,
         { status: batch.status, rosterStatus: batch.rosterStatus },
       );
     }
@@ -354,7 +364,7 @@ export class ParticipantService {
       const frozenFrom = addDays(batch.startDate, -base.rosterCutoffDays);
       if (todayInShanghai() >= frozenFrom) {
         throw DomainException.forbidden(
-          `The rooming list of batch ${batch.reference} froze on ${frozenFrom}, ${base.rosterCutoffDays} days before arrival; ask ${base.name}'s operator to make the change`,
+          `The rooming list of batch ${batch.reference} is frozen for the organiser from ${frozenFrom}, ${base.rosterCutoffDays} days before arrival; ask ${base.name}'s operator to make the change`,
           { frozenFrom },
         );
       }

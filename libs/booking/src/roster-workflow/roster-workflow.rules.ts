@@ -24,7 +24,7 @@ export class RosterWorkflowRules implements BatchRule {
 
   async beforeTransition(tx: RequestContext, batch: Batch, to: BatchStatus): Promise<void> {
     if (ENDED.has(to)) {
-      await this.workflow.withdraw(tx, batch, `the batch is ${to}`);
+      await this.workflow.withdraw(tx, batch, `the batch is ${to}${tx.actor && !tx.is('SYSTEM') ? ` by ${tx.actor.username}` : ''} (its history says why)`);
       return;
     }
     // The system's own seeding (demo data) confirms without the union's paperwork.
@@ -42,8 +42,8 @@ export class RosterWorkflowRules implements BatchRule {
   }
 
   /**
-   * While the union approves or posts the list, the headcount it was submitted for stands; once it
-   * has cleared, the headcount may fall (someone dropped out) but not rise: new people were never posted.
+   * While the union approves or posts the list, the headcount it was submitted for stands, and once it
+   * has cleared it stays: new people were never posted, and someone who drops out is a no-show.
    */
   async beforeHeadcountChange(tx: RequestContext, batch: Batch, headcount: number): Promise<void> {
     if (UNDER_APPROVAL.has(batch.rosterStatus)) {
@@ -53,10 +53,10 @@ export class RosterWorkflowRules implements BatchRule {
         { field: 'headcount', status: batch.status, rosterStatus: batch.rosterStatus },
       );
     }
-    if (batch.rosterStatus === RosterStatus.CLEARED && headcount > batch.headcount) {
+    if (batch.rosterStatus === RosterStatus.CLEARED) {
       throw new DomainException(
         ErrorCode.INVALID_TRANSITION,
-        `The rooming list of batch ${batch.reference} cleared public notice with ${batch.headcount} people; the headcount can fall but not rise to ${headcount}: people who were not posted cannot join. Book another batch for them`,
+        `The rooming list of batch ${batch.reference} cleared public notice with ${batch.headcount} people, and the headcount stays: people who were not posted cannot join (book another batch for them), and someone who cannot come is left out of the arrivals at check-in`,
         { field: 'headcount', status: batch.status, rosterStatus: batch.rosterStatus },
       );
     }

@@ -83,6 +83,14 @@ export class RosterWorkflowService {
       const policy = await this.policies.forBatch(tx, batch);
       const today = todayInShanghai();
       const clearsOn = await this.holidays.dayAfterWorkingDays(tx, today, policy.publicationWorkingDays);
+      // The base confirms only a cleared list, so a notice that ends after arrival could never let the batch go.
+      if (clearsOn > batch.startDate) {
+        throw new DomainException(
+          ErrorCode.INVALID_TRANSITION,
+          `Posted today, the list of batch ${batch.reference} would clear on ${clearsOn} (${policy.publicationWorkingDays} working days), after its arrival on ${batch.startDate}: the base could not confirm it in time. Move the batch later or ask the union to shorten the notice (setUnionPolicy publicationWorkingDays)`,
+          { from: batch.rosterStatus, to: RosterStatus.PUBLISHED, clearsOn, startDate: batch.startDate },
+        );
+      }
       // A held request keeps its beds through the notice and two days more, for the base to confirm.
       const holdUntil = new Date(Date.parse(`${clearsOn}T23:59:59+08:00`) + 2 * 86_400_000);
       const hold = batch.status === BatchStatus.REQUESTED && batch.holdExpiresAt && batch.holdExpiresAt < holdUntil ? { holdExpiresAt: new Date(Math.floor(holdUntil.getTime() / 1000) * 1000) } : {};
@@ -137,7 +145,7 @@ export class RosterWorkflowService {
   async published(ctx: RequestContext, token: string): Promise<PublishedRoster> {
     const batch = token.length >= 20 && token.length <= 64 ? await this.db.read(ctx, (em) => em.findOneBy(Batch, { rosterToken: token })) : null;
     // A batch that will not go takes its link down as it ends; the status check is the second lock on that door.
-    if (!batch || ENDED.has(batch.status) || (batch.rosterStatus !== RosterStatus.PUBLISHED && batch.rosterStatus !== RosterStatus.CLEARED)) throw new DomainException(ErrorCode.NOT_FOUND, 'No published roster at that link: check it was copied whole; a list is taken down when an objection is raised or the batch is cancelled', { field: 'token' });
+    if (!batch || ENDED.has(batch.status) || (batch.rosterStatus !== RosterStatus.PUBLISHED && batch.rosterStatus !== RosterStatus.CLEARED)) throw new DomainException(ErrorCode.NOT_FOUND, 'No published roster at that link: check it was copied whole; a list is taken down when an objection is raised, or when its batch is cancelled, rejected or expires', { field: 'token' });
     const people = await this.db.read(ctx, (em) => em.find(Participant, { select: { name: true, employer: true, category: true }, where: { batchId: batch.id }, order: { id: 'ASC' } }));
     const [union, base] = await Promise.all([this.unions.getOrThrow(ctx, batch.unionId), this.bases.getOrThrow(ctx, batch.baseId)]);
     return {

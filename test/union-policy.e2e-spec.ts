@@ -105,13 +105,19 @@ describe(`union funding policy (${DB_KIND})`, () => {
     const again = await batch(w.unionA.organiser, two, `${year}-12-20`);
     const refused = await add(again, 7001, w.unionA.organiser);
     expect(errorCode(refused)).toBe('POLICY_VIOLATION');
-    expect(refused.errors![0].extensions).toMatchObject({ rule: 'maxDaysPerYear', maxDaysPerYear: 5, field: 'idNumber' });
+    expect(refused.errors![0].extensions).toMatchObject({ rule: 'maxDaysPerYear', maxDaysPerYear: 5, field: 'participants.0.idNumber' });
     // Union A sees its own December batch named, and union B's only counted.
     expect(refused.errors![0].message).toContain(`${year}`);
     expect(refused.errors![0].message).toContain(december.reference);
     expect(refused.errors![0].message).not.toContain(overNewYear.reference);
     expect(refused.errors![0].message).toContain('1 other batch');
     expect(JSON.stringify(refused.errors)).not.toContain(person(7001).idNumber);
+    // Changing someone into that person is refused the same way, named as the update's field.
+    const other = (await add(again, 7004, w.unionA.organiser)).data!.addParticipants[0].id;
+    const changed = await t.gql('mutation($id:Int!,$i:UpdateParticipantInput!){updateParticipant(id:$id,input:$i){id}}', { id: other, i: { idNumber: person(7001).idNumber } }, w.unionA.organiser);
+    expect(changed.errors![0].extensions).toMatchObject({ code: 'POLICY_VIOLATION', rule: 'maxDaysPerYear', field: 'input.idNumber' });
+    expect(changed.errors![0].message).toMatch(/^This person would have 8 days/);
+    await t.ok('mutation($id:Int!){removeParticipant(id:$id){id}}', { id: other }, w.unionA.organiser);
     // Next year: 2 days over New Year + 3 = 5 pass.
     const january = await batch(w.unionA.organiser, two, `${year + 1}-01-10`);
     expect((await add(january, 7001, w.unionA.organiser)).errors).toBeUndefined();

@@ -1,6 +1,6 @@
 import { Args, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Batch } from '../batch/batch.entity.js';
-import { Ctx, DomainException, type RequestContext, Role, Roles } from '@app/shared';
+import { Ctx, DomainException, ErrorCode, type RequestContext, Role, Roles } from '@app/shared';
 import { PersonalDataAccessService } from '../personal-data/personal-data-access.service.js';
 import { ParticipantInput, UpdateParticipantInput } from './participant.input.js';
 import { Participant } from './participant.entity.js';
@@ -13,6 +13,11 @@ async function asGraphqlInput<T>(work: Promise<T>, path: (index: number) => stri
   try {
     return await work;
   } catch (error) {
+    // A policy's refusal of some of the people keeps its code; its fields are named as the input's, like a list problem's.
+    if (error instanceof DomainException && error.code === ErrorCode.POLICY_VIOLATION && Array.isArray(error.details.problems)) {
+      const problems = (error.details.problems as Array<{ index: number; field: string | null; message: string }>).map((p) => ({ ...p, field: p.field ? `${path(p.index)}.${p.field}` : path(p.index) }));
+      throw new DomainException(error.code, error.message, { ...error.details, field: problems[0]?.field ?? error.details.field, problems });
+    }
     if (!(error instanceof ListProblems)) throw error;
     const problems = error.problems.map((p) => ({
       field: p.field ? `${path(p.index)}.${p.field}` : path(p.index),

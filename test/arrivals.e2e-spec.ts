@@ -79,6 +79,9 @@ describe(`actual arrivals (${DB_KIND})`, () => {
       ['NO_SHOW', 2, '0.00'],
       ['VOUCHER', 2, '-100.00'],
     ]);
+    // The voucher comes off what union funds and the workers pay between them: the split sums to the bill.
+    const funding = (await t.ok<any>('query($id:Int!){bill(id:$id){total funding{unionFundedPerPerson unionFunded selfPaid unionTotal}}}', { id: bill.id }, w.unionB.organiser)).bill;
+    expect(funding).toEqual({ total: '3860.00', funding: { unionFundedPerPerson: '1930.00', unionFunded: '3860.00', selfPaid: '0.00', unionTotal: '3860.00' } });
     const claim = (await t.ok<any>('mutation($a:Int!,$f:Date!){issueSubsidyClaim(agreementId:$a,from:$f,to:$f){total}}', { a: agreement, f: today }, w.baseB.operator)).issueSubsidyClaim;
     expect(claim).toEqual([{ total: '100.00' }]);
   });

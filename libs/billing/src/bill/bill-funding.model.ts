@@ -19,7 +19,7 @@ export class BillFunding {
   @Field(() => Int, { description: 'People who arrived: the package is split for them.' })
   people: number;
 
-  @Field(() => MoneyScalar, { description: 'min(package price per person, cap × days): before any yearly cap (see shares).' })
+  @Field(() => MoneyScalar, { description: "min(package price per person less the host region's voucher, cap × days): before any yearly cap (see shares)." })
   unionFundedPerPerson: number;
 
   @Field(() => MoneyScalar, { description: 'What the daily cap leaves of the package price per person, before any yearly cap (see shares for what each person pays).' })

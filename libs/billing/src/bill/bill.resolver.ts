@@ -104,7 +104,8 @@ export class BillResolver {
     const pkg = lines.find((l) => l.kind === BillLineKind.PACKAGE);
     if (!pkg) return null;
     const noShow = lines.find((l) => l.kind === BillLineKind.NO_SHOW);
-    const unionFundedPerPerson = pkg.unitPrice - bill.selfPaidPerPerson;
+    const voucherPerPerson = -(lines.find((l) => l.kind === BillLineKind.VOUCHER)?.unitPrice ?? 0);
+    const unionFundedPerPerson = pkg.unitPrice - voucherPerPerson - bill.selfPaidPerPerson;
     const noShowFee = noShow?.amount ?? 0;
     const unionFunded = shares.length ? shares.reduce((sum, s) => sum + s.unionFunded, 0) : unionFundedPerPerson * pkg.quantity;
     const selfPaid = shares.length ? shares.reduce((sum, s) => sum + s.selfPaid, 0) : bill.selfPaidPerPerson * pkg.quantity;

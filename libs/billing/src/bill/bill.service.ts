@@ -113,7 +113,9 @@ export class BillService {
       // The split by the union's policy in force when the batch was requested.
       const policy = await this.policies.forBatch(tx, batch);
       const days = stayDays(batch.nights);
-      const perPerson = batch.pricePerPerson - discount;
+      // What union funds and the worker pay between them: the host region's voucher comes off first.
+      const voucher = batch.benefitType === BenefitType.VOUCHER_PER_PERSON ? batch.benefitPerPerson : 0;
+      const perPerson = batch.pricePerPerson - discount - voucher;
       const funding = {
         capPerPersonPerDay: policy.capPerPersonPerDay,
         capPerPersonPerYear: policy.capPerPersonPerYear,

@@ -23,3 +23,4 @@ export * from './database/insert-row.js';
 export * from './spreadsheet/formula-text.js';
 export * from './validation/reason.js';
 export * from './state/state-machine.js';
+export * from './database/recorded-move.js';

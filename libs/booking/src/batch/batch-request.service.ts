@@ -24,6 +24,17 @@ import { Batch } from './batch.entity.js';
 import { type AgreementTerms, BedSource, benefitPerPerson } from './exchange-terms.js';
 import type { RequestBatchInput } from './request-batch.input.js';
 
+/** A new batch's roster and insurance: a draft list, nothing posted, nothing insured yet. */
+const UNLISTED = {
+  rosterStatus: RosterStatus.DRAFT,
+  rosterToken: null,
+  rosterPublishedOn: null,
+  rosterClearsOn: null,
+  insurer: null,
+  insurancePolicyNumber: null,
+  sumInsured: null,
+} satisfies Partial<Batch>;
+
 /** Crockford-style alphabet: no I, L, O, U to misread on the phone. */
 const REF_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -99,13 +110,7 @@ export class BatchRequestService {
         headcount: stay.headcount,
         pricePerPerson: stay.pricePerPerson,
         arrivals: stay.headcount,
-        rosterStatus: RosterStatus.DRAFT,
-        rosterToken: null,
-        rosterPublishedOn: null,
-        rosterClearsOn: null,
-        insurer: null,
-        insurancePolicyNumber: null,
-        sumInsured: null,
+        ...UNLISTED,
         // Recorded afterwards: judged by the defaults, not by a policy that came later.
         unionPolicyId: null,
         holdExpiresAt: null,
@@ -201,13 +206,7 @@ export class BatchRequestService {
           headcount: input.headcount,
           pricePerPerson: pkg.pricePerPerson,
           arrivals: null,
-          rosterStatus: RosterStatus.DRAFT,
-          rosterToken: null,
-          rosterPublishedOn: null,
-          rosterClearsOn: null,
-          insurer: null,
-          insurancePolicyNumber: null,
-          sumInsured: null,
+          ...UNLISTED,
           unionPolicyId: policy.id || null,
           holdExpiresAt: new Date(now.getTime() + this.config.holdTtlSeconds * 1000),
           idempotencyKeyHash: key,

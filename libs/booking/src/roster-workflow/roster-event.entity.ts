@@ -1,12 +1,13 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { RecordedMove } from '@app/shared';
 import { RosterStatus } from './roster-status.js';
 
 /** One move of a roster through approval and public notice: who, when, from, to, why. */
 @ObjectType({ description: 'One move of a rooming list through approval and public notice.' })
 @Entity('roster_event')
 @Index('idx_roster_event_batch', ['batchId', 'id'])
-export class RosterEvent {
+export class RosterEvent extends RecordedMove {
   @Field(() => Int)
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;
@@ -21,19 +22,4 @@ export class RosterEvent {
   @Field(() => RosterStatus)
   @Column({ type: 'simple-enum', enum: RosterStatus })
   to: RosterStatus;
-
-  @Field({ description: 'Username, or "system".' })
-  @Column({ type: 'varchar', length: 50 })
-  actor: string;
-
-  @Column({ type: 'int', nullable: true })
-  actorId: number | null;
-
-  @Field(() => String, { nullable: true })
-  @Column({ type: 'varchar', length: 500, nullable: true })
-  reason: string | null;
-
-  @Field()
-  @Column({ type: 'datetime' })
-  at: Date;
 }

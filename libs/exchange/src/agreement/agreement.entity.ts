@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { BenefitType } from '@app/booking';
-import { bigintToNumber, DateScalar } from '@app/shared';
+import { bigintToNumber, DateScalar, RecordedMove } from '@app/shared';
 import { Check, Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { AgreementStatus } from './agreement-status.js';
 
@@ -54,7 +54,7 @@ export class Agreement {
 @ObjectType({ description: 'One change of an agreement’s status: who, when, from, to and why.' })
 @Entity('agreement_event')
 @Index('idx_agreement_event', ['agreementId'])
-export class AgreementEvent {
+export class AgreementEvent extends RecordedMove {
   @Field(() => Int)
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;
@@ -69,21 +69,6 @@ export class AgreementEvent {
   @Field(() => AgreementStatus)
   @Column({ type: 'simple-enum', enum: AgreementStatus })
   to: AgreementStatus;
-
-  @Field({ description: 'Username, or "system".' })
-  @Column({ type: 'varchar', length: 50 })
-  actor: string;
-
-  @Column({ type: 'int', nullable: true })
-  actorId: number | null;
-
-  @Field(() => String, { nullable: true })
-  @Column({ type: 'varchar', length: 500, nullable: true })
-  reason: string | null;
-
-  @Field()
-  @Column({ type: 'datetime' })
-  at: Date;
 }
 
 /**

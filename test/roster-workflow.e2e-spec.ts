@@ -1,5 +1,6 @@
 import { HolidayService, isWeekend } from '@app/base';
-import { HoldSweeperService, maskName } from '@app/booking';
+import { HoldSweeperService } from '@app/booking';
+import { maskName } from '@app/roster';
 import { addDays, RequestContext, todayInShanghai } from '@app/shared';
 import request from 'supertest';
 import { ADD_PARTICIPANTS, person } from './support/people.js';

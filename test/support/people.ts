@@ -1,4 +1,4 @@
-import { mainlandIdCheckDigit } from '@app/booking';
+import { mainlandIdCheckDigit } from '@app/roster';
 import { addDays } from '@app/shared';
 
 /** A valid resident ID number, different for every n (birth date and sequence vary), of the given sex. */

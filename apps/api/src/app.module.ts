@@ -10,6 +10,7 @@ import { BaseModule } from '@app/base';
 import { BillingModule } from '@app/billing';
 import { ExchangeModule } from '@app/exchange';
 import { BookingModule } from '@app/booking';
+import { RosterModule } from '@app/roster';
 import { type AppConfig, createValidationPipe, DatabaseModule, DomainExceptionFilter, formatGraphqlError, type GqlContext, RequestContext } from '@app/shared';
 import { SCHEMA } from './database/schema.js';
 import { StartupService } from './demo/startup.service.js';
@@ -52,6 +53,7 @@ export class AppModule {
         AuthModule.forRoot(config),
         BaseModule,
         BookingModule,
+        RosterModule,
         BillingModule,
         ExchangeModule,
       ],

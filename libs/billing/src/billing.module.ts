@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { BaseModule } from '@app/base';
 import { BatchRules, BookingModule } from '@app/booking';
+import { RosterModule } from '@app/roster';
 import { BillResolver } from './bill/bill.resolver.js';
 import { BillService } from './bill/bill.service.js';
 import { CancellationPolicyResolver } from './cancellation/cancellation-policy.resolver.js';
@@ -13,7 +14,7 @@ import { StatisticsService } from './statistics/statistics.service.js';
 
 /** Money: consumption entries, bills and payments, cancellation fees, and the federation's statistics. */
 @Module({
-  imports: [BaseModule, BookingModule],
+  imports: [BaseModule, BookingModule, RosterModule],
   controllers: [StatisticsFileController],
   providers: [
     ConsumptionService,

@@ -1,9 +1,6 @@
 import { BatchEvent } from './batch/batch-event.entity.js';
 import { Batch } from './batch/batch.entity.js';
-import { Participant } from './participant/participant.entity.js';
-import { PersonalDataAccess } from './personal-data/personal-data-access.entity.js';
 import { StayFeedback } from './feedback/stay-feedback.entity.js';
-import { RosterEvent } from './roster-workflow/roster-event.entity.js';
 
 export { BookingModule } from './booking.module.js';
 export { Batch } from './batch/batch.entity.js';
@@ -17,17 +14,9 @@ export { batchScope, canSee, scopeBatches, type BatchScope } from './batch/batch
 export { BenefitType, BedSource, type AgreementTerms, type AgreementRequest } from './batch/exchange-terms.js';
 export type { PastStay } from './batch/batch-request.service.js';
 export { HoldSweeperService } from './batch/hold-sweeper.service.js';
-export { Participant, Gender, ParticipantCategory } from './participant/participant.entity.js';
-export { DocumentType, mainlandIdCheckDigit } from './participant/identity-document.js';
-export { ParticipantService } from './participant/participant.service.js';
-export type { ParticipantFields } from './participant/participant-check.js';
-export { PersonalDataAccess } from './personal-data/personal-data-access.entity.js';
-export { PersonalDataCipher } from './personal-data/personal-data.cipher.js';
 
 export { StayFeedback } from './feedback/stay-feedback.entity.js';
 export { FeedbackService } from './feedback/feedback.service.js';
 
-export { RosterStatus } from './roster-workflow/roster-status.js';
-export { RosterWorkflowService, maskName } from './roster-workflow/roster-workflow.service.js';
 
-export const BOOKING_ENTITIES = [Batch, BatchEvent, Participant, PersonalDataAccess, StayFeedback, RosterEvent];
+export const BOOKING_ENTITIES = [Batch, BatchEvent, StayFeedback];

@@ -10,7 +10,8 @@ const ALLOWED: Record<string, string[]> = {
   base: ['shared'],
   auth: ['shared', 'base'],
   booking: ['shared', 'base'],
-  billing: ['shared', 'base', 'booking'],
+  roster: ['shared', 'base', 'booking'],
+  billing: ['shared', 'base', 'booking', 'roster'],
   exchange: ['shared', 'base', 'booking', 'billing'],
 };
 

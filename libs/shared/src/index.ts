@@ -24,3 +24,4 @@ export * from './spreadsheet/formula-text.js';
 export * from './validation/reason.js';
 export * from './state/state-machine.js';
 export * from './database/recorded-move.js';
+export * from './time/clock.js';

@@ -1,16 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { UserService } from '@app/auth';
 import { BaseService, CapacityService, PackageService, RegionService, UnionService } from '@app/base';
-import {
-  BatchLifecycleService,
-  BatchRequestService,
-  DocumentType,
-  Gender,
-  mainlandIdCheckDigit,
-  ParticipantCategory,
-  type ParticipantFields,
-  ParticipantService,
-} from '@app/booking';
+import { BatchLifecycleService, BatchRequestService } from '@app/booking';
+import { DocumentType, Gender, mainlandIdCheckDigit, ParticipantCategory, type ParticipantFields, ParticipantService } from '@app/roster';
 import { AgreementService, ExchangeAllotmentService } from '@app/exchange';
 import { BillService, ConsumptionService } from '@app/billing';
 import { addDays, type RequestContext, Role, todayInShanghai, TransactionRunner } from '@app/shared';

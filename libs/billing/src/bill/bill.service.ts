@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { stayDays, type UnionPolicy, UnionPolicyService, UnionService } from '@app/base';
-import { type Batch, BatchLifecycleService, BatchQueryService, batchScope, BatchStatus, BenefitType, canSee, ParticipantService, scopeBatches } from '@app/booking';
+import { type Batch, BatchLifecycleService, BatchQueryService, batchScope, BatchStatus, BenefitType, canSee, scopeBatches } from '@app/booking';
+import { ParticipantService } from '@app/roster';
 import {
   checkPageSize,
   type ConnectionShape,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AllotmentService, CapacityService, checkGroupSize, PackageService, UnionPolicyService } from '@app/base';
-import { checkReason, DomainException, formatYuan, nowToTheSecond, type RequestContext, Role, todayInShanghai, TransactionRunner } from '@app/shared';
+import { AllotmentService, CapacityService, checkGroupSize, PackageService } from '@app/base';
+import { checkReason, DomainException, nowToTheSecond, type RequestContext, todayInShanghai, TransactionRunner } from '@app/shared';
 import { assertMaySendFor } from './batch-access.js';
 import { appendHistory } from './batch-history.js';
 import { BatchQueryService } from './batch-query.service.js';
@@ -9,8 +9,6 @@ import { BatchAction, BatchStatus } from './batch-status.js';
 import { planTransition } from './batch-transitions.js';
 import { Batch } from './batch.entity.js';
 import { BedSource } from './exchange-terms.js';
-import type { RecordInsuranceInput } from './record-insurance.input.js';
-import { ParticipantService } from '../participant/participant.service.js';
 
 /** A REQUESTED batch whose hold ran out no longer holds its beds, whether or not the sweep has run yet. */
 function refuseLapsedHold(batch: Batch, to: BatchStatus, now: Date = new Date()): void {
@@ -37,8 +35,6 @@ export class BatchLifecycleService {
     private readonly allotments: AllotmentService,
     private readonly packages: PackageService,
     private readonly rules: BatchRules,
-    private readonly participants: ParticipantService,
-    private readonly policies: UnionPolicyService,
   ) {}
 
   /** REQUESTED → CONFIRMED, while the hold lasts. */
@@ -68,7 +64,7 @@ export class BatchLifecycleService {
           throw DomainException.invalidTransition(b.status, BatchStatus.CHECKED_IN, `The batch arrives on ${b.startDate}; it cannot check in before then (today is ${today})`);
         }
       });
-      const arrivals = await this.participants.markArrivals(tx, batch, arrivedParticipantIds);
+      const arrivals = await this.rules.arrivals(tx, batch, arrivedParticipantIds);
       await tx.em!.update(Batch, { id: batch.id }, { arrivals });
       return { ...batch, arrivals };
     });
@@ -94,35 +90,12 @@ export class BatchLifecycleService {
   }
 
   /**
-   * Records the batch's accident insurance (its union's organiser or approver, or an admin) while it
-   * is REQUESTED or CONFIRMED; a sum insured below the union policy's minimum (the version of the
-   * request date) is a POLICY_VIOLATION.
+   * Keeps a REQUESTED batch's beds held until `until` (never shortens a hold): for another domain's
+   * step that takes longer than the hold (a public notice), inside its transaction with the batch locked.
    */
-  async recordInsurance(ctx: RequestContext, input: RecordInsuranceInput): Promise<Batch> {
-    const insurer = input.insurer.trim();
-    const policyNumber = input.policyNumber.trim();
-    if (!insurer) throw DomainException.badInput('insurer', 'Name the insurer');
-    if (!policyNumber) throw DomainException.badInput('policyNumber', 'Give the policy number');
-    return this.db.transaction(ctx, async (tx) => {
-      const batch = await this.queries.lockVisibleOrThrow(tx, input.batchId, 'batchId');
-      const actor = tx.requireActor();
-      if (actor.role !== Role.ADMIN && !((actor.role === Role.UNION_ORGANISER || actor.role === Role.UNION_APPROVER) && actor.unionId === batch.unionId)) {
-        throw DomainException.forbidden("The batch's union records its insurance", { field: 'batchId' });
-      }
-      if (batch.status !== BatchStatus.REQUESTED && batch.status !== BatchStatus.CONFIRMED) {
-        throw DomainException.wrongState(batch.status, `Insurance is recorded before check-in; batch ${batch.reference} is ${batch.status}`);
-      }
-      const policy = await this.policies.forBatch(tx, batch);
-      if (input.sumInsured < policy.insuranceMinimum) {
-        throw DomainException.policyViolation('insuranceMinimum', `The union's policy asks for at least ${formatYuan(policy.insuranceMinimum)} insured per person; ${formatYuan(input.sumInsured)} is less`, {
-          field: 'sumInsured',
-          insuranceMinimum: formatYuan(policy.insuranceMinimum),
-        });
-      }
-      const changes = { insurer, insurancePolicyNumber: policyNumber, sumInsured: input.sumInsured, updatedAt: nowToTheSecond() };
-      await tx.em!.update(Batch, { id: batch.id }, changes);
-      return { ...batch, ...changes };
-    });
+  async extendHold(tx: RequestContext, batch: Batch, until: Date): Promise<void> {
+    if (batch.status !== BatchStatus.REQUESTED || !batch.holdExpiresAt || batch.holdExpiresAt >= until) return;
+    await tx.em!.update(Batch, { id: batch.id }, { holdExpiresAt: until, updatedAt: nowToTheSecond() });
   }
 
   /** Takes or gives back the difference in beds on every night; only while REQUESTED or CONFIRMED. */

@@ -18,22 +18,10 @@ import { bookingUnion } from './batch-access.js';
 import { appendHistory } from './batch-history.js';
 import { BatchQueryService } from './batch-query.service.js';
 import { BatchStatus } from './batch-status.js';
-import { RosterStatus } from '../roster-workflow/roster-status.js';
 import { BatchRules } from './batch-rules.js';
 import { Batch } from './batch.entity.js';
 import { type AgreementTerms, BedSource, benefitPerPerson } from './exchange-terms.js';
 import type { RequestBatchInput } from './request-batch.input.js';
-
-/** A new batch's roster and insurance: a draft list, nothing posted, nothing insured yet. */
-const UNLISTED = {
-  rosterStatus: RosterStatus.DRAFT,
-  rosterToken: null,
-  rosterPublishedOn: null,
-  rosterClearsOn: null,
-  insurer: null,
-  insurancePolicyNumber: null,
-  sumInsured: null,
-} satisfies Partial<Batch>;
 
 /** Crockford-style alphabet: no I, L, O, U to misread on the phone. */
 const REF_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -110,7 +98,6 @@ export class BatchRequestService {
         headcount: stay.headcount,
         pricePerPerson: stay.pricePerPerson,
         arrivals: stay.headcount,
-        ...UNLISTED,
         // Recorded afterwards: judged by the defaults, not by a policy that came later.
         unionPolicyId: null,
         holdExpiresAt: null,
@@ -206,8 +193,7 @@ export class BatchRequestService {
           headcount: input.headcount,
           pricePerPerson: pkg.pricePerPerson,
           arrivals: null,
-          ...UNLISTED,
-          unionPolicyId: policy.id || null,
+            unionPolicyId: policy.id || null,
           holdExpiresAt: new Date(now.getTime() + this.config.holdTtlSeconds * 1000),
           idempotencyKeyHash: key,
           requestHash,

@@ -21,6 +21,11 @@ export interface BatchRule {
    * the batch's beds are taken.
    */
   agreementTerms?(tx: Tx, request: AgreementRequest): Promise<AgreementTerms>;
+  /**
+   * At check-in (the rooming list's domain): records who of the list arrived — everyone when
+   * `arrivedIds` is null — and answers how many did.
+   */
+  arrivals?(tx: Tx, batch: Batch, arrivedIds: number[] | null): Promise<number>;
 }
 
 /** Where other domains register their BatchRules (from their module's onModuleInit). */
@@ -38,6 +43,14 @@ export class BatchRules {
 
   async beforeHeadcountChange(tx: Tx, batch: Batch, headcount: number): Promise<void> {
     for (const rule of this.rules) await rule.beforeHeadcountChange?.(tx, batch, headcount);
+  }
+
+  /** How many of the batch arrived: the rooming list says, or without one, the whole headcount. */
+  async arrivals(tx: Tx, batch: Batch, arrivedIds: number[] | null): Promise<number> {
+    const rule = this.rules.find((r) => r.arrivals);
+    if (rule) return rule.arrivals!(tx, batch, arrivedIds);
+    if (arrivedIds) throw DomainException.badInput('arrivedParticipantIds', 'Rooming lists are not available in this deployment: check in the whole batch');
+    return batch.headcount;
   }
 
   async agreementTerms(tx: Tx, request: AgreementRequest): Promise<AgreementTerms> {

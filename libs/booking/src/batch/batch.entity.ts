@@ -3,7 +3,6 @@ import { bigintToNumber, DateScalar, MoneyScalar } from '@app/shared';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { BatchStatus } from './batch-status.js';
 import { BedSource, BenefitType } from './exchange-terms.js';
-import { RosterStatus } from '../roster-workflow/roster-status.js';
 
 @ObjectType({ description: 'A batch (批次): a group of workers from one union staying at one base for one package.' })
 @Entity('batch')
@@ -80,36 +79,6 @@ export class Batch {
   @Field(() => String, { nullable: true })
   @Column({ type: 'varchar', length: 1000, nullable: true })
   notes: string | null;
-
-  @Field(() => RosterStatus, { description: "Its rooming list's approval and public notice (公示); the base confirms only a CLEARED list where the union's policy asks for publication." })
-  @Column({ type: 'simple-enum', enum: RosterStatus, default: RosterStatus.DRAFT })
-  rosterStatus: RosterStatus;
-
-  /** The unguessable token of the public list's link while it is PUBLISHED (or CLEARED); only the union and the admin see it. */
-  @Index('uq_batch_roster_token', { unique: true })
-  @Column({ type: 'varchar', length: 64, nullable: true })
-  rosterToken: string | null;
-
-  @Field(() => DateScalar, { nullable: true, description: 'The day the list was publicly posted.' })
-  @Column({ type: 'date', nullable: true })
-  rosterPublishedOn: string | null;
-
-  @Field(() => DateScalar, { nullable: true, description: 'The day the notice period ends without objection: the list clears.' })
-  @Column({ type: 'date', nullable: true })
-  rosterClearsOn: string | null;
-
-  /** Group accident insurance (团体意外险), required before check-in. */
-  @Field(() => String, { nullable: true, description: 'Accident insurance: the insurer.' })
-  @Column({ type: 'varchar', length: 100, nullable: true })
-  insurer: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Accident insurance: the policy number.' })
-  @Column({ type: 'varchar', length: 64, nullable: true })
-  insurancePolicyNumber: string | null;
-
-  @Field(() => MoneyScalar, { nullable: true, description: 'Accident insurance: the sum insured per person, at least the union policy’s minimum.' })
-  @Column({ type: 'bigint', transformer: { to: (v: number | null) => v, from: (v: string | number | null) => (v === null ? null : Number(v)) }, nullable: true })
-  sumInsured: number | null;
 
   /**
    * The version of its union's funding policy in force when it was requested (null: the defaults):

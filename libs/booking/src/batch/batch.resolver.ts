@@ -7,7 +7,6 @@ import { BatchQueryService } from './batch-query.service.js';
 import { BatchRequestService } from './batch-request.service.js';
 import { Batch } from './batch.entity.js';
 import { BatchesArgs } from './batches.args.js';
-import { RecordInsuranceInput } from './record-insurance.input.js';
 import { RequestBatchInput } from './request-batch.input.js';
 
 const OPERATOR = [Role.BASE_OPERATOR, Role.ADMIN];
@@ -72,12 +71,6 @@ export class BatchResolver {
   @Roles(...OPERATOR)
   rejectBatch(@Ctx() ctx: RequestContext, @Args('id', { type: () => Int }) id: number, @Args('reason') reason: string): Promise<Batch> {
     return this.lifecycle.reject(ctx, id, reason);
-  }
-
-  @Mutation(() => Batch, { description: "Records the batch's group accident insurance (its union's organiser or approver, or an admin), required before check-in." })
-  @Roles(Role.UNION_ORGANISER, Role.UNION_APPROVER, Role.ADMIN)
-  recordInsurance(@Ctx() ctx: RequestContext, @Args('input') input: RecordInsuranceInput): Promise<Batch> {
-    return this.lifecycle.recordInsurance(ctx, input);
   }
 
   @Mutation(() => Batch, { description: 'The workers of a CONFIRMED batch have arrived (not before startDate): who of its list did, everyone when omitted.' })

@@ -3,8 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { dataSourceOptions, detectServerFlavour, type SchemaSources } from './data-source-options.js';
 import { TransactionRunner } from './transaction-runner.js';
+import { Clock } from '../time/clock.js';
 
-/** The database connection for the whole app, and the TransactionRunner every service uses. */
+/** The database connection for the whole app, the TransactionRunner every service uses, and the clock. */
 @Global()
 @Module({})
 export class DatabaseModule {
@@ -12,8 +13,8 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [TypeOrmModule.forRootAsync({ useFactory: async () => dataSourceOptions(await detectServerFlavour(config.database), sources) })],
-      providers: [{ provide: APP_CONFIG, useValue: config }, TransactionRunner],
-      exports: [APP_CONFIG, TransactionRunner],
+      providers: [{ provide: APP_CONFIG, useValue: config }, TransactionRunner, Clock],
+      exports: [APP_CONFIG, TransactionRunner, Clock],
     };
   }
 }

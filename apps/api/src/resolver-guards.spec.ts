@@ -3,30 +3,31 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RESOLVER_NAME_METADATA, RESOLVER_TYPE_METADATA } from '@nestjs/graphql';
 import { PUBLIC_KEY, Role, ROLES_KEY } from '@app/shared';
-import { BaseResolver } from '../../../base/src/base/base.resolver.js';
-import { CapacityResolver } from '../../../base/src/capacity/capacity.resolver.js';
-import { PackageResolver } from '../../../base/src/package/package.resolver.js';
-import { UnionResolver } from '../../../base/src/union/union.resolver.js';
-import { BatchFieldsResolver } from '../../../booking/src/batch/batch-fields.resolver.js';
-import { BatchResolver } from '../../../booking/src/batch/batch.resolver.js';
-import { BatchRosterResolver, ParticipantStayResolver, UnionCoverageResolver } from '../../../booking/src/participant/batch-roster.resolver.js';
-import { ParticipantResolver } from '../../../booking/src/participant/participant.resolver.js';
-import { PersonalDataAccessResolver } from '../../../booking/src/personal-data/personal-data-access.resolver.js';
-import { BillResolver } from '../../../billing/src/bill/bill.resolver.js';
-import { CancellationPolicyResolver } from '../../../billing/src/cancellation/cancellation-policy.resolver.js';
-import { BatchBillingResolver, ConsumptionResolver } from '../../../billing/src/consumption/consumption.resolver.js';
-import { StatisticsResolver } from '../../../billing/src/statistics/statistics.resolver.js';
-import { RegionResolver } from '../../../base/src/region/region.resolver.js';
-import { AgreementBenefitResolver, AgreementQuotaResolver, AgreementResolver } from '../../../exchange/src/agreement/agreement.resolver.js';
-import { BatchAgreementResolver } from '../../../exchange/src/agreement/batch-agreement.resolver.js';
-import { AllotmentResolver } from '../../../exchange/src/allotment/allotment.resolver.js';
-import { ReciprocityResolver } from '../../../exchange/src/balance/reciprocity.resolver.js';
-import { SubsidyResolver } from '../../../exchange/src/subsidy/subsidy.resolver.js';
-import { BaseRatingResolver, BatchFeedbackResolver, FeedbackResolver } from '../../../booking/src/feedback/feedback.resolver.js';
-import { UnionPolicyResolver } from '../../../base/src/union/union-policy.resolver.js';
-import { HolidayResolver } from '../../../base/src/holiday/holiday.resolver.js';
-import { RosterWorkflowResolver } from '../../../booking/src/roster-workflow/roster-workflow.resolver.js';
-import { AuthResolver } from './auth.resolver.js';
+import { BaseResolver } from '../../../libs/base/src/base/base.resolver.js';
+import { CapacityResolver } from '../../../libs/base/src/capacity/capacity.resolver.js';
+import { PackageResolver } from '../../../libs/base/src/package/package.resolver.js';
+import { UnionResolver } from '../../../libs/base/src/union/union.resolver.js';
+import { BatchFieldsResolver } from '../../../libs/booking/src/batch/batch-fields.resolver.js';
+import { BatchResolver } from '../../../libs/booking/src/batch/batch.resolver.js';
+import { BatchRosterResolver, ParticipantStayResolver, UnionCoverageResolver } from '../../../libs/roster/src/participant/batch-roster.resolver.js';
+import { ParticipantResolver } from '../../../libs/roster/src/participant/participant.resolver.js';
+import { PersonalDataAccessResolver } from '../../../libs/roster/src/personal-data/personal-data-access.resolver.js';
+import { BillResolver } from '../../../libs/billing/src/bill/bill.resolver.js';
+import { CancellationPolicyResolver } from '../../../libs/billing/src/cancellation/cancellation-policy.resolver.js';
+import { BatchBillingResolver, ConsumptionResolver } from '../../../libs/billing/src/consumption/consumption.resolver.js';
+import { StatisticsResolver } from '../../../libs/billing/src/statistics/statistics.resolver.js';
+import { RegionResolver } from '../../../libs/base/src/region/region.resolver.js';
+import { AgreementBenefitResolver, AgreementQuotaResolver, AgreementResolver } from '../../../libs/exchange/src/agreement/agreement.resolver.js';
+import { BatchAgreementResolver } from '../../../libs/exchange/src/agreement/batch-agreement.resolver.js';
+import { AllotmentResolver } from '../../../libs/exchange/src/allotment/allotment.resolver.js';
+import { ReciprocityResolver } from '../../../libs/exchange/src/balance/reciprocity.resolver.js';
+import { SubsidyResolver } from '../../../libs/exchange/src/subsidy/subsidy.resolver.js';
+import { BaseRatingResolver, BatchFeedbackResolver, FeedbackResolver } from '../../../libs/booking/src/feedback/feedback.resolver.js';
+import { UnionPolicyResolver } from '../../../libs/base/src/union/union-policy.resolver.js';
+import { HolidayResolver } from '../../../libs/base/src/holiday/holiday.resolver.js';
+import { RosterWorkflowResolver } from '../../../libs/roster/src/roster-workflow/roster-workflow.resolver.js';
+import { AuthResolver } from '../../../libs/auth/src/login/auth.resolver.js';
+import { InsuranceResolver } from '../../../libs/roster/src/insurance/insurance.resolver.js';
 
 /**
  * The AuthGuard refuses an operation that has neither @Roles nor @Public at run time; this spec
@@ -45,6 +46,7 @@ const RESOLVERS: Array<abstract new (...args: never[]) => unknown> = [
   ParticipantResolver,
   BatchRosterResolver,
   PersonalDataAccessResolver,
+  InsuranceResolver,
   ConsumptionResolver,
   BatchBillingResolver,
   BillResolver,

@@ -1,7 +1,6 @@
 import { Controller, Get, Header, Param, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { BatchQueryService } from '../batch/batch-query.service.js';
-import { type Batch } from '../batch/batch.entity.js';
+import { type Batch, BatchQueryService } from '@app/booking';
 import { Ctx, DomainException, type RequestContext, Role, Roles } from '@app/shared';
 import { type ImportMode, ListProblems, ParticipantService } from '../participant/participant.service.js';
 import type { ParticipantField } from '../participant/participant-check.js';

@@ -1,6 +1,6 @@
 import { Args, Field, Float, Int, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { TradeUnion } from '@app/base';
-import { Batch } from '../batch/batch.entity.js';
+import { Batch } from '@app/booking';
 import { addDays, Ctx, DateScalar, type RequestContext, Role, todayInShanghai } from '@app/shared';
 import { Participant } from './participant.entity.js';
 import { ParticipantService } from './participant.service.js';

@@ -3,11 +3,10 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { BaseService, HolidayService, UnionPolicyService, UnionService } from '@app/base';
 import { APP_CONFIG, type AppConfig, checkReason, DomainException, ErrorCode, insertRow, nowToTheSecond, RequestContext, Role, todayInShanghai, TransactionRunner } from '@app/shared';
 import { In, LessThanOrEqual } from 'typeorm';
-import { BatchQueryService } from '../batch/batch-query.service.js';
-import { BatchStatus } from '../batch/batch-status.js';
-import { Batch } from '../batch/batch.entity.js';
+import { type Batch, BatchLifecycleService, BatchQueryService, BatchStatus } from '@app/booking';
 import { Participant } from '../participant/participant.entity.js';
 import { RosterEvent } from './roster-event.entity.js';
+import { draftRoster, Roster } from './roster.entity.js';
 import { RosterAction, RosterStatus, planRosterTransition } from './roster-status.js';
 
 /** The list moves only while the batch is still ahead of its stay. */
@@ -51,6 +50,7 @@ export class RosterWorkflowService {
   constructor(
     private readonly db: TransactionRunner,
     private readonly batches: BatchQueryService,
+    private readonly lifecycle: BatchLifecycleService,
     private readonly policies: UnionPolicyService,
     private readonly holidays: HolidayService,
     private readonly unions: UnionService,
@@ -79,7 +79,7 @@ export class RosterWorkflowService {
 
   /** APPROVED → PUBLISHED: posted for the policy's working days (weekends and holidays skipped), behind an unguessable link. */
   publish(ctx: RequestContext, batchId: number): Promise<Batch> {
-    return this.move(ctx, batchId, RosterAction.PUBLISH, null, async (tx, batch) => {
+    return this.move(ctx, batchId, RosterAction.PUBLISH, null, async (tx, batch, roster) => {
       const policy = await this.policies.forBatch(tx, batch);
       const today = todayInShanghai();
       const clearsOn = await this.holidays.dayAfterWorkingDays(tx, today, policy.publicationWorkingDays);
@@ -88,35 +88,36 @@ export class RosterWorkflowService {
         throw new DomainException(
           ErrorCode.INVALID_TRANSITION,
           `Posted today, the list of batch ${batch.reference} would clear on ${clearsOn} (${policy.publicationWorkingDays} working days), after its arrival on ${batch.startDate}: the base could not confirm it in time. Move the batch later or ask the union to shorten the notice (setUnionPolicy publicationWorkingDays)`,
-          { from: batch.rosterStatus, to: RosterStatus.PUBLISHED, clearsOn, startDate: batch.startDate },
+          { from: roster.status, to: RosterStatus.PUBLISHED, clearsOn, startDate: batch.startDate },
         );
       }
       // A held request keeps its beds through the notice and two days more, for the base to confirm.
       const holdUntil = new Date(Date.parse(`${clearsOn}T23:59:59+08:00`) + 2 * 86_400_000);
-      const hold = batch.status === BatchStatus.REQUESTED && batch.holdExpiresAt && batch.holdExpiresAt < holdUntil ? { holdExpiresAt: new Date(Math.floor(holdUntil.getTime() / 1000) * 1000) } : {};
-      return { rosterToken: randomBytes(24).toString('base64url'), rosterPublishedOn: today, rosterClearsOn: clearsOn, ...hold };
+      const hold = batch.status === BatchStatus.REQUESTED && batch.holdExpiresAt && batch.holdExpiresAt < holdUntil ? new Date(Math.floor(holdUntil.getTime() / 1000) * 1000) : null;
+      if (hold) await this.lifecycle.extendHold(tx, batch, hold);
+      return { token: randomBytes(24).toString('base64url'), publishedOn: today, clearsOn };
     });
   }
 
   /** PUBLISHED → SUBMITTED: an objection during the notice period; the link stops working. */
   object(ctx: RequestContext, batchId: number, reason: string): Promise<Batch> {
-    return this.move(ctx, batchId, RosterAction.OBJECT, checkReason(reason, true), async () => ({ rosterToken: null, rosterPublishedOn: null, rosterClearsOn: null }));
+    return this.move(ctx, batchId, RosterAction.OBJECT, checkReason(reason, true), async () => ({ token: null, publishedOn: null, clearsOn: null }));
   }
 
   /** PUBLISHED → CLEARED for every list whose notice period has ended by `today` (the sweep); returns how many. */
   async clearDue(now: Date = new Date()): Promise<number> {
     const ctx = RequestContext.system();
     const today = todayInShanghai(now);
-    const due = await this.db.read(ctx, (em) => em.find(Batch, { select: { id: true }, where: { rosterStatus: RosterStatus.PUBLISHED, rosterClearsOn: LessThanOrEqual(today), status: In(OPEN) } }));
+    const due = await this.db.read(ctx, (em) => em.find(Roster, { select: { batchId: true }, where: { status: RosterStatus.PUBLISHED, clearsOn: LessThanOrEqual(today) } }));
     let cleared = 0;
-    for (const { id } of due) {
+    for (const { batchId } of due) {
       try {
         await this.db.transaction(ctx, async (tx) => {
-          const batch = await this.batches.lockVisibleOrThrow(tx, id);
+          const batch = await this.batches.lockVisibleOrThrow(tx, batchId);
           if (await this.clearIfDue(tx, batch, today)) cleared++;
         });
       } catch (error) {
-        this.logger.error(`could not clear the roster of batch ${id}: ${(error as Error).message}`);
+        this.logger.error(`could not clear the roster of batch ${batchId}: ${(error as Error).message}`);
       }
     }
     return cleared;
@@ -127,25 +128,42 @@ export class RosterWorkflowService {
    * back to a DRAFT with a history event, and its public link and dates are gone.
    */
   async withdraw(tx: RequestContext, batch: Batch, why: string): Promise<void> {
-    if (batch.rosterStatus === RosterStatus.DRAFT) return;
-    const changes = { rosterToken: null, rosterPublishedOn: null, rosterClearsOn: null };
-    await this.apply(RequestContext.system().withManager(tx.em!), batch, RosterAction.WITHDRAW, why, changes);
-    Object.assign(batch, changes, { rosterStatus: RosterStatus.DRAFT });
+    const roster = await this.rosterOf(tx, batch.id);
+    if (roster.status === RosterStatus.DRAFT) return;
+    await this.apply(RequestContext.system().withManager(tx.em!), batch, roster, RosterAction.WITHDRAW, why, { token: null, publishedOn: null, clearsOn: null });
   }
 
-  /** In the caller's transaction, with the batch locked: a PUBLISHED list whose period is over becomes CLEARED. */
-  async clearIfDue(tx: RequestContext, batch: Batch, today = todayInShanghai()): Promise<boolean> {
-    if (!OPEN.includes(batch.status) || batch.rosterStatus !== RosterStatus.PUBLISHED || !batch.rosterClearsOn || batch.rosterClearsOn > today) return false;
-    await this.apply(RequestContext.system().withManager(tx.em!), batch, RosterAction.CLEAR, `no objection by ${batch.rosterClearsOn}`, {});
-    batch.rosterStatus = RosterStatus.CLEARED;
-    return true;
+  /**
+   * In the caller's transaction, with the batch locked: a PUBLISHED list whose period is over becomes
+   * CLEARED. Answers the roster as it now stands.
+   */
+  async clearIfDue(tx: RequestContext, batch: Batch, today = todayInShanghai()): Promise<Roster | null> {
+    const roster = await this.rosterOf(tx, batch.id);
+    if (!OPEN.includes(batch.status) || roster.status !== RosterStatus.PUBLISHED || !roster.clearsOn || roster.clearsOn > today) return null;
+    return this.apply(RequestContext.system().withManager(tx.em!), batch, roster, RosterAction.CLEAR, `no objection by ${roster.clearsOn}`, {});
+  }
+
+  /** The batch's roster as the caller's transaction sees it (a DRAFT when none was written yet). */
+  async rosterOf(tx: RequestContext, batchId: number): Promise<Roster> {
+    return (await tx.em!.findOneBy(Roster, { batchId })) ?? draftRoster(batchId);
+  }
+
+  /** The batch's roster for reading its fields, batched per request. */
+  load(ctx: RequestContext, batchId: number): Promise<Roster> {
+    return ctx
+      .loader<number, Roster>('roster', async (ids) => {
+        const rows = await this.db.read(ctx, (em) => em.findBy(Roster, { batchId: In([...ids]) }));
+        return ids.map((id) => rows.find((r) => r.batchId === id) ?? draftRoster(id));
+      })
+      .load(batchId);
   }
 
   /** The posted list, for anyone with the link: names masked, employer and category; never documents or phones. */
   async published(ctx: RequestContext, token: string): Promise<PublishedRoster> {
-    const batch = token.length >= 20 && token.length <= 64 ? await this.db.read(ctx, (em) => em.findOneBy(Batch, { rosterToken: token })) : null;
+    const roster = token.length >= 20 && token.length <= 64 ? await this.db.read(ctx, (em) => em.findOneBy(Roster, { token })) : null;
+    const batch = roster ? await this.batches.getVisibleOrThrow(RequestContext.system(), roster.batchId) : null;
     // A batch that will not go takes its link down as it ends; the status check is the second lock on that door.
-    if (!batch || ENDED.has(batch.status) || (batch.rosterStatus !== RosterStatus.PUBLISHED && batch.rosterStatus !== RosterStatus.CLEARED)) throw new DomainException(ErrorCode.NOT_FOUND, 'No published roster at that link: check it was copied whole; a list is taken down when an objection is raised, or when its batch is cancelled, rejected or expires', { field: 'token' });
+    if (!roster || !batch || ENDED.has(batch.status) || (roster.status !== RosterStatus.PUBLISHED && roster.status !== RosterStatus.CLEARED)) throw new DomainException(ErrorCode.NOT_FOUND, 'No published roster at that link: check it was copied whole; a list is taken down when an objection is raised, or when its batch is cancelled, rejected or expires', { field: 'token' });
     const people = await this.db.read(ctx, (em) => em.find(Participant, { select: { name: true, employer: true, category: true }, where: { batchId: batch.id }, order: { id: 'ASC' } }));
     const [union, base] = await Promise.all([this.unions.getOrThrow(ctx, batch.unionId), this.bases.getOrThrow(ctx, batch.baseId)]);
     return {
@@ -154,9 +172,9 @@ export class RosterWorkflowService {
       baseName: base.name,
       startDate: batch.startDate,
       endDate: batch.endDate,
-      status: batch.rosterStatus,
-      publishedOn: batch.rosterPublishedOn!,
-      clearsOn: batch.rosterClearsOn!,
+      status: roster.status,
+      publishedOn: roster.publishedOn!,
+      clearsOn: roster.clearsOn!,
       people: people.map((p) => ({ name: maskName(p.name), employer: p.employer, category: p.category })),
     };
   }
@@ -166,14 +184,14 @@ export class RosterWorkflowService {
   }
 
   /** The union's organisers and approvers, and the admin, see the link; nobody else. */
-  tokenFor(ctx: RequestContext, batch: Batch): string | null {
+  async tokenFor(ctx: RequestContext, batch: Batch): Promise<string | null> {
     const actor = ctx.actor;
     if (!actor) return null;
-    if (actor.role === Role.ADMIN || ((actor.role === Role.UNION_ORGANISER || actor.role === Role.UNION_APPROVER) && actor.unionId === batch.unionId)) return batch.rosterToken;
+    if (actor.role === Role.ADMIN || ((actor.role === Role.UNION_ORGANISER || actor.role === Role.UNION_APPROVER) && actor.unionId === batch.unionId)) return (await this.load(ctx, batch.id)).token;
     return null;
   }
 
-  private move(ctx: RequestContext, batchId: number, action: RosterAction, reason: string | null, prepare?: (tx: RequestContext, batch: Batch) => Promise<Partial<Batch>>): Promise<Batch> {
+  private move(ctx: RequestContext, batchId: number, action: RosterAction, reason: string | null, prepare?: (tx: RequestContext, batch: Batch, roster: Roster) => Promise<Partial<Roster>>): Promise<Batch> {
     return this.db.transaction(ctx, async (tx) => {
       const batch = await this.batches.lockVisibleOrThrow(tx, batchId, 'batchId');
       const actor = tx.requireActor();
@@ -181,25 +199,33 @@ export class RosterWorkflowService {
         throw DomainException.forbidden("Only the batch's union moves its roster", { field: 'batchId' });
       }
       if (!OPEN.includes(batch.status)) throw DomainException.wrongState(batch.status, `Batch ${batch.reference} is ${batch.status}; its roster no longer moves`);
-      planRosterTransition(action, batch.rosterStatus, actor.role);
-      const changes = prepare ? await prepare(tx, batch) : {};
-      return this.apply(tx, batch, action, reason, changes);
+      const roster = await this.rosterOf(tx, batch.id);
+      planRosterTransition(action, roster.status, actor.role);
+      const changes = prepare ? await prepare(tx, batch, roster) : {};
+      await this.apply(tx, batch, roster, action, reason, changes);
+      return this.batches.lockVisibleOrThrow(tx, batchId, 'batchId');
     });
   }
 
-  private async apply(tx: RequestContext, batch: Batch, action: RosterAction, reason: string | null, changes: Partial<Batch>): Promise<Batch> {
-    const rule = planRosterTransition(action, batch.rosterStatus, tx.requireActor().role);
-    const now = nowToTheSecond();
-    const result = await tx.em!
-      .createQueryBuilder()
-      .update(Batch)
-      .set({ ...changes, rosterStatus: rule.to, updatedAt: now })
-      .where('id = :id AND rosterStatus = :from', { id: batch.id, from: batch.rosterStatus })
-      .execute();
-    if (result.affected !== 1) throw new Error(`The roster of batch ${batch.id} changed under a row lock (${batch.rosterStatus} → ${rule.to})`);
+  /** One move of the table on a locked batch's roster: the row (written on its first move) and its history event. */
+  private async apply(tx: RequestContext, batch: Batch, roster: Roster, action: RosterAction, reason: string | null, changes: Partial<Roster>): Promise<Roster> {
     const actor = tx.requireActor();
-    await insertRow(tx.em!, RosterEvent, { batchId: batch.id, from: batch.rosterStatus, to: rule.to, actor: actor.username, actorId: actor.userId, reason, at: now });
-    return { ...batch, ...changes, rosterStatus: rule.to, updatedAt: now };
+    const rule = planRosterTransition(action, roster.status, actor.role);
+    const now = nowToTheSecond();
+    const next = { ...roster, ...changes, status: rule.to, updatedAt: now };
+    const exists = await tx.em!.existsBy(Roster, { batchId: batch.id });
+    if (!exists) {
+      await tx.em!.createQueryBuilder().insert().into(Roster).values(next).updateEntity(false).execute();
+    } else {
+      const result = await tx.em!
+        .createQueryBuilder()
+        .update(Roster)
+        .set({ ...changes, status: rule.to, updatedAt: now })
+        .where('batchId = :id AND status = :from', { id: batch.id, from: roster.status })
+        .execute();
+      if (result.affected !== 1) throw new Error(`The roster of batch ${batch.id} changed under a row lock (${roster.status} → ${rule.to})`);
+    }
+    await insertRow(tx.em!, RosterEvent, { batchId: batch.id, from: roster.status, to: rule.to, actor: actor.username, actorId: actor.userId, reason, at: now });
+    return next;
   }
 }
-

@@ -1,6 +1,6 @@
 import { Args, Field, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, DateScalar, Public, type RequestContext, Role, Roles } from '@app/shared';
-import { Batch } from '../batch/batch.entity.js';
+import { Batch } from '@app/booking';
 import { ParticipantCategory } from '../participant/participant.entity.js';
 import { RosterEvent } from './roster-event.entity.js';
 import { RosterStatus } from './roster-status.js';
@@ -98,7 +98,22 @@ export class RosterWorkflowResolver {
   }
 
   @ResolveField(() => String, { nullable: true, description: "The public list's token while posted (publishedRoster(token)); shown to the union and the admin only." })
-  rosterPublicToken(@Ctx() ctx: RequestContext, @Parent() batch: Batch): string | null {
+  rosterPublicToken(@Ctx() ctx: RequestContext, @Parent() batch: Batch): Promise<string | null> {
     return this.workflow.tokenFor(ctx, batch);
+  }
+
+  @ResolveField(() => RosterStatus, { description: "Its rooming list's approval and public notice (公示); the base confirms only a CLEARED list where the union's policy asks for publication." })
+  async rosterStatus(@Ctx() ctx: RequestContext, @Parent() batch: Batch): Promise<RosterStatus> {
+    return (await this.workflow.load(ctx, batch.id)).status;
+  }
+
+  @ResolveField(() => DateScalar, { nullable: true, description: 'The day the list was publicly posted.' })
+  async rosterPublishedOn(@Ctx() ctx: RequestContext, @Parent() batch: Batch): Promise<string | null> {
+    return (await this.workflow.load(ctx, batch.id)).publishedOn;
+  }
+
+  @ResolveField(() => DateScalar, { nullable: true, description: 'The day the notice period ends without objection: the list clears.' })
+  async rosterClearsOn(@Ctx() ctx: RequestContext, @Parent() batch: Batch): Promise<string | null> {
+    return (await this.workflow.load(ctx, batch.id)).clearsOn;
   }
 }

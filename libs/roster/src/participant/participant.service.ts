@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { BaseService, UnionPolicyService } from '@app/base';
-import { batchScope, canSee } from '../batch/batch-access.js';
-import { BatchQueryService } from '../batch/batch-query.service.js';
-import { BatchStatus } from '../batch/batch-status.js';
-import { Batch } from '../batch/batch.entity.js';
+import { Batch, BatchQueryService, batchScope, BatchStatus, canSee } from '@app/booking';
 import { addDays, DomainException, ErrorCode, isUniqueViolation, nowToTheSecond, type RequestContext, Role, todayInShanghai, TransactionRunner } from '@app/shared';
 import { In } from 'typeorm';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
 import { checkParticipant, type CheckedParticipant, type ParticipantField, type ParticipantFields } from './participant-check.js';
 import { Participant } from './participant.entity.js';
 import { howToReopen, RosterStatus, UNDER_APPROVAL } from '../roster-workflow/roster-status.js';
+import { Roster } from '../roster-workflow/roster.entity.js';
+
+/** A batch locked for a change of its list, with where its list stands. */
+type ListedBatch = Batch & { rosterStatus: RosterStatus };
 
 /** A problem with the index-th participant of a list (an input array or a file's rows). */
 export interface ListProblem {
@@ -47,7 +48,7 @@ const EDITABLE = new Set([BatchStatus.REQUESTED, BatchStatus.CONFIRMED]);
 const AFTER_NOTICE: ReadonlySet<ParticipantField> = new Set<ParticipantField>(['phone', 'dietaryNeeds', 'room']);
 
 /** A list that cleared public notice takes nobody new: they were never posted. */
-function refuseUnposted(batch: Batch): void {
+function refuseUnposted(batch: ListedBatch): void {
   if (batch.rosterStatus !== RosterStatus.CLEARED) return;
   throw new DomainException(
     ErrorCode.INVALID_TRANSITION,
@@ -329,10 +330,12 @@ export class ParticipantService {
    * list (SUBMITTED, APPROVED, PUBLISHED): what is posted is what was approved. `who: false` is for
    * changes that leave who goes alone (the team leader), which the union's process does not freeze.
    */
-  private async lockEditable(tx: RequestContext, batchId: number, field = 'batchId', who = true): Promise<Batch> {
-    let batch: Batch;
+  private async lockEditable(tx: RequestContext, batchId: number, field = 'batchId', who = true): Promise<ListedBatch> {
+    let batch: ListedBatch;
     try {
-      batch = await this.batches.lockVisibleOrThrow(tx, batchId);
+      const locked = await this.batches.lockVisibleOrThrow(tx, batchId);
+      const roster = await tx.em!.findOneBy(Roster, { batchId });
+      batch = { ...locked, rosterStatus: roster?.status ?? RosterStatus.DRAFT };
     } catch (error) {
       if (error instanceof DomainException && error.code === ErrorCode.NOT_FOUND && field !== 'id') throw DomainException.notFound('Batch', batchId, field);
       throw error;

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BatchQueryService } from '../batch/batch-query.service.js';
-import { type Batch } from '../batch/batch.entity.js';
+import { type Batch, BatchQueryService } from '@app/booking';
 import {
   checkPageSize,
   type ConnectionShape,

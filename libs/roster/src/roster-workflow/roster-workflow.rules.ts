@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UnionPolicyService } from '@app/base';
 import { DomainException, ErrorCode, type RequestContext } from '@app/shared';
-import type { BatchRule } from '../batch/batch-rules.js';
-import { BatchStatus } from '../batch/batch-status.js';
-import type { Batch } from '../batch/batch.entity.js';
+import { type Batch, type BatchRule, BatchStatus } from '@app/booking';
 import { howToReopen, RosterStatus, UNDER_APPROVAL } from './roster-status.js';
 import { RosterWorkflowService } from './roster-workflow.service.js';
 
@@ -32,12 +30,12 @@ export class RosterWorkflowRules implements BatchRule {
     const policy = await this.policies.forBatch(tx, batch);
     if (!policy.publicationRequired) return;
     // A notice period that ended before the sweep came by counts as cleared.
-    await this.workflow.clearIfDue(tx, batch);
-    if (batch.rosterStatus === RosterStatus.CLEARED) return;
+    const roster = (await this.workflow.clearIfDue(tx, batch)) ?? (await this.workflow.rosterOf(tx, batch.id));
+    if (roster.status === RosterStatus.CLEARED) return;
     throw new DomainException(
       ErrorCode.INVALID_TRANSITION,
-      `The union's policy asks for the rooming list of batch ${batch.reference} to be approved and publicly posted for ${policy.publicationWorkingDays} working days before the base confirms; the list is ${batch.rosterStatus}${batch.rosterClearsOn ? ` until ${batch.rosterClearsOn}` : ''}`,
-      { from: batch.status, to, rosterStatus: batch.rosterStatus },
+      `The union's policy asks for the rooming list of batch ${batch.reference} to be approved and publicly posted for ${policy.publicationWorkingDays} working days before the base confirms; the list is ${roster.status}${roster.clearsOn ? ` until ${roster.clearsOn}` : ''}`,
+      { from: batch.status, to, rosterStatus: roster.status },
     );
   }
 
@@ -45,19 +43,20 @@ export class RosterWorkflowRules implements BatchRule {
    * While the union approves or posts the list, the headcount it was submitted for stands, and once it
    * has cleared it stays: new people were never posted, and someone who drops out is a no-show.
    */
-  async beforeHeadcountChange(tx: RequestContext, batch: Batch, headcount: number): Promise<void> {
-    if (UNDER_APPROVAL.has(batch.rosterStatus)) {
+  async beforeHeadcountChange(tx: RequestContext, batch: Batch): Promise<void> {
+    const { status } = await this.workflow.rosterOf(tx, batch.id);
+    if (UNDER_APPROVAL.has(status)) {
       throw new DomainException(
         ErrorCode.INVALID_TRANSITION,
-        `The rooming list of batch ${batch.reference} is ${batch.rosterStatus} for ${batch.headcount} people: the headcount changes only while the list is a DRAFT; ${howToReopen(batch.rosterStatus)}`,
-        { field: 'headcount', status: batch.status, rosterStatus: batch.rosterStatus },
+        `The rooming list of batch ${batch.reference} is ${status} for ${batch.headcount} people: the headcount changes only while the list is a DRAFT; ${howToReopen(status)}`,
+        { field: 'headcount', status: batch.status, rosterStatus: status },
       );
     }
-    if (batch.rosterStatus === RosterStatus.CLEARED) {
+    if (status === RosterStatus.CLEARED) {
       throw new DomainException(
         ErrorCode.INVALID_TRANSITION,
         `The rooming list of batch ${batch.reference} cleared public notice with ${batch.headcount} people, and the headcount stays: people who were not posted cannot join (book another batch for them), and someone who cannot come is left out of the arrivals at check-in`,
-        { field: 'headcount', status: batch.status, rosterStatus: batch.rosterStatus },
+        { field: 'headcount', status: batch.status, rosterStatus: status },
       );
     }
   }

@@ -1,5 +1,5 @@
 import { Args, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Batch } from '../batch/batch.entity.js';
+import { Batch } from '@app/booking';
 import { Ctx, DomainException, ErrorCode, type RequestContext, Role, Roles } from '@app/shared';
 import { PersonalDataAccessService } from '../personal-data/personal-data-access.service.js';
 import { ParticipantInput, UpdateParticipantInput } from './participant.input.js';

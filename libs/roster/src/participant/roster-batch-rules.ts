@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { type BatchRule } from '../batch/batch-rules.js';
-import { BatchStatus } from '../batch/batch-status.js';
-import { type Batch } from '../batch/batch.entity.js';
+import { type Batch, type BatchRule, BatchStatus } from '@app/booking';
 import { UnionPolicyService } from '@app/base';
 import { DomainException, ErrorCode, formatYuan, type RequestContext, todayInShanghai } from '@app/shared';
+import { InsuranceService } from '../insurance/insurance.service.js';
 import { ParticipantService } from './participant.service.js';
 
 /** What the rooming list asks of the lifecycle: check in a full list, never shrink below it. */
@@ -12,6 +11,7 @@ export class RosterBatchRules implements BatchRule {
   constructor(
     private readonly participants: ParticipantService,
     private readonly policies: UnionPolicyService,
+    private readonly insurance: InsuranceService,
   ) {}
 
   /** Check-in needs the full list, a team leader on it, and accident insurance of at least the union policy's minimum. */
@@ -27,8 +27,9 @@ export class RosterBatchRules implements BatchRule {
     }
     const missing: string[] = [];
     const policy = await this.policies.forBatch(tx, batch);
-    if (batch.sumInsured === null) missing.push('accident insurance (recordInsurance)');
-    else if (batch.sumInsured < policy.insuranceMinimum) missing.push(`accident insurance of at least ${formatYuan(policy.insuranceMinimum)} per person`);
+    const insured = await this.insurance.of(tx, batch.id);
+    if (!insured) missing.push('accident insurance (recordInsurance)');
+    else if (insured.sumInsured < policy.insuranceMinimum) missing.push(`accident insurance of at least ${formatYuan(policy.insuranceMinimum)} per person`);
     if (!(await this.participants.hasTeamLeader(tx, batch.id))) missing.push('a team leader (领队) on the list (setTeamLeader)');
     if (missing.length) {
       throw new DomainException(ErrorCode.INVALID_TRANSITION, `Batch ${batch.reference} cannot check in without ${missing.join(' and ')}`, {
@@ -46,5 +47,10 @@ export class RosterBatchRules implements BatchRule {
         participantCount: listed,
       });
     }
+  }
+
+  /** Who of the list arrived (everyone when `arrivedIds` is null); bills, vouchers and person-visits count them. */
+  arrivals(tx: RequestContext, batch: Batch, arrivedIds: number[] | null): Promise<number> {
+    return this.participants.markArrivals(tx, batch, arrivedIds);
   }
 }

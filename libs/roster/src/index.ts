@@ -1,0 +1,18 @@
+import { Insurance } from './insurance/insurance.entity.js';
+import { Participant } from './participant/participant.entity.js';
+import { PersonalDataAccess } from './personal-data/personal-data-access.entity.js';
+import { RosterEvent } from './roster-workflow/roster-event.entity.js';
+import { Roster } from './roster-workflow/roster.entity.js';
+
+export { RosterModule } from './roster.module.js';
+export { Participant, Gender, ParticipantCategory } from './participant/participant.entity.js';
+export { DocumentType, mainlandIdCheckDigit } from './participant/identity-document.js';
+export { ParticipantService } from './participant/participant.service.js';
+export type { ParticipantFields } from './participant/participant-check.js';
+export { PersonalDataAccess } from './personal-data/personal-data-access.entity.js';
+export { PersonalDataCipher } from './personal-data/personal-data.cipher.js';
+export { RosterStatus } from './roster-workflow/roster-status.js';
+export { RosterWorkflowService, maskName } from './roster-workflow/roster-workflow.service.js';
+export { InsuranceService } from './insurance/insurance.service.js';
+
+export const ROSTER_ENTITIES = [Participant, PersonalDataAccess, RosterEvent, Roster, Insurance];

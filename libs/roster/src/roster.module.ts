@@ -1,0 +1,60 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { BaseModule } from '@app/base';
+import { BatchRules, BookingModule, HoldSweeperService } from '@app/booking';
+import { InsuranceResolver } from './insurance/insurance.resolver.js';
+import { InsuranceService } from './insurance/insurance.service.js';
+import { BatchRosterResolver, ParticipantStayResolver, UnionCoverageResolver } from './participant/batch-roster.resolver.js';
+import { ParticipantResolver } from './participant/participant.resolver.js';
+import { ParticipantService } from './participant/participant.service.js';
+import { RosterBatchRules } from './participant/roster-batch-rules.js';
+import { PersonalDataAccessResolver } from './personal-data/personal-data-access.resolver.js';
+import { PersonalDataAccessService } from './personal-data/personal-data-access.service.js';
+import { PersonalDataCipher } from './personal-data/personal-data.cipher.js';
+import { RosterWorkflowResolver } from './roster-workflow/roster-workflow.resolver.js';
+import { RosterWorkflowRules } from './roster-workflow/roster-workflow.rules.js';
+import { RosterWorkflowService } from './roster-workflow/roster-workflow.service.js';
+import { RosterFileController } from './spreadsheet/roster-file.controller.js';
+
+/**
+ * The rooming list (名单): participants and their encrypted personal data with its access log, the
+ * union's approval and public notice, spreadsheets in and out, accident insurance and the team
+ * leader. It joins the batch lifecycle only through BatchRules; booking never imports it.
+ */
+@Module({
+  imports: [BaseModule, BookingModule],
+  controllers: [RosterFileController],
+  providers: [
+    PersonalDataCipher,
+    PersonalDataAccessService,
+    ParticipantService,
+    RosterBatchRules,
+    ParticipantResolver,
+    BatchRosterResolver,
+    ParticipantStayResolver,
+    UnionCoverageResolver,
+    PersonalDataAccessResolver,
+    RosterWorkflowService,
+    RosterWorkflowRules,
+    RosterWorkflowResolver,
+    InsuranceService,
+    InsuranceResolver,
+  ],
+  exports: [ParticipantService, PersonalDataCipher, RosterWorkflowService, InsuranceService],
+})
+export class RosterModule implements OnModuleInit {
+  constructor(
+    private readonly batchRules: BatchRules,
+    private readonly rosterRules: RosterBatchRules,
+    private readonly workflowRules: RosterWorkflowRules,
+    private readonly workflow: RosterWorkflowService,
+    private readonly sweeper: HoldSweeperService,
+  ) {}
+
+  /** The rooming list's rules join the lifecycle the same way another domain's would. */
+  onModuleInit(): void {
+    // The workflow first: a list the union is handling refuses a headcount change before its count is weighed.
+    this.batchRules.register(this.workflowRules);
+    this.batchRules.register(this.rosterRules);
+    this.sweeper.also('cleared rosters', (now) => this.workflow.clearDue(now));
+  }
+}

@@ -8,7 +8,7 @@ import { BatchRules } from './batch-rules.js';
 import { BatchAction, BatchStatus } from './batch-status.js';
 import { planTransition } from './batch-transitions.js';
 import { Batch } from './batch.entity.js';
-import { BedSource } from './exchange-terms.js';
+import { BedSource } from './bed-source.js';
 
 /** A REQUESTED batch whose hold ran out no longer holds its beds, whether or not the sweep has run yet. */
 function refuseLapsedHold(batch: Batch, to: BatchStatus, now: Date = new Date()): void {

@@ -20,7 +20,9 @@ import { BatchQueryService } from './batch-query.service.js';
 import { BatchStatus } from './batch-status.js';
 import { BatchRules } from './batch-rules.js';
 import { Batch } from './batch.entity.js';
-import { type AgreementTerms, BedSource, benefitPerPerson } from './exchange-terms.js';
+import { BedSource } from './bed-source.js';
+import type { AgreementTerms } from '../exchange-terms/agreement-terms.js';
+import { benefitPerPerson } from '../exchange-terms/benefit.js';
 import type { RequestBatchInput } from './request-batch.input.js';
 
 /** Crockford-style alphabet: no I, L, O, U to misread on the phone. */

@@ -4,6 +4,7 @@ import { HolidayResolver } from './holiday/holiday.resolver.js';
 import { HolidayService } from './holiday/holiday.service.js';
 import { BaseResolver } from './base/base.resolver.js';
 import { BaseService } from './base/base.service.js';
+import { CapacityCalendarService } from './capacity/capacity-calendar.service.js';
 import { CapacityResolver } from './capacity/capacity.resolver.js';
 import { CapacityService } from './capacity/capacity.service.js';
 import { PackageResolver } from './package/package.resolver.js';
@@ -17,7 +18,7 @@ import { UnionService } from './union/union.service.js';
 
 /** Regions, bases, their packages and capacity calendar, and the unions that book them. */
 @Module({
-  providers: [HolidayService, HolidayResolver, UnionPolicyService, UnionPolicyResolver, AllotmentService, RegionService, RegionResolver, BaseService, UnionService, PackageService, CapacityService, BaseResolver, UnionResolver, PackageResolver, CapacityResolver],
-  exports: [HolidayService, UnionPolicyService, AllotmentService, RegionService, BaseService, UnionService, PackageService, CapacityService],
+  providers: [HolidayService, HolidayResolver, UnionPolicyService, UnionPolicyResolver, AllotmentService, RegionService, RegionResolver, BaseService, UnionService, PackageService, CapacityService, CapacityCalendarService, BaseResolver, UnionResolver, PackageResolver, CapacityResolver],
+  exports: [HolidayService, UnionPolicyService, AllotmentService, RegionService, BaseService, UnionService, PackageService, CapacityService, CapacityCalendarService],
 })
 export class BaseModule {}

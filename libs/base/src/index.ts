@@ -25,6 +25,7 @@ export { Package } from './package/package.entity.js';
 export { PackageService } from './package/package.service.js';
 export { checkGroupSize } from './package/group-size.js';
 export { CapacityService } from './capacity/capacity.service.js';
+export { CapacityCalendarService } from './capacity/capacity-calendar.service.js';
 export { CapacityDrift, CapacityDay, BaseAvailability } from './capacity/capacity-day.model.js';
 
 /** The tables this module owns. */

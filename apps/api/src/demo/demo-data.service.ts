@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UserService } from '@app/auth';
-import { BaseService, CapacityService, PackageService, RegionService, UnionService } from '@app/base';
+import { BaseService, CapacityCalendarService, PackageService, RegionService, UnionService } from '@app/base';
 import { BatchLifecycleService, BatchRequestService } from '@app/booking';
 import { DocumentType, Gender, mainlandIdCheckDigit, ParticipantCategory, type ParticipantFields, ParticipantService } from '@app/roster';
 import { AgreementService, ExchangeAllotmentService } from '@app/exchange';
@@ -72,7 +72,7 @@ export class DemoDataService {
   constructor(
     private readonly bases: BaseService,
     private readonly packages: PackageService,
-    private readonly capacity: CapacityService,
+    private readonly capacity: CapacityCalendarService,
     private readonly regions: RegionService,
     private readonly unions: UnionService,
     private readonly users: UserService,

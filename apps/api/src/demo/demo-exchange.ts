@@ -1,4 +1,4 @@
-import { BaseService, CapacityService, PackageService } from '@app/base';
+import { BaseService, CapacityCalendarService, PackageService } from '@app/base';
 import { UserService } from '@app/auth';
 import { BatchLifecycleService, BatchRequestService, BenefitType } from '@app/booking';
 import { BillService, ConsumptionCategory, ConsumptionService, PaymentMethod } from '@app/billing';
@@ -17,7 +17,7 @@ const PARTNER_BASES = [
 export interface ExchangeServices {
   bases: BaseService;
   packages: PackageService;
-  capacity: CapacityService;
+  capacity: CapacityCalendarService;
   users: UserService;
   requests: BatchRequestService;
   lifecycle: BatchLifecycleService;

@@ -3,7 +3,7 @@ import { UserService } from '@app/auth';
 import { BaseService, CapacityCalendarService, PackageService, RegionService, UnionService } from '@app/base';
 import { BatchLifecycleService, BatchRequestService } from '@app/booking';
 import { DocumentType, Gender, mainlandIdCheckDigit, ParticipantCategory, type ParticipantFields, ParticipantService } from '@app/roster';
-import { AgreementService, ExchangeAllotmentService } from '@app/exchange';
+import { AgreementService, AgreementAllotmentService } from '@app/exchange';
 import { BillService, ConsumptionService } from '@app/billing';
 import { addDays, type RequestContext, Role, todayInShanghai, TransactionRunner } from '@app/shared';
 import { loadDemoAgreements, loadDemoExchangeTraffic } from './demo-exchange.js';
@@ -82,7 +82,7 @@ export class DemoDataService {
     private readonly consumption: ConsumptionService,
     private readonly bills: BillService,
     private readonly agreements: AgreementService,
-    private readonly allotments: ExchangeAllotmentService,
+    private readonly allotments: AgreementAllotmentService,
     private readonly db: TransactionRunner,
   ) {}
 

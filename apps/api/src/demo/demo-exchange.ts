@@ -2,7 +2,7 @@ import { BaseService, CapacityCalendarService, PackageService } from '@app/base'
 import { UserService } from '@app/auth';
 import { BatchLifecycleService, BatchRequestService, BenefitType } from '@app/booking';
 import { BillService, ConsumptionCategory, ConsumptionService, PaymentMethod } from '@app/billing';
-import { AgreementService, ExchangeAllotmentService } from '@app/exchange';
+import { AgreementService, AgreementAllotmentService } from '@app/exchange';
 import { addDays, type RequestContext, Role, todayInShanghai } from '@app/shared';
 
 const DEMO_PASSWORD = 'demo1234';
@@ -24,7 +24,7 @@ export interface ExchangeServices {
   consumption: ConsumptionService;
   bills: BillService;
   agreements: AgreementService;
-  allotments: ExchangeAllotmentService;
+  allotments: AgreementAllotmentService;
 }
 
 export interface DemoExchange {

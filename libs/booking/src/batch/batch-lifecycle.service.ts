@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AllotmentService, CapacityService, checkGroupSize, PackageService } from '@app/base';
+import { AllotmentDrawService, CapacityService, checkGroupSize, PackageService } from '@app/base';
 import { checkReason, DomainException, nowToTheSecond, type RequestContext, todayInShanghai, TransactionRunner } from '@app/shared';
 import { assertMaySendFor } from './batch-access.js';
 import { appendHistory } from './batch-history.js';
@@ -32,7 +32,7 @@ export class BatchLifecycleService {
     private readonly db: TransactionRunner,
     private readonly queries: BatchQueryService,
     private readonly capacity: CapacityService,
-    private readonly allotments: AllotmentService,
+    private readonly allotments: AllotmentDrawService,
     private readonly packages: PackageService,
     private readonly rules: BatchRules,
   ) {}

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { AllotmentService, BaseService, CapacityService, checkGroupSize, PackageService, UnionPolicyService, UnionService } from '@app/base';
+import { AllotmentDrawService, BaseService, CapacityService, checkGroupSize, PackageService, UnionPolicyService, UnionService } from '@app/base';
 import {
   addDays,
   APP_CONFIG,
@@ -54,7 +54,7 @@ export class BatchRequestService {
     private readonly unions: UnionService,
     private readonly bases: BaseService,
     private readonly capacity: CapacityService,
-    private readonly allotments: AllotmentService,
+    private readonly allotments: AllotmentDrawService,
     private readonly policies: UnionPolicyService,
     private readonly rules: BatchRules,
     private readonly queries: BatchQueryService,

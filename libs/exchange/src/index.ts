@@ -4,7 +4,7 @@ export { ExchangeModule } from './exchange.module.js';
 export { Agreement, AgreementBenefit, AgreementEvent, AgreementQuota } from './agreement/agreement.entity.js';
 export { AgreementStatus } from './agreement/agreement-status.js';
 export { AgreementService } from './agreement/agreement.service.js';
-export { ExchangeAllotmentService } from './allotment/exchange-allotment.service.js';
+export { AgreementAllotmentService } from './agreement/agreement-allotment.service.js';
 export { BalanceService } from './balance/balance.service.js';
 export { SubsidyService } from './subsidy/subsidy.service.js';
 export { addYears, agreementYears } from './agreement/agreement-years.js';

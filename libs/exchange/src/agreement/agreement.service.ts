@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AllotmentService, BaseService, Region, RegionService, UnionService } from '@app/base';
+import { AllotmentService, BaseService, RegionService, UnionService } from '@app/base';
 import { BenefitType } from '@app/booking';
 import { type CalendarDate, checkReason, daysBetween, DomainException, insertRow, nowToTheSecond, parseYuan, RequestContext, Role, todayInShanghai, TransactionRunner } from '@app/shared';
 import { In } from 'typeorm';
@@ -253,9 +253,9 @@ export class AgreementService {
     if (!row) return;
     if (delta < 0) throw new Error(`Quota drift: giving back ${-delta} to agreement ${agreementId} year ${row.year} which has ${row.used} used`);
     const left = row.personVisits - row.used;
-    const region = await em.findOneBy(Region, { id: fromRegionId });
+    const region = await this.regions.nameOf(tx, fromRegionId);
     throw DomainException.quotaExceeded(
-      `Agreement ${agreementId} has ${left} person-visits left of its ${row.personVisits} from ${region?.name ?? `region ${fromRegionId}`} in agreement year ${row.year} (${row.yearStart}…${row.yearEnd}); ${delta} requested`,
+      `Agreement ${agreementId} has ${left} person-visits left of its ${row.personVisits} from ${region} in agreement year ${row.year} (${row.yearStart}…${row.yearEnd}); ${delta} requested`,
       { field, agreementId, year: row.year, personVisits: row.personVisits, used: row.used, left, requested: delta },
     );
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AllotmentService } from './allotment/allotment.service.js';
+import { AllotmentSweeper } from './allotment/allotment-sweeper.service.js';
 import { HolidayResolver } from './holiday/holiday.resolver.js';
 import { HolidayService } from './holiday/holiday.service.js';
 import { BaseResolver } from './base/base.resolver.js';
@@ -17,7 +18,7 @@ import { UnionService } from './union/union.service.js';
 
 /** Regions, bases, their packages and capacity calendar, and the unions that book them. */
 @Module({
-  providers: [HolidayService, HolidayResolver, UnionPolicyService, UnionPolicyResolver, AllotmentService, RegionService, RegionResolver, BaseService, UnionService, PackageService, CapacityService, BaseResolver, UnionResolver, PackageResolver, CapacityResolver],
+  providers: [HolidayService, HolidayResolver, UnionPolicyService, UnionPolicyResolver, AllotmentService, AllotmentSweeper, RegionService, RegionResolver, BaseService, UnionService, PackageService, CapacityService, BaseResolver, UnionResolver, PackageResolver, CapacityResolver],
   exports: [HolidayService, UnionPolicyService, AllotmentService, RegionService, BaseService, UnionService, PackageService, CapacityService],
 })
 export class BaseModule {}

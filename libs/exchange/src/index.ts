@@ -4,6 +4,7 @@ export { ExchangeModule } from './exchange.module.js';
 export { Agreement, AgreementBenefit, AgreementEvent, AgreementQuota } from './agreement/agreement.entity.js';
 export { AgreementStatus } from './agreement/agreement-status.js';
 export { AgreementService } from './agreement/agreement.service.js';
+export { AgreementSweeper } from './agreement/agreement-sweeper.service.js';
 export { ExchangeAllotmentService } from './allotment/exchange-allotment.service.js';
 export { BalanceService } from './balance/balance.service.js';
 export { SubsidyService } from './subsidy/subsidy.service.js';

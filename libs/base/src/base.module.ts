@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AllotmentDrawService } from './allotment/allotment-draw.service.js';
 import { AllotmentResolver } from './allotment/allotment.resolver.js';
 import { AllotmentService } from './allotment/allotment.service.js';
+import { AllotmentSweeper } from './allotment/allotment-sweeper.service.js';
 import { HolidayResolver } from './holiday/holiday.resolver.js';
 import { HolidayService } from './holiday/holiday.service.js';
 import { BaseResolver } from './base/base.resolver.js';
@@ -20,7 +21,7 @@ import { UnionService } from './union/union.service.js';
 
 /** Regions, bases, their packages, capacity calendar and allotments (room blocks), and the unions that book them. */
 @Module({
-  providers: [HolidayService, HolidayResolver, UnionPolicyService, UnionPolicyResolver, AllotmentService, AllotmentDrawService, AllotmentResolver, RegionService, RegionResolver, BaseService, UnionService, PackageService, CapacityService, CapacityCalendarService, BaseResolver, UnionResolver, PackageResolver, CapacityResolver],
+  providers: [HolidayService, HolidayResolver, UnionPolicyService, UnionPolicyResolver, AllotmentService, AllotmentDrawService, AllotmentResolver, AllotmentSweeper, RegionService, RegionResolver, BaseService, UnionService, PackageService, CapacityService, CapacityCalendarService, BaseResolver, UnionResolver, PackageResolver, CapacityResolver],
   exports: [HolidayService, UnionPolicyService, AllotmentService, AllotmentDrawService, RegionService, BaseService, UnionService, PackageService, CapacityService, CapacityCalendarService],
 })
 export class BaseModule {}

@@ -11,6 +11,7 @@ export { BaseModule } from './base.module.js';
 export { Allotment, AllotmentEvent, AllotmentNight } from './allotment/allotment.entity.js';
 export { AllotmentService, type AllotmentHolding } from './allotment/allotment.service.js';
 export { AllotmentDrawService } from './allotment/allotment-draw.service.js';
+export { AllotmentSweeper } from './allotment/allotment-sweeper.service.js';
 export { Holiday } from './holiday/holiday.entity.js';
 export { HolidayService, isWeekend } from './holiday/holiday.service.js';
 export { Region } from './region/region.entity.js';

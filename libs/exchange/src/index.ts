@@ -5,6 +5,7 @@ export { Agreement, AgreementBenefit, AgreementEvent, AgreementQuota } from './a
 export { AgreementStatus } from './agreement/agreement-status.js';
 export { AgreementService } from './agreement/agreement.service.js';
 export { AgreementAllotmentService } from './agreement/agreement-allotment.service.js';
+export { AgreementSweeper } from './agreement/agreement-sweeper.service.js';
 export { BalanceService } from './balance/balance.service.js';
 export { SubsidyService } from './subsidy/subsidy.service.js';
 export { addYears, agreementYears } from './agreement/agreement-years.js';

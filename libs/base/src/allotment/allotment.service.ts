@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   addDays,
   type CalendarDate,
@@ -50,8 +50,6 @@ export interface AllotmentHolding {
  */
 @Injectable()
 export class AllotmentService {
-  private readonly logger = new Logger(AllotmentService.name);
-
   constructor(
     private readonly db: TransactionRunner,
     private readonly capacity: CapacityService,
@@ -132,35 +130,6 @@ export class AllotmentService {
     }
     await this.record(tx, allotment.id, AllotmentAction.RELEASE, rows[0].night, rows[rows.length - 1].night, bedNights, reason, nowToTheSecond());
     return bedNights;
-  }
-
-  /**
-   * The sweep: every allotment night whose release day has come gives its unused beds back to
-   * general sale, one allotment per transaction. Returns the bed-nights released.
-   */
-  async releaseDue(now: Date = new Date()): Promise<number> {
-    const ctx = RequestContext.system();
-    const today = todayInShanghai(now);
-    const due = await this.db.read(ctx, (em) =>
-      em
-        .createQueryBuilder(AllotmentNight, 'n')
-        .select('DISTINCT n.allotmentId', 'allotmentId')
-        .where('n.released = 0 AND n.releaseOn <= :today', { today })
-        .getRawMany<{ allotmentId: number }>(),
-    );
-    let released = 0;
-    for (const { allotmentId } of due) {
-      try {
-        released += await this.db.transaction(ctx, async (tx) => {
-          const allotment = await this.lockOrThrow(tx, Number(allotmentId));
-          return this.releaseRange(tx, allotment, allotment.from, addDays(today, allotment.releaseDays), `release day reached (${allotment.releaseDays} days before the night)`);
-        });
-      } catch (error) {
-        this.logger.error(`could not release allotment ${allotmentId}: ${(error as Error).message}`);
-      }
-    }
-    if (released) this.logger.log(`released ${released} allotted bed-nights to general sale`);
-    return released;
   }
 
   async getOrThrow(ctx: RequestContext, id: number, field = 'id'): Promise<Allotment> {

@@ -4,7 +4,9 @@ import { Ctx, DomainException, ErrorCode, type RequestContext, Role, Roles } fro
 import { PersonalDataAccessService } from '../personal-data/personal-data-access.service.js';
 import { ParticipantInput, UpdateParticipantInput } from './participant.input.js';
 import { Participant } from './participant.entity.js';
-import { ListProblems, ParticipantService } from './participant.service.js';
+import { ListProblems } from './list-problem.js';
+import { ParticipantEditService } from './participant-edit.service.js';
+import { ParticipantQueryService } from './participant-query.service.js';
 
 const EDITORS = [Role.UNION_ORGANISER, Role.BASE_OPERATOR];
 
@@ -32,7 +34,8 @@ async function asGraphqlInput<T>(work: Promise<T>, path: (index: number) => stri
 @Resolver(() => Participant)
 export class ParticipantResolver {
   constructor(
-    private readonly participants: ParticipantService,
+    private readonly participants: ParticipantEditService,
+    private readonly list: ParticipantQueryService,
     private readonly access: PersonalDataAccessService,
   ) {}
 
@@ -67,7 +70,7 @@ export class ParticipantResolver {
   @ResolveField(() => [Participant], { description: 'The others on the same list with the same room label; empty without a room.' })
   async roommates(@Ctx() ctx: RequestContext, @Parent() participant: Participant): Promise<Participant[]> {
     if (!participant.room) return [];
-    return (await this.participants.list(ctx, participant.batchId)).filter((p) => p.room === participant.room && p.id !== participant.id);
+    return (await this.list.list(ctx, participant.batchId)).filter((p) => p.room === participant.room && p.id !== participant.id);
   }
 
   @ResolveField(() => String, {

@@ -2,7 +2,10 @@ import { Controller, Get, Header, Param, Post, Query, StreamableFile, UploadedFi
 import { FileInterceptor } from '@nestjs/platform-express';
 import { type Batch, BatchQueryService } from '@app/booking';
 import { Ctx, DomainException, type RequestContext, Role, Roles } from '@app/shared';
-import { type ImportMode, ListProblems, ParticipantService } from '../participant/participant.service.js';
+import { ListProblems } from '../participant/list-problem.js';
+import { ParticipantEditService } from '../participant/participant-edit.service.js';
+import { ParticipantQueryService } from '../participant/participant-query.service.js';
+import type { ImportMode } from '../participant/roster-check.service.js';
 import type { ParticipantField } from '../participant/participant-check.js';
 import { AccessChannel } from '../personal-data/personal-data-access.entity.js';
 import { mayReadPersonalData, PersonalDataAccessService } from '../personal-data/personal-data-access.service.js';
@@ -57,7 +60,8 @@ export interface ImportResult {
 @Controller('batches/:batchId')
 export class RosterFileController {
   constructor(
-    private readonly participants: ParticipantService,
+    private readonly participants: ParticipantEditService,
+    private readonly list: ParticipantQueryService,
     private readonly batches: BatchQueryService,
     private readonly access: PersonalDataAccessService,
     private readonly cipher: PersonalDataCipher,
@@ -146,7 +150,7 @@ export class RosterFileController {
 
   private async file(ctx: RequestContext, batchId: number, format: SheetFormat, lang: SheetLanguage, name: string, byRoom: boolean): Promise<StreamableFile> {
     const batch: Batch = await this.batches.getVisibleOrThrow(ctx, batchId, 'batchId');
-    const people = [...(await this.participants.list(ctx, batch.id))];
+    const people = [...(await this.list.list(ctx, batch.id))];
     // Rooms in natural order (2 before 10), people without a room last.
     if (byRoom) people.sort((a, b) => (a.room ?? '\uffff').localeCompare(b.room ?? '\uffff', 'zh', { numeric: true }) || a.id - b.id);
     const full = mayReadPersonalData(ctx, batch);

@@ -16,6 +16,7 @@ import { RosterWorkflowResolver } from './roster-workflow/roster-workflow.resolv
 import { RosterWorkflowRules } from './roster-workflow/roster-workflow.rules.js';
 import { RosterWorkflowService } from './roster-workflow/roster-workflow.service.js';
 import { RosterFileController } from './spreadsheet/roster-file.controller.js';
+import { RosterImportService } from './spreadsheet/roster-import.service.js';
 
 /**
  * The rooming list (名单): participants and their encrypted personal data with its access log, the
@@ -37,6 +38,7 @@ import { RosterFileController } from './spreadsheet/roster-file.controller.js';
     ParticipantStayResolver,
     UnionCoverageResolver,
     PersonalDataAccessResolver,
+    RosterImportService,
     RosterWorkflowService,
     RosterWorkflowRules,
     RosterWorkflowResolver,

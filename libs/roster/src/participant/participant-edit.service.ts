@@ -5,7 +5,7 @@ import { addDays, DomainException, ErrorCode, isUniqueViolation, nowToTheSecond,
 import { In } from 'typeorm';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
 import { chunks, INSERT_CHUNK, LOOKUP_CHUNK } from './chunks.js';
-import { type ListProblem, ListProblems } from './list-problem.js';
+import { type ListNaming, type ListProblem, PARTICIPANTS_INPUT, UPDATE_INPUT } from './list-problem.js';
 import { checkParticipant, type CheckedParticipant, type ParticipantField, type ParticipantFields } from './participant-check.js';
 import { Participant } from './participant.entity.js';
 import { ParticipantQueryService } from './participant-query.service.js';
@@ -46,8 +46,8 @@ export class ParticipantEditService {
     private readonly query: ParticipantQueryService,
   ) {}
 
-  /** Adds people to a batch's list: all of them, or none and every problem. */
-  async add(ctx: RequestContext, batchId: number, inputs: ParticipantFields[]): Promise<Participant[]> {
+  /** Adds people to a batch's list: all of them, or none and every problem, named as `naming` says (addParticipants' input by default). */
+  async add(ctx: RequestContext, batchId: number, inputs: ParticipantFields[], naming: ListNaming = PARTICIPANTS_INPUT): Promise<Participant[]> {
     if (inputs.length === 0) throw DomainException.badInput('participants', 'Give at least one participant');
     if (inputs.length > MAX_ADD) throw DomainException.badInput('participants', `At most ${MAX_ADD} participants per call; upload a spreadsheet for more`);
     const { valid, problems } = this.checks.check(inputs);
@@ -55,33 +55,31 @@ export class ParticipantEditService {
       const batch = await this.lockEditable(tx, batchId);
       refuseUnposted(batch);
       const existing = await this.query.countInTransaction(tx, batch.id);
-      this.checks.checkRoom(batch, existing + inputs.length, existing);
-      problems.push(...(await this.checks.duplicates(tx, batch, valid, 'append')));
-      if (problems.length) throw new ListProblems(problems);
+      const tooMany = this.checks.roomProblem(batch, existing + inputs.length, existing);
+      if (tooMany) throw tooMany;
+      problems.push(...(await this.checks.duplicates(tx, batch, valid, 'append', naming)));
+      if (problems.length) throw naming.refuse(problems, null);
       return this.insert(tx, batch, valid.map((v) => v.value), true);
     });
   }
 
   /**
    * Loads a whole file: `replace` makes the file the list, `append` adds it. The file's rows are
-   * checked first; nothing is written unless every row is right.
+   * checked first; nothing is written unless every row is right. `naming` names the problems as the
+   * file's rows; `earlier` are those found while reading it.
    */
-  async import(ctx: RequestContext, batchId: number, inputs: ParticipantFields[], mode: ImportMode, earlier: ListProblem[] = []): Promise<{ batch: Batch; imported: number; participantCount: number }> {
+  async import(ctx: RequestContext, batchId: number, inputs: ParticipantFields[], mode: ImportMode, naming: ListNaming, earlier: ListProblem[] = []): Promise<{ batch: Batch; imported: number; participantCount: number }> {
     const { valid, problems } = this.checks.check(inputs);
     problems.push(...earlier);
     return this.db.transaction(ctx, async (tx) => {
       const batch = await this.lockEditable(tx, batchId);
       refuseUnposted(batch);
       const existing = mode === 'append' ? await this.query.countInTransaction(tx, batch.id) : 0;
-      let tooMany: DomainException | null = null;
-      try {
-        this.checks.checkRoom(batch, existing + inputs.length, existing, 'file', mode);
-      } catch (error) {
-        if (!(error instanceof DomainException) || !problems.length) throw error;
-        tooMany = error;
-      }
-      problems.push(...(await this.checks.duplicates(tx, batch, valid, mode)));
-      if (problems.length) throw new ListProblems(problems, tooMany);
+      // Too many people alone is said alone; beside the rows' own problems it leads them.
+      const tooMany = this.checks.roomProblem(batch, existing + inputs.length, existing, 'file', mode);
+      if (tooMany && !problems.length) throw tooMany;
+      problems.push(...(await this.checks.duplicates(tx, batch, valid, mode, naming)));
+      if (problems.length) throw naming.refuse(problems, tooMany);
       if (mode === 'replace') await tx.em!.delete(Participant, { batchId: batch.id });
       await this.insert(tx, batch, valid.map((v) => v.value), false);
       return { batch, imported: valid.length, participantCount: existing + valid.length };
@@ -121,9 +119,9 @@ export class ParticipantEditService {
         if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
       }
       const { value, problems } = checkParticipant(merged, todayInShanghai());
-      if (!value) throw new ListProblems(problems.map((p) => ({ index: 0, ...p })));
-      const duplicates = await this.checks.duplicates(tx, batch, [{ index: 0, value }], 'append', current.id);
-      if (duplicates.length) throw new ListProblems(duplicates);
+      if (!value) throw UPDATE_INPUT.refuse(problems.map((p) => ({ index: 0, ...p })), null);
+      const duplicates = await this.checks.duplicates(tx, batch, [{ index: 0, value }], 'append', UPDATE_INPUT, current.id);
+      if (duplicates.length) throw UPDATE_INPUT.refuse(duplicates, null);
       const row = this.toRow(tx, batch, value);
       delete (row as Partial<typeof row>).createdAt;
       delete (row as Partial<typeof row>).createdById;

@@ -4,7 +4,7 @@ import { type Batch, BatchQueryService, batchScope, canSee } from '@app/booking'
 import { addDays, DomainException, type RequestContext, todayInShanghai, TransactionRunner } from '@app/shared';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
 import { chunks, LOOKUP_CHUNK } from './chunks.js';
-import type { ListProblem } from './list-problem.js';
+import type { ListNaming, ListProblem } from './list-problem.js';
 import { checkParticipant, type CheckedParticipant, type ParticipantFields } from './participant-check.js';
 import { Participant } from './participant.entity.js';
 
@@ -50,23 +50,23 @@ export class RosterCheckService {
     return { valid, problems };
   }
 
-  /** BAD_USER_INPUT on `field` when `total` people would not fit the batch's headcount, `existing` of them already on its list. */
-  checkRoom(batch: Batch, total: number, existing: number, field = 'participants', mode: ImportMode = 'append'): void {
-    if (total > batch.headcount) {
-      const adding = total - existing;
-      const message =
-        mode === 'replace'
-          ? `The file lists ${total} people and batch ${batch.reference} is for ${batch.headcount}. Raise the headcount first (changeHeadcount) or send fewer.`
-          : `Batch ${batch.reference} is for ${batch.headcount} people and ${existing} are on its list: ${adding} more would make ${total}. Raise the headcount first (changeHeadcount) or send fewer.`;
-      throw DomainException.badInput(field, message, { headcount: batch.headcount, participantCount: existing });
-    }
+  /** BAD_USER_INPUT on `field` when `total` people would not fit the batch's headcount, `existing` of them already on its list; null when they fit. */
+  roomProblem(batch: Batch, total: number, existing: number, field = 'participants', mode: ImportMode = 'append'): DomainException | null {
+    if (total <= batch.headcount) return null;
+    const adding = total - existing;
+    const message =
+      mode === 'replace'
+        ? `The file lists ${total} people and batch ${batch.reference} is for ${batch.headcount}. Raise the headcount first (changeHeadcount) or send fewer.`
+        : `Batch ${batch.reference} is for ${batch.headcount} people and ${existing} are on its list: ${adding} more would make ${total}. Raise the headcount first (changeHeadcount) or send fewer.`;
+    return DomainException.badInput(field, message, { headcount: batch.headcount, participantCount: existing });
   }
 
   /**
    * People listed twice: within the new list, already on this batch (when appending), or on another
    * batch whose nights overlap. Found by keyed hash; another batch is named only to those who may see it.
+   * With none, the yearly days are checked too (POLICY_VIOLATION, its fields named by `naming`).
    */
-  async duplicates(tx: RequestContext, batch: Batch, people: Array<{ index: number; value: CheckedParticipant }>, mode: ImportMode, exceptId?: number): Promise<ListProblem[]> {
+  async duplicates(tx: RequestContext, batch: Batch, people: Array<{ index: number; value: CheckedParticipant }>, mode: ImportMode, naming: ListNaming, exceptId?: number): Promise<ListProblem[]> {
     const problems: ListProblem[] = [];
     const firstIndex = new Map<string, number>();
     const keyed = people.map((p) => ({ ...p, key: this.personKey(p.value) }));
@@ -103,7 +103,7 @@ export class RosterCheckService {
       });
     }
     // Someone who did not arrive on a stay that went ahead used none of its days.
-    if (!problems.length) await this.checkYearlyDays(tx, batch, firstIndex, found.filter((f) => f.batchId !== batch.id && f.id !== exceptId && f.arrived !== false), exceptId !== undefined);
+    if (!problems.length) await this.checkYearlyDays(tx, batch, firstIndex, found.filter((f) => f.batchId !== batch.id && f.id !== exceptId && f.arrived !== false), naming, exceptId !== undefined);
     return problems.sort((a, b) => a.index - b.index);
   }
 
@@ -113,7 +113,7 @@ export class RosterCheckService {
    * the keyed hash, never by decrypting. A stay's days are counted in the calendar year they fall in.
    * POLICY_VIOLATION names the other batches only where the caller may see them.
    */
-  private async checkYearlyDays(tx: RequestContext, batch: Batch, indexOf: Map<string, number>, elsewhere: Array<Pick<Participant, 'batchId' | 'idNumberHash'>>, onePerson = false): Promise<void> {
+  private async checkYearlyDays(tx: RequestContext, batch: Batch, indexOf: Map<string, number>, elsewhere: Array<Pick<Participant, 'batchId' | 'idNumberHash'>>, naming: ListNaming, onePerson = false): Promise<void> {
     if (!elsewhere.length) return;
     const policy = await this.policies.forBatch(tx, batch);
     const others = new Map((await this.batches.countingDays(tx, [...new Set(elsewhere.map((f) => f.batchId))])).map((b) => [b.id, b]));
@@ -138,10 +138,12 @@ export class RosterCheckService {
     if (violations.length) {
       violations.sort((a, b) => a.index - b.index);
       const who = onePerson ? 'This person' : `${violations.length === 1 ? 'Participant' : `${violations.length} participants, the first`} at index ${violations[0].index}`;
+      // A refusal of some of the people keeps its code; its fields are named as the list's edge names them, like a list problem's.
+      const problems = violations.map((v) => ({ index: v.index, field: naming.field(v.index, v.field), message: v.message }));
       throw DomainException.policyViolation('maxDaysPerYear', `${who} ${violations[0].message}`, {
-        field: 'idNumber',
+        field: problems[0].field ?? 'idNumber',
         maxDaysPerYear: policy.maxDaysPerYear,
-        problems: violations.map((v) => ({ index: v.index, field: v.field, message: v.message })),
+        problems,
       });
     }
   }

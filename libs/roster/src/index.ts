@@ -2,7 +2,7 @@ import { Insurance } from './insurance/insurance.entity.js';
 import { Participant } from './participant/participant.entity.js';
 import { PersonalDataAccess } from './personal-data/personal-data-access.entity.js';
 import { RosterEvent } from './roster-workflow/roster-event.entity.js';
-import { Roster } from './roster-workflow/roster.entity.js';
+import { Roster } from './roster-state/roster.entity.js';
 
 export { RosterModule } from './roster.module.js';
 export { Participant, Gender, ParticipantCategory } from './participant/participant.entity.js';
@@ -12,7 +12,7 @@ export { ParticipantQueryService } from './participant/participant-query.service
 export type { ParticipantFields } from './participant/participant-check.js';
 export { PersonalDataAccess } from './personal-data/personal-data-access.entity.js';
 export { PersonalDataCipher } from './personal-data/personal-data.cipher.js';
-export { RosterStatus } from './roster-workflow/roster-status.js';
+export { RosterStatus } from './roster-state/roster-status.js';
 export { RosterWorkflowService, maskName } from './roster-workflow/roster-workflow.service.js';
 export { InsuranceService } from './insurance/insurance.service.js';
 

@@ -10,8 +10,8 @@ import { checkParticipant, type CheckedParticipant, type ParticipantField, type 
 import { Participant } from './participant.entity.js';
 import { ParticipantQueryService } from './participant-query.service.js';
 import { type ImportMode, RosterCheckService } from './roster-check.service.js';
-import { howToReopen, RosterStatus, UNDER_APPROVAL } from '../roster-workflow/roster-status.js';
-import { Roster } from '../roster-workflow/roster.entity.js';
+import { howToReopen, RosterStatus, UNDER_APPROVAL } from '../roster-state/roster-status.js';
+import { Roster } from '../roster-state/roster.entity.js';
 
 /** A batch locked for a change of its list, with where its list stands. */
 type ListedBatch = Batch & { rosterStatus: RosterStatus };

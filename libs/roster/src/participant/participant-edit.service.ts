@@ -29,6 +29,7 @@ function refuseUnposted(batch: ListedBatch): void {
     { status: batch.status, rosterStatus: batch.rosterStatus },
   );
 }
+
 export const MAX_ADD = 1000;
 
 /**

@@ -5,7 +5,9 @@ import { InsuranceResolver } from './insurance/insurance.resolver.js';
 import { InsuranceService } from './insurance/insurance.service.js';
 import { BatchRosterResolver, ParticipantStayResolver, UnionCoverageResolver } from './participant/batch-roster.resolver.js';
 import { ParticipantResolver } from './participant/participant.resolver.js';
-import { ParticipantService } from './participant/participant.service.js';
+import { ParticipantEditService } from './participant/participant-edit.service.js';
+import { ParticipantQueryService } from './participant/participant-query.service.js';
+import { RosterCheckService } from './participant/roster-check.service.js';
 import { RosterBatchRules } from './participant/roster-batch-rules.js';
 import { PersonalDataAccessResolver } from './personal-data/personal-data-access.resolver.js';
 import { PersonalDataAccessService } from './personal-data/personal-data-access.service.js';
@@ -15,6 +17,7 @@ import { RosterWorkflowRules } from './roster-workflow/roster-workflow.rules.js'
 import { RosterWorkflowService } from './roster-workflow/roster-workflow.service.js';
 import { RosterSweeper } from './roster-workflow/roster-sweeper.service.js';
 import { RosterFileController } from './spreadsheet/roster-file.controller.js';
+import { RosterImportService } from './spreadsheet/roster-import.service.js';
 
 /**
  * The rooming list (名单): participants and their encrypted personal data with its access log, the
@@ -27,13 +30,16 @@ import { RosterFileController } from './spreadsheet/roster-file.controller.js';
   providers: [
     PersonalDataCipher,
     PersonalDataAccessService,
-    ParticipantService,
+    RosterCheckService,
+    ParticipantQueryService,
+    ParticipantEditService,
     RosterBatchRules,
     ParticipantResolver,
     BatchRosterResolver,
     ParticipantStayResolver,
     UnionCoverageResolver,
     PersonalDataAccessResolver,
+    RosterImportService,
     RosterWorkflowService,
     RosterWorkflowRules,
     RosterSweeper,
@@ -41,7 +47,7 @@ import { RosterFileController } from './spreadsheet/roster-file.controller.js';
     InsuranceService,
     InsuranceResolver,
   ],
-  exports: [ParticipantService, PersonalDataCipher, RosterWorkflowService, InsuranceService],
+  exports: [ParticipantEditService, ParticipantQueryService, PersonalDataCipher, RosterWorkflowService, InsuranceService],
 })
 export class RosterModule implements OnModuleInit {
   constructor(

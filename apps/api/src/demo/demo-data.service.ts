@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { UserService } from '@app/auth';
 import { BaseService, CapacityCalendarService, PackageService, RegionService, UnionService } from '@app/base';
 import { BatchLifecycleService, BatchRequestService } from '@app/booking';
-import { DocumentType, Gender, mainlandIdCheckDigit, ParticipantCategory, type ParticipantFields, ParticipantService } from '@app/roster';
+import { DocumentType, Gender, mainlandIdCheckDigit, ParticipantCategory, ParticipantEditService, type ParticipantFields } from '@app/roster';
 import { AgreementService, AgreementAllotmentService } from '@app/exchange';
 import { BillService, ConsumptionService } from '@app/billing';
 import { addDays, type RequestContext, Role, todayInShanghai, TransactionRunner } from '@app/shared';
@@ -78,7 +78,7 @@ export class DemoDataService {
     private readonly users: UserService,
     private readonly requests: BatchRequestService,
     private readonly lifecycle: BatchLifecycleService,
-    private readonly participants: ParticipantService,
+    private readonly participants: ParticipantEditService,
     private readonly consumption: ConsumptionService,
     private readonly bills: BillService,
     private readonly agreements: AgreementService,

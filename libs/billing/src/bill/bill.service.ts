@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { stayDays, type UnionPolicy, UnionPolicyService, UnionService } from '@app/base';
 import { type Batch, BatchLifecycleService, BatchQueryService, batchScope, BatchStatus, BenefitType, canSee, scopeBatches } from '@app/booking';
-import { ParticipantService } from '@app/roster';
+import { ParticipantQueryService } from '@app/roster';
 import {
   checkPageSize,
   type ConnectionShape,
@@ -43,7 +43,7 @@ export class BillService {
     private readonly lifecycle: BatchLifecycleService,
     private readonly consumption: ConsumptionService,
     private readonly policies: UnionPolicyService,
-    private readonly participants: ParticipantService,
+    private readonly participants: ParticipantQueryService,
     private readonly unions: UnionService,
   ) {}
 

@@ -3,12 +3,12 @@ import { TradeUnion } from '@app/base';
 import { Batch } from '@app/booking';
 import { addDays, Ctx, DateScalar, type RequestContext, Role, todayInShanghai } from '@app/shared';
 import { Participant } from './participant.entity.js';
-import { ParticipantService } from './participant.service.js';
+import { ParticipantQueryService } from './participant-query.service.js';
 
 /** The rooming list as fields of a batch; one query per field for a whole page of batches. */
 @Resolver(() => Batch)
 export class BatchRosterResolver {
-  constructor(private readonly roster: ParticipantService) {}
+  constructor(private readonly roster: ParticipantQueryService) {}
 
   @ResolveField(() => [Participant], { description: 'The rooming list, in the order people were added (or those who never went on a stay first); ID numbers and phones masked.' })
   async participants(
@@ -31,7 +31,7 @@ export class BatchRosterResolver {
 /** When each person last went: found by keyed hash across batches. */
 @Resolver(() => Participant)
 export class ParticipantStayResolver {
-  constructor(private readonly roster: ParticipantService) {}
+  constructor(private readonly roster: ParticipantQueryService) {}
 
   @ResolveField(() => DateScalar, { nullable: true, description: 'Arrival day of their latest earlier stay that went ahead (any union); null if they never went.' })
   lastStayDate(@Ctx() ctx: RequestContext, @Parent() participant: Participant): Promise<string | null> {
@@ -57,7 +57,7 @@ export class UnionCoverage {
 /** Coverage, for the union's own organisers and approvers and the admin. */
 @Resolver(() => TradeUnion)
 export class UnionCoverageResolver {
-  constructor(private readonly roster: ParticipantService) {}
+  constructor(private readonly roster: ParticipantQueryService) {}
 
   @ResolveField(() => UnionCoverage, { nullable: true, description: "Distinct people with a stay in the last five years against the member count; the union's own organisers and approvers and the admin see it." })
   async coverage(@Ctx() ctx: RequestContext, @Parent() union: TradeUnion): Promise<UnionCoverage | null> {

@@ -1,38 +1,19 @@
 import { Args, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Batch } from '@app/booking';
-import { Ctx, DomainException, ErrorCode, type RequestContext, Role, Roles } from '@app/shared';
+import { Ctx, type RequestContext, Role, Roles } from '@app/shared';
 import { PersonalDataAccessService } from '../personal-data/personal-data-access.service.js';
 import { ParticipantInput, UpdateParticipantInput } from './participant.input.js';
 import { Participant } from './participant.entity.js';
-import { ListProblems, ParticipantService } from './participant.service.js';
+import { ParticipantEditService } from './participant-edit.service.js';
+import { ParticipantQueryService } from './participant-query.service.js';
 
 const EDITORS = [Role.UNION_ORGANISER, Role.BASE_OPERATOR];
-
-/** Problems of a list → one BAD_USER_INPUT naming the first field, with all of them in `problems`. */
-async function asGraphqlInput<T>(work: Promise<T>, path: (index: number) => string): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    // A policy's refusal of some of the people keeps its code; its fields are named as the input's, like a list problem's.
-    if (error instanceof DomainException && error.code === ErrorCode.POLICY_VIOLATION && Array.isArray(error.details.problems)) {
-      const problems = (error.details.problems as Array<{ index: number; field: string | null; message: string }>).map((p) => ({ ...p, field: p.field ? `${path(p.index)}.${p.field}` : path(p.index) }));
-      throw new DomainException(error.code, error.message, { ...error.details, field: problems[0]?.field ?? error.details.field, problems });
-    }
-    if (!(error instanceof ListProblems)) throw error;
-    const problems = error.problems.map((p) => ({
-      field: p.field ? `${path(p.index)}.${p.field}` : path(p.index),
-      message: p.sameAs === undefined ? p.message : `the same person as ${path(p.sameAs)}`,
-    }));
-    const [first] = problems;
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more in extensions.problems)` : '';
-    throw DomainException.badInput(first.field, `${first.field}: ${first.message}${more}`, { problems });
-  }
-}
 
 @Resolver(() => Participant)
 export class ParticipantResolver {
   constructor(
-    private readonly participants: ParticipantService,
+    private readonly participants: ParticipantEditService,
+    private readonly list: ParticipantQueryService,
     private readonly access: PersonalDataAccessService,
   ) {}
 
@@ -43,13 +24,13 @@ export class ParticipantResolver {
     @Args('batchId', { type: () => Int }) batchId: number,
     @Args('participants', { type: () => [ParticipantInput] }) participants: ParticipantInput[],
   ): Promise<Participant[]> {
-    return asGraphqlInput(this.participants.add(ctx, batchId, participants), (i) => `participants.${i}`);
+    return this.participants.add(ctx, batchId, participants);
   }
 
   @Mutation(() => Participant, { description: 'Changes one person on a rooming list (same rules as addParticipants).' })
   @Roles(...EDITORS)
   updateParticipant(@Ctx() ctx: RequestContext, @Args('id', { type: () => Int }) id: number, @Args('input') input: UpdateParticipantInput): Promise<Participant> {
-    return asGraphqlInput(this.participants.update(ctx, id, input), () => 'input');
+    return this.participants.update(ctx, id, input);
   }
 
   @Mutation(() => Participant, { description: "Makes this person the batch's team leader (领队), replacing any other; required before check-in." })
@@ -67,7 +48,7 @@ export class ParticipantResolver {
   @ResolveField(() => [Participant], { description: 'The others on the same list with the same room label; empty without a room.' })
   async roommates(@Ctx() ctx: RequestContext, @Parent() participant: Participant): Promise<Participant[]> {
     if (!participant.room) return [];
-    return (await this.participants.list(ctx, participant.batchId)).filter((p) => p.room === participant.room && p.id !== participant.id);
+    return (await this.list.list(ctx, participant.batchId)).filter((p) => p.room === participant.room && p.id !== participant.id);
   }
 
   @ResolveField(() => String, {

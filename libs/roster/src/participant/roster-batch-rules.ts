@@ -3,13 +3,15 @@ import { type Batch, type BatchRule, BatchStatus } from '@app/booking';
 import { UnionPolicyService } from '@app/base';
 import { DomainException, ErrorCode, formatYuan, type RequestContext, todayInShanghai } from '@app/shared';
 import { InsuranceService } from '../insurance/insurance.service.js';
-import { ParticipantService } from './participant.service.js';
+import { ParticipantEditService } from './participant-edit.service.js';
+import { ParticipantQueryService } from './participant-query.service.js';
 
 /** What the rooming list asks of the lifecycle: check in a full list, never shrink below it. */
 @Injectable()
 export class RosterBatchRules implements BatchRule {
   constructor(
-    private readonly participants: ParticipantService,
+    private readonly participants: ParticipantQueryService,
+    private readonly edits: ParticipantEditService,
     private readonly policies: UnionPolicyService,
     private readonly insurance: InsuranceService,
   ) {}
@@ -51,6 +53,6 @@ export class RosterBatchRules implements BatchRule {
 
   /** Who of the list arrived (everyone when `arrivedIds` is null); bills, vouchers and person-visits count them. */
   arrivals(tx: RequestContext, batch: Batch, arrivedIds: number[] | null): Promise<number> {
-    return this.participants.markArrivals(tx, batch, arrivedIds);
+    return this.edits.markArrivals(tx, batch, arrivedIds);
   }
 }

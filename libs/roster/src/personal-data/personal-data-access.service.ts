@@ -11,7 +11,6 @@ import {
   Role,
   TransactionRunner,
 } from '@app/shared';
-import type { Participant } from '../participant/participant.entity.js';
 import { AccessChannel, PersonalDataAccess } from './personal-data-access.entity.js';
 import { PersonalDataCipher, type PersonalField } from './personal-data.cipher.js';
 
@@ -22,6 +21,14 @@ export function mayReadPersonalData(ctx: RequestContext, batch: Pick<Batch, 'uni
   if (actor.role === Role.UNION_ORGANISER) return actor.unionId === batch.unionId;
   if (actor.role === Role.BASE_OPERATOR) return actor.baseId === batch.baseId;
   return false;
+}
+
+/** A listed person as far as revealing needs: their list and the encrypted values (a Participant row). */
+export interface EncryptedPerson {
+  id: number;
+  batchId: number;
+  idNumberCipher: string;
+  phoneCipher: string;
 }
 
 const CIPHER_COLUMN: Record<PersonalField, 'idNumberCipher' | 'phoneCipher'> = { idNumber: 'idNumberCipher', phone: 'phoneCipher' };
@@ -44,11 +51,11 @@ export class PersonalDataAccessService {
    * The full value of one field of a participant. Batched per request and field: a list of 500
    * people costs one log row per batch, written before any value is returned.
    */
-  reveal(ctx: RequestContext, participant: Participant, field: PersonalField): Promise<string> {
+  reveal(ctx: RequestContext, participant: EncryptedPerson, field: PersonalField): Promise<string> {
     // Keys are fresh objects, so nothing is cached across fields; idNumber and phone of one list
     // still land in the same batch (same tick) and so in one log row per batch.
     return ctx
-      .loader<{ participant: Participant; field: PersonalField }, string>('reveal', async (keys) => {
+      .loader<{ participant: EncryptedPerson; field: PersonalField }, string>('reveal', async (keys) => {
         const byBatch = new Map<number, { people: Set<number>; fields: Set<PersonalField> }>();
         for (const { participant: p, field: f } of keys) {
           const entry = byBatch.get(p.batchId) ?? { people: new Set(), fields: new Set() };

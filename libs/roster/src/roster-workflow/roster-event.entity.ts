@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { RecordedMove } from '@app/shared';
-import { RosterStatus } from './roster-status.js';
+import { RosterStatus } from '../roster-state/roster-status.js';
 
 /** One move of a roster through approval and public notice: who, when, from, to, why. */
 @ObjectType({ description: 'One move of a rooming list through approval and public notice.' })

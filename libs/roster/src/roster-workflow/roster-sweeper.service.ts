@@ -2,8 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { BatchQueryService } from '@app/booking';
 import { Sweep, sweepDue, todayInShanghai, TransactionRunner } from '@app/shared';
 import { LessThanOrEqual, MoreThan } from 'typeorm';
-import { Roster } from './roster.entity.js';
-import { RosterStatus } from './roster-status.js';
+import { Roster } from '../roster-state/roster.entity.js';
+import { RosterStatus } from '../roster-state/roster-status.js';
 import { RosterWorkflowService } from './roster-workflow.service.js';
 
 /** The rooming list's sweep: a posted list nobody objected to is cleared when its notice period ends. */

@@ -3,7 +3,7 @@ import { Ctx, DateScalar, Public, type RequestContext, Role, Roles } from '@app/
 import { Batch } from '@app/booking';
 import { ParticipantCategory } from '../participant/participant.entity.js';
 import { RosterEvent } from './roster-event.entity.js';
-import { RosterStatus } from './roster-status.js';
+import { RosterStatus } from '../roster-state/roster-status.js';
 import { RosterWorkflowService } from './roster-workflow.service.js';
 
 @ObjectType({ description: 'A person on a publicly posted list: the name masked, the employer and the category; never documents or phones.' })

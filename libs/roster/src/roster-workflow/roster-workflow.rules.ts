@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { UnionPolicyService } from '@app/base';
 import { DomainException, ErrorCode, type RequestContext } from '@app/shared';
 import { type Batch, type BatchRule, BatchStatus } from '@app/booking';
-import { howToReopen, RosterStatus, UNDER_APPROVAL } from './roster-status.js';
+import { howToReopen, RosterStatus, UNDER_APPROVAL } from '../roster-state/roster-status.js';
 import { RosterWorkflowService } from './roster-workflow.service.js';
 
 /** A batch that will not go: its posted list comes down. */

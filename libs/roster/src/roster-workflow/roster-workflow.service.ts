@@ -6,8 +6,8 @@ import { In } from 'typeorm';
 import { type Batch, BatchLifecycleService, BatchQueryService, BatchStatus } from '@app/booking';
 import { Participant } from '../participant/participant.entity.js';
 import { RosterEvent } from './roster-event.entity.js';
-import { draftRoster, Roster } from './roster.entity.js';
-import { RosterAction, RosterStatus, planRosterTransition } from './roster-status.js';
+import { draftRoster, Roster } from '../roster-state/roster.entity.js';
+import { RosterAction, RosterStatus, planRosterTransition } from '../roster-state/roster-status.js';
 
 /** The list moves only while the batch is still ahead of its stay. */
 const OPEN = [BatchStatus.REQUESTED, BatchStatus.CONFIRMED];

@@ -2,20 +2,14 @@ import { Controller, Get, Header, Param, Post, Query, StreamableFile, UploadedFi
 import { FileInterceptor } from '@nestjs/platform-express';
 import { type Batch, BatchQueryService } from '@app/booking';
 import { Ctx, DomainException, type RequestContext, Role, Roles } from '@app/shared';
-import { type ImportMode, ListProblems, ParticipantService } from '../participant/participant.service.js';
-import type { ParticipantField } from '../participant/participant-check.js';
+import { ParticipantQueryService } from '../participant/participant-query.service.js';
+import type { ImportMode } from '../participant/roster-check.service.js';
 import { AccessChannel } from '../personal-data/personal-data-access.entity.js';
 import { mayReadPersonalData, PersonalDataAccessService } from '../personal-data/personal-data-access.service.js';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
-import { ROSTER_COLUMNS, type SheetLanguage } from './roster-columns.js';
-import { detectFormat, type ExportRow, readRosterSheet, type RowProblem, type SheetFormat, writeRosterSheet } from './roster-sheet.js';
-
-/** What multer hands over for a file field kept in memory (the fields we use). */
-interface UploadedSheet {
-  originalname: string;
-  buffer: Buffer;
-  size: number;
-}
+import type { SheetLanguage } from './roster-columns.js';
+import { type ImportResult, RosterImportService, type UploadedSheet } from './roster-import.service.js';
+import { type ExportRow, type SheetFormat, writeRosterSheet } from './roster-sheet.js';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
@@ -34,20 +28,16 @@ function formatParam(raw: string): SheetFormat {
   return raw;
 }
 
+function modeParam(raw: string | undefined): ImportMode {
+  const mode = raw ?? 'replace';
+  if (mode !== 'replace' && mode !== 'append') throw DomainException.badInput('mode', 'mode is replace (the file becomes the list, the default) or append');
+  return mode;
+}
+
 function langParam(raw: string | undefined): SheetLanguage {
   if (raw === undefined || raw === '' || raw === 'zh') return 'zh';
   if (raw === 'en') return 'en';
   throw DomainException.badInput('lang', 'lang is zh (Chinese headers, the default) or en');
-}
-
-export interface ImportResult {
-  batchId: number;
-  reference: string;
-  mode: ImportMode;
-  imported: number;
-  participantCount: number;
-  /** Columns of the file that are not part of a rooming list, and were not read. */
-  ignoredColumns: string[];
 }
 
 /**
@@ -57,7 +47,8 @@ export interface ImportResult {
 @Controller('batches/:batchId')
 export class RosterFileController {
   constructor(
-    private readonly participants: ParticipantService,
+    private readonly imports: RosterImportService,
+    private readonly list: ParticipantQueryService,
     private readonly batches: BatchQueryService,
     private readonly access: PersonalDataAccessService,
     private readonly cipher: PersonalDataCipher,
@@ -73,59 +64,7 @@ export class RosterFileController {
     @UploadedFile() file: UploadedSheet | undefined,
     @Query('mode') rawMode: string | undefined,
   ): Promise<ImportResult> {
-    const batchId = batchIdParam(rawBatchId);
-    const mode = (rawMode ?? 'replace') as ImportMode;
-    if (mode !== 'replace' && mode !== 'append') throw DomainException.badInput('mode', 'mode is replace (the file becomes the list, the default) or append');
-    if (!file) throw DomainException.badInput('file', 'Send the spreadsheet as multipart/form-data field "file"');
-    const format = detectFormat(file.buffer, file.originalname);
-    if (!format) throw DomainException.badInput('file', 'Upload an .xlsx workbook or a .csv file (an old .xls must be saved as .xlsx first)');
-
-    let sheet;
-    try {
-      sheet = await readRosterSheet(file.buffer, format);
-    } catch (error) {
-      if (error instanceof DomainException) throw error;
-      throw DomainException.badInput('file', `The file could not be read as ${format === 'xlsx' ? 'an .xlsx workbook' : 'CSV'}; save it again from the spreadsheet program`);
-    }
-    const fail = (problems: RowProblem[], listProblem: DomainException | null = null) => {
-      const rows = new Set(problems.map((p) => p.row)).size;
-      const summary = [listProblem?.message, `${rows} ${rows === 1 ? 'row has' : 'rows have'} errors`].filter(Boolean).join(' Also, ');
-      return DomainException.badInput('file', `${summary}; nothing was imported`, {
-        ...(listProblem?.details ?? {}),
-        field: 'file',
-        rows: problems.map((p) => ({ row: p.row, column: p.column, message: p.message })),
-      });
-    };
-    if (!sheet.rows.length && sheet.problems.length) throw fail(sheet.problems);
-    if (!sheet.rows.length && !Object.keys(sheet.headers).length) {
-      throw DomainException.badInput('file', 'The file is empty: the first row must hold the headers (姓名, 性别, 证件号码, 手机号, 工作单位, …) and the rows below them the people');
-    }
-    if (!sheet.rows.length) throw DomainException.badInput('file', 'The file has headers but no people');
-
-    // Problems found while reading (unknown labels, cells Excel spoiled) travel with the rest.
-    const column = (field: ParticipantField | null) => (field ? (sheet.headers[field] ?? ROSTER_COLUMNS.find((c) => c.key === field)!.zh) : '');
-    try {
-      const result = await this.participants.import(
-        ctx,
-        batchId,
-        sheet.rows.map((r) => r.fields),
-        mode,
-        sheet.problems.map((p) => ({ index: -1, field: null, message: p.message, at: { row: p.row, column: p.column } })),
-      );
-      return { batchId, reference: result.batch.reference, mode, imported: result.imported, participantCount: result.participantCount, ignoredColumns: sheet.ignored };
-    } catch (error) {
-      if (!(error instanceof ListProblems)) throw error;
-      const problems: RowProblem[] = error.problems.map((p) => ({
-        ...(p.at ?? { row: sheet.rows[p.index].row, column: column(p.field) }),
-        message: p.sameAs === undefined ? p.message : `the same person as row ${sheet.rows[p.sameAs].row}`,
-      }));
-      // A cell that could not be read is reported once, not again as "is required".
-      const unreadable = new Set(sheet.problems.map((p) => `${p.row}|${p.column}`));
-      throw fail(
-        problems.filter((p) => !(p.message === 'is required' && unreadable.has(`${p.row}|${p.column}`))).sort((a, b) => a.row - b.row),
-        error.listProblem,
-      );
-    }
+    return this.imports.import(ctx, batchIdParam(rawBatchId), file, modeParam(rawMode));
   }
 
   /** The list as the union keeps it; full ID numbers and phones for the organiser and the operator (logged), masked for the admin. */
@@ -146,7 +85,7 @@ export class RosterFileController {
 
   private async file(ctx: RequestContext, batchId: number, format: SheetFormat, lang: SheetLanguage, name: string, byRoom: boolean): Promise<StreamableFile> {
     const batch: Batch = await this.batches.getVisibleOrThrow(ctx, batchId, 'batchId');
-    const people = [...(await this.participants.list(ctx, batch.id))];
+    const people = [...(await this.list.list(ctx, batch.id))];
     // Rooms in natural order (2 before 10), people without a room last.
     if (byRoom) people.sort((a, b) => (a.room ?? '\uffff').localeCompare(b.room ?? '\uffff', 'zh', { numeric: true }) || a.id - b.id);
     const full = mayReadPersonalData(ctx, batch);

@@ -33,6 +33,21 @@ export class DomainException extends Error {
     return new DomainException(ErrorCode.BAD_USER_INPUT, message, { field, ...details });
   }
 
+  /**
+   * Every problem of a list at once (an input's entries, a file's rows), under `key` beside the
+   * `field` they are reported on; a problem of the whole list (too many people) leads the message and
+   * lends its details. The edge that sent the list names the problems; nobody catches to rename them.
+   */
+  static listProblems(
+    field: string,
+    message: string,
+    problems: ReadonlyArray<Readonly<Record<string, ErrorDetail>>>,
+    { key = 'problems', listProblem = null }: { key?: string; listProblem?: DomainException | null } = {},
+  ): DomainException {
+    const summary = [listProblem?.message, message].filter(Boolean).join(' Also, ');
+    return new DomainException(ErrorCode.BAD_USER_INPUT, summary, { ...(listProblem?.details ?? {}), field, [key]: problems });
+  }
+
   static notFound(entity: string, id: number | string, field?: string): DomainException {
     return new DomainException(ErrorCode.NOT_FOUND, `${entity} ${id} does not exist or is not visible to you`, {
       entity,

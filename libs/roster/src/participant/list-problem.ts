@@ -1,0 +1,44 @@
+import { DomainException } from '@app/shared';
+import type { ParticipantField } from './participant-check.js';
+
+/** A problem with the index-th participant of a list (an input array or a file's rows). */
+export interface ListProblem {
+  index: number;
+  field: ParticipantField | null;
+  message: string;
+  /** Where in a file, when the problem was found while reading it. */
+  at?: { row: number; column: string };
+  /** For "the same person as …": the index of the earlier entry, which each edge names its own way. */
+  sameAs?: number;
+}
+
+/**
+ * How the edge that sent a list names its entries in errors: a GraphQL input by its path
+ * (`participants.3.idNumber`), a file by its rows and columns. The service throws the error this
+ * builds, so resolvers and controllers never catch to rename.
+ */
+export interface ListNaming {
+  /** Every problem of the list as one BAD_USER_INPUT, with a problem of the whole list (too many people) beside them. */
+  refuse(problems: ListProblem[], listProblem: DomainException | null): DomainException;
+  /** A field of the index-th entry as the edge names it, for a policy's refusal of some of the people. */
+  field(index: number, field: ParticipantField | null): string | null;
+}
+
+/** Entries of a GraphQL input: `participants.3.idNumber`, "the same person as participants.1"; `path` names an entry. */
+export function inputNaming(path: (index: number) => string): ListNaming {
+  const field = (index: number, name: ParticipantField | null) => (name ? `${path(index)}.${name}` : path(index));
+  return {
+    field,
+    refuse(problems, listProblem) {
+      const named = problems.map((p) => ({ field: field(p.index, p.field), message: p.sameAs === undefined ? p.message : `the same person as ${path(p.sameAs)}` }));
+      const [first] = named;
+      const more = named.length > 1 ? ` (and ${named.length - 1} more in extensions.problems)` : '';
+      return DomainException.listProblems(first.field, `${first.field}: ${first.message}${more}`, named, { listProblem });
+    },
+  };
+}
+
+/** The entries of addParticipants' `participants` argument. */
+export const PARTICIPANTS_INPUT = inputNaming((index) => `participants.${index}`);
+/** The one entry of updateParticipant's `input`. */
+export const UPDATE_INPUT = inputNaming(() => 'input');

@@ -5,10 +5,11 @@ import {
   type ConnectionShape,
   decodeCursor,
   DomainException,
+  may,
   pageNewestFirst,
+  Permission,
   nowToTheSecond,
   type RequestContext,
-  Role,
   TransactionRunner,
 } from '@app/shared';
 import type { Participant } from '../participant/participant.entity.js';
@@ -17,11 +18,7 @@ import { PersonalDataCipher, type PersonalField } from './personal-data.cipher.j
 
 /** Only the batch's own organiser and the hosting base's operator need the full values (registration, contact). */
 export function mayReadPersonalData(ctx: RequestContext, batch: Pick<Batch, 'unionId' | 'baseId'>): boolean {
-  const actor = ctx.actor;
-  if (!actor) return false;
-  if (actor.role === Role.UNION_ORGANISER) return actor.unionId === batch.unionId;
-  if (actor.role === Role.BASE_OPERATOR) return actor.baseId === batch.baseId;
-  return false;
+  return may(ctx, Permission.ReadPersonalData, batch);
 }
 
 const CIPHER_COLUMN: Record<PersonalField, 'idNumberCipher' | 'phoneCipher'> = { idNumber: 'idNumberCipher', phone: 'phoneCipher' };

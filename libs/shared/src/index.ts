@@ -27,3 +27,4 @@ export * from './database/recorded-move.js';
 export * from './time/clock.js';
 export * from './jobs/sweep.js';
 export * from './jobs/sweep-scheduler.js';
+export * from './access/access-policy.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException, insertRow, isUniqueViolation, nowToTheSecond, type RequestContext, Role, todayInShanghai, TransactionRunner } from '@app/shared';
+import { DomainException, insertRow, isUniqueViolation, nowToTheSecond, Permission, type RequestContext, requireAccess, todayInShanghai, TransactionRunner } from '@app/shared';
 import { In, LessThanOrEqual } from 'typeorm';
 import type { SetUnionPolicyInput } from './set-union-policy.input.js';
 import { DEFAULT_POLICY, UnionPolicy } from './union-policy.entity.js';
@@ -53,10 +53,7 @@ export class UnionPolicyService {
    */
   private async readable(ctx: RequestContext, unionId: number): Promise<void> {
     await this.unions.getOrThrow(ctx, unionId, 'unionId');
-    const actor = ctx.requireActor();
-    if ((actor.role === Role.UNION_ORGANISER || actor.role === Role.UNION_APPROVER) && actor.unionId !== unionId) {
-      throw DomainException.forbidden(`You read your own union's funding policy (unionId ${actor.unionId}); union ${unionId} is another's`, { field: 'unionId' });
-    }
+    requireAccess(ctx, Permission.ReadUnion, { unionId }, { message: `You read your own union's funding policy (unionId ${ctx.requireActor().unionId}); union ${unionId} is another's`, field: 'unionId' });
   }
 
   /** Every version of the union's policy, oldest first (only the defaults before the first). */
@@ -80,9 +77,7 @@ export class UnionPolicyService {
    */
   async set(ctx: RequestContext, input: SetUnionPolicyInput): Promise<UnionPolicy> {
     const actor = ctx.requireActor();
-    if (actor.role !== Role.ADMIN && !(actor.role === Role.UNION_APPROVER && actor.unionId === input.unionId)) {
-      throw DomainException.forbidden("Only the union's approver or an admin sets its funding policy", { field: 'unionId' });
-    }
+    requireAccess(ctx, Permission.GovernUnion, { unionId: input.unionId }, { message: "Only the union's approver or an admin sets its funding policy", field: 'unionId' });
     if (RULES.every((k) => input[k] === undefined || input[k] === null)) {
       throw DomainException.badInput('input', `Give at least one rule to change (${RULES.join(', ')}); a version that changes nothing is not saved`);
     }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException, isUniqueViolation, nowToTheSecond, type RequestContext, Role, TransactionRunner } from '@app/shared';
+import { DomainException, isUniqueViolation, nowToTheSecond, Permission, type RequestContext, requireAccess, TransactionRunner } from '@app/shared';
 import { In } from 'typeorm';
 import { RegionService } from '../region/region.service.js';
 import type { CreateUnionInput } from './create-union.input.js';
@@ -43,10 +43,7 @@ export class UnionService {
 
   /** The union's approver or an admin declares how many members it has. */
   async setMemberCount(ctx: RequestContext, unionId: number, memberCount: number): Promise<TradeUnion> {
-    const actor = ctx.requireActor();
-    if (actor.role !== Role.ADMIN && !(actor.role === Role.UNION_APPROVER && actor.unionId === unionId)) {
-      throw DomainException.forbidden("Only the union's approver or an admin sets its member count", { field: 'unionId' });
-    }
+    requireAccess(ctx, Permission.GovernUnion, { unionId }, { message: "Only the union's approver or an admin sets its member count", field: 'unionId' });
     if (!Number.isInteger(memberCount) || memberCount < 1 || memberCount > 10_000_000) throw DomainException.badInput('memberCount', `memberCount is 1 to 10,000,000, got ${memberCount}`);
     return this.db.transaction(ctx, async (tx) => {
       const union = await this.getOrThrow(tx, unionId, 'unionId');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BaseService } from '@app/base';
 import { type Batch, type BatchRule, BatchStatus, BenefitType } from '@app/booking';
-import { daysBetween, DomainException, nowToTheSecond, type RequestContext, Role, todayInShanghai, TransactionRunner } from '@app/shared';
+import { daysBetween, DomainException, nowToTheSecond, Permission, type RequestContext, requireAccess, todayInShanghai, TransactionRunner } from '@app/shared';
 import { In } from 'typeorm';
 import { BillService } from '../bill/bill.service.js';
 import { CancellationPolicy } from './cancellation-policy.entity.js';
@@ -42,9 +42,7 @@ export class CancellationPolicyService implements BatchRule {
   /** The base's operator (own base) or an admin sets the no-show fee: 0–100 percent, for batches checked in later. */
   async setNoShow(ctx: RequestContext, baseId: number, percent: number): Promise<number> {
     const actor = ctx.requireActor();
-    if (actor.role === Role.BASE_OPERATOR && actor.baseId !== baseId) {
-      throw DomainException.forbidden(`You run base ${actor.baseId}, not base ${baseId}`, { field: 'baseId' });
-    }
+    requireAccess(ctx, Permission.OperateBase, { baseId }, { message: `You run base ${actor.baseId}, not base ${baseId}`, field: 'baseId' });
     if (!Number.isInteger(percent) || percent < 0 || percent > 100) throw DomainException.badInput('percent', `percent is a whole number 0 to 100, got ${percent}`);
     return this.db.transaction(ctx, async (tx) => {
       await this.bases.getOrThrow(tx, baseId, 'baseId');
@@ -57,9 +55,7 @@ export class CancellationPolicyService implements BatchRule {
   /** The base's operator (own base) or an admin replaces the policy; batches cancelled later follow it. */
   async set(ctx: RequestContext, baseId: number, windows: CancellationWindow[]): Promise<CancellationWindow[]> {
     const actor = ctx.requireActor();
-    if (actor.role === Role.BASE_OPERATOR && actor.baseId !== baseId) {
-      throw DomainException.forbidden(`You run base ${actor.baseId}, not base ${baseId}`, { field: 'baseId' });
-    }
+    requireAccess(ctx, Permission.OperateBase, { baseId }, { message: `You run base ${actor.baseId}, not base ${baseId}`, field: 'baseId' });
     const checked = checkPolicy(windows.map((w) => ({ daysBefore: w.daysBefore, percent: w.percent })));
     return this.db.transaction(ctx, async (tx) => {
       await this.bases.getOrThrow(tx, baseId, 'baseId');

@@ -1,26 +1,15 @@
-import { DomainException, type RequestContext, Role } from '@app/shared';
+import { type AccessScope, DomainException, Permission, type RequestContext, requireAccess, requireScope, scopeFor } from '@app/shared';
 import type { Batch } from './batch.entity.js';
 
 /**
  * What part of all batches the caller may see: everything, one union's, one base's, a region's
- * exchange batches (sent by its unions or hosted at its bases, under an agreement), or none.
+ * exchange batches (sent by its unions or hosted at its bases, under an agreement), or none. The
+ * access policy decides (Permission.SeeBatch); these helpers apply it to rows and queries.
  */
-export type BatchScope = { all: true } | { unionId: number } | { baseId: number } | { regionId: number } | { none: true };
+export type BatchScope = AccessScope;
 
 export function batchScope(ctx: RequestContext): BatchScope {
-  const actor = ctx.requireActor();
-  switch (actor.role) {
-    case Role.ADMIN:
-    case 'SYSTEM':
-      return { all: true };
-    case Role.UNION_ORGANISER:
-    case Role.UNION_APPROVER:
-      return actor.unionId !== null ? { unionId: actor.unionId } : { none: true };
-    case Role.BASE_OPERATOR:
-      return actor.baseId !== null ? { baseId: actor.baseId } : { none: true };
-    case Role.PARTNER:
-      return actor.regionId !== null ? { regionId: actor.regionId } : { none: true };
-  }
+  return scopeFor(ctx, Permission.SeeBatch);
 }
 
 export function canSee(scope: BatchScope, batch: Pick<Batch, 'unionId' | 'baseId'> & Partial<Pick<Batch, 'agreementId' | 'unionRegionId' | 'baseRegionId'>>): boolean {
@@ -41,32 +30,28 @@ export function scopeBatches(qb: { andWhere(where: string, params?: Record<strin
 }
 
 /** A PARTNER changes only the batches their own region sends; the others by their scope alone. */
-export function assertMaySendFor(ctx: RequestContext, batch: Pick<Batch, 'unionRegionId' | 'reference'>): void {
-  const actor = ctx.requireActor();
-  if (actor.role === Role.PARTNER && batch.unionRegionId !== actor.regionId) {
-    throw DomainException.forbidden(`Batch ${batch.reference} is sent by another region; only its own union or region changes it`);
-  }
+export function assertMaySendFor(ctx: RequestContext, batch: Pick<Batch, 'unionId' | 'baseId' | 'unionRegionId' | 'baseRegionId' | 'agreementId' | 'reference'>): void {
+  requireAccess(ctx, Permission.SendForBatch, batch, { message: `Batch ${batch.reference} is sent by another region; only its own union or region changes it` });
 }
 
-/** The union a request books for: an organiser's own; an admin must name one. */
+/**
+ * The union a request books for: an organiser's own; an admin must name one; a partner names one of
+ * their region's (checked once the union is loaded: `may(ctx, Permission.BookForUnion, union)`).
+ */
 export function bookingUnion(ctx: RequestContext, requested: number | null | undefined, agreementId?: number | null): number {
   const actor = ctx.requireActor();
-  if (actor.role === Role.UNION_ORGANISER) {
-    if (requested != null && requested !== actor.unionId) {
-      throw DomainException.forbidden(`You book for your own union (${actor.unionId}), not union ${requested}`, { field: 'unionId' });
+  const scope = requireScope(ctx, Permission.BookForUnion, `A ${actor.role} cannot request batches`);
+  if ('unionId' in scope) {
+    if (requested != null && requested !== scope.unionId) {
+      throw DomainException.forbidden(`You book for your own union (${scope.unionId}), not union ${requested}`, { field: 'unionId' });
     }
-    return actor.unionId!;
+    return scope.unionId;
   }
-  if (actor.role === Role.ADMIN || actor.role === 'SYSTEM') {
-    if (requested == null) throw DomainException.badInput('unionId', 'Say which union the batch is for (unionId)');
-    return requested;
-  }
-  if (actor.role === Role.PARTNER) {
-    if (actor.regionId === null) throw DomainException.forbidden('Your PARTNER account has no region: ask an admin to set one, then sign in again');
-    // Which unions are the partner's region's is checked once the union is loaded.
+  if ('regionId' in scope) {
     if (requested == null) throw DomainException.badInput('unionId', 'Say which union of your region the batch is for (unionId)');
     if (agreementId == null) throw DomainException.badInput('agreementId', 'A PARTNER books under an exchange agreement: give its agreementId');
     return requested;
   }
-  throw DomainException.forbidden(`A ${actor.role} cannot request batches`);
+  if (requested == null) throw DomainException.badInput('unionId', 'Say which union the batch is for (unionId)');
+  return requested;
 }

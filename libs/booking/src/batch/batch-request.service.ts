@@ -7,7 +7,9 @@ import {
   type AppConfig,
   DomainException,
   insertRow,
-  Role,
+  may,
+  Permission,
+  requireAccess,
   isUniqueViolation,
   nowToTheSecond,
   type RequestContext,
@@ -66,7 +68,7 @@ export class BatchRequestService {
    * which holds no beds, with its price as it was then and one history event. The system only.
    */
   async recordPast(ctx: RequestContext, stay: PastStay): Promise<Batch> {
-    if (!ctx.is('SYSTEM')) throw DomainException.forbidden('Only the system writes past stays');
+    requireAccess(ctx, Permission.RecordHistory, {}, { message: 'Only the system writes past stays' });
     return this.db.transaction(ctx, async (tx) => {
       const pkg = await this.packages.getOrThrow(tx, stay.packageId, 'packageId');
       const union = await this.unions.getOrThrow(tx, stay.unionId, 'unionId');
@@ -142,9 +144,11 @@ export class BatchRequestService {
       .update(JSON.stringify([input.packageId, input.startDate, input.headcount, unionId, input.notes ?? null, input.agreementId ?? null]))
       .digest('hex');
 
-    // A partner's union is checked before anything is looked up for it, a replay included.
-    if (actor.role === Role.PARTNER && (await this.unions.getOrThrow(ctx, unionId, 'unionId')).regionId !== actor.regionId) {
-      throw DomainException.forbidden(`You book for the unions of your own region; union ${unionId} is in another`, { field: 'unionId' });
+    // A partner's union is checked before anything is looked up for it, a replay included (its region
+    // is read only when the union alone does not settle it).
+    if (!may(ctx, Permission.BookForUnion, { unionId })) {
+      const { regionId } = await this.unions.getOrThrow(ctx, unionId, 'unionId');
+      requireAccess(ctx, Permission.BookForUnion, { unionId, regionId }, { message: `You book for the unions of your own region; union ${unionId} is in another`, field: 'unionId' });
     }
     if (key) {
       const existing = await this.queries.findByIdempotencyKey(ctx, unionId, key);
@@ -155,9 +159,7 @@ export class BatchRequestService {
         const pkg = await this.packages.getOrThrow(tx, input.packageId, 'packageId');
         const union = await this.unions.getOrThrow(tx, unionId, 'unionId');
         const base = await this.bases.getOrThrow(tx, pkg.baseId, 'packageId');
-        if (actor.role === Role.PARTNER && union.regionId !== actor.regionId) {
-          throw DomainException.forbidden(`You book for the unions of your own region; union ${union.id} (${union.name}) is in another`, { field: 'unionId' });
-        }
+        requireAccess(tx, Permission.BookForUnion, { unionId: union.id, regionId: union.regionId }, { message: `You book for the unions of your own region; union ${union.id} (${union.name}) is in another`, field: 'unionId' });
         if (!pkg.active) throw DomainException.badInput('packageId', `Package ${pkg.id} ("${pkg.name}") is no longer offered`);
         checkGroupSize(pkg, input.headcount);
         // The policy in force now, when the batch is requested: it is kept on the batch.

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException, insertRow, isUniqueViolation, nowToTheSecond, type RequestContext, Role, TransactionRunner } from '@app/shared';
+import { DomainException, insertRow, isUniqueViolation, nowToTheSecond, Permission, type RequestContext, requireAccess, scopeFor, TransactionRunner } from '@app/shared';
 import { In } from 'typeorm';
 import { BatchQueryService } from '../batch/batch-query.service.js';
 import { BatchStatus } from '../batch/batch-status.js';
@@ -33,9 +33,7 @@ export class FeedbackService {
     const comment = input.comment?.trim() || null;
     return this.db.transaction(ctx, async (tx) => {
       const batch = await this.batches.getVisibleOrThrow(tx, input.batchId, 'batchId');
-      if (actor.role !== Role.ADMIN && !(actor.role === Role.UNION_ORGANISER && actor.unionId === batch.unionId)) {
-        throw DomainException.forbidden("Only the batch's union rates its stay", { field: 'batchId' });
-      }
+      requireAccess(tx, Permission.ActForUnion, batch, { message: "Only the batch's union rates its stay", field: 'batchId' });
       if (batch.status !== BatchStatus.COMPLETED && batch.status !== BatchStatus.SETTLED) {
         throw DomainException.wrongState(batch.status, `A stay is rated once it is COMPLETED; batch ${batch.reference} is ${batch.status}`);
       }
@@ -51,15 +49,15 @@ export class FeedbackService {
 
   /** Feedback the caller may read, newest first: an operator their base's, an organiser their union's, an admin all (or one base's). */
   list(ctx: RequestContext, baseId?: number | null): Promise<StayFeedback[]> {
-    const actor = ctx.requireActor();
-    if (actor.role === Role.BASE_OPERATOR && baseId != null && baseId !== actor.baseId) {
-      throw DomainException.forbidden(`You read the feedback of your own base only (baseId ${actor.baseId}); ask for it, or leave baseId out`, { field: 'baseId' });
+    const scope = scopeFor(ctx, Permission.ReadFeedback);
+    if ('baseId' in scope && baseId != null && baseId !== scope.baseId) {
+      throw DomainException.forbidden(`You read the feedback of your own base only (baseId ${scope.baseId}); ask for it, or leave baseId out`, { field: 'baseId' });
     }
     return this.db.read(ctx, (em) => {
       const qb = em.createQueryBuilder(StayFeedback, 'f').orderBy('f.id', 'DESC').take(MAX_LIST);
-      if (actor.role === Role.BASE_OPERATOR) qb.andWhere('f.baseId = :own', { own: actor.baseId ?? -1 });
-      else if (actor.role === Role.UNION_ORGANISER) qb.andWhere('f.unionId = :own', { own: actor.unionId ?? -1 });
-      else if (actor.role !== Role.ADMIN && actor.role !== 'SYSTEM') qb.andWhere('1 = 0');
+      if ('baseId' in scope) qb.andWhere('f.baseId = :own', { own: scope.baseId });
+      else if ('unionId' in scope) qb.andWhere('f.unionId = :own', { own: scope.unionId });
+      else if (!('all' in scope)) qb.andWhere('1 = 0');
       if (baseId != null) qb.andWhere('f.baseId = :baseId', { baseId });
       return qb.getMany();
     });

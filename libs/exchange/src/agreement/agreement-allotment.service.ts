@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Allotment, AllotmentService, BaseService } from '@app/base';
-import { type CalendarDate, DomainException, type RequestContext, Role, TransactionRunner } from '@app/shared';
+import { type CalendarDate, DomainException, may, Permission, type RequestContext, TransactionRunner } from '@app/shared';
 import { AgreementStatus } from './agreement-status.js';
 import { AgreementService } from './agreement.service.js';
 import type { CreateAllotmentInput } from './create-allotment.input.js';
@@ -43,9 +43,7 @@ export class AgreementAllotmentService {
     if (to < from) throw DomainException.badInput('to', `to (${to}) is before from (${from})`);
     return this.db.transaction(ctx, async (tx) => {
       const allotment = await this.lockVisibleOrThrow(tx, id);
-      const actor = tx.requireActor();
-      const mayRelease =
-        actor.role === Role.ADMIN || (actor.role === Role.BASE_OPERATOR && actor.baseId === allotment.baseId) || (actor.role === Role.PARTNER && actor.regionId === allotment.guestRegionId);
+      const mayRelease = may(tx, Permission.OperateBase, { baseId: allotment.baseId }) || may(tx, Permission.ActForRegion, { regionId: allotment.guestRegionId });
       if (!mayRelease) throw DomainException.forbidden("Only the host base's operator, the guest region's partner or an admin releases an allotment");
       if (to < allotment.from || from > allotment.to) {
         throw DomainException.badInput('from', `Allotment ${allotment.id} holds the nights ${allotment.from}…${allotment.to}; ${from}…${to} is outside them`);

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { AllotmentService, RegionService } from '@app/base';
 import { type AgreementRequest, type AgreementTerms, type Batch, type BatchRule, BatchRules, BatchStatus, BenefitType, HOLDS_BEDS } from '@app/booking';
-import { addDays, DomainException, type RequestContext } from '@app/shared';
+import { addDays, DomainException, may, Permission, type RequestContext } from '@app/shared';
 import { AgreementStatus } from './agreement-status.js';
 import { AgreementBenefit } from './agreement.entity.js';
 import { AgreementService } from './agreement.service.js';
@@ -34,7 +34,7 @@ export class AgreementBatchRules implements BatchRule, OnModuleInit {
     const name = (regionId: number) => this.regions.nameOf(tx, regionId);
     if (!parties.includes(request.unionRegionId)) {
       // An organiser or partner of another region may not even learn that the agreement exists.
-      if (!tx.isAdminOrSystem) throw DomainException.notFound('Agreement', agreement.id, 'agreementId');
+      if (!may(tx, Permission.ManageFederation)) throw DomainException.notFound('Agreement', agreement.id, 'agreementId');
       throw DomainException.badInput('unionId', `The union is in ${await name(request.unionRegionId)}, which is not a party to agreement ${agreement.id}; book under an agreement of your own region`);
     }
     const hostRegionId = parties.find((r) => r !== request.unionRegionId)!;

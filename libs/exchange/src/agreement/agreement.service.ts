@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AllotmentService, BaseService, RegionService, UnionService } from '@app/base';
 import { BenefitType } from '@app/booking';
-import { type CalendarDate, checkReason, daysBetween, DomainException, insertRow, nowToTheSecond, parseYuan, RequestContext, Role, todayInShanghai, TransactionRunner } from '@app/shared';
+import { actsAsSystem, type CalendarDate, checkReason, daysBetween, DomainException, insertRow, may, nowToTheSecond, parseYuan, Permission, RequestContext, requireAccess, requireScope, scopeFor, todayInShanghai, TransactionRunner } from '@app/shared';
 import { In } from 'typeorm';
 import { AgreementAction, AgreementStatus } from './agreement-status.js';
 import { planAgreementTransition } from './agreement-transitions.js';
@@ -48,30 +48,23 @@ export class AgreementService {
    * organiser's union's; null for an admin (and the system), who see every agreement.
    */
   async callerRegion(ctx: RequestContext): Promise<number | null> {
-    const actor = ctx.requireActor();
-    switch (actor.role) {
-      case Role.ADMIN:
-      case 'SYSTEM':
-        return null;
-      case Role.PARTNER:
-        return actor.regionId ?? -1;
-      case Role.BASE_OPERATOR:
-        return actor.baseId !== null ? ((await this.bases.load(ctx, actor.baseId))?.regionId ?? -1) : -1;
-      case Role.UNION_ORGANISER:
-      case Role.UNION_APPROVER:
-        return actor.unionId !== null ? ((await this.unions.load(ctx, actor.unionId))?.regionId ?? -1) : -1;
-    }
+    const scope = scopeFor(ctx, Permission.SeeAgreement);
+    if ('all' in scope) return null;
+    if ('regionId' in scope) return scope.regionId;
+    if ('baseId' in scope) return (await this.bases.load(ctx, scope.baseId))?.regionId ?? -1;
+    if ('unionId' in scope) return (await this.unions.load(ctx, scope.unionId))?.regionId ?? -1;
+    return -1;
   }
 
   async propose(ctx: RequestContext, input: ProposeAgreementInput): Promise<Agreement> {
     const actor = ctx.requireActor();
+    const scope = requireScope(ctx, Permission.ActForRegion, 'Only a PARTNER or an admin proposes an agreement');
     let proposer: number;
-    if (actor.role === Role.PARTNER) {
-      if (actor.regionId === null) throw DomainException.forbidden('Your PARTNER account has no region: ask an admin to set one, then sign in again');
-      if (input.regionId != null && input.regionId !== actor.regionId) {
-        throw DomainException.forbidden(`You propose for your own region (${actor.regionId}), not region ${input.regionId}`, { field: 'regionId' });
+    if ('regionId' in scope) {
+      if (input.regionId != null && input.regionId !== scope.regionId) {
+        throw DomainException.forbidden(`You propose for your own region (${scope.regionId}), not region ${input.regionId}`, { field: 'regionId' });
       }
-      proposer = actor.regionId!;
+      proposer = scope.regionId;
     } else {
       if (input.regionId == null) throw DomainException.badInput('regionId', 'Say which region proposes the agreement (regionId)');
       proposer = input.regionId;
@@ -148,11 +141,11 @@ export class AgreementService {
 
   /** Which side the caller acts for on this agreement. */
   private async sideOf(ctx: RequestContext, agreement: Agreement): Promise<'PROPOSER' | 'PARTNER' | 'ADMIN' | 'SYSTEM'> {
-    const actor = ctx.requireActor();
-    if (actor.role === 'SYSTEM') return 'SYSTEM';
-    if (actor.role === Role.ADMIN) return 'ADMIN';
-    if (actor.role !== Role.PARTNER) throw DomainException.forbidden('Only a PARTNER of one of its regions, or an admin, changes an agreement');
-    return actor.regionId === agreement.proposerRegionId ? 'PROPOSER' : 'PARTNER';
+    if (actsAsSystem(ctx)) return 'SYSTEM';
+    if (may(ctx, Permission.ManageFederation)) return 'ADMIN';
+    if (may(ctx, Permission.ActForRegion, { regionId: agreement.proposerRegionId })) return 'PROPOSER';
+    requireAccess(ctx, Permission.ActForRegion, { regionId: agreement.partnerRegionId }, { message: 'Only a PARTNER of one of its regions, or an admin, changes an agreement' });
+    return 'PARTNER';
   }
 
   private canSee(region: number | null, agreement: Pick<Agreement, 'proposerRegionId' | 'partnerRegionId'>): boolean {

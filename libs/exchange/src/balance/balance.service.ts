@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Region, RegionService } from '@app/base';
 import { BatchQueryService, type ExchangeFigures } from '@app/booking';
-import { daysBetween, DomainException, type RequestContext, Role, todayInShanghai } from '@app/shared';
+import { daysBetween, DomainException, Permission, type RequestContext, requireAccess, todayInShanghai } from '@app/shared';
 import { agreementYears } from '../agreement/agreement-years.js';
 import type { Agreement } from '../agreement/agreement.entity.js';
 import { AgreementService } from '../agreement/agreement.service.js';
@@ -60,8 +60,7 @@ export class BalanceService {
 
   /** Per partner region of `regionId`: sent, received and net over [from, to]. A PARTNER asks for their own region; an admin for any. */
   async reciprocity(ctx: RequestContext, regionId: number, from: string, to: string): Promise<Reciprocity> {
-    const actor = ctx.requireActor();
-    if (actor.role === Role.PARTNER && actor.regionId !== regionId) throw DomainException.forbidden(`You see your own region's reciprocity (region ${actor.regionId})`, { field: 'regionId' });
+    requireAccess(ctx, Permission.ActForRegion, { regionId }, { message: `You see your own region's reciprocity (region ${ctx.requireActor().regionId})`, field: 'regionId' });
     if (to < from) throw DomainException.badInput('to', `to (${to}) is before from (${from})`);
     if (daysBetween(from, to) > MAX_DAYS) throw DomainException.badInput('to', `A period is at most ${MAX_DAYS} days`);
     const region = await this.regions.getOrThrow(ctx, regionId, 'regionId');

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { BaseService, RegionService } from '@app/base';
 import { type Bill, BillService } from '@app/billing';
 import { type Batch, BatchQueryService } from '@app/booking';
-import { daysBetween, DomainException, type RequestContext, Role, TransactionRunner } from '@app/shared';
+import { daysBetween, DomainException, Permission, type RequestContext, scopeFor, TransactionRunner } from '@app/shared';
 import { AgreementService } from '../agreement/agreement.service.js';
 import type { SubsidyStatement } from './subsidy.model.js';
 
@@ -80,8 +80,9 @@ export class SubsidyService {
     });
   }
 
+  /** An operator claims for the batches of their own base (the scope they see batches in); the others for every base. */
   private baseOf(ctx: RequestContext): number | null {
-    const actor = ctx.requireActor();
-    return actor.role === Role.BASE_OPERATOR ? (actor.baseId ?? -1) : null;
+    const scope = scopeFor(ctx, Permission.SeeBatch);
+    return 'baseId' in scope ? scope.baseId : 'none' in scope ? -1 : null;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UnionPolicyService } from '@app/base';
 import { type Batch, BatchQueryService, BatchStatus } from '@app/booking';
-import { DomainException, formatYuan, nowToTheSecond, type RequestContext, Role, TransactionRunner } from '@app/shared';
+import { DomainException, formatYuan, nowToTheSecond, Permission, type RequestContext, requireAccess, TransactionRunner } from '@app/shared';
 import { In } from 'typeorm';
 import { Insurance } from './insurance.entity.js';
 import type { RecordInsuranceInput } from './record-insurance.input.js';
@@ -28,9 +28,7 @@ export class InsuranceService {
     return this.db.transaction(ctx, async (tx) => {
       const batch = await this.batches.lockVisibleOrThrow(tx, input.batchId, 'batchId');
       const actor = tx.requireActor();
-      if (actor.role !== Role.ADMIN && !((actor.role === Role.UNION_ORGANISER || actor.role === Role.UNION_APPROVER) && actor.unionId === batch.unionId)) {
-        throw DomainException.forbidden("The batch's union records its insurance", { field: 'batchId' });
-      }
+      requireAccess(tx, Permission.ActForUnion, batch, { message: "The batch's union records its insurance", field: 'batchId' });
       if (batch.status !== BatchStatus.REQUESTED && batch.status !== BatchStatus.CONFIRMED) {
         throw DomainException.wrongState(batch.status, `Insurance is recorded before check-in; batch ${batch.reference} is ${batch.status}`);
       }

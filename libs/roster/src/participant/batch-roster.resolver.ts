@@ -1,7 +1,7 @@
 import { Args, Field, Float, Int, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { TradeUnion } from '@app/base';
 import { Batch } from '@app/booking';
-import { addDays, Ctx, DateScalar, type RequestContext, Role, todayInShanghai } from '@app/shared';
+import { addDays, Ctx, DateScalar, may, Permission, type RequestContext, todayInShanghai } from '@app/shared';
 import { Participant } from './participant.entity.js';
 import { ParticipantQueryService } from './participant-query.service.js';
 
@@ -61,8 +61,7 @@ export class UnionCoverageResolver {
 
   @ResolveField(() => UnionCoverage, { nullable: true, description: "Distinct people with a stay in the last five years against the member count; the union's own organisers and approvers and the admin see it." })
   async coverage(@Ctx() ctx: RequestContext, @Parent() union: TradeUnion): Promise<UnionCoverage | null> {
-    const actor = ctx.actor;
-    if (!actor || !(actor.role === Role.ADMIN || ((actor.role === Role.UNION_ORGANISER || actor.role === Role.UNION_APPROVER) && actor.unionId === union.id))) return null;
+    if (!may(ctx, Permission.ActForUnion, { unionId: union.id })) return null;
     const today = todayInShanghai();
     const since = `${Number(today.slice(0, 4)) - 5}${today.slice(4)}`.replace(/-02-29$/, '-02-28');
     const people = await this.roster.peopleWithStay(ctx, union.id, addDays(since, 1));

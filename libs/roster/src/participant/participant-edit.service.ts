@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BaseService } from '@app/base';
 import { Batch, BatchQueryService, BatchStatus } from '@app/booking';
-import { addDays, DomainException, ErrorCode, isUniqueViolation, nowToTheSecond, type RequestContext, Role, todayInShanghai, TransactionRunner } from '@app/shared';
+import { addDays, DomainException, ErrorCode, isUniqueViolation, may, nowToTheSecond, Permission, type RequestContext, todayInShanghai, TransactionRunner } from '@app/shared';
 import { In } from 'typeorm';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
 import { chunks, INSERT_CHUNK, LOOKUP_CHUNK } from './chunks.js';
@@ -205,9 +205,8 @@ export class ParticipantEditService {
       if (error instanceof DomainException && error.code === ErrorCode.NOT_FOUND && field !== 'id') throw DomainException.notFound('Batch', batchId, field);
       throw error;
     }
-    const actor = tx.requireActor();
     // The system (demo seeding) acts as the organiser would.
-    if (actor.role !== Role.UNION_ORGANISER && actor.role !== Role.BASE_OPERATOR && actor.role !== 'SYSTEM') {
+    if (!may(tx, Permission.EditRoster, batch)) {
       throw DomainException.forbidden("Only the batch's organiser and its base's operator change its rooming list");
     }
     if (!EDITABLE.has(batch.status)) {
@@ -220,7 +219,7 @@ export class ParticipantEditService {
         { status: batch.status, rosterStatus: batch.rosterStatus },
       );
     }
-    if (actor.role !== Role.BASE_OPERATOR) {
+    if (!may(tx, Permission.AmendLateRoster, batch)) {
       // A cleared list changes only through the base, which handles the last days before arrival.
       if (who && batch.rosterStatus === RosterStatus.CLEARED) {
         throw new DomainException(ErrorCode.INVALID_TRANSITION, `The rooming list of batch ${batch.reference} has cleared public notice; ask the base's operator to make a last change`, {

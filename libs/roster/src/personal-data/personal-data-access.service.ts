@@ -5,10 +5,11 @@ import {
   type ConnectionShape,
   decodeCursor,
   DomainException,
+  may,
   pageNewestFirst,
+  Permission,
   nowToTheSecond,
   type RequestContext,
-  Role,
   TransactionRunner,
 } from '@app/shared';
 import { AccessChannel, PersonalDataAccess } from './personal-data-access.entity.js';
@@ -16,11 +17,7 @@ import { PersonalDataCipher, type PersonalField } from './personal-data.cipher.j
 
 /** Only the batch's own organiser and the hosting base's operator need the full values (registration, contact). */
 export function mayReadPersonalData(ctx: RequestContext, batch: Pick<Batch, 'unionId' | 'baseId'>): boolean {
-  const actor = ctx.actor;
-  if (!actor) return false;
-  if (actor.role === Role.UNION_ORGANISER) return actor.unionId === batch.unionId;
-  if (actor.role === Role.BASE_OPERATOR) return actor.baseId === batch.baseId;
-  return false;
+  return may(ctx, Permission.ReadPersonalData, batch);
 }
 
 /** A listed person as far as revealing needs: their list and the encrypted values (a Participant row). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnionPolicyService } from '@app/base';
-import { DomainException, ErrorCode, type RequestContext } from '@app/shared';
+import { actsAsSystem, DomainException, ErrorCode, may, Permission, type RequestContext } from '@app/shared';
 import { type Batch, type BatchRule, BatchStatus } from '@app/booking';
 import { howToReopen, RosterStatus, UNDER_APPROVAL } from '../roster-state/roster-status.js';
 import { RosterWorkflowService } from './roster-workflow.service.js';
@@ -22,11 +22,11 @@ export class RosterWorkflowRules implements BatchRule {
 
   async beforeTransition(tx: RequestContext, batch: Batch, to: BatchStatus): Promise<void> {
     if (ENDED.has(to)) {
-      await this.workflow.withdraw(tx, batch, `the batch is ${to}${tx.actor && !tx.is('SYSTEM') ? ` by ${tx.actor.username}` : ''} (its history says why)`);
+      await this.workflow.withdraw(tx, batch, `the batch is ${to}${tx.actor && !actsAsSystem(tx) ? ` by ${tx.actor.username}` : ''} (its history says why)`);
       return;
     }
     // The system's own seeding (demo data) confirms without the union's paperwork.
-    if (to !== BatchStatus.CONFIRMED || tx.is('SYSTEM')) return;
+    if (to !== BatchStatus.CONFIRMED || may(tx, Permission.RecordHistory)) return;
     const policy = await this.policies.forBatch(tx, batch);
     if (!policy.publicationRequired) return;
     // A notice period that ended before the sweep came by counts as cleared.

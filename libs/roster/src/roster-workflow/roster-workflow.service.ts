@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { BaseService, HolidayService, UnionPolicyService, UnionService } from '@app/base';
-import { APP_CONFIG, type AppConfig, checkReason, DomainException, ErrorCode, insertRow, nowToTheSecond, RequestContext, Role, todayInShanghai, TransactionRunner } from '@app/shared';
+import { APP_CONFIG, type AppConfig, checkReason, DomainException, ErrorCode, insertRow, may, nowToTheSecond, Permission, RequestContext, requireAccess, todayInShanghai, TransactionRunner } from '@app/shared';
 import { In } from 'typeorm';
 import { type Batch, BatchLifecycleService, BatchQueryService, BatchStatus } from '@app/booking';
 import { Participant } from '../participant/participant.entity.js';
@@ -164,19 +164,14 @@ export class RosterWorkflowService {
 
   /** The union's organisers and approvers, and the admin, see the link; nobody else. */
   async tokenFor(ctx: RequestContext, batch: Batch): Promise<string | null> {
-    const actor = ctx.actor;
-    if (!actor) return null;
-    if (actor.role === Role.ADMIN || ((actor.role === Role.UNION_ORGANISER || actor.role === Role.UNION_APPROVER) && actor.unionId === batch.unionId)) return (await this.load(ctx, batch.id)).token;
-    return null;
+    return may(ctx, Permission.ActForUnion, batch) ? (await this.load(ctx, batch.id)).token : null;
   }
 
   private move(ctx: RequestContext, batchId: number, action: RosterAction, reason: string | null, prepare?: (tx: RequestContext, batch: Batch, roster: Roster) => Promise<Partial<Roster>>): Promise<Batch> {
     return this.db.transaction(ctx, async (tx) => {
       const batch = await this.batches.lockVisibleOrThrow(tx, batchId, 'batchId');
       const actor = tx.requireActor();
-      if (actor.role !== Role.ADMIN && actor.role !== 'SYSTEM' && actor.unionId !== batch.unionId) {
-        throw DomainException.forbidden("Only the batch's union moves its roster", { field: 'batchId' });
-      }
+      requireAccess(tx, Permission.ActForUnion, batch, { message: "Only the batch's union moves its roster", field: 'batchId' });
       if (!OPEN.includes(batch.status)) throw DomainException.wrongState(batch.status, `Batch ${batch.reference} is ${batch.status}; its roster no longer moves`);
       const roster = await this.rosterOf(tx, batch.id);
       planRosterTransition(action, roster.status, actor.role);

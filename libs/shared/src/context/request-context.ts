@@ -42,10 +42,15 @@ export class RequestContext {
     return this.actor;
   }
 
+  /**
+   * @deprecated Whom one may act for is the access policy's to say (`may`, `requireAccess`,
+   * `scopeFor`, `actsAsSystem` in shared/access); no-role-checks.spec.ts fails on a use in libs/.
+   */
   is(...roles: Array<Role | 'SYSTEM'>): boolean {
     return !!this.actor && roles.includes(this.actor.role);
   }
 
+  /** @deprecated Ask the access policy: `may(ctx, Permission.ManageFederation)`. */
   get isAdminOrSystem(): boolean {
     return this.is(Role.ADMIN, 'SYSTEM');
   }

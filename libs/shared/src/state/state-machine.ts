@@ -41,7 +41,7 @@ function withArticle(words: string): string {
  * The state check every transition table shares: INVALID_TRANSITION with from/to, in words a person
  * can act on, when `current` is not a state the move starts from.
  */
-export function refuseUnlessFrom<S extends string>(thing: string, action: string, current: S, from: readonly S[], to: S): void {
+function refuseUnlessFrom<S extends string>(thing: string, action: string, current: S, from: readonly S[], to: S): void {
   if (from.includes(current)) return;
   throw DomainException.invalidTransition(current, to, `Cannot ${action.toLowerCase()} ${withArticle(thing)} that is ${current}: only ${withArticle(from.join(' or '))} one can become ${to}`);
 }

@@ -4,6 +4,7 @@ import { fen, ISSUE, PAY, RECORD, REVERSE, stay, yuan } from './support/stays.js
 import { buildWorld, type World } from './support/world.js';
 
 const BATCH = 'query($id:Int!){batch(id:$id){status consumption{id amount reversesEntryId} bills{id kind status total paid}}}';
+const HISTORY = 'query($id:Int!){bill(id:$id){history{from to actor reason at}}}';
 
 describe(`consumption, bills and payments (${DB_KIND})`, () => {
   let t: TestApp;
@@ -99,6 +100,12 @@ describe(`consumption, bills and payments (${DB_KIND})`, () => {
     expect((await pay('1.00')).errors![0].extensions).toMatchObject({ code: 'CONFLICT', status: 'PAID' });
     const history = (await t.ok('query($id:Int!){batch(id:$id){history{to reason actor}}}', { id: b.id }, w.admin)).batch.history;
     expect(history[history.length - 1]).toEqual({ to: 'SETTLED', reason: `bill ${bill.id} paid`, actor: 'op-ba' });
+    // The bill's own history: its issue, then the payment that completed it; refused payments leave no trace.
+    const billHistory = (await t.ok(HISTORY, { id: bill.id }, w.unionA.organiser)).bill.history;
+    expect(billHistory).toEqual([
+      { from: null, to: 'ISSUED', actor: 'op-ba', reason: null, at: expect.any(String) },
+      { from: 'ISSUED', to: 'PAID', actor: 'op-ba', reason: 'completed by payment TX-2960.00', at: expect.any(String) },
+    ]);
   });
 
   it('concurrent payments never overpay: 24 payments of a tenth, exactly 10 land', async () => {
@@ -132,6 +139,14 @@ describe(`consumption, bills and payments (${DB_KIND})`, () => {
     expect((await t.gql(VOID, { id: second.id, r: 'x' }, w.admin)).errors![0].extensions).toMatchObject({ code: 'CONFLICT' });
     const bills = (await t.ok(BATCH, { id: b.id }, w.admin)).batch.bills;
     expect(bills.map((x: any) => x.status)).toEqual(['VOID', 'ISSUED']);
+    // Voided with who and why in its history; refused voids leave no trace.
+    const history = async (id: number) => (await t.ok(HISTORY, { id }, w.admin)).bill.history.map(({ at: _at, ...move }: any) => move);
+    expect(await history(first.id)).toEqual([
+      { from: null, to: 'ISSUED', actor: 'op-ba', reason: null },
+      { from: 'ISSUED', to: 'VOID', actor: 'admin', reason: '金额有误' },
+    ]);
+    expect(await history(second.id)).toEqual([{ from: null, to: 'ISSUED', actor: 'op-ba', reason: null }]);
+    expect(errorCode(await t.gql(VOID, { id: second.id, r: '   ' }, w.admin))).toBe('BAD_USER_INPUT');
   });
 
   it('charges the cancellation policy at each window edge, in the cancellation transaction', async () => {

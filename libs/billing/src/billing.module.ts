@@ -3,7 +3,9 @@ import { BaseModule } from '@app/base';
 import { BatchRules, BookingModule } from '@app/booking';
 import { RosterModule } from '@app/roster';
 import { BillResolver } from './bill/bill.resolver.js';
-import { BillService } from './bill/bill.service.js';
+import { BillIssueService } from './bill/bill-issue.service.js';
+import { BillPaymentService } from './bill/bill-payment.service.js';
+import { BillQueryService } from './bill/bill-query.service.js';
 import { CancellationPolicyResolver } from './cancellation/cancellation-policy.resolver.js';
 import { CancellationPolicyService } from './cancellation/cancellation-policy.service.js';
 import { BatchBillingResolver, ConsumptionResolver } from './consumption/consumption.resolver.js';
@@ -18,7 +20,9 @@ import { StatisticsService } from './statistics/statistics.service.js';
   controllers: [StatisticsFileController],
   providers: [
     ConsumptionService,
-    BillService,
+    BillQueryService,
+    BillIssueService,
+    BillPaymentService,
     CancellationPolicyService,
     StatisticsService,
     ConsumptionResolver,
@@ -27,7 +31,7 @@ import { StatisticsService } from './statistics/statistics.service.js';
     CancellationPolicyResolver,
     StatisticsResolver,
   ],
-  exports: [ConsumptionService, BillService, StatisticsService],
+  exports: [ConsumptionService, BillQueryService, BillIssueService, BillPaymentService, StatisticsService],
 })
 export class BillingModule implements OnModuleInit {
   constructor(

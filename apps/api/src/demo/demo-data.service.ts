@@ -4,7 +4,7 @@ import { BaseService, CapacityCalendarService, PackageService, RegionService, Un
 import { BatchLifecycleService, BatchRequestService } from '@app/booking';
 import { DocumentType, Gender, mainlandIdCheckDigit, ParticipantCategory, ParticipantEditService, type ParticipantFields } from '@app/roster';
 import { AgreementService, AgreementAllotmentService } from '@app/exchange';
-import { BillService, ConsumptionService } from '@app/billing';
+import { BillIssueService, BillPaymentService, ConsumptionService } from '@app/billing';
 import { addDays, type RequestContext, Role, todayInShanghai, TransactionRunner } from '@app/shared';
 import { loadDemoAgreements, loadDemoExchangeTraffic } from './demo-exchange.js';
 import { loadDemoHistory } from './demo-history.js';
@@ -80,7 +80,8 @@ export class DemoDataService {
     private readonly lifecycle: BatchLifecycleService,
     private readonly participants: ParticipantEditService,
     private readonly consumption: ConsumptionService,
-    private readonly bills: BillService,
+    private readonly bills: BillIssueService,
+    private readonly payments: BillPaymentService,
     private readonly agreements: AgreementService,
     private readonly allotments: AgreementAllotmentService,
     private readonly db: TransactionRunner,
@@ -121,7 +122,7 @@ export class DemoDataService {
     }
     await this.capacity.closeDates(ctx, { baseId: baseIds[1], from: addDays(today, 60), to: addDays(today, 66), reason: '温泉设施年度检修 annual maintenance' });
 
-    const exchangeServices = { bases: this.bases, packages: this.packages, capacity: this.capacity, users: this.users, requests: this.requests, lifecycle: this.lifecycle, consumption: this.consumption, bills: this.bills, agreements: this.agreements, allotments: this.allotments };
+    const exchangeServices = { bases: this.bases, packages: this.packages, capacity: this.capacity, users: this.users, requests: this.requests, lifecycle: this.lifecycle, consumption: this.consumption, bills: this.bills, payments: this.payments, agreements: this.agreements, allotments: this.allotments };
     const exchange = await loadDemoAgreements(ctx, exchangeServices, region);
     const unionIds: number[] = [];
     for (const [code, name, regionCode] of UNIONS) unionIds.push((await this.unions.create(ctx, { code, name, regionId: region(regionCode) })).id);
@@ -135,7 +136,7 @@ export class DemoDataService {
     await this.lifecycle.confirm(ctx, first.id);
     await this.participants.add(ctx, first.id, demoPeople(36));
     const regionOfUnion = new Map(UNIONS.map(([, , code], i) => [unionIds[i], region(code)]));
-    await loadDemoHistory(ctx, this.db, { requests: this.requests, consumption: this.consumption, bills: this.bills }, packageSizes, unionIds, (unionId) =>
+    await loadDemoHistory(ctx, this.db, { requests: this.requests, consumption: this.consumption, bills: this.bills, payments: this.payments }, packageSizes, unionIds, (unionId) =>
       exchange.agreementOfRegion.get(regionOfUnion.get(unionId)!),
     );
     const szUnion = unionIds[UNIONS.findIndex(([, , code]) => code === 'SZ')];

@@ -1,7 +1,7 @@
 import { BaseService, CapacityCalendarService, PackageService } from '@app/base';
 import { UserService } from '@app/auth';
 import { BatchLifecycleService, BatchRequestService, BenefitType } from '@app/booking';
-import { BillService, ConsumptionCategory, ConsumptionService, PaymentMethod } from '@app/billing';
+import { BillIssueService, BillPaymentService, ConsumptionCategory, ConsumptionService, PaymentMethod } from '@app/billing';
 import { AgreementService, AgreementAllotmentService } from '@app/exchange';
 import { addDays, type RequestContext, Role, todayInShanghai } from '@app/shared';
 
@@ -22,7 +22,8 @@ export interface ExchangeServices {
   requests: BatchRequestService;
   lifecycle: BatchLifecycleService;
   consumption: ConsumptionService;
-  bills: BillService;
+  bills: BillIssueService;
+  payments: BillPaymentService;
   agreements: AgreementService;
   allotments: AgreementAllotmentService;
 }
@@ -121,7 +122,7 @@ export async function loadDemoExchangeTraffic(
     });
     await s.consumption.record(ctx, { batchId: batch.id, category: ConsumptionCategory.MEALS, description: '特色餐 local dinner', quantity: batch.headcount, unitPrice: 8800, occurredOn: batch.startDate });
     const bill = await s.bills.issue(ctx, batch.id);
-    await s.bills.recordPayment(ctx, { billId: bill.id, amount: bill.total, method: PaymentMethod.BANK_TRANSFER, reference: `DEMO-${batch.reference}` });
+    await s.payments.recordPayment(ctx, { billId: bill.id, amount: bill.total, method: PaymentMethod.BANK_TRANSFER, reference: `DEMO-${batch.reference}` });
   }
   const sz = exchange.agreementOfRegion.get(visitors.regionId)!;
   await s.allotments.create(ctx, { agreementId: sz, baseId: yunfu.baseId, from: addDays(today, 30), to: addDays(today, 59), beds: 40, releaseDays: 14 });

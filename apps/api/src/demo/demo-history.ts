@@ -1,6 +1,6 @@
 import { addDays, type RequestContext, todayInShanghai, TransactionRunner } from '@app/shared';
 import { BatchRequestService } from '@app/booking';
-import { BillService, ConsumptionCategory, ConsumptionService, PaymentMethod } from '@app/billing';
+import { BillIssueService, BillPaymentService, ConsumptionCategory, ConsumptionService, PaymentMethod } from '@app/billing';
 
 /** One year of the demo's history: how many batches, and the totals it must add up to exactly. */
 interface YearPlan {
@@ -54,7 +54,7 @@ function split(total: number, parts: number, rand: () => number, spread = 0.35):
 export async function loadDemoHistory(
   ctx: RequestContext,
   db: TransactionRunner,
-  services: { requests: BatchRequestService; consumption: ConsumptionService; bills: BillService },
+  services: { requests: BatchRequestService; consumption: ConsumptionService; bills: BillIssueService; payments: BillPaymentService },
   packages: Array<{ id: number; maxGroupSize: number }>,
   unionIds: number[],
   /** The agreement a union's stays of the last year came under, if any. */
@@ -93,7 +93,7 @@ export async function loadDemoHistory(
           });
           const bill = await services.bills.issue(tx, batch.id);
           const share = rand() < year.unpaid ? 0.6 : 1;
-          await services.bills.recordPayment(tx, { billId: bill.id, amount: Math.round(bill.total * share), method: PaymentMethod.BANK_TRANSFER, reference: `DEMO-${batch.reference}` });
+          await services.payments.recordPayment(tx, { billId: bill.id, amount: Math.round(bill.total * share), method: PaymentMethod.BANK_TRANSFER, reference: `DEMO-${batch.reference}` });
         }
       });
     }

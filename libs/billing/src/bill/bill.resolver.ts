@@ -5,7 +5,10 @@ import { IsInt, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { BillFunding } from './bill-funding.model.js';
 import { BillLine, BillLineKind } from './bill-line.entity.js';
 import { Bill, BillKind, BillStatus } from './bill.entity.js';
-import { BillService } from './bill.service.js';
+import { BillEvent } from './bill-event.entity.js';
+import { BillIssueService } from './bill-issue.service.js';
+import { BillPaymentService } from './bill-payment.service.js';
+import { BillQueryService } from './bill-query.service.js';
 import { Payment } from './payment.entity.js';
 import { RecordPaymentInput } from './record-payment.input.js';
 
@@ -50,46 +53,55 @@ export class BillsArgs {
 
 @Resolver(() => Bill)
 export class BillResolver {
-  constructor(private readonly billing: BillService) {}
+  constructor(
+    private readonly queries: BillQueryService,
+    private readonly issuing: BillIssueService,
+    private readonly paying: BillPaymentService,
+  ) {}
 
   @Query(() => BillConnection, { description: "Bills the caller may see: an organiser's union's, an operator's base's, all for the admin." })
   @Roles(...READERS)
   bills(@Ctx() ctx: RequestContext, @Args() args: BillsArgs): Promise<ConnectionShape<Bill>> {
-    return this.billing.list(ctx, args.filter ?? {}, args.first, args.after);
+    return this.queries.list(ctx, args.filter ?? {}, args.first, args.after);
   }
 
   @Query(() => Bill)
   @Roles(...READERS)
   bill(@Ctx() ctx: RequestContext, @Args('id', { type: () => Int }) id: number): Promise<Bill> {
-    return this.billing.getVisibleOrThrow(ctx, id);
+    return this.queries.getVisibleOrThrow(ctx, id);
   }
 
   @Mutation(() => Bill, { description: 'Bills a COMPLETED stay: the package at its booked price × headcount, then every consumption entry.' })
   @Roles(...OPERATOR)
   issueBill(@Ctx() ctx: RequestContext, @Args('batchId', { type: () => Int }) batchId: number): Promise<Bill> {
-    return this.billing.issue(ctx, batchId);
+    return this.issuing.issue(ctx, batchId);
   }
 
   @Mutation(() => Bill, { description: 'Voids a bill issued in error (no payments yet); the batch can then be billed again.' })
   @Roles(Role.ADMIN)
   voidBill(@Ctx() ctx: RequestContext, @Args('billId', { type: () => Int }) billId: number, @Args('reason') reason: string): Promise<Bill> {
-    return this.billing.void(ctx, billId, reason);
+    return this.paying.void(ctx, billId, reason);
   }
 
   @Mutation(() => Bill, { description: 'Records money received; the payment that completes the bill makes it PAID and settles the stay.' })
   @Roles(...OPERATOR)
   recordPayment(@Ctx() ctx: RequestContext, @Args('input') input: RecordPaymentInput): Promise<Bill> {
-    return this.billing.recordPayment(ctx, input);
+    return this.paying.recordPayment(ctx, input);
   }
 
   @ResolveField(() => [BillLine])
   lines(@Ctx() ctx: RequestContext, @Parent() bill: Bill): Promise<BillLine[]> {
-    return this.billing.lines(ctx, bill.id);
+    return this.queries.lines(ctx, bill.id);
   }
 
   @ResolveField(() => [Payment])
   payments(@Ctx() ctx: RequestContext, @Parent() bill: Bill): Promise<Payment[]> {
-    return this.billing.payments(ctx, bill.id);
+    return this.queries.payments(ctx, bill.id);
+  }
+
+  @ResolveField(() => [BillEvent], { description: 'Its moves, oldest first: the issue (from null), then the payment that completed it (PAID) or its voiding (VOID); who, when and why.' })
+  history(@Ctx() ctx: RequestContext, @Parent() bill: Bill): Promise<BillEvent[]> {
+    return this.queries.history(ctx, bill.id);
   }
 
   @ResolveField(() => MoneyScalar, { description: 'total − paid (0 on a void bill).' })
@@ -100,7 +112,7 @@ export class BillResolver {
   @ResolveField(() => BillFunding, { nullable: true, description: "A stay bill's package price per person split by the union's funding policy (the version of the batch's request date); null on other bills." })
   async funding(@Ctx() ctx: RequestContext, @Parent() bill: Bill): Promise<BillFunding | null> {
     if (bill.capPerPersonPerDay === null || bill.stayDays === null) return null;
-    const [lines, shares] = await Promise.all([this.billing.lines(ctx, bill.id), this.billing.shares(ctx, bill.id)]);
+    const [lines, shares] = await Promise.all([this.queries.lines(ctx, bill.id), this.queries.shares(ctx, bill.id)]);
     const pkg = lines.find((l) => l.kind === BillLineKind.PACKAGE);
     if (!pkg) return null;
     const noShow = lines.find((l) => l.kind === BillLineKind.NO_SHOW);

@@ -3,7 +3,7 @@ import { BaseService } from '@app/base';
 import { type Batch, type BatchRule, BatchStatus, BenefitType } from '@app/booking';
 import { daysBetween, DomainException, nowToTheSecond, Permission, type RequestContext, requireAccess, todayInShanghai, TransactionRunner } from '@app/shared';
 import { In } from 'typeorm';
-import { BillService } from '../bill/bill.service.js';
+import { BillIssueService } from '../bill/bill-issue.service.js';
 import { CancellationPolicy } from './cancellation-policy.entity.js';
 import { type CancellationWindow, checkPolicy, DEFAULT_POLICY, feePercent, percentOf } from './cancellation-policy.js';
 
@@ -16,7 +16,7 @@ export class CancellationPolicyService implements BatchRule {
   constructor(
     private readonly db: TransactionRunner,
     private readonly bases: BaseService,
-    private readonly bills: BillService,
+    private readonly bills: BillIssueService,
   ) {}
 
   /** A base's windows, widest first; batched per request. */

@@ -2,7 +2,7 @@ import { Args, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/gra
 import { Batch } from '@app/booking';
 import { Ctx, type RequestContext, Role, Roles } from '@app/shared';
 import { Bill } from '../bill/bill.entity.js';
-import { BillService } from '../bill/bill.service.js';
+import { BillQueryService } from '../bill/bill-query.service.js';
 import { ConsumptionEntry } from './consumption-entry.entity.js';
 import { ConsumptionService } from './consumption.service.js';
 import { RecordConsumptionInput } from './record-consumption.input.js';
@@ -31,7 +31,7 @@ export class ConsumptionResolver {
 export class BatchBillingResolver {
   constructor(
     private readonly entries: ConsumptionService,
-    private readonly billing: BillService,
+    private readonly queries: BillQueryService,
   ) {}
 
   @ResolveField(() => [ConsumptionEntry], { description: 'What the batch consumed, reversals included, oldest first.' })
@@ -41,6 +41,6 @@ export class BatchBillingResolver {
 
   @ResolveField(() => [Bill], { description: 'Its bills, void ones included, oldest first.' })
   bills(@Ctx() ctx: RequestContext, @Parent() batch: Batch): Promise<Bill[]> {
-    return this.billing.forBatch(ctx, batch.id);
+    return this.queries.forBatch(ctx, batch.id);
   }
 }

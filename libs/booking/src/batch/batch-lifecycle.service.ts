@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AllotmentDrawService, CapacityService, checkGroupSize, PackageService } from '@app/base';
-import { checkReason, DomainException, nowToTheSecond, type RequestContext, todayInShanghai, TransactionRunner } from '@app/shared';
+import { DomainException, nowToTheSecond, type RequestContext, todayInShanghai, TransactionRunner } from '@app/shared';
 import { assertMaySendFor } from './batch-access.js';
 import { appendHistory } from './batch-history.js';
 import { BatchQueryService } from './batch-query.service.js';
 import { BatchRules } from './batch-rules.js';
 import { BatchAction, BatchStatus } from './batch-status.js';
-import { planTransition } from './batch-transitions.js';
+import { BATCH_MACHINE, planTransition } from './batch-transitions.js';
 import { Batch } from './batch.entity.js';
 import { BedSource } from './bed-source.js';
 
@@ -43,11 +43,11 @@ export class BatchLifecycleService {
   }
 
   reject(ctx: RequestContext, id: number, reason: string): Promise<Batch> {
-    return this.transition(ctx, id, BatchAction.REJECT, checkReason(reason, true));
+    return this.transition(ctx, id, BatchAction.REJECT, reason);
   }
 
   cancel(ctx: RequestContext, id: number, reason: string): Promise<Batch> {
-    return this.transition(ctx, id, BatchAction.CANCEL, checkReason(reason, true), (batch) => assertMaySendFor(ctx, batch));
+    return this.transition(ctx, id, BatchAction.CANCEL, reason, (batch) => assertMaySendFor(ctx, batch));
   }
 
   /**
@@ -124,7 +124,9 @@ export class BatchLifecycleService {
     });
   }
 
-  private transition(ctx: RequestContext, id: number, action: BatchAction, reason: string | null, guard?: (batch: Batch) => void): Promise<Batch> {
+  /** The reason is checked as the table asks before anything is loaded: a blank required one is BAD_USER_INPUT whatever the batch. */
+  private async transition(ctx: RequestContext, id: number, action: BatchAction, reason: string | null, guard?: (batch: Batch) => void): Promise<Batch> {
+    BATCH_MACHINE.reasonFor(action, reason);
     return this.db.transaction(ctx, async (tx) => {
       const batch = await this.queries.lockVisibleOrThrow(tx, id);
       return this.apply(tx, batch, action, reason, guard);
@@ -140,7 +142,7 @@ export class BatchLifecycleService {
   /** Applies one row of the transition table to a locked batch, inside the caller's transaction. */
   private async apply(tx: RequestContext, batch: Batch, action: BatchAction, reason: string | null, guard?: (batch: Batch) => void): Promise<Batch> {
     const actor = tx.requireActor();
-    const plan = planTransition(action, batch.status, actor.role);
+    const plan = planTransition(action, batch.status, actor.role, reason);
     guard?.(batch);
     await this.rules.beforeTransition(tx, batch, plan.to);
     const em = tx.em!;
@@ -152,7 +154,7 @@ export class BatchLifecycleService {
       .where('id = :id AND status = :from', { id: batch.id, from: plan.from })
       .execute();
     if (result.affected !== 1) throw new Error(`Batch ${batch.id} changed under a row lock (${plan.from} → ${plan.to})`);
-    await appendHistory(em, batch.id, plan.from, plan.to, actor, reason, updatedAt);
+    await appendHistory(em, batch.id, plan.from, plan.to, actor, plan.reason, updatedAt);
     if (plan.releasesBeds) await this.giveBackBeds(tx, batch);
     return { ...batch, status: plan.to, holdExpiresAt: null, updatedAt };
   }

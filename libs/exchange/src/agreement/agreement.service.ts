@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AllotmentService, BaseService, RegionService, UnionService } from '@app/base';
 import { BenefitType } from '@app/booking';
-import { actsAsSystem, type CalendarDate, checkReason, daysBetween, DomainException, insertRow, may, nowToTheSecond, parseYuan, Permission, RequestContext, requireAccess, requireScope, scopeFor, todayInShanghai, TransactionRunner } from '@app/shared';
+import { actsAsSystem, type CalendarDate, daysBetween, DomainException, insertRow, may, nowToTheSecond, parseYuan, Permission, RequestContext, requireAccess, requireScope, scopeFor, todayInShanghai, TransactionRunner } from '@app/shared';
 import { In } from 'typeorm';
 import { AgreementAction, AgreementStatus } from './agreement-status.js';
-import { planAgreementTransition } from './agreement-transitions.js';
+import { AGREEMENT_MACHINE, type AgreementSide } from './agreement-transitions.js';
 import { agreementYears } from './agreement-years.js';
 import { Agreement, AgreementBenefit, AgreementEvent, AgreementQuota } from './agreement.entity.js';
 import type { AgreementFilter, BenefitInput, ProposeAgreementInput } from './propose-agreement.input.js';
@@ -109,12 +109,12 @@ export class AgreementService {
   }
 
   async decline(ctx: RequestContext, id: number, reason: string): Promise<Agreement> {
-    return (await this.move(ctx, id, AgreementAction.DECLINE, checkReason(reason, true)))!;
+    return (await this.move(ctx, id, AgreementAction.DECLINE, reason))!;
   }
 
   /** Ends it early: new bookings are refused, booked batches keep their terms, unused allotment beds go back to general sale. */
   async terminate(ctx: RequestContext, id: number, reason: string): Promise<Agreement> {
-    return (await this.move(ctx, id, AgreementAction.TERMINATE, checkReason(reason, true)))!;
+    return (await this.move(ctx, id, AgreementAction.TERMINATE, reason))!;
   }
 
   /** The sweep's step, in its transaction: EXPIRED when its last day is before `today` and it is still open; false when it changed meanwhile. */
@@ -122,25 +122,29 @@ export class AgreementService {
     return (await this.move(tx, id, AgreementAction.EXPIRE, 'its last day has passed', today)) !== null;
   }
 
-  /** One move in one transaction; for EXPIRE, null when the agreement is not past `today` after all (it changed meanwhile). */
-  private move(ctx: RequestContext, id: number, action: AgreementAction, reason: string | null, today?: CalendarDate): Promise<Agreement | null> {
+  /**
+   * One move in one transaction; for EXPIRE, null when the agreement is not past `today` after all (it
+   * changed meanwhile). The reason is checked as the table asks before anything is loaded.
+   */
+  private async move(ctx: RequestContext, id: number, action: AgreementAction, reason: string | null, today?: CalendarDate): Promise<Agreement | null> {
+    AGREEMENT_MACHINE.reasonFor(action, reason);
     return this.db.transaction(ctx, async (tx) => {
       const agreement = await this.lockVisibleOrThrow(tx, id);
       if (action === AgreementAction.EXPIRE && !(agreement.to < today! && [AgreementStatus.ACTIVE, AgreementStatus.PROPOSED].includes(agreement.status))) return null;
-      const rule = planAgreementTransition(action, agreement.status, await this.sideOf(tx, agreement));
+      const move = AGREEMENT_MACHINE.plan(action, agreement.status, await this.sideOf(tx, agreement), reason);
       const now = nowToTheSecond();
-      await tx.em!.update(Agreement, { id }, { status: rule.to, updatedAt: now });
-      await this.record(tx, id, agreement.status, rule.to, reason, now);
-      if (rule.to === AgreementStatus.TERMINATED || rule.to === AgreementStatus.EXPIRED) {
+      await tx.em!.update(Agreement, { id }, { status: move.to, updatedAt: now });
+      await this.record(tx, id, move.from, move.to, move.reason, now);
+      if (move.to === AgreementStatus.TERMINATED || move.to === AgreementStatus.EXPIRED) {
         // Beds held for it and not used go back to general sale now, not at each night's release day.
-        await this.allotments.releaseAll(tx, await this.allotments.list(tx, [id]), `agreement ${rule.to.toLowerCase()}`);
+        await this.allotments.releaseAll(tx, await this.allotments.list(tx, [id]), `agreement ${move.to.toLowerCase()}`);
       }
-      return { ...agreement, status: rule.to, updatedAt: now };
+      return { ...agreement, status: move.to, updatedAt: now };
     });
   }
 
   /** Which side the caller acts for on this agreement. */
-  private async sideOf(ctx: RequestContext, agreement: Agreement): Promise<'PROPOSER' | 'PARTNER' | 'ADMIN' | 'SYSTEM'> {
+  private async sideOf(ctx: RequestContext, agreement: Agreement): Promise<AgreementSide> {
     if (actsAsSystem(ctx)) return 'SYSTEM';
     if (may(ctx, Permission.ManageFederation)) return 'ADMIN';
     if (may(ctx, Permission.ActForRegion, { regionId: agreement.proposerRegionId })) return 'PROPOSER';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BaseService, RegionService } from '@app/base';
-import { type Bill, BillService } from '@app/billing';
+import { type Bill, BillIssueService, BillQueryService } from '@app/billing';
 import { type Batch, BatchQueryService } from '@app/booking';
 import { daysBetween, DomainException, Permission, type RequestContext, scopeFor, TransactionRunner } from '@app/shared';
 import { AgreementService } from '../agreement/agreement.service.js';
@@ -23,7 +23,8 @@ export class SubsidyService {
     private readonly db: TransactionRunner,
     private readonly agreements: AgreementService,
     private readonly batches: BatchQueryService,
-    private readonly bills: BillService,
+    private readonly bills: BillQueryService,
+    private readonly issuing: BillIssueService,
     private readonly bases: BaseService,
     private readonly regions: RegionService,
   ) {}
@@ -73,7 +74,7 @@ export class SubsidyService {
         const base = await this.bases.getOrThrow(tx, baseId);
         const host = await this.regions.getOrThrow(tx, base.regionId);
         bills.push(
-          await this.bills.issueSubsidyClaim(tx, { agreementId: agreement.id, baseId, baseRegionId: host.id, payerUnionId: host.federationUnionId, payerRegionId: host.id, from, to, batches: unclaimed }),
+          await this.issuing.issueSubsidyClaim(tx, { agreementId: agreement.id, baseId, baseRegionId: host.id, payerUnionId: host.federationUnionId, payerRegionId: host.id, from, to, batches: unclaimed }),
         );
       }
       return bills;

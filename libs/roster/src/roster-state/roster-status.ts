@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { DomainException, refuseUnlessFrom, Role } from '@app/shared';
+import { type MoverRole, Role, StateMachine, type Transition } from '@app/shared';
 
 /** Where a batch's rooming list is in the union's approval and public notice (公示). */
 export enum RosterStatus {
@@ -32,31 +32,23 @@ export enum RosterAction {
   WITHDRAW = 'WITHDRAW',
 }
 
-type ActorRole = Role | 'SYSTEM';
-
-export interface RosterTransition {
-  action: RosterAction;
-  from: readonly RosterStatus[];
-  to: RosterStatus;
-  actors: readonly ActorRole[];
-  /** A reason must be given. */
-  reason: boolean;
-}
-
 const { DRAFT, SUBMITTED, APPROVED, PUBLISHED, CLEARED } = RosterStatus;
-const APPROVER: readonly ActorRole[] = [Role.UNION_APPROVER, Role.ADMIN];
+const APPROVER: readonly MoverRole[] = [Role.UNION_APPROVER, Role.ADMIN];
 
 /** The one table of the roster's moves; scoping (the batch's own union) is checked when the batch is loaded. */
-export const ROSTER_TRANSITIONS: readonly RosterTransition[] = [
+export const ROSTER_TRANSITIONS: readonly Transition<RosterStatus, RosterAction>[] = [
   { action: RosterAction.SUBMIT, from: [DRAFT], to: SUBMITTED, actors: [Role.UNION_ORGANISER, Role.ADMIN], reason: false },
   { action: RosterAction.APPROVE, from: [SUBMITTED], to: APPROVED, actors: APPROVER, reason: false },
   // Until it is posted the approver may still send it back.
   { action: RosterAction.REJECT, from: [SUBMITTED, APPROVED], to: DRAFT, actors: APPROVER, reason: true },
   { action: RosterAction.PUBLISH, from: [APPROVED], to: PUBLISHED, actors: APPROVER, reason: false },
-  { action: RosterAction.OBJECT, from: [PUBLISHED], to: SUBMITTED, actors: [Role.UNION_APPROVER, Role.UNION_ORGANISER, Role.ADMIN], reason: true },
+  { action: RosterAction.OBJECT, from: [PUBLISHED], to: SUBMITTED, actors: [Role.UNION_APPROVER, Role.UNION_ORGANISER, Role.ADMIN], reason: true, verb: 'object to' },
   { action: RosterAction.CLEAR, from: [PUBLISHED], to: CLEARED, actors: ['SYSTEM'], reason: false },
   { action: RosterAction.WITHDRAW, from: [SUBMITTED, APPROVED, PUBLISHED, CLEARED], to: DRAFT, actors: ['SYSTEM'], reason: true },
 ];
+
+/** FORBIDDEN for the wrong role, INVALID_TRANSITION (from, to) for the wrong state, BAD_USER_INPUT for a blank required reason. */
+export const ROSTER_MACHINE = new StateMachine('roster', DRAFT, ROSTER_TRANSITIONS);
 
 /** The statuses in which the union is handling the list: what is posted must be what was approved. */
 export const UNDER_APPROVAL: ReadonlySet<RosterStatus> = new Set([SUBMITTED, APPROVED, PUBLISHED]);
@@ -65,16 +57,4 @@ export const UNDER_APPROVAL: ReadonlySet<RosterStatus> = new Set([SUBMITTED, APP
 export function howToReopen(status: RosterStatus): string {
   if (status === PUBLISHED) return "an objection during the notice (recordObjection) sends it back to SUBMITTED, and the union's approver can then reject it to DRAFT";
   return "the union's approver can reject it back to DRAFT (rejectRoster)";
-}
-
-const VERB: Partial<Record<RosterAction, string>> = { [RosterAction.OBJECT]: 'object to' };
-
-/** FORBIDDEN for the wrong role, INVALID_TRANSITION (from, to) for the wrong state. */
-export function planRosterTransition(action: RosterAction, current: RosterStatus, role: ActorRole): RosterTransition {
-  const rule = ROSTER_TRANSITIONS.find((r) => r.action === action)!;
-  if (role !== 'SYSTEM' && !rule.actors.includes(role)) {
-    throw DomainException.forbidden(`Only ${rule.actors.join(' or ')} may ${VERB[action] ?? action.toLowerCase()} a roster; you are ${role}`);
-  }
-  refuseUnlessFrom('roster', VERB[action] ?? action, current, rule.from, rule.to);
-  return rule;
 }

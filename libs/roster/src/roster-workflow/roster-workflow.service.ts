@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { BaseService, HolidayService, UnionPolicyService, UnionService } from '@app/base';
-import { APP_CONFIG, type AppConfig, checkReason, DomainException, ErrorCode, insertRow, may, nowToTheSecond, Permission, RequestContext, requireAccess, todayInShanghai, TransactionRunner } from '@app/shared';
+import { APP_CONFIG, type AppConfig, DomainException, ErrorCode, insertRow, may, nowToTheSecond, Permission, RequestContext, requireAccess, todayInShanghai, TransactionRunner } from '@app/shared';
 import { In } from 'typeorm';
 import { type Batch, BatchLifecycleService, BatchQueryService, BatchStatus } from '@app/booking';
 import { Participant } from '../participant/participant.entity.js';
 import { RosterEvent } from './roster-event.entity.js';
 import { draftRoster, Roster } from '../roster-state/roster.entity.js';
-import { RosterAction, RosterStatus, planRosterTransition } from '../roster-state/roster-status.js';
+import { ROSTER_MACHINE, RosterAction, RosterStatus } from '../roster-state/roster-status.js';
 
 /** The list moves only while the batch is still ahead of its stay. */
 const OPEN = [BatchStatus.REQUESTED, BatchStatus.CONFIRMED];
@@ -72,7 +72,7 @@ export class RosterWorkflowService {
   }
 
   reject(ctx: RequestContext, batchId: number, reason: string): Promise<Batch> {
-    return this.move(ctx, batchId, RosterAction.REJECT, checkReason(reason, true));
+    return this.move(ctx, batchId, RosterAction.REJECT, reason);
   }
 
   /** APPROVED → PUBLISHED: posted for the policy's working days (weekends and holidays skipped), behind an unguessable link. */
@@ -99,7 +99,7 @@ export class RosterWorkflowService {
 
   /** PUBLISHED → SUBMITTED: an objection during the notice period; the link stops working. */
   object(ctx: RequestContext, batchId: number, reason: string): Promise<Batch> {
-    return this.move(ctx, batchId, RosterAction.OBJECT, checkReason(reason, true), async () => ({ token: null, publishedOn: null, clearsOn: null }));
+    return this.move(ctx, batchId, RosterAction.OBJECT, reason, async () => ({ token: null, publishedOn: null, clearsOn: null }));
   }
 
   /**
@@ -167,14 +167,16 @@ export class RosterWorkflowService {
     return may(ctx, Permission.ActForUnion, batch) ? (await this.load(ctx, batch.id)).token : null;
   }
 
-  private move(ctx: RequestContext, batchId: number, action: RosterAction, reason: string | null, prepare?: (tx: RequestContext, batch: Batch, roster: Roster) => Promise<Partial<Roster>>): Promise<Batch> {
+  /** The reason is checked as the table asks before anything is loaded: a blank required one is BAD_USER_INPUT whatever the roster. */
+  private async move(ctx: RequestContext, batchId: number, action: RosterAction, reason: string | null, prepare?: (tx: RequestContext, batch: Batch, roster: Roster) => Promise<Partial<Roster>>): Promise<Batch> {
+    ROSTER_MACHINE.reasonFor(action, reason);
     return this.db.transaction(ctx, async (tx) => {
       const batch = await this.batches.lockVisibleOrThrow(tx, batchId, 'batchId');
       const actor = tx.requireActor();
       requireAccess(tx, Permission.ActForUnion, batch, { message: "Only the batch's union moves its roster", field: 'batchId' });
       if (!OPEN.includes(batch.status)) throw DomainException.wrongState(batch.status, `Batch ${batch.reference} is ${batch.status}; its roster no longer moves`);
       const roster = await this.rosterOf(tx, batch.id);
-      planRosterTransition(action, roster.status, actor.role);
+      ROSTER_MACHINE.plan(action, roster.status, actor.role, reason);
       const changes = prepare ? await prepare(tx, batch, roster) : {};
       await this.apply(tx, batch, roster, action, reason, changes);
       return this.batches.lockVisibleOrThrow(tx, batchId, 'batchId');
@@ -184,9 +186,9 @@ export class RosterWorkflowService {
   /** One move of the table on a locked batch's roster: the row (written on its first move) and its history event. */
   private async apply(tx: RequestContext, batch: Batch, roster: Roster, action: RosterAction, reason: string | null, changes: Partial<Roster>): Promise<Roster> {
     const actor = tx.requireActor();
-    const rule = planRosterTransition(action, roster.status, actor.role);
+    const move = ROSTER_MACHINE.plan(action, roster.status, actor.role, reason);
     const now = nowToTheSecond();
-    const next = { ...roster, ...changes, status: rule.to, updatedAt: now };
+    const next = { ...roster, ...changes, status: move.to, updatedAt: now };
     const exists = await tx.em!.existsBy(Roster, { batchId: batch.id });
     if (!exists) {
       await tx.em!.createQueryBuilder().insert().into(Roster).values(next).updateEntity(false).execute();
@@ -194,12 +196,12 @@ export class RosterWorkflowService {
       const result = await tx.em!
         .createQueryBuilder()
         .update(Roster)
-        .set({ ...changes, status: rule.to, updatedAt: now })
+        .set({ ...changes, status: move.to, updatedAt: now })
         .where('batchId = :id AND status = :from', { id: batch.id, from: roster.status })
         .execute();
-      if (result.affected !== 1) throw new Error(`The roster of batch ${batch.id} changed under a row lock (${roster.status} → ${rule.to})`);
+      if (result.affected !== 1) throw new Error(`The roster of batch ${batch.id} changed under a row lock (${roster.status} → ${move.to})`);
     }
-    await insertRow(tx.em!, RosterEvent, { batchId: batch.id, from: roster.status, to: rule.to, actor: actor.username, actorId: actor.userId, reason, at: now });
+    await insertRow(tx.em!, RosterEvent, { batchId: batch.id, from: move.from, to: move.to, actor: actor.username, actorId: actor.userId, reason: move.reason, at: now });
     return next;
   }
 }

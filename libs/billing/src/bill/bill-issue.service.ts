@@ -1,42 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { stayDays, type UnionPolicy, UnionPolicyService, UnionService } from '@app/base';
-import { type Batch, BatchLifecycleService, BatchQueryService, batchScope, BatchStatus, BenefitType, canSee, scopeBatches } from '@app/booking';
+import { type Batch, BatchLifecycleService, BatchQueryService, BatchStatus, BenefitType } from '@app/booking';
 import { ParticipantQueryService } from '@app/roster';
-import {
-  checkPageSize,
-  type ConnectionShape,
-  decodeCursor,
-  DomainException,
-  formatYuan,
-  insertRow,
-  isUniqueViolation,
-  nowToTheSecond,
-  pageNewestFirst,
-  type RequestContext,
-  todayInShanghai,
-  TransactionRunner,
-} from '@app/shared';
-import { In } from 'typeorm';
+import { DomainException, formatYuan, insertRow, isUniqueViolation, nowToTheSecond, type RequestContext, SYSTEM_ACTOR, TransactionRunner } from '@app/shared';
 import { CancellationPolicy } from '../cancellation/cancellation-policy.entity.js';
 import { percentOf } from '../cancellation/cancellation-policy.js';
 import { ConsumptionService } from '../consumption/consumption.service.js';
+import { recordBillMove } from './bill-history.js';
 import { BillLine, BillLineKind } from './bill-line.entity.js';
 import { BillShare } from './bill-share.entity.js';
+import { BillAction, BILL_MACHINE } from './bill-transitions.js';
 import { Bill, BillKind, BillStatus } from './bill.entity.js';
-import { Payment } from './payment.entity.js';
-import type { RecordPaymentInput } from './record-payment.input.js';
-
-export interface BillFilter {
-  batchId?: number | null;
-  status?: BillStatus | null;
-  kind?: BillKind | null;
-}
 
 type NewLine = Omit<BillLine, 'id' | 'billId' | 'position'>;
 
-/** Bills and payments: issued from the price snapshot and the consumption entries, paid exactly. */
+/**
+ * Issuing bills — a stay's, a cancellation fee, a subsidy claim — from the price snapshot and the
+ * consumption entries, each with its issue in the bill's history.
+ */
 @Injectable()
-export class BillService {
+export class BillIssueService {
   constructor(
     private readonly db: TransactionRunner,
     private readonly batches: BatchQueryService,
@@ -163,107 +146,6 @@ export class BillService {
     );
   }
 
-  /** A bill issued in error: only without payments; the batch can then be billed again. */
-  async void(ctx: RequestContext, billId: number, reason: string): Promise<Bill> {
-    const why = reason?.trim();
-    if (!why) throw DomainException.badInput('reason', 'Give a reason');
-    if (why.length > 500) throw DomainException.badInput('reason', `reason is at most 500 characters; got ${why.length}`);
-    return this.db.transaction(ctx, async (tx) => {
-      const bill = await this.getVisibleOrThrow(tx, billId, 'billId');
-      if (bill.status === BillStatus.VOID) throw DomainException.conflict(`Bill ${bill.id} is already void`, { field: 'billId' });
-      const voidedAt = nowToTheSecond();
-      // Guarded: a payment landing at the same moment makes this match nothing.
-      const result = await tx.em!
-        .createQueryBuilder()
-        .update(Bill)
-        .set({ status: BillStatus.VOID, activeKey: null, voidedAt, voidReason: why })
-        .where('id = :id AND status = :issued AND paid = 0', { id: bill.id, issued: BillStatus.ISSUED })
-        .execute();
-      if (result.affected !== 1) {
-        throw DomainException.conflict(`Bill ${bill.id} has payments (${formatYuan(bill.paid)} of ${formatYuan(bill.total)}); a paid bill is not voided`, { field: 'billId' });
-      }
-      return { ...bill, status: BillStatus.VOID, activeKey: null, voidedAt, voidReason: why };
-    });
-  }
-
-  /**
-   * Adds a payment. `paid` grows only through one guarded UPDATE (paid + amount ≤ total, still
-   * ISSUED), so concurrent payments can never overpay; the one that completes the bill marks it
-   * PAID and settles a completed stay, in the same transaction.
-   */
-  async recordPayment(ctx: RequestContext, input: RecordPaymentInput): Promise<Bill> {
-    const reference = input.reference.trim();
-    if (!reference) throw DomainException.badInput('reference', 'Give the transfer or receipt number');
-    return this.db.transaction(ctx, async (tx) => {
-      const bill = await this.getVisibleOrThrow(tx, input.billId, 'billId');
-      const em = tx.em!;
-      const result = await em
-        .createQueryBuilder()
-        .update(Bill)
-        .set({ paid: () => 'paid + :amount' })
-        .where('id = :id AND status = :issued AND paid + :amount <= total', { id: bill.id, issued: BillStatus.ISSUED, amount: input.amount })
-        .execute();
-      if (result.affected !== 1) {
-        const now = await em.findOneByOrFail(Bill, { id: bill.id });
-        if (now.status !== BillStatus.ISSUED) throw DomainException.conflict(`Bill ${bill.id} is ${now.status}; it takes no more payments`, { field: 'billId', status: now.status });
-        throw DomainException.badInput('amount', `${formatYuan(input.amount)} is more than the ${formatYuan(now.total - now.paid)} outstanding on bill ${bill.id}`, {
-          outstanding: formatYuan(now.total - now.paid),
-        });
-      }
-      const recordedAt = nowToTheSecond();
-      await insertRow(em, Payment, { billId: bill.id, amount: input.amount, method: input.method, reference, recordedById: tx.actor?.userId ?? null, recordedAt });
-      const after = await em.findOneByOrFail(Bill, { id: bill.id });
-      if (after.paid === after.total) {
-        await em.update(Bill, { id: bill.id }, { status: BillStatus.PAID, paidAt: recordedAt });
-        after.status = BillStatus.PAID;
-        after.paidAt = recordedAt;
-        if (after.kind === BillKind.STAY && after.batchId !== null) await this.lifecycle.settle(tx, after.batchId, `bill ${after.id} paid`);
-      }
-      return after;
-    });
-  }
-
-  async getVisibleOrThrow(ctx: RequestContext, id: number, field = 'id'): Promise<Bill> {
-    const bill = await this.db.read(ctx, (em) => em.findOneBy(Bill, { id }));
-    if (!bill || !canSee(batchScope(ctx), bill)) throw DomainException.notFound('Bill', id, field);
-    return bill;
-  }
-
-  async list(ctx: RequestContext, filter: BillFilter, first: number, after: string | null | undefined): Promise<ConnectionShape<Bill>> {
-    checkPageSize(first);
-    const afterId = after ? decodeCursor(after) : null;
-    const scope = batchScope(ctx);
-    if ('none' in scope) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
-    return this.db.read(ctx, (em) =>
-      pageNewestFirst(
-        () => {
-          const qb = em.createQueryBuilder(Bill, 'bill');
-          scopeBatches(qb, scope, 'bill');
-          if (filter.batchId != null) qb.andWhere('bill.batchId = :batchId', { batchId: filter.batchId });
-          if (filter.status) qb.andWhere('bill.status = :status', { status: filter.status });
-          if (filter.kind) qb.andWhere('bill.kind = :kind', { kind: filter.kind });
-          return qb;
-        },
-        'bill',
-        first,
-        afterId,
-      ),
-    );
-  }
-
-  /** The bills of a batch the caller can see, oldest first; batched per request. */
-  forBatch(ctx: RequestContext, batchId: number): Promise<Bill[]> {
-    return ctx.loadGroup('billsOfBatch', batchId, (ids) => this.db.read(ctx, (em) => em.find(Bill, { where: { batchId: In(ids) }, order: { id: 'ASC' } })), (b) => b.batchId ?? 0);
-  }
-
-  lines(ctx: RequestContext, billId: number): Promise<BillLine[]> {
-    return ctx.loadGroup('billLines', billId, (ids) => this.db.read(ctx, (em) => em.find(BillLine, { where: { billId: In(ids) }, order: { billId: 'ASC', position: 'ASC' } })), (l) => l.billId);
-  }
-
-  payments(ctx: RequestContext, billId: number): Promise<Payment[]> {
-    return ctx.loadGroup('billPayments', billId, (ids) => this.db.read(ctx, (em) => em.find(Payment, { where: { billId: In(ids) }, order: { id: 'ASC' } })), (p) => p.billId);
-  }
-
   /**
    * One bill from a base to a host region's federation for the vouchers its exchange batches were
    * granted: a SUBSIDY line per batch. Inside the caller's transaction, which holds the agreement's
@@ -298,27 +180,6 @@ export class BillService {
       kind: BillKind.SUBSIDY_CLAIM,
       activeKey: null,
     }, lines);
-  }
-
-  /** Of the batches given, those on a subsidy claim that is not void, with that claim's bill id. */
-  async claimedLines(ctx: RequestContext, batchIds: number[]): Promise<Map<number, number>> {
-    if (!batchIds.length) return new Map();
-    const rows: Array<{ batchId: number; billId: number }> = [];
-    for (let i = 0; i < batchIds.length; i += 500) {
-      const chunk = batchIds.slice(i, i + 500);
-      rows.push(
-        ...(await this.db.read(ctx, (em) =>
-          em
-            .createQueryBuilder(BillLine, 'l')
-            .innerJoin(Bill, 'bill', 'bill.id = l.billId')
-            .select('l.batchId', 'batchId')
-            .addSelect('l.billId', 'billId')
-            .where('l.batchId IN (:...chunk) AND l.kind = :subsidy AND bill.status <> :void', { chunk, subsidy: BillLineKind.SUBSIDY, void: BillStatus.VOID })
-            .getRawMany<{ batchId: number; billId: number }>(),
-        )),
-      );
-    }
-    return new Map(rows.map((r) => [Number(r.batchId), Number(r.billId)]));
   }
 
   /**
@@ -357,11 +218,6 @@ export class BillService {
     for (let i = 0; i < shares.length; i += 200) await tx.em!.createQueryBuilder().insert().into(BillShare).values(shares.slice(i, i + 200)).updateEntity(false).execute();
   }
 
-  /** A stay bill's shares per person who arrived, in participant order; batched per request. */
-  shares(ctx: RequestContext, billId: number): Promise<BillShare[]> {
-    return ctx.loadGroup('billShares', billId, (ids) => this.db.read(ctx, (em) => em.find(BillShare, { where: { billId: In(ids) }, order: { billId: 'ASC', participantId: 'ASC' } })), (s) => s.billId);
-  }
-
   private create(tx: RequestContext, batch: Batch, kind: BillKind, lines: NewLine[], funding?: Pick<Bill, 'capPerPersonPerDay' | 'capPerPersonPerYear' | 'stayDays' | 'selfPaidPerPerson'>): Promise<Bill> {
     return this.insertBill(tx, {
       capPerPersonPerDay: funding?.capPerPersonPerDay ?? null,
@@ -389,14 +245,18 @@ export class BillService {
     const em = tx.em!;
     const total = lines.reduce((sum, l) => sum + l.amount, 0);
     if (!Number.isSafeInteger(total)) throw new Error(`Bill total for ${head.batchReference} is not an exact integer of fen`);
+    const issuer = tx.actor ?? SYSTEM_ACTOR;
+    const issuedAt = nowToTheSecond();
+    // Nothing to pay (a full discount, no extras): the system pays it as it is issued.
+    const paidAsIssued = total === 0 ? BILL_MACHINE.plan(BillAction.PAY, BillStatus.ISSUED, 'SYSTEM', 'nothing to pay: the total is 0.00') : null;
     const bill = {
       ...head,
-      status: total === 0 ? BillStatus.PAID : BillStatus.ISSUED,
+      status: paidAsIssued?.to ?? BillStatus.ISSUED,
       total,
       paid: 0,
-      issuedAt: nowToTheSecond(),
-      issuedById: tx.actor?.userId ?? null,
-      paidAt: total === 0 ? nowToTheSecond() : null,
+      issuedAt,
+      issuedById: issuer.userId,
+      paidAt: paidAsIssued ? issuedAt : null,
       voidedAt: null,
       voidReason: null,
     };
@@ -416,6 +276,8 @@ export class BillService {
         .updateEntity(false)
         .execute();
     }
+    await recordBillMove(em, id, null, BillStatus.ISSUED, issuer, null, issuedAt);
+    if (paidAsIssued) await recordBillMove(em, id, paidAsIssued.from, paidAsIssued.to, SYSTEM_ACTOR, paidAsIssued.reason, issuedAt);
     return { id, ...bill };
   }
 }

@@ -54,9 +54,12 @@ export async function startServiceHarness(overrides: Partial<AppConfig> = {}): P
   };
 }
 
-/** The DomainException a promise rejects with (fails the test when it resolves or throws something else). */
-export async function domainError(work: Promise<unknown>): Promise<DomainException> {
-  const error = await work.then(
+/**
+ * The DomainException a service call fails with (fails the test when it succeeds or fails otherwise).
+ * Give a function for calls that may throw before they return a promise (an argument checked up front).
+ */
+export async function domainError(work: Promise<unknown> | (() => Promise<unknown>)): Promise<DomainException> {
+  const error = await (async () => (typeof work === 'function' ? work() : work))().then(
     () => undefined,
     (e: unknown) => e,
   );

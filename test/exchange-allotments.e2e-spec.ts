@@ -1,6 +1,5 @@
-import { AllotmentService } from '@app/base';
-import { HoldSweeperService } from '@app/booking';
-import { addDays, todayInShanghai } from '@app/shared';
+import { AllotmentSweeper } from '@app/base';
+import { addDays, SweepScheduler, todayInShanghai } from '@app/shared';
 import { activeAgreement, ALLOTMENT, AUDIT_FULL, CREATE_ALLOTMENT, EXCHANGE_BATCH, nightsOf, partnerOf, TERMINATE } from './support/exchange.js';
 import { DB_KIND, errorCode, startTestApp, type TestApp } from './support/test-app.js';
 import { buildWorld, REQUEST_BATCH, type World } from './support/world.js';
@@ -115,15 +114,15 @@ describe(`allotments (${DB_KIND})`, () => {
     // The day the sixth night's release comes: nights 1–6 lose their unused beds (10,10,6,6,6,10).
     const releaseDay = addDays(from, 5 - 7);
     const now = new Date(Date.parse(`${releaseDay}T12:00:00+08:00`));
-    const released = await t.get(AllotmentService).releaseDue(now);
+    const released = await t.get(AllotmentSweeper).release(now);
     expect(released).toBe(10 + 10 + 6 + 6 + 6 + 10);
-    expect(await t.get(AllotmentService).releaseDue(now)).toBe(0);
+    expect(await t.get(AllotmentSweeper).release(now)).toBe(0);
     const nights = await nightsOf(t, w.admin, w.baseA.id, from, addDays(from, 9));
     expect(nights.map((n) => n.allottedBeds)).toEqual([0, 0, 0, 0, 0, 0, 10, 10, 10, 10]);
     expect(nights.map((n) => n.reservedBeds)).toEqual([0, 0, 4, 4, 4, 0, 10, 10, 10, 10]);
     expect(await audit()).toEqual([]);
-    // The hold sweep runs the same release (nothing more is due today).
-    await t.get(HoldSweeperService).sweep();
+    // Every module's sweep together runs the same release (nothing more is due today).
+    await t.get(SweepScheduler).runAll();
     expect(await audit()).toEqual([]);
     // Terminated: unused beds of every night go back; the booked batch keeps its beds.
     const other = await activeAgreement(t, w.partner, yf, { partnerRegionId: w.regions.YF, title: 'short', from: today, to: addDays(today, 200) });
@@ -177,7 +176,7 @@ describe(`allotments (${DB_KIND})`, () => {
       ...generalBatches.slice(0, 5).map((b: any) => t.gql('mutation($id:Int!){cancelBatch(id:$id,reason:"x"){id}}', { id: b.id }, w.partner)),
       ...generalBatches.slice(5, 10).map((b: any) => t.gql('mutation($id:Int!){changeHeadcount(id:$id,headcount:6){id}}', { id: b.id }, w.unionB.organiser)),
       t.gql('mutation($f:Date!){releaseAllotment(id:0,from:$f,to:$f){id}}', { f: from }, w.admin),
-      t.get(AllotmentService).releaseDue(new Date(Date.parse(`${addDays(from, -1)}T12:00:00+08:00`))),
+      t.get(AllotmentSweeper).release(new Date(Date.parse(`${addDays(from, -1)}T12:00:00+08:00`))),
       ...Array.from({ length: 12 }, () => t.gql(EXCHANGE_BATCH, { i: { packageId: w.baseB.packageId, startDate: from, headcount: 3, agreementId: q } }, w.unionB.organiser)),
     ]);
     expect(await audit()).toEqual([]);

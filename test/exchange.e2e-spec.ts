@@ -1,4 +1,4 @@
-import { AgreementService } from '@app/exchange';
+import { AgreementSweeper } from '@app/exchange';
 import { addDays, todayInShanghai } from '@app/shared';
 import { ACCEPT, activeAgreement, AGREEMENT, AUDIT_FULL, EXCHANGE_BATCH, partnerOf, PROPOSE, TERMINATE } from './support/exchange.js';
 import { ISSUE } from './support/stays.js';
@@ -143,9 +143,9 @@ describe(`exchange agreements (${DB_KIND})`, () => {
     const id = await activeAgreement(t, sz, yf, base({ to: addDays(w.start, 10) }));
     const batch = (await t.ok<any>(EXCHANGE_BATCH, { i: { packageId: w.baseA.packageId, startDate: w.start, headcount: 5, agreementId: id } }, w.unionB.organiser)).requestBatch;
     expect(batch.agreement.id).toBe(id);
-    const agreements = t.get(AgreementService);
-    expect(await agreements.expireDue(new Date(Date.now() + 5 * 86_400_000))).toBe(0);
-    expect(await agreements.expireDue(new Date(Date.now() + 20 * 86_400_000))).toBeGreaterThanOrEqual(1);
+    const sweeper = t.get(AgreementSweeper);
+    expect(await sweeper.expire(new Date(Date.now() + 5 * 86_400_000))).toBe(0);
+    expect(await sweeper.expire(new Date(Date.now() + 20 * 86_400_000))).toBeGreaterThanOrEqual(1);
     expect((await t.ok<any>(AGREEMENT, { id }, sz)).agreement.status).toBe('EXPIRED');
     const refused = await t.gql(EXCHANGE_BATCH, { i: { packageId: w.baseA.packageId, startDate: w.start, headcount: 5, agreementId: id } }, w.unionB.organiser);
     expect([errorCode(refused), refused.errors?.[0].extensions?.status]).toEqual(['BAD_USER_INPUT', 'EXPIRED']);

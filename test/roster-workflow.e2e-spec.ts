@@ -1,7 +1,6 @@
 import { HolidayService, isWeekend } from '@app/base';
-import { HoldSweeperService } from '@app/booking';
 import { maskName } from '@app/roster';
-import { addDays, RequestContext, todayInShanghai } from '@app/shared';
+import { addDays, RequestContext, SweepScheduler, todayInShanghai } from '@app/shared';
 import request from 'supertest';
 import { ADD_PARTICIPANTS, person } from './support/people.js';
 import { DB_KIND, errorCode, startTestApp, type TestApp } from './support/test-app.js';
@@ -108,10 +107,10 @@ describe(`roster approval and public notice (${DB_KIND})`, () => {
     const again = (await t.ok<any>(MOVE('publishRoster'), { b: b.id }, approver)).publishRoster;
 
     // The sweep clears it once the period has ended (not before); then the base confirms.
-    const sweeper = t.get(HoldSweeperService);
-    await sweeper.sweep(new Date(Date.parse(`${addDays(again.rosterClearsOn, -1)}T12:00:00+08:00`)));
+    const sweeps = t.get(SweepScheduler);
+    await sweeps.runAll(new Date(Date.parse(`${addDays(again.rosterClearsOn, -1)}T12:00:00+08:00`)));
     expect((await t.ok<any>('query($id:Int!){batch(id:$id){rosterStatus}}', { id: b.id }, w.admin)).batch.rosterStatus).toBe('PUBLISHED');
-    await sweeper.sweep(new Date(Date.parse(`${again.rosterClearsOn}T00:30:00+08:00`)));
+    await sweeps.runAll(new Date(Date.parse(`${again.rosterClearsOn}T00:30:00+08:00`)));
     const cleared = (await t.ok<any>('query($id:Int!){batch(id:$id){status rosterStatus rosterHistory{from to actor reason}}}', { id: b.id }, w.admin)).batch;
     expect(cleared.rosterStatus).toBe('CLEARED');
     expect(cleared.rosterHistory.map((h: any) => `${h.from}→${h.to}`)).toEqual([
@@ -184,7 +183,7 @@ describe(`roster approval and public notice (${DB_KIND})`, () => {
   it('a cleared list stays as posted: the base corrects contact details, room and diet; someone who cannot come is a no-show', async () => {
     const { b, ids } = await posted(3);
     const clearsOn = (await t.ok<any>('query($id:Int!){batch(id:$id){rosterClearsOn}}', { id: b.id }, w.admin)).batch.rosterClearsOn;
-    await t.get(HoldSweeperService).sweep(new Date(Date.parse(`${clearsOn}T00:30:00+08:00`)));
+    await t.get(SweepScheduler).runAll(new Date(Date.parse(`${clearsOn}T00:30:00+08:00`)));
     expect(errorCode(await t.gql(REMOVE, { id: ids[2] }, w.unionA.organiser))).toBe('INVALID_TRANSITION');
     const removed = await t.gql(REMOVE, { id: ids[2] }, w.baseA.operator);
     expect([errorCode(removed), removed.errors?.[0].message]).toEqual(['INVALID_TRANSITION', expect.stringContaining('arrivedParticipantIds')]);
@@ -226,7 +225,7 @@ describe(`roster approval and public notice (${DB_KIND})`, () => {
     // The hold of a posted request lasts through the notice; once it lapses the sweep expires it, and the link goes.
     const expired = await posted(2);
     const hold = (await t.ok<any>('query($id:Int!){batch(id:$id){holdExpiresAt}}', { id: expired.b.id }, w.admin)).batch.holdExpiresAt;
-    await t.get(HoldSweeperService).sweep(new Date(Date.parse(hold) + 1000));
+    await t.get(SweepScheduler).runAll(new Date(Date.parse(hold) + 1000));
     expect((await t.ok<any>('query($id:Int!){batch(id:$id){status rosterPublicToken}}', { id: expired.b.id }, w.admin)).batch).toEqual({ status: 'EXPIRED', rosterPublicToken: null });
     expect(errorCode(await t.gql(PUBLIC, { t: expired.token }))).toBe('NOT_FOUND');
   });

@@ -1,4 +1,4 @@
-import { BaseService, CapacityService, PackageService, RegionService, UnionPolicyService, UnionService } from '@app/base';
+import { BaseService, CapacityCalendarService, PackageService, RegionService, UnionPolicyService, UnionService } from '@app/base';
 import { type Batch, BatchEvent, BatchLifecycleService, BatchRequestService, BenefitType } from '@app/booking';
 import { AgreementService } from '@app/exchange';
 import { InsuranceService, type Participant, type ParticipantFields, ParticipantService } from '@app/roster';
@@ -66,7 +66,7 @@ export class Fixtures {
     const price = opts.price ?? 198_000;
     const nights = opts.nights ?? 3;
     const pkg = await this.h.get(PackageService).create(this.admin, { baseId: base.id, name: `${nights} nights`, nights, pricePerPerson: price, minGroupSize: 1, maxGroupSize: 200 });
-    await this.h.get(CapacityService).setCapacity(this.admin, { baseId: base.id, from: this.today, to: addDays(this.today, opts.nightsOfBeds ?? 120), totalBeds: opts.beds ?? 50 });
+    await this.h.get(CapacityCalendarService).setCapacity(this.admin, { baseId: base.id, from: this.today, to: addDays(this.today, opts.nightsOfBeds ?? 120), totalBeds: opts.beds ?? 50 });
     return { id: base.id, regionId, packageId: pkg.id, price, nights, operator: actorCtx(Role.BASE_OPERATOR, { baseId: base.id }) };
   }
 
@@ -143,6 +143,6 @@ export class Fixtures {
 
   /** Reserved beds per night of the base, from `from` for `nights` nights. */
   async reserved(base: TestBase, from: string, nights: number): Promise<number[]> {
-    return (await this.h.get(CapacityService).calendar(this.admin, base.id, from, addDays(from, nights - 1))).map((d) => d.reservedBeds);
+    return (await this.h.get(CapacityCalendarService).calendar(this.admin, base.id, from, addDays(from, nights - 1))).map((d) => d.reservedBeds);
   }
 }

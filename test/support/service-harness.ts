@@ -1,11 +1,12 @@
 import { ConsoleLogger, type Type } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { BaseModule } from '@app/base';
 import { BillingModule } from '@app/billing';
 import { BookingModule } from '@app/booking';
 import { ExchangeModule } from '@app/exchange';
 import { RosterModule } from '@app/roster';
-import { type AppConfig, Clock, DatabaseModule, DomainException, FixedClock, RequestContext, TransactionRunner } from '@app/shared';
+import { type AppConfig, Clock, DatabaseModule, DomainException, FixedClock, RequestContext, SweepModule, SweepScheduler, TransactionRunner } from '@app/shared';
 import type { EntityManager } from 'typeorm';
 import { SCHEMA } from '../../apps/api/src/database/schema.js';
 import { freshDatabase, testConfig } from './test-app.js';
@@ -22,6 +23,8 @@ export interface ServiceHarness {
   /** Starts at the real time of boot (today's calendar day in Asia/Shanghai) and moves only when told. */
   clock: FixedClock;
   get<T>(type: Type<T>): T;
+  /** Runs every module's sweep once at the clock's time; how many things each changed, by sweep name. */
+  sweep(): Promise<Record<string, number>>;
   /** Reads for assertions (history rows, counters), outside any unit of work. */
   read<T>(work: (em: EntityManager) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -32,7 +35,8 @@ export async function startServiceHarness(overrides: Partial<AppConfig> = {}): P
   const config = testConfig(db.config, overrides);
   const clock = new FixedClock(new Date());
   const module = await Test.createTestingModule({
-    imports: [DatabaseModule.forRoot(config, SCHEMA), BaseModule, BookingModule, RosterModule, BillingModule, ExchangeModule],
+    // The sweeps are found as in the app; HOLD_SWEEP_SECONDS is 0, so they run only when a test says.
+    imports: [DatabaseModule.forRoot(config, SCHEMA), ScheduleModule.forRoot(), SweepModule, BaseModule, BookingModule, RosterModule, BillingModule, ExchangeModule],
   })
     .overrideProvider(Clock)
     .useValue(clock)
@@ -46,6 +50,7 @@ export async function startServiceHarness(overrides: Partial<AppConfig> = {}): P
     config,
     clock,
     get: (type) => module.get(type),
+    sweep: () => module.get(SweepScheduler).runAll(clock.now()),
     read: (work) => runner.read(RequestContext.system(), work),
     close: async () => {
       await module.close();

@@ -2,6 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { ScheduleModule } from '@nestjs/schedule';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Request } from 'express';
@@ -11,7 +12,7 @@ import { BillingModule } from '@app/billing';
 import { ExchangeModule } from '@app/exchange';
 import { BookingModule } from '@app/booking';
 import { RosterModule } from '@app/roster';
-import { type AppConfig, createValidationPipe, DatabaseModule, DomainExceptionFilter, formatGraphqlError, type GqlContext, RequestContext } from '@app/shared';
+import { type AppConfig, createValidationPipe, DatabaseModule, DomainExceptionFilter, formatGraphqlError, type GqlContext, RequestContext, SweepModule } from '@app/shared';
 import { SCHEMA } from './database/schema.js';
 import { StartupService } from './demo/startup.service.js';
 import { DemoDataService } from './demo/demo-data.service.js';
@@ -35,6 +36,9 @@ export class AppModule {
       module: AppModule,
       imports: [
         DatabaseModule.forRoot(config, SCHEMA),
+        // Each module's @Sweep runs on its own interval in Nest's scheduler (HOLD_SWEEP_SECONDS; 0: none).
+        ScheduleModule.forRoot(),
+        SweepModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',

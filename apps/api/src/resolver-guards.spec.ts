@@ -5,6 +5,7 @@ import { RESOLVER_NAME_METADATA, RESOLVER_TYPE_METADATA } from '@nestjs/graphql'
 import { PUBLIC_KEY, Role, ROLES_KEY } from '@app/shared';
 import { BaseResolver } from '../../../libs/base/src/base/base.resolver.js';
 import { CapacityResolver } from '../../../libs/base/src/capacity/capacity.resolver.js';
+import { AllotmentResolver } from '../../../libs/base/src/allotment/allotment.resolver.js';
 import { PackageResolver } from '../../../libs/base/src/package/package.resolver.js';
 import { UnionResolver } from '../../../libs/base/src/union/union.resolver.js';
 import { BatchFieldsResolver } from '../../../libs/booking/src/batch/batch-fields.resolver.js';
@@ -19,7 +20,7 @@ import { StatisticsResolver } from '../../../libs/billing/src/statistics/statist
 import { RegionResolver } from '../../../libs/base/src/region/region.resolver.js';
 import { AgreementBenefitResolver, AgreementQuotaResolver, AgreementResolver } from '../../../libs/exchange/src/agreement/agreement.resolver.js';
 import { BatchAgreementResolver } from '../../../libs/exchange/src/agreement/batch-agreement.resolver.js';
-import { AllotmentResolver } from '../../../libs/exchange/src/allotment/allotment.resolver.js';
+import { AgreementAllotmentResolver } from '../../../libs/exchange/src/agreement/agreement-allotment.resolver.js';
 import { ReciprocityResolver } from '../../../libs/exchange/src/balance/reciprocity.resolver.js';
 import { SubsidyResolver } from '../../../libs/exchange/src/subsidy/subsidy.resolver.js';
 import { BaseRatingResolver, BatchFeedbackResolver, FeedbackResolver } from '../../../libs/booking/src/feedback/feedback.resolver.js';
@@ -41,6 +42,7 @@ const RESOLVERS: Array<abstract new (...args: never[]) => unknown> = [
   UnionResolver,
   PackageResolver,
   CapacityResolver,
+  AllotmentResolver,
   BatchResolver,
   BatchFieldsResolver,
   ParticipantResolver,
@@ -57,7 +59,7 @@ const RESOLVERS: Array<abstract new (...args: never[]) => unknown> = [
   AgreementQuotaResolver,
   AgreementBenefitResolver,
   BatchAgreementResolver,
-  AllotmentResolver,
+  AgreementAllotmentResolver,
   ReciprocityResolver,
   SubsidyResolver,
   FeedbackResolver,

@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
+import { AllotmentDrawService } from './allotment/allotment-draw.service.js';
+import { AllotmentResolver } from './allotment/allotment.resolver.js';
 import { AllotmentService } from './allotment/allotment.service.js';
+import { AllotmentSweeper } from './allotment/allotment-sweeper.service.js';
 import { HolidayResolver } from './holiday/holiday.resolver.js';
 import { HolidayService } from './holiday/holiday.service.js';
 import { BaseResolver } from './base/base.resolver.js';
 import { BaseService } from './base/base.service.js';
+import { CapacityCalendarService } from './capacity/capacity-calendar.service.js';
 import { CapacityResolver } from './capacity/capacity.resolver.js';
 import { CapacityService } from './capacity/capacity.service.js';
 import { PackageResolver } from './package/package.resolver.js';
@@ -15,9 +19,9 @@ import { UnionPolicyService } from './union/union-policy.service.js';
 import { UnionResolver } from './union/union.resolver.js';
 import { UnionService } from './union/union.service.js';
 
-/** Regions, bases, their packages and capacity calendar, and the unions that book them. */
+/** Regions, bases, their packages, capacity calendar and allotments (room blocks), and the unions that book them. */
 @Module({
-  providers: [HolidayService, HolidayResolver, UnionPolicyService, UnionPolicyResolver, AllotmentService, RegionService, RegionResolver, BaseService, UnionService, PackageService, CapacityService, BaseResolver, UnionResolver, PackageResolver, CapacityResolver],
-  exports: [HolidayService, UnionPolicyService, AllotmentService, RegionService, BaseService, UnionService, PackageService, CapacityService],
+  providers: [HolidayService, HolidayResolver, UnionPolicyService, UnionPolicyResolver, AllotmentService, AllotmentDrawService, AllotmentResolver, AllotmentSweeper, RegionService, RegionResolver, BaseService, UnionService, PackageService, CapacityService, CapacityCalendarService, BaseResolver, UnionResolver, PackageResolver, CapacityResolver],
+  exports: [HolidayService, UnionPolicyService, AllotmentService, AllotmentDrawService, RegionService, BaseService, UnionService, PackageService, CapacityService, CapacityCalendarService],
 })
 export class BaseModule {}

@@ -10,6 +10,8 @@ import { UnionPolicy } from './union/union-policy.entity.js';
 export { BaseModule } from './base.module.js';
 export { Allotment, AllotmentEvent, AllotmentNight } from './allotment/allotment.entity.js';
 export { AllotmentService, type AllotmentHolding } from './allotment/allotment.service.js';
+export { AllotmentDrawService } from './allotment/allotment-draw.service.js';
+export { AllotmentSweeper } from './allotment/allotment-sweeper.service.js';
 export { Holiday } from './holiday/holiday.entity.js';
 export { HolidayService, isWeekend } from './holiday/holiday.service.js';
 export { Region } from './region/region.entity.js';
@@ -25,6 +27,7 @@ export { Package } from './package/package.entity.js';
 export { PackageService } from './package/package.service.js';
 export { checkGroupSize } from './package/group-size.js';
 export { CapacityService } from './capacity/capacity.service.js';
+export { CapacityCalendarService } from './capacity/capacity-calendar.service.js';
 export { CapacityDrift, CapacityDay, BaseAvailability } from './capacity/capacity-day.model.js';
 
 /** The tables this module owns. */

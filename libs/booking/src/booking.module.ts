@@ -29,6 +29,6 @@ import { FeedbackService } from './feedback/feedback.service.js';
     BaseRatingResolver,
     BatchFeedbackResolver,
   ],
-  exports: [BatchRules, BatchRequestService, BatchLifecycleService, BatchQueryService, HoldSweeperService, FeedbackService],
+  exports: [BatchRules, BatchRequestService, BatchLifecycleService, BatchQueryService, FeedbackService],
 })
 export class BookingModule {}

@@ -11,7 +11,9 @@ export { BatchLifecycleService } from './batch/batch-lifecycle.service.js';
 export { BatchQueryService, type ExchangeFigures, type StayFigures, type StayGrouping } from './batch/batch-query.service.js';
 export { BatchRules, type BatchRule } from './batch/batch-rules.js';
 export { batchScope, canSee, scopeBatches, type BatchScope } from './batch/batch-access.js';
-export { BenefitType, BedSource, type AgreementTerms, type AgreementRequest } from './batch/exchange-terms.js';
+export { BedSource } from './batch/bed-source.js';
+export { BenefitType } from './exchange-terms/benefit.js';
+export type { AgreementTerms, AgreementRequest } from './exchange-terms/agreement-terms.js';
 export type { PastStay } from './batch/batch-request.service.js';
 export { HoldSweeperService } from './batch/hold-sweeper.service.js';
 

@@ -2,13 +2,13 @@ import { Module } from '@nestjs/common';
 import { BaseModule } from '@app/base';
 import { BillingModule } from '@app/billing';
 import { BookingModule } from '@app/booking';
+import { AgreementAllotmentResolver } from './agreement/agreement-allotment.resolver.js';
+import { AgreementAllotmentService } from './agreement/agreement-allotment.service.js';
 import { AgreementBatchRules } from './agreement/agreement-batch-rules.js';
 import { AgreementBenefitResolver, AgreementQuotaResolver, AgreementResolver } from './agreement/agreement.resolver.js';
 import { AgreementService } from './agreement/agreement.service.js';
 import { BatchAgreementResolver } from './agreement/batch-agreement.resolver.js';
 import { AgreementSweeper } from './agreement/agreement-sweeper.service.js';
-import { AllotmentResolver } from './allotment/allotment.resolver.js';
-import { ExchangeAllotmentService } from './allotment/exchange-allotment.service.js';
 import { BalanceService } from './balance/balance.service.js';
 import { ReciprocityResolver } from './balance/reciprocity.resolver.js';
 import { SubsidyResolver } from './subsidy/subsidy.resolver.js';
@@ -21,17 +21,17 @@ import { SubsidyService } from './subsidy/subsidy.service.js';
     AgreementService,
     AgreementBatchRules,
     AgreementSweeper,
-    ExchangeAllotmentService,
+    AgreementAllotmentService,
     BalanceService,
     SubsidyService,
     AgreementResolver,
     AgreementQuotaResolver,
     AgreementBenefitResolver,
     BatchAgreementResolver,
-    AllotmentResolver,
+    AgreementAllotmentResolver,
     ReciprocityResolver,
     SubsidyResolver,
   ],
-  exports: [AgreementService, ExchangeAllotmentService, BalanceService, SubsidyService],
+  exports: [AgreementService, AgreementAllotmentService, BalanceService, SubsidyService],
 })
 export class ExchangeModule {}

@@ -13,6 +13,7 @@ export { PersonalDataAccess } from './personal-data/personal-data-access.entity.
 export { PersonalDataCipher } from './personal-data/personal-data.cipher.js';
 export { RosterStatus } from './roster-workflow/roster-status.js';
 export { RosterWorkflowService, maskName } from './roster-workflow/roster-workflow.service.js';
+export { RosterSweeper } from './roster-workflow/roster-sweeper.service.js';
 export { InsuranceService } from './insurance/insurance.service.js';
 
 export const ROSTER_ENTITIES = [Participant, PersonalDataAccess, RosterEvent, Roster, Insurance];

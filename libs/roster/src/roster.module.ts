@@ -1,6 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { BaseModule } from '@app/base';
-import { BatchRules, BookingModule, HoldSweeperService } from '@app/booking';
+import { BatchRules, BookingModule } from '@app/booking';
 import { InsuranceResolver } from './insurance/insurance.resolver.js';
 import { InsuranceService } from './insurance/insurance.service.js';
 import { BatchRosterResolver, ParticipantStayResolver, UnionCoverageResolver } from './participant/batch-roster.resolver.js';
@@ -13,6 +13,7 @@ import { PersonalDataCipher } from './personal-data/personal-data.cipher.js';
 import { RosterWorkflowResolver } from './roster-workflow/roster-workflow.resolver.js';
 import { RosterWorkflowRules } from './roster-workflow/roster-workflow.rules.js';
 import { RosterWorkflowService } from './roster-workflow/roster-workflow.service.js';
+import { RosterSweeper } from './roster-workflow/roster-sweeper.service.js';
 import { RosterFileController } from './spreadsheet/roster-file.controller.js';
 
 /**
@@ -35,6 +36,7 @@ import { RosterFileController } from './spreadsheet/roster-file.controller.js';
     PersonalDataAccessResolver,
     RosterWorkflowService,
     RosterWorkflowRules,
+    RosterSweeper,
     RosterWorkflowResolver,
     InsuranceService,
     InsuranceResolver,
@@ -46,8 +48,6 @@ export class RosterModule implements OnModuleInit {
     private readonly batchRules: BatchRules,
     private readonly rosterRules: RosterBatchRules,
     private readonly workflowRules: RosterWorkflowRules,
-    private readonly workflow: RosterWorkflowService,
-    private readonly sweeper: HoldSweeperService,
   ) {}
 
   /** The rooming list's rules join the lifecycle the same way another domain's would. */
@@ -55,6 +55,5 @@ export class RosterModule implements OnModuleInit {
     // The workflow first: a list the union is handling refuses a headcount change before its count is weighed.
     this.batchRules.register(this.workflowRules);
     this.batchRules.register(this.rosterRules);
-    this.sweeper.also('cleared rosters', (now) => this.workflow.clearDue(now));
   }
 }

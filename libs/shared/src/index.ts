@@ -25,3 +25,5 @@ export * from './validation/reason.js';
 export * from './state/state-machine.js';
 export * from './database/recorded-move.js';
 export * from './time/clock.js';
+export * from './jobs/sweep.js';
+export * from './jobs/sweep-scheduler.js';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { UserService } from '@app/auth';
-import { BaseService, CapacityService, PackageService, RegionService, UnionService } from '@app/base';
+import { BaseService, CapacityCalendarService, PackageService, RegionService, UnionService } from '@app/base';
 import { BatchLifecycleService, BatchRequestService } from '@app/booking';
 import { DocumentType, Gender, mainlandIdCheckDigit, ParticipantCategory, type ParticipantFields, ParticipantService } from '@app/roster';
-import { AgreementService, ExchangeAllotmentService } from '@app/exchange';
+import { AgreementService, AgreementAllotmentService } from '@app/exchange';
 import { BillService, ConsumptionService } from '@app/billing';
 import { addDays, type RequestContext, Role, todayInShanghai, TransactionRunner } from '@app/shared';
 import { loadDemoAgreements, loadDemoExchangeTraffic } from './demo-exchange.js';
@@ -72,7 +72,7 @@ export class DemoDataService {
   constructor(
     private readonly bases: BaseService,
     private readonly packages: PackageService,
-    private readonly capacity: CapacityService,
+    private readonly capacity: CapacityCalendarService,
     private readonly regions: RegionService,
     private readonly unions: UnionService,
     private readonly users: UserService,
@@ -82,7 +82,7 @@ export class DemoDataService {
     private readonly consumption: ConsumptionService,
     private readonly bills: BillService,
     private readonly agreements: AgreementService,
-    private readonly allotments: ExchangeAllotmentService,
+    private readonly allotments: AgreementAllotmentService,
     private readonly db: TransactionRunner,
   ) {}
 

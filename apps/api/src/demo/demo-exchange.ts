@@ -1,8 +1,8 @@
-import { BaseService, CapacityService, PackageService } from '@app/base';
+import { BaseService, CapacityCalendarService, PackageService } from '@app/base';
 import { UserService } from '@app/auth';
 import { BatchLifecycleService, BatchRequestService, BenefitType } from '@app/booking';
 import { BillService, ConsumptionCategory, ConsumptionService, PaymentMethod } from '@app/billing';
-import { AgreementService, ExchangeAllotmentService } from '@app/exchange';
+import { AgreementService, AgreementAllotmentService } from '@app/exchange';
 import { addDays, type RequestContext, Role, todayInShanghai } from '@app/shared';
 
 const DEMO_PASSWORD = 'demo1234';
@@ -17,14 +17,14 @@ const PARTNER_BASES = [
 export interface ExchangeServices {
   bases: BaseService;
   packages: PackageService;
-  capacity: CapacityService;
+  capacity: CapacityCalendarService;
   users: UserService;
   requests: BatchRequestService;
   lifecycle: BatchLifecycleService;
   consumption: ConsumptionService;
   bills: BillService;
   agreements: AgreementService;
-  allotments: ExchangeAllotmentService;
+  allotments: AgreementAllotmentService;
 }
 
 export interface DemoExchange {

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   addDays,
   type CalendarDate,
@@ -16,6 +16,7 @@ import { assertManagesBase } from '../base/base-access.js';
 import { BaseService } from '../base/base.service.js';
 import { CapacityService } from '../capacity/capacity.service.js';
 import { Allotment, AllotmentAction, AllotmentEvent, AllotmentNight } from './allotment.entity.js';
+import { requireTx, runs } from './allotment-nights.js';
 
 /** Longest block one allotment may hold. */
 export const MAX_ALLOTMENT_NIGHTS = 366;
@@ -41,32 +42,14 @@ export interface AllotmentHolding {
   released: boolean;
 }
 
-/** Consecutive rows (already in date order) with the same key, as runs of nights. */
-function runs<K>(rows: AllotmentNight[], keyOf: (r: AllotmentNight) => K): Array<{ key: K; nights: string[] }> {
-  const out: Array<{ key: K; nights: string[] }> = [];
-  for (const r of rows) {
-    const key = keyOf(r);
-    const last = out[out.length - 1];
-    if (last && last.key === key) last.nights.push(r.night);
-    else out.push({ key, nights: [r.night] });
-  }
-  return out;
-}
-
-function requireTx(ctx: RequestContext) {
-  if (!ctx.em) throw new Error('Allotment changes must run inside a transaction (TransactionRunner.transaction)');
-  return ctx.em;
-}
-
 /**
- * Allotments: room blocks carved out of a base's calendar. Lock order is always the allotment's
- * night rows (by night) and then the capacity rows, as on the booking path, so the two never wait
- * on each other in a cycle.
+ * Allotments: room blocks carved out of a base's calendar — created, released (by hand, when their
+ * agreement ends, or by the sweep on their release day) and read. A batch's beds on one are
+ * AllotmentDrawService's. Lock order is always the allotment's night rows (by night) and then the
+ * capacity rows, as on the booking path, so the two never wait on each other in a cycle.
  */
 @Injectable()
 export class AllotmentService {
-  private readonly logger = new Logger(AllotmentService.name);
-
   constructor(
     private readonly db: TransactionRunner,
     private readonly capacity: CapacityService,
@@ -118,65 +101,6 @@ export class AllotmentService {
   }
 
   /**
-   * Takes `beds` on every night from the first allotment (of those given, in order) with that many
-   * unused, unreleased beds on each night of the stay; returns its id, or null when none has room.
-   */
-  async draw(tx: RequestContext, allotmentIds: number[], firstNight: CalendarDate, nights: number, beds: number): Promise<number | null> {
-    for (const id of allotmentIds) {
-      const rows = await this.lockNights(tx, id, firstNight, nights);
-      if (rows.length === nights && rows.every((r) => !r.released && r.beds - r.used >= beds) && !(await this.capacity.firstClosedNight(tx, rows[0].baseId, rows.map((r) => r.night)))) {
-        await this.use(tx, id, rows, beds);
-        return id;
-      }
-    }
-    return null;
-  }
-
-  /** A headcount change of a batch drawing on the allotment: the difference, from or back to it. */
-  async adjust(tx: RequestContext, allotmentId: number, firstNight: CalendarDate, nights: number, delta: number): Promise<void> {
-    if (delta < 0) return this.giveBack(tx, allotmentId, firstNight, nights, -delta);
-    if (delta === 0) return;
-    const rows = await this.lockNights(tx, allotmentId, firstNight, nights);
-    const short = rows.find((r) => r.released || r.beds - r.used < delta);
-    if (short || rows.length !== nights) {
-      const night = short?.night ?? firstNight;
-      const left = short && !short.released ? short.beds - short.used : 0;
-      throw DomainException.capacityExceeded(
-        `The batch's beds come from allotment ${allotmentId}, which has ${left} unused beds left on the night of ${night}${short?.released ? ' (released to general sale)' : ''}; ${delta} more requested`,
-        { field: 'headcount', night, availableBeds: left, requestedBeds: delta, allotmentId },
-      );
-    }
-    const closed = await this.capacity.firstClosedNight(tx, rows[0].baseId, rows.map((r) => r.night));
-    if (closed) throw DomainException.badInput('headcount', `The base is closed on the night of ${closed.night}${closed.closedReason ? ` (${closed.closedReason})` : ''}; the batch cannot grow`, { night: closed.night });
-    await this.use(tx, allotmentId, rows, delta);
-  }
-
-  /**
-   * A batch gives `beds` back: to the allotment on nights not yet released, to general sale on
-   * nights already released (the allotment then holds only what stays used).
-   */
-  async giveBack(tx: RequestContext, allotmentId: number, firstNight: CalendarDate, nights: number, beds: number): Promise<void> {
-    const em = requireTx(tx);
-    const rows = await this.lockNights(tx, allotmentId, firstNight, nights);
-    if (rows.length !== nights || rows.some((r) => r.used < beds)) {
-      throw new Error(`Allotment drift: giving back ${beds} beds to allotment ${allotmentId} from ${firstNight} for ${nights} nights`);
-    }
-    await em
-      .createQueryBuilder()
-      .update(AllotmentNight)
-      .set({ used: () => 'used - :beds', beds: () => 'CASE WHEN released = 1 THEN beds - :beds ELSE beds END' })
-      .where('allotmentId = :allotmentId AND night IN (:...nights)', { allotmentId, nights: rows.map((r) => r.night), beds })
-      .execute();
-    const baseId = rows[0].baseId;
-    // Runs of released and unreleased nights, in date order, so capacity rows are locked in the
-    // same order as on every other path.
-    for (const run of runs(rows, (r) => r.released)) {
-      if (run.key) await this.capacity.releaseNights(tx, baseId, run.nights, beds);
-      else await this.capacity.useAllotted(tx, baseId, run.nights, -beds);
-    }
-  }
-
-  /**
    * Releases the unused beds of nights from…to (those not released yet) to general sale, with a
    * history event; returns the bed-nights released. Inside the caller's transaction; the caller
    * checked who may.
@@ -206,35 +130,6 @@ export class AllotmentService {
     }
     await this.record(tx, allotment.id, AllotmentAction.RELEASE, rows[0].night, rows[rows.length - 1].night, bedNights, reason, nowToTheSecond());
     return bedNights;
-  }
-
-  /**
-   * The sweep: every allotment night whose release day has come gives its unused beds back to
-   * general sale, one allotment per transaction. Returns the bed-nights released.
-   */
-  async releaseDue(now: Date = new Date()): Promise<number> {
-    const ctx = RequestContext.system();
-    const today = todayInShanghai(now);
-    const due = await this.db.read(ctx, (em) =>
-      em
-        .createQueryBuilder(AllotmentNight, 'n')
-        .select('DISTINCT n.allotmentId', 'allotmentId')
-        .where('n.released = 0 AND n.releaseOn <= :today', { today })
-        .getRawMany<{ allotmentId: number }>(),
-    );
-    let released = 0;
-    for (const { allotmentId } of due) {
-      try {
-        released += await this.db.transaction(ctx, async (tx) => {
-          const allotment = await this.lockOrThrow(tx, Number(allotmentId));
-          return this.releaseRange(tx, allotment, allotment.from, addDays(today, allotment.releaseDays), `release day reached (${allotment.releaseDays} days before the night)`);
-        });
-      } catch (error) {
-        this.logger.error(`could not release allotment ${allotmentId}: ${(error as Error).message}`);
-      }
-    }
-    if (released) this.logger.log(`released ${released} allotted bed-nights to general sale`);
-    return released;
   }
 
   async getOrThrow(ctx: RequestContext, id: number, field = 'id'): Promise<Allotment> {
@@ -310,27 +205,6 @@ export class AllotmentService {
   /** Nights whose release day is on or before `day` and still unreleased (for tests and the sweep's report). */
   countDue(ctx: RequestContext, day: CalendarDate): Promise<number> {
     return this.db.read(ctx, (em) => em.countBy(AllotmentNight, { released: false, releaseOn: LessThanOrEqual(day) }));
-  }
-
-  private lockNights(tx: RequestContext, allotmentId: number, firstNight: CalendarDate, nights: number): Promise<AllotmentNight[]> {
-    const lastNight = addDays(firstNight, nights - 1);
-    return this.db
-      .forUpdate(requireTx(tx).createQueryBuilder(AllotmentNight, 'n'))
-      .where('n.allotmentId = :allotmentId AND n.night BETWEEN :firstNight AND :lastNight', { allotmentId, firstNight, lastNight })
-      .orderBy('n.night', 'ASC')
-      .getMany();
-  }
-
-  /** `beds` more used on the (locked, checked) rows, and as many fewer unused in the calendar. */
-  private async use(tx: RequestContext, allotmentId: number, rows: AllotmentNight[], beds: number): Promise<void> {
-    const nights = rows.map((r) => r.night);
-    await requireTx(tx)
-      .createQueryBuilder()
-      .update(AllotmentNight)
-      .set({ used: () => 'used + :beds' })
-      .where('allotmentId = :allotmentId AND night IN (:...nights) AND released = 0 AND used + :beds <= beds', { allotmentId, nights, beds })
-      .execute();
-    await this.capacity.useAllotted(tx, rows[0].baseId, nights, beds);
   }
 
   private async record(tx: RequestContext, allotmentId: number, action: AllotmentAction, from: string, to: string, bedNights: number, reason: string | null, at: Date): Promise<void> {

@@ -1,7 +1,7 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, DateScalar, type RequestContext, Role, Roles, SignedIn } from '@app/shared';
 import { CapacityDay } from '../capacity/capacity-day.model.js';
-import { CapacityService } from '../capacity/capacity.service.js';
+import { CapacityCalendarService } from '../capacity/capacity-calendar.service.js';
 import { Package } from '../package/package.entity.js';
 import { PackageService } from '../package/package.service.js';
 import { Region } from '../region/region.entity.js';
@@ -16,7 +16,7 @@ export class BaseResolver {
   constructor(
     private readonly baseService: BaseService,
     private readonly packageService: PackageService,
-    private readonly capacity: CapacityService,
+    private readonly capacity: CapacityCalendarService,
     private readonly regions: RegionService,
   ) {}
 

@@ -2,11 +2,11 @@ import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, DateScalar, type RequestContext, Role, Roles, SignedIn } from '@app/shared';
 import { BaseAvailability, CapacityDay } from './capacity-day.model.js';
 import { CloseDatesInput, ReopenDatesInput, SetCapacityInput } from './capacity-range.input.js';
-import { CapacityService } from './capacity.service.js';
+import { CapacityCalendarService } from './capacity-calendar.service.js';
 
 @Resolver()
 export class CapacityResolver {
-  constructor(private readonly capacity: CapacityService) {}
+  constructor(private readonly capacity: CapacityCalendarService) {}
 
   @Query(() => [BaseAvailability], {
     description: 'For each base (all, or `baseIds`): nights from…to (both included, at most 366) and whether `headcount` beds are free on every one.',

@@ -30,6 +30,11 @@ export class RegionService {
     return ctx.loader<number, Region | null>('region', (ids) => this.findByIds(ctx, ids)).load(id);
   }
 
+  /** The region's name for a message, or `region <id>` when there is no such region. */
+  async nameOf(ctx: RequestContext, id: number): Promise<string> {
+    return (await this.load(ctx, id))?.name ?? `region ${id}`;
+  }
+
   /** The region and its federation union, in one transaction. */
   create(ctx: RequestContext, input: CreateRegionInput): Promise<Region> {
     const code = input.code.toUpperCase();

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AllotmentService, CapacityService, checkGroupSize, PackageService } from '@app/base';
+import { AllotmentDrawService, CapacityService, checkGroupSize, PackageService } from '@app/base';
 import { checkReason, Clock, DomainException, nowToTheSecond, type RequestContext, TransactionRunner } from '@app/shared';
 import { assertMaySendFor } from './batch-access.js';
 import { appendHistory } from './batch-history.js';
@@ -8,7 +8,7 @@ import { BatchRules } from './batch-rules.js';
 import { BatchAction, BatchStatus } from './batch-status.js';
 import { planTransition } from './batch-transitions.js';
 import { Batch } from './batch.entity.js';
-import { BedSource } from './exchange-terms.js';
+import { BedSource } from './bed-source.js';
 
 /** A REQUESTED batch whose hold ran out no longer holds its beds, whether or not the sweep has run yet. */
 function refuseLapsedHold(batch: Batch, to: BatchStatus, now: Date): void {
@@ -32,7 +32,7 @@ export class BatchLifecycleService {
     private readonly db: TransactionRunner,
     private readonly queries: BatchQueryService,
     private readonly capacity: CapacityService,
-    private readonly allotments: AllotmentService,
+    private readonly allotments: AllotmentDrawService,
     private readonly packages: PackageService,
     private readonly rules: BatchRules,
     private readonly clock: Clock,

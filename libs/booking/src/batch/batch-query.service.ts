@@ -15,7 +15,8 @@ import { batchScope, canSee, scopeBatches } from './batch-access.js';
 import { BatchEvent } from './batch-event.entity.js';
 import { BatchStatus, HOLDS_BEDS } from './batch-status.js';
 import { Batch } from './batch.entity.js';
-import { BedSource, BenefitType } from './exchange-terms.js';
+import { BedSource } from './bed-source.js';
+import { BenefitType } from '../exchange-terms/benefit.js';
 import type { BatchesArgs } from './batches.args.js';
 
 export type StayGrouping = 'base' | 'union' | 'month';

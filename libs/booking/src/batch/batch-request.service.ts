@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { AllotmentService, BaseService, CapacityService, checkGroupSize, PackageService, UnionPolicyService, UnionService } from '@app/base';
+import { AllotmentDrawService, BaseService, CapacityService, checkGroupSize, PackageService, UnionPolicyService, UnionService } from '@app/base';
 import {
   addDays,
   APP_CONFIG,
@@ -20,7 +20,9 @@ import { BatchQueryService } from './batch-query.service.js';
 import { BatchStatus } from './batch-status.js';
 import { BatchRules } from './batch-rules.js';
 import { Batch } from './batch.entity.js';
-import { type AgreementTerms, BedSource, benefitPerPerson } from './exchange-terms.js';
+import { BedSource } from './bed-source.js';
+import type { AgreementTerms } from '../exchange-terms/agreement-terms.js';
+import { benefitPerPerson } from '../exchange-terms/benefit.js';
 import type { RequestBatchInput } from './request-batch.input.js';
 
 /** Crockford-style alphabet: no I, L, O, U to misread on the phone. */
@@ -52,7 +54,7 @@ export class BatchRequestService {
     private readonly unions: UnionService,
     private readonly bases: BaseService,
     private readonly capacity: CapacityService,
-    private readonly allotments: AllotmentService,
+    private readonly allotments: AllotmentDrawService,
     private readonly policies: UnionPolicyService,
     private readonly rules: BatchRules,
     private readonly queries: BatchQueryService,

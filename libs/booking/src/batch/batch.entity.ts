@@ -2,7 +2,8 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { bigintToNumber, DateScalar, MoneyScalar } from '@app/shared';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { BatchStatus } from './batch-status.js';
-import { BedSource, BenefitType } from './exchange-terms.js';
+import { BenefitType } from '../exchange-terms/benefit.js';
+import { BedSource } from './bed-source.js';
 
 @ObjectType({ description: 'A batch (批次): a group of workers from one union staying at one base for one package.' })
 @Entity('batch')

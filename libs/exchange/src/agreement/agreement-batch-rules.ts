@@ -31,7 +31,7 @@ export class AgreementBatchRules implements BatchRule, OnModuleInit {
     const agreement = await this.agreements.lockShared(tx, request.agreementId);
     if (!agreement) throw DomainException.notFound('Agreement', request.agreementId, 'agreementId');
     const parties = [agreement.proposerRegionId, agreement.partnerRegionId];
-    const name = async (regionId: number) => (await this.regions.load(tx, regionId))?.name ?? `region ${regionId}`;
+    const name = (regionId: number) => this.regions.nameOf(tx, regionId);
     if (!parties.includes(request.unionRegionId)) {
       // An organiser or partner of another region may not even learn that the agreement exists.
       if (!tx.isAdminOrSystem) throw DomainException.notFound('Agreement', agreement.id, 'agreementId');

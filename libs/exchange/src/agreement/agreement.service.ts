@@ -1,5 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { AllotmentService, BaseService, Region, RegionService, UnionService } from '@app/base';
+import { Injectable } from '@nestjs/common';
+import { AllotmentService, BaseService, RegionService, UnionService } from '@app/base';
 import { BenefitType } from '@app/booking';
 import { type CalendarDate, checkReason, daysBetween, DomainException, insertRow, nowToTheSecond, parseYuan, RequestContext, Role, todayInShanghai, TransactionRunner } from '@app/shared';
 import { In } from 'typeorm';
@@ -35,8 +35,6 @@ function benefitAmount(b: BenefitInput, i: number): number {
  */
 @Injectable()
 export class AgreementService {
-  private readonly logger = new Logger(AgreementService.name);
-
   constructor(
     private readonly db: TransactionRunner,
     private readonly regions: RegionService,
@@ -126,22 +124,9 @@ export class AgreementService {
     return (await this.move(ctx, id, AgreementAction.TERMINATE, checkReason(reason, true)))!;
   }
 
-  /** The sweep: every agreement whose `to` has passed becomes EXPIRED, one per transaction. */
-  async expireDue(now: Date = new Date()): Promise<number> {
-    const ctx = RequestContext.system();
-    const today = todayInShanghai(now);
-    const due = await this.db.read(ctx, (em) =>
-      em.createQueryBuilder(Agreement, 'a').select('a.id', 'id').where('a.status IN (:...open) AND a.toDate < :today', { open: [AgreementStatus.ACTIVE, AgreementStatus.PROPOSED], today }).getRawMany<{ id: number }>(),
-    );
-    let expired = 0;
-    for (const { id } of due) {
-      try {
-        if (await this.move(ctx, Number(id), AgreementAction.EXPIRE, 'its last day has passed', today)) expired++;
-      } catch (error) {
-        this.logger.error(`could not expire agreement ${id}: ${(error as Error).message}`);
-      }
-    }
-    return expired;
+  /** The sweep's step, in its transaction: EXPIRED when its last day is before `today` and it is still open; false when it changed meanwhile. */
+  async expireIfDue(tx: RequestContext, id: number, today: CalendarDate): Promise<boolean> {
+    return (await this.move(tx, id, AgreementAction.EXPIRE, 'its last day has passed', today)) !== null;
   }
 
   /** One move in one transaction; for EXPIRE, null when the agreement is not past `today` after all (it changed meanwhile). */
@@ -253,9 +238,9 @@ export class AgreementService {
     if (!row) return;
     if (delta < 0) throw new Error(`Quota drift: giving back ${-delta} to agreement ${agreementId} year ${row.year} which has ${row.used} used`);
     const left = row.personVisits - row.used;
-    const region = await em.findOneBy(Region, { id: fromRegionId });
+    const region = await this.regions.nameOf(tx, fromRegionId);
     throw DomainException.quotaExceeded(
-      `Agreement ${agreementId} has ${left} person-visits left of its ${row.personVisits} from ${region?.name ?? `region ${fromRegionId}`} in agreement year ${row.year} (${row.yearStart}…${row.yearEnd}); ${delta} requested`,
+      `Agreement ${agreementId} has ${left} person-visits left of its ${row.personVisits} from ${region} in agreement year ${row.year} (${row.yearStart}…${row.yearEnd}); ${delta} requested`,
       { field, agreementId, year: row.year, personVisits: row.personVisits, used: row.used, left, requested: delta },
     );
   }

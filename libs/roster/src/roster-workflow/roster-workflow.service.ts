@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { BaseService, HolidayService, UnionPolicyService, UnionService } from '@app/base';
 import { APP_CONFIG, type AppConfig, checkReason, DomainException, ErrorCode, insertRow, nowToTheSecond, RequestContext, Role, todayInShanghai, TransactionRunner } from '@app/shared';
-import { In, LessThanOrEqual } from 'typeorm';
+import { In } from 'typeorm';
 import { type Batch, BatchLifecycleService, BatchQueryService, BatchStatus } from '@app/booking';
 import { Participant } from '../participant/participant.entity.js';
 import { RosterEvent } from './roster-event.entity.js';
@@ -45,8 +45,6 @@ export interface PublishedRoster {
  */
 @Injectable()
 export class RosterWorkflowService {
-  private readonly logger = new Logger(RosterWorkflowService.name);
-
   constructor(
     private readonly db: TransactionRunner,
     private readonly batches: BatchQueryService,
@@ -102,25 +100,6 @@ export class RosterWorkflowService {
   /** PUBLISHED → SUBMITTED: an objection during the notice period; the link stops working. */
   object(ctx: RequestContext, batchId: number, reason: string): Promise<Batch> {
     return this.move(ctx, batchId, RosterAction.OBJECT, checkReason(reason, true), async () => ({ token: null, publishedOn: null, clearsOn: null }));
-  }
-
-  /** PUBLISHED → CLEARED for every list whose notice period has ended by `today` (the sweep); returns how many. */
-  async clearDue(now: Date = new Date()): Promise<number> {
-    const ctx = RequestContext.system();
-    const today = todayInShanghai(now);
-    const due = await this.db.read(ctx, (em) => em.find(Roster, { select: { batchId: true }, where: { status: RosterStatus.PUBLISHED, clearsOn: LessThanOrEqual(today) } }));
-    let cleared = 0;
-    for (const { batchId } of due) {
-      try {
-        await this.db.transaction(ctx, async (tx) => {
-          const batch = await this.batches.lockVisibleOrThrow(tx, batchId);
-          if (await this.clearIfDue(tx, batch, today)) cleared++;
-        });
-      } catch (error) {
-        this.logger.error(`could not clear the roster of batch ${batchId}: ${(error as Error).message}`);
-      }
-    }
-    return cleared;
   }
 
   /**

@@ -16,7 +16,7 @@ export interface AppConfig {
   jwtSecret: string;
   jwtTtlSeconds: number;
   holdTtlSeconds: number;
-  /** 0 turns the background sweep off (tests call the sweep themselves). */
+  /** How often each module's sweep runs; 0 schedules none (tests run them through SweepScheduler.runAll). */
   holdSweepSeconds: number;
   /** Where the generated schema is written; false keeps it in memory. */
   schemaFile: string | false;

@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { type Allotment, AllotmentService, BaseService } from '@app/base';
 import { type CalendarDate, DomainException, type RequestContext, Role, TransactionRunner } from '@app/shared';
-import { AgreementStatus } from '../agreement/agreement-status.js';
-import { AgreementService } from '../agreement/agreement.service.js';
+import { AgreementStatus } from './agreement-status.js';
+import { AgreementService } from './agreement.service.js';
 import type { CreateAllotmentInput } from './create-allotment.input.js';
 
-/** Allotments as the exchange sees them: created and released for an agreement, by its host side. */
+/**
+ * An agreement's allotments (room blocks): made for an ACTIVE agreement by its host side, released by
+ * hand, seen by whoever sees the agreement. The blocks themselves are base's AllotmentService.
+ */
 @Injectable()
-export class ExchangeAllotmentService {
+export class AgreementAllotmentService {
   constructor(
     private readonly db: TransactionRunner,
     private readonly agreements: AgreementService,

@@ -1,24 +1,23 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allotment, AllotmentEvent, AllotmentNight, AllotmentService, Base, BaseService } from '@app/base';
+import { Allotment } from '@app/base';
 import { Ctx, DateScalar, type RequestContext, Role, Roles, SignedIn } from '@app/shared';
-import { Agreement } from '../agreement/agreement.entity.js';
-import { AgreementService } from '../agreement/agreement.service.js';
+import { AgreementAllotmentService } from './agreement-allotment.service.js';
+import { Agreement } from './agreement.entity.js';
+import { AgreementService } from './agreement.service.js';
 import { CreateAllotmentInput } from './create-allotment.input.js';
-import { ExchangeAllotmentService } from './exchange-allotment.service.js';
 
+/** An agreement's allotments: read, made and released under it, and the agreement of each. Their nights, history and base are base's AllotmentResolver. */
 @Resolver(() => Allotment)
-export class AllotmentResolver {
+export class AgreementAllotmentResolver {
   constructor(
-    private readonly exchange: ExchangeAllotmentService,
-    private readonly allotments: AllotmentService,
+    private readonly allotments: AgreementAllotmentService,
     private readonly agreements: AgreementService,
-    private readonly bases: BaseService,
   ) {}
 
   @Query(() => Allotment, { description: 'One allotment; NOT_FOUND unless the caller sees its agreement.' })
   @SignedIn()
   allotment(@Ctx() ctx: RequestContext, @Args('id', { type: () => Int }) id: number): Promise<Allotment> {
-    return this.exchange.getVisibleOrThrow(ctx, id);
+    return this.allotments.getVisibleOrThrow(ctx, id);
   }
 
   @Mutation(() => Allotment, {
@@ -26,7 +25,7 @@ export class AllotmentResolver {
   })
   @Roles(Role.BASE_OPERATOR, Role.ADMIN)
   createAllotment(@Ctx() ctx: RequestContext, @Args('input') input: CreateAllotmentInput): Promise<Allotment> {
-    return this.exchange.create(ctx, input);
+    return this.allotments.create(ctx, input);
   }
 
   @Mutation(() => Allotment, { description: "Returns the unused beds of the nights from…to to general sale now (the host base's operator, the guest region's PARTNER, or an admin)." })
@@ -38,26 +37,11 @@ export class AllotmentResolver {
     @Args('to', { type: () => DateScalar }) to: string,
     @Args('reason', { type: () => String, nullable: true }) reason?: string | null,
   ): Promise<Allotment> {
-    return this.exchange.release(ctx, id, from, to, reason ?? null);
+    return this.allotments.release(ctx, id, from, to, reason ?? null);
   }
 
   @ResolveField(() => Agreement)
   async agreement(@Ctx() ctx: RequestContext, @Parent() a: Allotment): Promise<Agreement> {
     return (await this.agreements.loadVisible(ctx, a.agreementId))!;
-  }
-
-  @ResolveField(() => Base)
-  async base(@Ctx() ctx: RequestContext, @Parent() a: Allotment): Promise<Base> {
-    return (await this.bases.load(ctx, a.baseId))!;
-  }
-
-  @ResolveField(() => [AllotmentNight], { description: 'Every night: beds held, used by batches, whether released.' })
-  nights(@Ctx() ctx: RequestContext, @Parent() a: Allotment): Promise<AllotmentNight[]> {
-    return this.allotments.nights(ctx, a.id);
-  }
-
-  @ResolveField(() => [AllotmentEvent], { description: 'Creation and releases, oldest first.' })
-  history(@Ctx() ctx: RequestContext, @Parent() a: Allotment): Promise<AllotmentEvent[]> {
-    return this.allotments.history(ctx, a.id);
   }
 }

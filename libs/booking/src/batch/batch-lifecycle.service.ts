@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AllotmentDrawService, CapacityService, checkGroupSize, PackageService } from '@app/base';
-import { DomainException, nowToTheSecond, type RequestContext, todayInShanghai, TransactionRunner } from '@app/shared';
+import { Clock, DomainException, nowToTheSecond, type RequestContext, TransactionRunner } from '@app/shared';
 import { assertMaySendFor } from './batch-access.js';
 import { appendHistory } from './batch-history.js';
 import { BatchQueryService } from './batch-query.service.js';
@@ -11,7 +11,7 @@ import { Batch } from './batch.entity.js';
 import { BedSource } from './bed-source.js';
 
 /** A REQUESTED batch whose hold ran out no longer holds its beds, whether or not the sweep has run yet. */
-function refuseLapsedHold(batch: Batch, to: BatchStatus, now: Date = new Date()): void {
+function refuseLapsedHold(batch: Batch, to: BatchStatus, now: Date): void {
   if (batch.status === BatchStatus.REQUESTED && batch.holdExpiresAt && batch.holdExpiresAt <= now) {
     throw DomainException.invalidTransition(
       batch.status,
@@ -35,11 +35,12 @@ export class BatchLifecycleService {
     private readonly allotments: AllotmentDrawService,
     private readonly packages: PackageService,
     private readonly rules: BatchRules,
+    private readonly clock: Clock,
   ) {}
 
   /** REQUESTED → CONFIRMED, while the hold lasts. */
   confirm(ctx: RequestContext, id: number): Promise<Batch> {
-    return this.transition(ctx, id, BatchAction.CONFIRM, null, (batch) => refuseLapsedHold(batch, BatchStatus.CONFIRMED));
+    return this.transition(ctx, id, BatchAction.CONFIRM, null, (batch) => refuseLapsedHold(batch, BatchStatus.CONFIRMED, this.clock.now()));
   }
 
   reject(ctx: RequestContext, id: number, reason: string): Promise<Batch> {
@@ -59,7 +60,7 @@ export class BatchLifecycleService {
     return this.db.transaction(ctx, async (tx) => {
       const locked = await this.queries.lockVisibleOrThrow(tx, id);
       const batch = await this.apply(tx, locked, BatchAction.CHECK_IN, null, (b) => {
-        const today = todayInShanghai();
+        const today = this.clock.today();
         if (today < b.startDate) {
           throw DomainException.invalidTransition(b.status, BatchStatus.CHECKED_IN, `The batch arrives on ${b.startDate}; it cannot check in before then (today is ${today})`);
         }
@@ -108,7 +109,7 @@ export class BatchLifecycleService {
       if (batch.status !== BatchStatus.REQUESTED && batch.status !== BatchStatus.CONFIRMED) {
         throw DomainException.invalidTransition(batch.status, batch.status, `The headcount of a ${batch.status} batch cannot change; only while REQUESTED or CONFIRMED`);
       }
-      refuseLapsedHold(batch, batch.status);
+      refuseLapsedHold(batch, batch.status, this.clock.now());
       const pkg = await this.packages.getOrThrow(tx, batch.packageId);
       checkGroupSize(pkg, headcount);
       const delta = headcount - batch.headcount;

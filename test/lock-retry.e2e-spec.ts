@@ -1,4 +1,4 @@
-import { DomainException, ErrorCode, RequestContext, TransactionRunner } from '@app/shared';
+import { DomainException, ErrorCode, RequestContext, TransactionRunner, type TxContext } from '@app/shared';
 import mysql from 'mysql2/promise';
 import { DB_KIND, startTestApp, type TestApp } from './support/test-app.js';
 import { buildWorld, type World } from './support/world.js';
@@ -14,8 +14,8 @@ onMysql('lock conflicts are retried, then reported (mysql)', () => {
   let t: TestApp;
   let w: World;
   let runner: TransactionRunner;
-  const touch = (ctx: RequestContext, baseId: number, night: string) =>
-    ctx.em!.query('UPDATE capacity_night SET closedReason = NULL WHERE baseId = ? AND night = ?', [baseId, night]);
+  const touch = (ctx: TxContext, baseId: number, night: string) =>
+    ctx.em.query('UPDATE capacity_night SET closedReason = NULL WHERE baseId = ? AND night = ?', [baseId, night]);
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -57,8 +57,8 @@ onMysql('lock conflicts are retried, then reported (mysql)', () => {
       const error = await runner
         .transaction(RequestContext.system(), async (tx) => {
           attempts++;
-          await tx.em!.query('SET SESSION innodb_lock_wait_timeout = 1');
-          await tx.em!.query('UPDATE capacity_night SET totalBeds = 99 WHERE baseId = ? AND night = ?', [w.baseA.id, w.start]);
+          await tx.em.query('SET SESSION innodb_lock_wait_timeout = 1');
+          await tx.em.query('UPDATE capacity_night SET totalBeds = 99 WHERE baseId = ? AND night = ?', [w.baseA.id, w.start]);
         })
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DomainException);

@@ -47,7 +47,7 @@ describe(`union funding policy (${DB_KIND})`, () => {
     await readyForCheckIn(t, b.id, organiser, w.baseA.operator);
     await t.ok('mutation($id:Int!){checkInBatch(id:$id){id}}', { id: b.id }, w.baseA.operator);
     await t.ok('mutation($id:Int!){completeBatch(id:$id){id}}', { id: b.id }, w.baseA.operator);
-    await t.get(TransactionRunner).transaction(RequestContext.system(), (tx) => tx.em!.query('UPDATE batch SET startDate = ?, endDate = ? WHERE id = ?', [movedTo, addDays(movedTo, 3), b.id]));
+    await t.get(TransactionRunner).transaction(RequestContext.system(), (tx) => tx.em.query('UPDATE batch SET startDate = ?, endDate = ? WHERE id = ?', [movedTo, addDays(movedTo, 3), b.id]));
     return { id: b.id, ids };
   }
 

@@ -50,7 +50,7 @@ export class UserService {
       if (unionId !== null) await this.unions.getOrThrow(tx, unionId, 'unionId');
       if (regionId !== null) unionId = (await this.regions.getOrThrow(tx, regionId, 'regionId')).federationUnionId;
       try {
-        const user = await tx.em!.save(tx.em!.create(User, { username: input.username, passwordHash, role: input.role, baseId, unionId, regionId, createdAt: nowToTheSecond() }));
+        const user = await tx.em.save(tx.em.create(User, { username: input.username, passwordHash, role: input.role, baseId, unionId, regionId, createdAt: nowToTheSecond() }));
         this.logger.log(`user ${user.username} (${user.role}) created by ${ctx.actor?.username ?? 'system'}`);
         return user;
       } catch (error) {

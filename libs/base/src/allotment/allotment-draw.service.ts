@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, type CalendarDate, DomainException, type RequestContext, TransactionRunner } from '@app/shared';
+import { addDays, type CalendarDate, DomainException, type RequestContext, TransactionRunner, type TxContext } from '@app/shared';
 import { CapacityService } from '../capacity/capacity.service.js';
 import { AllotmentNight } from './allotment.entity.js';
-import { requireTx, runs } from './allotment-nights.js';
+import { runs } from './allotment-nights.js';
 
 /**
  * A batch's beds on an allotment: drawn when it is requested, the difference of a headcount change,
@@ -20,7 +20,7 @@ export class AllotmentDrawService {
    * Takes `beds` on every night from the first allotment (of those given, in order) with that many
    * unused, unreleased beds on each night of the stay; returns its id, or null when none has room.
    */
-  async draw(tx: RequestContext, allotmentIds: number[], firstNight: CalendarDate, nights: number, beds: number): Promise<number | null> {
+  async draw(tx: TxContext, allotmentIds: number[], firstNight: CalendarDate, nights: number, beds: number): Promise<number | null> {
     for (const id of allotmentIds) {
       const rows = await this.lockNights(tx, id, firstNight, nights);
       if (rows.length === nights && rows.every((r) => !r.released && r.beds - r.used >= beds) && !(await this.capacity.firstClosedNight(tx, rows[0].baseId, rows.map((r) => r.night)))) {
@@ -32,7 +32,7 @@ export class AllotmentDrawService {
   }
 
   /** A headcount change of a batch drawing on the allotment: the difference, from or back to it. */
-  async adjust(tx: RequestContext, allotmentId: number, firstNight: CalendarDate, nights: number, delta: number): Promise<void> {
+  async adjust(tx: TxContext, allotmentId: number, firstNight: CalendarDate, nights: number, delta: number): Promise<void> {
     if (delta < 0) return this.giveBack(tx, allotmentId, firstNight, nights, -delta);
     if (delta === 0) return;
     const rows = await this.lockNights(tx, allotmentId, firstNight, nights);
@@ -54,8 +54,8 @@ export class AllotmentDrawService {
    * A batch gives `beds` back: to the allotment on nights not yet released, to general sale on
    * nights already released (the allotment then holds only what stays used).
    */
-  async giveBack(tx: RequestContext, allotmentId: number, firstNight: CalendarDate, nights: number, beds: number): Promise<void> {
-    const em = requireTx(tx);
+  async giveBack(tx: TxContext, allotmentId: number, firstNight: CalendarDate, nights: number, beds: number): Promise<void> {
+    const em = tx.em;
     const rows = await this.lockNights(tx, allotmentId, firstNight, nights);
     if (rows.length !== nights || rows.some((r) => r.used < beds)) {
       throw new Error(`Allotment drift: giving back ${beds} beds to allotment ${allotmentId} from ${firstNight} for ${nights} nights`);
@@ -75,19 +75,19 @@ export class AllotmentDrawService {
     }
   }
 
-  private lockNights(tx: RequestContext, allotmentId: number, firstNight: CalendarDate, nights: number): Promise<AllotmentNight[]> {
+  private lockNights(tx: TxContext, allotmentId: number, firstNight: CalendarDate, nights: number): Promise<AllotmentNight[]> {
     const lastNight = addDays(firstNight, nights - 1);
     return this.db
-      .forUpdate(requireTx(tx).createQueryBuilder(AllotmentNight, 'n'))
+      .forUpdate(tx.em.createQueryBuilder(AllotmentNight, 'n'))
       .where('n.allotmentId = :allotmentId AND n.night BETWEEN :firstNight AND :lastNight', { allotmentId, firstNight, lastNight })
       .orderBy('n.night', 'ASC')
       .getMany();
   }
 
   /** `beds` more used on the (locked, checked) rows, and as many fewer unused in the calendar. */
-  private async use(tx: RequestContext, allotmentId: number, rows: AllotmentNight[], beds: number): Promise<void> {
+  private async use(tx: TxContext, allotmentId: number, rows: AllotmentNight[], beds: number): Promise<void> {
     const nights = rows.map((r) => r.night);
-    await requireTx(tx)
+    await tx.em
       .createQueryBuilder()
       .update(AllotmentNight)
       .set({ used: () => 'used + :beds' })

@@ -1,5 +1,3 @@
-import type { RequestContext } from '@app/shared';
-import type { EntityManager } from 'typeorm';
 import type { AllotmentNight } from './allotment.entity.js';
 
 /** Consecutive rows (already in date order) with the same key, as runs of nights. */
@@ -12,9 +10,4 @@ export function runs<K>(rows: AllotmentNight[], keyOf: (r: AllotmentNight) => K)
     else out.push({ key, nights: [r.night] });
   }
   return out;
-}
-
-export function requireTx(ctx: RequestContext): EntityManager {
-  if (!ctx.em) throw new Error('Allotment changes must run inside a transaction (TransactionRunner.transaction)');
-  return ctx.em;
 }

@@ -9,14 +9,14 @@ import {
   nowToTheSecond,
   RequestContext,
   todayInShanghai,
-  TransactionRunner,
+  TransactionRunner, type TxContext
 } from '@app/shared';
 import { In, LessThanOrEqual } from 'typeorm';
 import { assertManagesBase } from '../base/base-access.js';
 import { BaseService } from '../base/base.service.js';
 import { CapacityService } from '../capacity/capacity.service.js';
 import { Allotment, AllotmentAction, AllotmentEvent, AllotmentNight } from './allotment.entity.js';
-import { requireTx, runs } from './allotment-nights.js';
+import { runs } from './allotment-nights.js';
 
 /** Longest block one allotment may hold. */
 export const MAX_ALLOTMENT_NIGHTS = 366;
@@ -77,7 +77,7 @@ export class AllotmentService {
       throw DomainException.badInput('releaseDays', `The first night's beds would go back to general sale on ${firstRelease}, not after today (${today}): start later or give fewer releaseDays`);
     }
     return this.db.transaction(ctx, async (tx) => {
-      const em = requireTx(tx);
+      const em = tx.em;
       await this.bases.getOrThrow(tx, input.baseId, 'baseId');
       const actor = tx.requireActor();
       const now = nowToTheSecond();
@@ -105,8 +105,8 @@ export class AllotmentService {
    * history event; returns the bed-nights released. Inside the caller's transaction; the caller
    * checked who may.
    */
-  async releaseRange(tx: RequestContext, allotment: Allotment, from: CalendarDate, to: CalendarDate, reason: string | null): Promise<number> {
-    const em = requireTx(tx);
+  async releaseRange(tx: TxContext, allotment: Allotment, from: CalendarDate, to: CalendarDate, reason: string | null): Promise<number> {
+    const em = tx.em;
     const first = from < allotment.from ? allotment.from : from;
     const last = to > allotment.to ? allotment.to : to;
     if (last < first) return 0;
@@ -139,8 +139,8 @@ export class AllotmentService {
   }
 
   /** The allotment row, locked until the caller's transaction ends (serialises its releases). */
-  async lockOrThrow(tx: RequestContext, id: number, field = 'id'): Promise<Allotment> {
-    const allotment = await this.db.forUpdate(requireTx(tx).createQueryBuilder(Allotment, 'a')).where('a.id = :id', { id }).getOne();
+  async lockOrThrow(tx: TxContext, id: number, field = 'id'): Promise<Allotment> {
+    const allotment = await this.db.forUpdate(tx.em.createQueryBuilder(Allotment, 'a')).where('a.id = :id', { id }).getOne();
     if (!allotment) throw DomainException.notFound('Allotment', id, field);
     return allotment;
   }
@@ -150,10 +150,10 @@ export class AllotmentService {
    * nights are locked first, allotment by allotment in date order, before any capacity row, so a
    * batch giving beds back to one of them at the same time cannot wait on us in a cycle.
    */
-  async releaseAll(tx: RequestContext, allotments: Allotment[], reason: string): Promise<number> {
+  async releaseAll(tx: TxContext, allotments: Allotment[], reason: string): Promise<number> {
     if (!allotments.length) return 0;
     await this.db
-      .forUpdate(requireTx(tx).createQueryBuilder(AllotmentNight, 'n'))
+      .forUpdate(tx.em.createQueryBuilder(AllotmentNight, 'n'))
       .where('n.allotmentId IN (:...ids) AND n.released = 0', { ids: allotments.map((a) => a.id) })
       .orderBy('n.allotmentId', 'ASC')
       .addOrderBy('n.night', 'ASC')
@@ -207,8 +207,8 @@ export class AllotmentService {
     return this.db.read(ctx, (em) => em.countBy(AllotmentNight, { released: false, releaseOn: LessThanOrEqual(day) }));
   }
 
-  private async record(tx: RequestContext, allotmentId: number, action: AllotmentAction, from: string, to: string, bedNights: number, reason: string | null, at: Date): Promise<void> {
+  private async record(tx: TxContext, allotmentId: number, action: AllotmentAction, from: string, to: string, bedNights: number, reason: string | null, at: Date): Promise<void> {
     const actor = tx.requireActor();
-    await insertRow(requireTx(tx), AllotmentEvent, { allotmentId, action, from, to, bedNights, actorName: actor.username, actorId: actor.userId, reason, at });
+    await insertRow(tx.em, AllotmentEvent, { allotmentId, action, from, to, bedNights, actorName: actor.username, actorId: actor.userId, reason, at });
   }
 }

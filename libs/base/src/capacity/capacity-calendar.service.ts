@@ -105,16 +105,16 @@ export class CapacityCalendarService {
     checkNotPast(input.from);
     await this.db.transaction(ctx, async (tx) => {
       await this.bases.getOrThrow(tx, input.baseId, 'baseId');
-      await this.insertMissingNights(tx.em!, input.baseId, input.from, input.to, input.totalBeds);
+      await this.insertMissingNights(tx.em, input.baseId, input.from, input.to, input.totalBeds);
       await tx
-        .em!.createQueryBuilder()
+        .em.createQueryBuilder()
         .update(CapacityNight)
         .set({ totalBeds: input.totalBeds })
         .where('baseId = :baseId AND night BETWEEN :from AND :to AND reservedBeds <= :total')
         .setParameters({ baseId: input.baseId, from: input.from, to: input.to, total: input.totalBeds })
         .execute();
       const blocked = await this.db
-        .forUpdate(tx.em!.createQueryBuilder(CapacityNight, 'n'))
+        .forUpdate(tx.em.createQueryBuilder(CapacityNight, 'n'))
         .where('n.baseId = :baseId AND n.night BETWEEN :from AND :to AND n.reservedBeds > :total', {
           baseId: input.baseId,
           from: input.from,
@@ -148,9 +148,9 @@ export class CapacityCalendarService {
     checkNotPast(input.from);
     await this.db.transaction(ctx, async (tx) => {
       await this.bases.getOrThrow(tx, input.baseId, 'baseId');
-      if (closed) await this.insertMissingNights(tx.em!, input.baseId, input.from, input.to, 0);
+      if (closed) await this.insertMissingNights(tx.em, input.baseId, input.from, input.to, 0);
       await tx
-        .em!.createQueryBuilder()
+        .em.createQueryBuilder()
         .update(CapacityNight)
         .set({ closed, closedReason: reason })
         .where('baseId = :baseId AND night BETWEEN :from AND :to', { baseId: input.baseId, from: input.from, to: input.to })

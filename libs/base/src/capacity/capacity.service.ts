@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, type CalendarDate, DomainException, eachDay, type RequestContext, TransactionRunner } from '@app/shared';
+import { addDays, type CalendarDate, DomainException, eachDay, type RequestContext, TransactionRunner, type TxContext } from '@app/shared';
 import { type EntityManager, In, MoreThan } from 'typeorm';
 import { CapacityNight } from './capacity-night.entity.js';
-
-function requireManager(ctx: RequestContext): EntityManager {
-  if (!ctx.em) throw new Error('Capacity changes must run inside a transaction (TransactionRunner.transaction)');
-  return ctx.em;
-}
 
 /**
  * The capacity counter: beds taken and given back on a base's nights, by batches and allotments.
@@ -23,8 +18,8 @@ export class CapacityService {
    * the first night short of beds and what is left, BAD_USER_INPUT for a closed night. Must run in
    * the caller's transaction, which rolls back any nights already taken when it throws.
    */
-  async reserve(ctx: RequestContext, baseId: number, firstNight: CalendarDate, nights: number, beds: number, field = 'startDate'): Promise<void> {
-    const em = requireManager(ctx);
+  async reserve(ctx: TxContext, baseId: number, firstNight: CalendarDate, nights: number, beds: number, field = 'startDate'): Promise<void> {
+    const em = ctx.em;
     if (!Number.isInteger(beds) || beds <= 0) throw new Error(`reserve needs a positive bed count, got ${beds}`);
     const lastNight = addDays(firstNight, nights - 1);
     await this.guarded(em, nights, () =>
@@ -53,8 +48,8 @@ export class CapacityService {
   }
 
   /** Gives `beds` back on each night; a shortfall means the calendar has drifted, which is a bug. */
-  async release(ctx: RequestContext, baseId: number, firstNight: CalendarDate, nights: number, beds: number): Promise<void> {
-    const em = requireManager(ctx);
+  async release(ctx: TxContext, baseId: number, firstNight: CalendarDate, nights: number, beds: number): Promise<void> {
+    const em = ctx.em;
     if (!Number.isInteger(beds) || beds <= 0) throw new Error(`release needs a positive bed count, got ${beds}`);
     const lastNight = addDays(firstNight, nights - 1);
     const result = await em
@@ -73,8 +68,8 @@ export class CapacityService {
    * Holds `beds` for an allotment on each night: taken from general sale with the same guard as
    * reserve (CAPACITY_EXCEEDED naming the night), and counted as allotted until batches use them.
    */
-  async allot(ctx: RequestContext, baseId: number, firstNight: CalendarDate, nights: number, beds: number): Promise<void> {
-    const em = requireManager(ctx);
+  async allot(ctx: TxContext, baseId: number, firstNight: CalendarDate, nights: number, beds: number): Promise<void> {
+    const em = ctx.em;
     if (!Number.isInteger(beds) || beds <= 0) throw new Error(`allot needs a positive bed count, got ${beds}`);
     const lastNight = addDays(firstNight, nights - 1);
     await this.guarded(em, nights, () =>
@@ -94,8 +89,8 @@ export class CapacityService {
    * a batch takes them; delta < 0: a batch gives them back to the allotment). Reserved beds do not
    * change. The allotment's own rows were checked under lock first, so a mismatch is a bug.
    */
-  async useAllotted(ctx: RequestContext, baseId: number, nights: CalendarDate[], delta: number): Promise<void> {
-    const em = requireManager(ctx);
+  async useAllotted(ctx: TxContext, baseId: number, nights: CalendarDate[], delta: number): Promise<void> {
+    const em = ctx.em;
     if (!nights.length || delta === 0) return;
     const result = await em
       .createQueryBuilder()
@@ -113,14 +108,14 @@ export class CapacityService {
   }
 
   /** The first closed night among those given, if any (read in the caller's transaction). */
-  async firstClosedNight(ctx: RequestContext, baseId: number, nights: CalendarDate[]): Promise<CapacityNight | null> {
+  async firstClosedNight(ctx: TxContext, baseId: number, nights: CalendarDate[]): Promise<CapacityNight | null> {
     if (!nights.length) return null;
-    return requireManager(ctx).findOne(CapacityNight, { where: { baseId, night: In(nights), closed: true }, order: { night: 'ASC' } });
+    return ctx.em.findOne(CapacityNight, { where: { baseId, night: In(nights), closed: true }, order: { night: 'ASC' } });
   }
 
   /** Returns an allotment night's unused beds to general sale (its release). */
-  async releaseAllotted(ctx: RequestContext, baseId: number, nights: CalendarDate[], beds: number): Promise<void> {
-    const em = requireManager(ctx);
+  async releaseAllotted(ctx: TxContext, baseId: number, nights: CalendarDate[], beds: number): Promise<void> {
+    const em = ctx.em;
     if (!nights.length || beds === 0) return;
     const result = await em
       .createQueryBuilder()
@@ -135,8 +130,8 @@ export class CapacityService {
   }
 
   /** Gives `beds` back to general sale on the nights given (a batch's beds on released allotment nights). */
-  async releaseNights(ctx: RequestContext, baseId: number, nights: CalendarDate[], beds: number): Promise<void> {
-    const em = requireManager(ctx);
+  async releaseNights(ctx: TxContext, baseId: number, nights: CalendarDate[], beds: number): Promise<void> {
+    const em = ctx.em;
     if (!nights.length || beds === 0) return;
     const result = await em
       .createQueryBuilder()
@@ -151,15 +146,15 @@ export class CapacityService {
   }
 
   /** Takes (delta > 0) or gives back (delta < 0) the difference of a headcount change. */
-  async adjust(ctx: RequestContext, baseId: number, firstNight: CalendarDate, nights: number, delta: number): Promise<void> {
+  async adjust(ctx: TxContext, baseId: number, firstNight: CalendarDate, nights: number, delta: number): Promise<void> {
     if (delta > 0) await this.reserve(ctx, baseId, firstNight, nights, delta, 'headcount');
     if (delta < 0) await this.release(ctx, baseId, firstNight, nights, -delta);
   }
 
-  private async explainShortage(ctx: RequestContext, baseId: number, first: CalendarDate, last: CalendarDate, beds: number, field: string): Promise<never> {
+  private async explainShortage(ctx: TxContext, baseId: number, first: CalendarDate, last: CalendarDate, beds: number, field: string): Promise<never> {
     // A locking read sees the current rows, not the transaction's older snapshot (MySQL REPEATABLE READ).
     const rows = await this.db
-      .forUpdate(ctx.em!.createQueryBuilder(CapacityNight, 'n'))
+      .forUpdate(ctx.em.createQueryBuilder(CapacityNight, 'n'))
       .where('n.baseId = :baseId AND n.night BETWEEN :first AND :last', { baseId, first, last })
       .orderBy('n.night', 'ASC')
       .getMany();

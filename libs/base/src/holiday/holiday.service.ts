@@ -22,13 +22,13 @@ export class HolidayService {
     const text = name.trim();
     if (!text || text.length > 50) throw DomainException.badInput('name', 'Name the holiday in 1 to 50 characters');
     return this.db.transaction(ctx, async (tx) => {
-      await tx.em!.save(Holiday, { date, name: text });
+      await tx.em.save(Holiday, { date, name: text });
       return { date, name: text };
     });
   }
 
   async remove(ctx: RequestContext, date: CalendarDate): Promise<boolean> {
-    return this.db.transaction(ctx, async (tx) => ((await tx.em!.delete(Holiday, { date })).affected ?? 0) > 0);
+    return this.db.transaction(ctx, async (tx) => ((await tx.em.delete(Holiday, { date })).affected ?? 0) > 0);
   }
 
   /**

@@ -55,7 +55,7 @@ export class PackageService {
     return this.db.transaction(ctx, async (tx) => {
       await this.bases.getOrThrow(tx, input.baseId, 'baseId');
       const now = nowToTheSecond();
-      return tx.em!.save(tx.em!.create(Package, { ...input, description: input.description ?? null, active: true, createdAt: now, updatedAt: now }));
+      return tx.em.save(tx.em.create(Package, { ...input, description: input.description ?? null, active: true, createdAt: now, updatedAt: now }));
     });
   }
 
@@ -67,7 +67,7 @@ export class PackageService {
       Object.assign(pkg, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)));
       checkGroupSizes(pkg.minGroupSize, pkg.maxGroupSize);
       pkg.updatedAt = nowToTheSecond();
-      return tx.em!.save(pkg);
+      return tx.em.save(pkg);
     });
   }
 }

@@ -43,10 +43,10 @@ export class RegionService {
       const now = nowToTheSecond();
       try {
         const region: Region = { id: 0, code, name, federationUnionId: 0, createdAt: now };
-        region.id = await insertRow(em!, Region, { code, name, federationUnionId: 0, createdAt: now });
+        region.id = await insertRow(em, Region, { code, name, federationUnionId: 0, createdAt: now });
         const federation = { code: `${code}-FED`, name: input.federationName?.trim() || `${name}市总工会`, city: name, regionId: region.id, createdAt: now };
-        region.federationUnionId = await insertRow(em!, TradeUnion, federation);
-        await em!.update(Region, { id: region.id }, { federationUnionId: region.federationUnionId });
+        region.federationUnionId = await insertRow(em, TradeUnion, federation);
+        await em.update(Region, { id: region.id }, { federationUnionId: region.federationUnionId });
         return region;
       } catch (error) {
         if (isUniqueViolation(error)) {

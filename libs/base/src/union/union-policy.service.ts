@@ -92,7 +92,7 @@ export class UnionPolicyService {
       await this.unions.getOrThrow(tx, input.unionId, 'unionId');
       // A version from that very day: today's may already judge batches requested today, so it stands;
       // a later one judges nobody yet, so it is corrected in place (fields left out keep its values).
-      const existing = await tx.em!.findOneBy(UnionPolicy, { unionId: input.unionId, effectiveFrom: input.effectiveFrom });
+      const existing = await tx.em.findOneBy(UnionPolicy, { unionId: input.unionId, effectiveFrom: input.effectiveFrom });
       if (existing && input.effectiveFrom <= today) {
         throw DomainException.conflict(
           `Union ${input.unionId} already has a policy version from today (${today}), and batches requested today may be judged by it; set the correction from tomorrow`,
@@ -125,11 +125,11 @@ export class UnionPolicyService {
         throw DomainException.badInput('input', `Nothing changes against the version in force from ${before.effectiveFrom}${before.id ? '' : ' (the defaults)'}; a version that changes nothing is not saved`);
       }
       if (existing) {
-        await tx.em!.update(UnionPolicy, { id: existing.id }, row);
+        await tx.em.update(UnionPolicy, { id: existing.id }, row);
         return { id: existing.id, ...row };
       }
       try {
-        return { id: await insertRow(tx.em!, UnionPolicy, row), ...row };
+        return { id: await insertRow(tx.em, UnionPolicy, row), ...row };
       } catch (error) {
         if (isUniqueViolation(error)) throw DomainException.conflict(`Union ${input.unionId} already has a policy version from ${input.effectiveFrom}, saved at the same moment; read it and correct it`, { field: 'effectiveFrom' });
         throw error;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException, isUniqueViolation, nowToTheSecond, Permission, type RequestContext, requireAccess, TransactionRunner } from '@app/shared';
+import { DomainException, isUniqueViolation, nowToTheSecond, Permission, type RequestContext, requireAccess, TransactionRunner, type TxContext } from '@app/shared';
 import { In } from 'typeorm';
 import { RegionService } from '../region/region.service.js';
 import type { CreateUnionInput } from './create-union.input.js';
@@ -26,8 +26,8 @@ export class UnionService {
    * Locks the union's row for the caller's transaction (MySQL `FOR UPDATE`): what is counted against
    * the union's yearly caps is counted by one transaction at a time.
    */
-  async lock(tx: RequestContext, id: number): Promise<void> {
-    await this.db.forUpdate(tx.em!.createQueryBuilder(TradeUnion, 'u').select('u.id').where('u.id = :id', { id })).getOne();
+  async lock(tx: TxContext, id: number): Promise<void> {
+    await this.db.forUpdate(tx.em.createQueryBuilder(TradeUnion, 'u').select('u.id').where('u.id = :id', { id })).getOne();
   }
 
   async findByIds(ctx: RequestContext, ids: readonly number[]): Promise<Array<TradeUnion | null>> {
@@ -47,14 +47,14 @@ export class UnionService {
     if (!Number.isInteger(memberCount) || memberCount < 1 || memberCount > 10_000_000) throw DomainException.badInput('memberCount', `memberCount is 1 to 10,000,000, got ${memberCount}`);
     return this.db.transaction(ctx, async (tx) => {
       const union = await this.getOrThrow(tx, unionId, 'unionId');
-      await tx.em!.update(TradeUnion, { id: unionId }, { memberCount });
+      await tx.em.update(TradeUnion, { id: unionId }, { memberCount });
       return { ...union, memberCount };
     });
   }
 
   create(ctx: RequestContext, input: CreateUnionInput): Promise<TradeUnion> {
     return this.db.transaction(ctx, async (tx) => {
-      const em = tx.em!;
+      const em = tx.em;
       const region = await this.regions.getOrThrow(tx, input.regionId, 'regionId');
       try {
         // Codes are compared case-insensitively on MySQL; upper-case them so SQLite agrees.

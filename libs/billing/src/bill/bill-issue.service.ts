@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { stayDays, type UnionPolicy, UnionPolicyService, UnionService } from '@app/base';
 import { type Batch, BatchLifecycleService, BatchQueryService, BatchStatus, BenefitType } from '@app/booking';
 import { ParticipantQueryService } from '@app/roster';
-import { DomainException, formatYuan, insertRow, isUniqueViolation, nowToTheSecond, type RequestContext, SYSTEM_ACTOR, TransactionRunner } from '@app/shared';
+import { DomainException, formatYuan, insertRow, isUniqueViolation, nowToTheSecond, type RequestContext, SYSTEM_ACTOR, TransactionRunner, type TxContext } from '@app/shared';
 import { CancellationPolicy } from '../cancellation/cancellation-policy.entity.js';
 import { percentOf } from '../cancellation/cancellation-policy.js';
 import { ConsumptionService } from '../consumption/consumption.service.js';
@@ -44,7 +44,7 @@ export class BillIssueService {
       const arrived = batch.arrivals ?? batch.headcount;
       const noShows = batch.headcount - arrived;
       // Read here, not through CancellationPolicyService, which bills its fees through this service.
-      const noShowPercent = noShows > 0 ? ((await tx.em!.findOneBy(CancellationPolicy, { baseId: batch.baseId }))?.noShowPercent ?? 0) : 0;
+      const noShowPercent = noShows > 0 ? ((await tx.em.findOneBy(CancellationPolicy, { baseId: batch.baseId }))?.noShowPercent ?? 0) : 0;
       const noShowFee = percentOf(unit, noShowPercent);
       const lines: NewLine[] = [
         {
@@ -115,7 +115,7 @@ export class BillIssueService {
   }
 
   /** Called by the cancellation rule inside the cancellation's transaction. */
-  issueCancellationFee(tx: RequestContext, batch: Batch, percent: number, daysLeft: number, amount: number): Promise<Bill> {
+  issueCancellationFee(tx: TxContext, batch: Batch, percent: number, daysLeft: number, amount: number): Promise<Bill> {
     const price = formatYuan(batch.pricePerPerson);
     const when = daysLeft === 0 ? 'on the day of arrival' : `${daysLeft} day${daysLeft === 1 ? '' : 's'} before arrival`;
     return this.create(tx, batch, BillKind.CANCELLATION_FEE, [
@@ -132,12 +132,12 @@ export class BillIssueService {
   }
 
   /** A cancelled batch's fee bill, voided in error, issued again with the same lines (the fee was fixed at cancellation). */
-  private async reissueCancellationFee(tx: RequestContext, batch: Batch): Promise<Bill> {
-    const voided = await tx.em!.findOne(Bill, { where: { batchId: batch.id, kind: BillKind.CANCELLATION_FEE, status: BillStatus.VOID }, order: { id: 'DESC' } });
+  private async reissueCancellationFee(tx: TxContext, batch: Batch): Promise<Bill> {
+    const voided = await tx.em.findOne(Bill, { where: { batchId: batch.id, kind: BillKind.CANCELLATION_FEE, status: BillStatus.VOID }, order: { id: 'DESC' } });
     if (!voided) {
       throw DomainException.wrongState(batch.status, `Batch ${batch.reference} was cancelled without a fee bill to issue again; a stay is billed once it is COMPLETED`);
     }
-    const lines = await tx.em!.find(BillLine, { where: { billId: voided.id }, order: { position: 'ASC' } });
+    const lines = await tx.em.find(BillLine, { where: { billId: voided.id }, order: { position: 'ASC' } });
     return this.create(
       tx,
       batch,
@@ -152,7 +152,7 @@ export class BillIssueService {
    * row lock, so two claims never take the same batch (the caller leaves out those already claimed).
    */
   async issueSubsidyClaim(
-    tx: RequestContext,
+    tx: TxContext,
     claim: { agreementId: number; baseId: number; baseRegionId: number; payerUnionId: number; payerRegionId: number; from: string; to: string; batches: Batch[] },
   ): Promise<Bill> {
     const lines: NewLine[] = claim.batches.map((b) => ({
@@ -188,7 +188,7 @@ export class BillIssueService {
    * year that are not void, by keyed hash; the rest is the person's own. The union's row is locked so
    * two bills of one union are counted one after the other.
    */
-  private async recordShares(tx: RequestContext, bill: Bill, batch: Batch, policy: UnionPolicy, unionPerPerson: number, perPerson: number): Promise<void> {
+  private async recordShares(tx: TxContext, bill: Bill, batch: Batch, policy: UnionPolicy, unionPerPerson: number, perPerson: number): Promise<void> {
     const people = await this.participants.arrivedInTransaction(tx, batch.id);
     if (!people.length) return;
     const year = Number(batch.startDate.slice(0, 4));
@@ -199,7 +199,7 @@ export class BillIssueService {
       for (let i = 0; i < people.length; i += 500) {
         // A locking read: under REPEATABLE READ a plain one would answer from the snapshot taken before the union's lock was granted.
         const rows = await this.db
-          .forShare(tx.em!.createQueryBuilder(BillShare, 's'))
+          .forShare(tx.em.createQueryBuilder(BillShare, 's'))
           .innerJoin(Bill, 'b', 'b.id = s.billId')
           .select('s.personHash', 'personHash')
           .addSelect('SUM(s.unionFunded)', 'funded')
@@ -215,10 +215,10 @@ export class BillIssueService {
       const unionFunded = Math.min(unionPerPerson, left);
       return { billId: bill.id, unionId: batch.unionId, year, participantId: p.id, personHash: p.idNumberHash, unionFunded, selfPaid: perPerson - unionFunded, yearlyCapReached: unionFunded < unionPerPerson };
     });
-    for (let i = 0; i < shares.length; i += 200) await tx.em!.createQueryBuilder().insert().into(BillShare).values(shares.slice(i, i + 200)).updateEntity(false).execute();
+    for (let i = 0; i < shares.length; i += 200) await tx.em.createQueryBuilder().insert().into(BillShare).values(shares.slice(i, i + 200)).updateEntity(false).execute();
   }
 
-  private create(tx: RequestContext, batch: Batch, kind: BillKind, lines: NewLine[], funding?: Pick<Bill, 'capPerPersonPerDay' | 'capPerPersonPerYear' | 'stayDays' | 'selfPaidPerPerson'>): Promise<Bill> {
+  private create(tx: TxContext, batch: Batch, kind: BillKind, lines: NewLine[], funding?: Pick<Bill, 'capPerPersonPerDay' | 'capPerPersonPerYear' | 'stayDays' | 'selfPaidPerPerson'>): Promise<Bill> {
     return this.insertBill(tx, {
       capPerPersonPerDay: funding?.capPerPersonPerDay ?? null,
       capPerPersonPerYear: funding?.capPerPersonPerYear ?? null,
@@ -238,11 +238,11 @@ export class BillIssueService {
   }
 
   private async insertBill(
-    tx: RequestContext,
+    tx: TxContext,
     head: Pick<Bill, 'batchId' | 'baseId' | 'unionId' | 'agreementId' | 'unionRegionId' | 'baseRegionId' | 'batchReference' | 'batchStartDate' | 'kind' | 'activeKey' | 'capPerPersonPerDay' | 'capPerPersonPerYear' | 'stayDays' | 'selfPaidPerPerson'>,
     lines: NewLine[],
   ): Promise<Bill> {
-    const em = tx.em!;
+    const em = tx.em;
     const total = lines.reduce((sum, l) => sum + l.amount, 0);
     if (!Number.isSafeInteger(total)) throw new Error(`Bill total for ${head.batchReference} is not an exact integer of fen`);
     const issuer = tx.actor ?? SYSTEM_ACTOR;

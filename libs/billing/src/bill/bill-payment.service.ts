@@ -29,14 +29,14 @@ export class BillPaymentService {
       const move = BILL_MACHINE.plan(BillAction.VOID, bill.status, actor.role, why);
       const voidedAt = nowToTheSecond();
       // Guarded: a payment landing at the same moment makes this match nothing.
-      const result = await tx.em!
+      const result = await tx.em
         .createQueryBuilder()
         .update(Bill)
         .set({ status: move.to, activeKey: null, voidedAt, voidReason: move.reason })
         .where('id = :id AND status = :from AND paid = 0', { id: bill.id, from: move.from })
         .execute();
       if (result.affected !== 1) throw hasPayments();
-      await recordBillMove(tx.em!, bill.id, move.from, move.to, actor, move.reason, voidedAt);
+      await recordBillMove(tx.em, bill.id, move.from, move.to, actor, move.reason, voidedAt);
       return { ...bill, status: move.to, activeKey: null, voidedAt, voidReason: move.reason };
     });
   }
@@ -51,7 +51,7 @@ export class BillPaymentService {
     if (!reference) throw DomainException.badInput('reference', 'Give the transfer or receipt number');
     return this.db.transaction(ctx, async (tx) => {
       const bill = await this.bills.getVisibleOrThrow(tx, input.billId, 'billId');
-      const em = tx.em!;
+      const em = tx.em;
       const result = await em
         .createQueryBuilder()
         .update(Bill)

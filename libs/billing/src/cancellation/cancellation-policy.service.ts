@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BaseService } from '@app/base';
 import { type Batch, type BatchRule, BatchStatus, BenefitType } from '@app/booking';
-import { daysBetween, DomainException, nowToTheSecond, Permission, type RequestContext, requireAccess, todayInShanghai, TransactionRunner } from '@app/shared';
+import { daysBetween, DomainException, nowToTheSecond, Permission, type RequestContext, requireAccess, todayInShanghai, TransactionRunner, type TxContext } from '@app/shared';
 import { In } from 'typeorm';
 import { BillIssueService } from '../bill/bill-issue.service.js';
 import { CancellationPolicy } from './cancellation-policy.entity.js';
@@ -46,8 +46,8 @@ export class CancellationPolicyService implements BatchRule {
     if (!Number.isInteger(percent) || percent < 0 || percent > 100) throw DomainException.badInput('percent', `percent is a whole number 0 to 100, got ${percent}`);
     return this.db.transaction(ctx, async (tx) => {
       await this.bases.getOrThrow(tx, baseId, 'baseId');
-      const row = await tx.em!.findOneBy(CancellationPolicy, { baseId });
-      await tx.em!.save(CancellationPolicy, { baseId, windows: row?.windows ?? [...DEFAULT_POLICY], noShowPercent: percent, updatedById: actor.userId, updatedAt: nowToTheSecond() });
+      const row = await tx.em.findOneBy(CancellationPolicy, { baseId });
+      await tx.em.save(CancellationPolicy, { baseId, windows: row?.windows ?? [...DEFAULT_POLICY], noShowPercent: percent, updatedById: actor.userId, updatedAt: nowToTheSecond() });
       return percent;
     });
   }
@@ -59,14 +59,14 @@ export class CancellationPolicyService implements BatchRule {
     const checked = checkPolicy(windows.map((w) => ({ daysBefore: w.daysBefore, percent: w.percent })));
     return this.db.transaction(ctx, async (tx) => {
       await this.bases.getOrThrow(tx, baseId, 'baseId');
-      await tx.em!.save(CancellationPolicy, { baseId, windows: checked, updatedById: actor.userId, updatedAt: nowToTheSecond() });
+      await tx.em.save(CancellationPolicy, { baseId, windows: checked, updatedById: actor.userId, updatedAt: nowToTheSecond() });
       return checked;
     });
   }
 
-  async beforeTransition(tx: RequestContext, batch: Batch, to: BatchStatus): Promise<void> {
+  async beforeTransition(tx: TxContext, batch: Batch, to: BatchStatus): Promise<void> {
     if (to !== BatchStatus.CANCELLED || batch.status !== BatchStatus.CONFIRMED) return;
-    const row = await tx.em!.findOneBy(CancellationPolicy, { baseId: batch.baseId });
+    const row = await tx.em.findOneBy(CancellationPolicy, { baseId: batch.baseId });
     const windows = row?.windows ?? DEFAULT_POLICY;
     const daysLeft = Math.max(0, daysBetween(todayInShanghai(), batch.startDate));
     const percent = feePercent(windows, daysLeft);

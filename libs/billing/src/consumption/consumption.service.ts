@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Batch, BatchQueryService, BatchStatus } from '@app/booking';
-import { DomainException, insertRow, isUniqueViolation, nowToTheSecond, type RequestContext, TransactionRunner } from '@app/shared';
+import { DomainException, insertRow, isUniqueViolation, nowToTheSecond, type RequestContext, TransactionRunner, type TxContext } from '@app/shared';
 import { In } from 'typeorm';
 import { Bill, BillKind } from '../bill/bill.entity.js';
 import { ConsumptionEntry } from './consumption-entry.entity.js';
@@ -39,7 +39,7 @@ export class ConsumptionService {
         createdById: tx.actor?.userId ?? null,
         createdAt: nowToTheSecond(),
       };
-      const id = await insertRow(tx.em!, ConsumptionEntry, entry);
+      const id = await insertRow(tx.em, ConsumptionEntry, entry);
       return { id, ...entry };
     });
   }
@@ -50,7 +50,7 @@ export class ConsumptionService {
     if (!why) throw DomainException.badInput('reason', 'Give a reason for the reversal');
     if (why.length > 500) throw DomainException.badInput('reason', `reason is at most 500 characters; got ${why.length}`);
     return this.db.transaction(ctx, async (tx) => {
-      const original = await tx.em!.findOneBy(ConsumptionEntry, { id: entryId });
+      const original = await tx.em.findOneBy(ConsumptionEntry, { id: entryId });
       if (!original) throw DomainException.notFound('Consumption entry', entryId, 'entryId');
       try {
         await this.openForConsumption(tx, original.batchId, 'entryId');
@@ -70,7 +70,7 @@ export class ConsumptionService {
         createdAt: nowToTheSecond(),
       };
       try {
-        const id = await insertRow(tx.em!, ConsumptionEntry, entry);
+        const id = await insertRow(tx.em, ConsumptionEntry, entry);
         return { ...entry, id };
       } catch (error) {
         if (isUniqueViolation(error)) throw DomainException.conflict(`Entry ${entryId} has already been reversed`, { field: 'entryId' });
@@ -85,17 +85,17 @@ export class ConsumptionService {
   }
 
   /** For the bill, inside its transaction. */
-  entriesInTransaction(tx: RequestContext, batchId: number): Promise<ConsumptionEntry[]> {
-    return tx.em!.find(ConsumptionEntry, { where: { batchId }, order: { id: 'ASC' } });
+  entriesInTransaction(tx: TxContext, batchId: number): Promise<ConsumptionEntry[]> {
+    return tx.em.find(ConsumptionEntry, { where: { batchId }, order: { id: 'ASC' } });
   }
 
   /** The batch, locked, if consumption may be recorded on it now: checked in or completed, and not billed yet. */
-  private async openForConsumption(tx: RequestContext, batchId: number, field: string): Promise<Batch> {
+  private async openForConsumption(tx: TxContext, batchId: number, field: string): Promise<Batch> {
     const batch = await this.batches.lockVisibleOrThrow(tx, batchId, field);
     if (!RECORDABLE.has(batch.status)) {
       throw DomainException.wrongState(batch.status, `Consumption is recorded while a batch is CHECKED_IN or COMPLETED; batch ${batch.reference} is ${batch.status}`);
     }
-    const billed = await tx.em!.findOneBy(Bill, { activeKey: `${batch.id}:${BillKind.STAY}` });
+    const billed = await tx.em.findOneBy(Bill, { activeKey: `${batch.id}:${BillKind.STAY}` });
     if (billed) throw DomainException.conflict(`Batch ${batch.reference} has been billed (bill ${billed.id}); an admin must void that bill before its consumption changes`, { billId: billed.id });
     return batch;
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AllotmentDrawService, CapacityService, checkGroupSize, PackageService } from '@app/base';
-import { Clock, DomainException, nowToTheSecond, type RequestContext, TransactionRunner } from '@app/shared';
+import { Clock, DomainException, nowToTheSecond, type RequestContext, TransactionRunner, type TxContext } from '@app/shared';
 import { assertMaySendFor } from './batch-access.js';
 import { appendHistory } from './batch-history.js';
 import { BatchQueryService } from './batch-query.service.js';
@@ -66,7 +66,7 @@ export class BatchLifecycleService {
         }
       });
       const arrivals = await this.rules.arrivals(tx, batch, arrivedParticipantIds);
-      await tx.em!.update(Batch, { id: batch.id }, { arrivals });
+      await tx.em.update(Batch, { id: batch.id }, { arrivals });
       return { ...batch, arrivals };
     });
   }
@@ -94,9 +94,9 @@ export class BatchLifecycleService {
    * Keeps a REQUESTED batch's beds held until `until` (never shortens a hold): for another domain's
    * step that takes longer than the hold (a public notice), inside its transaction with the batch locked.
    */
-  async extendHold(tx: RequestContext, batch: Batch, until: Date): Promise<void> {
+  async extendHold(tx: TxContext, batch: Batch, until: Date): Promise<void> {
     if (batch.status !== BatchStatus.REQUESTED || !batch.holdExpiresAt || batch.holdExpiresAt >= until) return;
-    await tx.em!.update(Batch, { id: batch.id }, { holdExpiresAt: until, updatedAt: nowToTheSecond() });
+    await tx.em.update(Batch, { id: batch.id }, { holdExpiresAt: until, updatedAt: nowToTheSecond() });
   }
 
   /** Takes or gives back the difference in beds on every night; only while REQUESTED or CONFIRMED. */
@@ -115,7 +115,7 @@ export class BatchLifecycleService {
       const delta = headcount - batch.headcount;
       if (delta === 0) return batch;
       await this.rules.beforeHeadcountChange(tx, batch, headcount);
-      const em = tx.em!;
+      const em = tx.em;
       const updatedAt = nowToTheSecond();
       await em.update(Batch, { id: batch.id }, { headcount, updatedAt });
       await appendHistory(em, batch.id, batch.status, batch.status, actor, `headcount ${batch.headcount} → ${headcount}`);
@@ -135,18 +135,18 @@ export class BatchLifecycleService {
   }
 
   /** To the pool they came from: the allotment (or general sale where its night was released), or general capacity. */
-  private async giveBackBeds(tx: RequestContext, batch: Batch): Promise<void> {
+  private async giveBackBeds(tx: TxContext, batch: Batch): Promise<void> {
     if (batch.bedSource === BedSource.ALLOTMENT) await this.allotments.giveBack(tx, batch.allotmentId!, batch.startDate, batch.nights, batch.headcount);
     else await this.capacity.release(tx, batch.baseId, batch.startDate, batch.nights, batch.headcount);
   }
 
   /** Applies one row of the transition table to a locked batch, inside the caller's transaction. */
-  private async apply(tx: RequestContext, batch: Batch, action: BatchAction, reason: string | null, guard?: (batch: Batch) => void): Promise<Batch> {
+  private async apply(tx: TxContext, batch: Batch, action: BatchAction, reason: string | null, guard?: (batch: Batch) => void): Promise<Batch> {
     const actor = tx.requireActor();
     const plan = planTransition(action, batch.status, actor.role, reason);
     guard?.(batch);
     await this.rules.beforeTransition(tx, batch, plan.to);
-    const em = tx.em!;
+    const em = tx.em;
     const updatedAt = nowToTheSecond();
     const result = await em
       .createQueryBuilder()

@@ -8,7 +8,7 @@ import {
   DomainException,
   pageNewestFirst,
   type RequestContext,
-  TransactionRunner,
+  TransactionRunner, type TxContext
 } from '@app/shared';
 import { In, type SelectQueryBuilder } from 'typeorm';
 import { batchScope, canSee, scopeBatches } from './batch-access.js';
@@ -64,8 +64,8 @@ export class BatchQueryService {
   }
 
   /** As getVisibleOrThrow, with the row locked until the caller's transaction ends (MySQL). */
-  async lockVisibleOrThrow(ctx: RequestContext, id: number, field = 'id'): Promise<Batch> {
-    const batch = await this.db.forUpdate(ctx.em!.createQueryBuilder(Batch, 'b')).where('b.id = :id', { id }).getOne();
+  async lockVisibleOrThrow(ctx: TxContext, id: number, field = 'id'): Promise<Batch> {
+    const batch = await this.db.forUpdate(ctx.em.createQueryBuilder(Batch, 'b')).where('b.id = :id', { id }).getOne();
     if (!batch || !canSee(batchScope(ctx), batch)) throw DomainException.notFound('Batch', id, field);
     return batch;
   }
@@ -213,7 +213,7 @@ export class BatchQueryService {
    */
   audit(ctx: RequestContext): Promise<CapacityDrift[]> {
     return this.db.transaction(ctx, async (tx) => {
-      const holding = await tx.em!.find(Batch, {
+      const holding = await tx.em.find(Batch, {
         select: { id: true, baseId: true, startDate: true, nights: true, headcount: true, bedSource: true, allotmentId: true },
         where: { status: In([...HOLDS_BEDS]) },
       });

@@ -121,8 +121,8 @@ export class BatchRequestService {
         updatedAt: now,
       };
       const { id: _unset, ...values } = batch;
-      batch.id = await insertRow(tx.em!, Batch, values);
-      await appendHistory(tx.em!, batch.id, null, BatchStatus.COMPLETED, tx.requireActor(), 'a past stay, recorded afterwards', now);
+      batch.id = await insertRow(tx.em, Batch, values);
+      await appendHistory(tx.em, batch.id, null, BatchStatus.COMPLETED, tx.requireActor(), 'a past stay, recorded afterwards', now);
       return batch;
     });
   }
@@ -165,7 +165,7 @@ export class BatchRequestService {
         // The policy in force now, when the batch is requested: it is kept on the batch.
         const policy = await this.policies.on(tx, unionId);
         this.policies.checkTrip(policy, pkg.nights);
-        const em = tx.em!;
+        const em = tx.em;
         const now = nowToTheSecond();
         const startDate = input.startDate;
         const endDate = addDays(startDate, pkg.nights);

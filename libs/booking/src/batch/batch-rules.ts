@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException, type RequestContext as Tx } from '@app/shared';
+import { DomainException, type TxContext as Tx } from '@app/shared';
 import type { BatchStatus } from './batch-status.js';
 import type { AgreementRequest, AgreementTerms } from '../exchange-terms/agreement-terms.js';
 import type { Batch } from './batch.entity.js';

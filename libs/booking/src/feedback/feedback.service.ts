@@ -39,7 +39,7 @@ export class FeedbackService {
       }
       const row = { batchId: batch.id, baseId: batch.baseId, unionId: batch.unionId, overall: input.overall, lodging: input.lodging, meals: input.meals, activities: input.activities, service: input.service, comment, createdById: actor.userId, createdAt: nowToTheSecond() };
       try {
-        return { id: await insertRow(tx.em!, StayFeedback, row), ...row };
+        return { id: await insertRow(tx.em, StayFeedback, row), ...row };
       } catch (error) {
         if (isUniqueViolation(error)) throw DomainException.conflict(`Batch ${batch.reference} has been rated already; a stay is rated once`, { field: 'batchId' });
         throw error;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Allotment, AllotmentService, BaseService } from '@app/base';
-import { type CalendarDate, DomainException, may, Permission, type RequestContext, TransactionRunner } from '@app/shared';
+import { type CalendarDate, DomainException, may, Permission, type RequestContext, TransactionRunner, type TxContext } from '@app/shared';
 import { AgreementStatus } from './agreement-status.js';
 import { AgreementService } from './agreement.service.js';
 import type { CreateAllotmentInput } from './create-allotment.input.js';
@@ -60,7 +60,7 @@ export class AgreementAllotmentService {
     return allotment;
   }
 
-  private async lockVisibleOrThrow(tx: RequestContext, id: number): Promise<Allotment> {
+  private async lockVisibleOrThrow(tx: TxContext, id: number): Promise<Allotment> {
     const allotment = await this.allotments.lockOrThrow(tx, id);
     if (!(await this.agreements.loadVisible(tx, allotment.agreementId))) throw DomainException.notFound('Allotment', id, 'id');
     return allotment;

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { AllotmentService, RegionService } from '@app/base';
 import { type AgreementRequest, type AgreementTerms, type Batch, type BatchRule, BatchRules, BatchStatus, BenefitType, HOLDS_BEDS } from '@app/booking';
-import { addDays, DomainException, may, Permission, type RequestContext } from '@app/shared';
+import { addDays, DomainException, may, Permission, type RequestContext, type TxContext } from '@app/shared';
 import { AgreementStatus } from './agreement-status.js';
 import { AgreementBenefit } from './agreement.entity.js';
 import { AgreementService } from './agreement.service.js';
@@ -27,7 +27,7 @@ export class AgreementBatchRules implements BatchRule, OnModuleInit {
     this.rules.register(this);
   }
 
-  async agreementTerms(tx: RequestContext, request: AgreementRequest): Promise<AgreementTerms> {
+  async agreementTerms(tx: TxContext, request: AgreementRequest): Promise<AgreementTerms> {
     const agreement = await this.agreements.lockShared(tx, request.agreementId);
     if (!agreement) throw DomainException.notFound('Agreement', request.agreementId, 'agreementId');
     const parties = [agreement.proposerRegionId, agreement.partnerRegionId];
@@ -48,7 +48,7 @@ export class AgreementBatchRules implements BatchRule, OnModuleInit {
       throw DomainException.badInput('startDate', `Agreement ${agreement.id} covers stays from ${agreement.from} to ${agreement.to}; this one is ${request.startDate}…${request.endDate}`);
     }
     await this.agreements.useQuota(tx, agreement.id, request.unionRegionId, request.startDate, request.headcount);
-    const benefit = await tx.em!.findOneBy(AgreementBenefit, { agreementId: agreement.id, hostRegionId });
+    const benefit = await tx.em.findOneBy(AgreementBenefit, { agreementId: agreement.id, hostRegionId });
     const allotments = await this.allotments.covering(tx, agreement.id, request.baseId, request.startDate, addDays(request.endDate, -1));
     return {
       agreementId: agreement.id,
@@ -58,12 +58,12 @@ export class AgreementBatchRules implements BatchRule, OnModuleInit {
     };
   }
 
-  async beforeTransition(tx: RequestContext, batch: Batch, to: BatchStatus): Promise<void> {
+  async beforeTransition(tx: TxContext, batch: Batch, to: BatchStatus): Promise<void> {
     if (batch.agreementId === null || batch.unionRegionId === null || !HOLDS_BEDS.has(batch.status) || !GIVES_QUOTA_BACK.has(to)) return;
     await this.agreements.useQuota(tx, batch.agreementId, batch.unionRegionId, batch.startDate, -batch.headcount);
   }
 
-  async beforeHeadcountChange(tx: RequestContext, batch: Batch, headcount: number): Promise<void> {
+  async beforeHeadcountChange(tx: TxContext, batch: Batch, headcount: number): Promise<void> {
     if (batch.agreementId === null || batch.unionRegionId === null) return;
     await this.agreements.useQuota(tx, batch.agreementId, batch.unionRegionId, batch.startDate, headcount - batch.headcount);
   }

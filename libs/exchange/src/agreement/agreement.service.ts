@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AllotmentService, BaseService, RegionService, UnionService } from '@app/base';
 import { BenefitType } from '@app/booking';
-import { actsAsSystem, type CalendarDate, daysBetween, DomainException, insertRow, may, nowToTheSecond, parseYuan, Permission, RequestContext, requireAccess, requireScope, scopeFor, todayInShanghai, TransactionRunner } from '@app/shared';
+import { actsAsSystem, type CalendarDate, daysBetween, DomainException, insertRow, may, nowToTheSecond, parseYuan, Permission, RequestContext, requireAccess, requireScope, scopeFor, todayInShanghai, TransactionRunner, type TxContext } from '@app/shared';
 import { In } from 'typeorm';
 import { AgreementAction, AgreementStatus } from './agreement-status.js';
 import { AGREEMENT_MACHINE, type AgreementSide } from './agreement-transitions.js';
@@ -90,7 +90,7 @@ export class AgreementService {
     return this.db.transaction(ctx, async (tx) => {
       await this.regions.getOrThrow(tx, proposer, 'regionId');
       await this.regions.getOrThrow(tx, partner, 'partnerRegionId');
-      const em = tx.em!;
+      const em = tx.em;
       const now = nowToTheSecond();
       const agreement: Agreement = { id: 0, title, proposerRegionId: proposer, partnerRegionId: partner, from: input.from, to: input.to, status: AgreementStatus.PROPOSED, createdById: actor.userId, createdAt: now, updatedAt: now };
       const { id: _unset, ...values } = agreement;
@@ -133,7 +133,7 @@ export class AgreementService {
       if (action === AgreementAction.EXPIRE && !(agreement.to < today! && [AgreementStatus.ACTIVE, AgreementStatus.PROPOSED].includes(agreement.status))) return null;
       const move = AGREEMENT_MACHINE.plan(action, agreement.status, await this.sideOf(tx, agreement), reason);
       const now = nowToTheSecond();
-      await tx.em!.update(Agreement, { id }, { status: move.to, updatedAt: now });
+      await tx.em.update(Agreement, { id }, { status: move.to, updatedAt: now });
       await this.record(tx, id, move.from, move.to, move.reason, now);
       if (move.to === AgreementStatus.TERMINATED || move.to === AgreementStatus.EXPIRED) {
         // Beds held for it and not used go back to general sale now, not at each night's release day.
@@ -163,8 +163,8 @@ export class AgreementService {
   }
 
   /** As getVisibleOrThrow, with the row locked for update until the caller's transaction ends. */
-  async lockVisibleOrThrow(tx: RequestContext, id: number, field = 'id'): Promise<Agreement> {
-    const agreement = await this.db.forUpdate(tx.em!.createQueryBuilder(Agreement, 'a')).where('a.id = :id', { id }).getOne();
+  async lockVisibleOrThrow(tx: TxContext, id: number, field = 'id'): Promise<Agreement> {
+    const agreement = await this.db.forUpdate(tx.em.createQueryBuilder(Agreement, 'a')).where('a.id = :id', { id }).getOne();
     if (!agreement || !this.canSee(await this.callerRegion(tx), agreement)) throw DomainException.notFound('Agreement', id, field);
     return agreement;
   }
@@ -173,8 +173,8 @@ export class AgreementService {
    * The row under a shared lock (MySQL): bookings under it run side by side, while a termination
    * waits for them and they for it — a batch is never booked under an agreement ended meanwhile.
    */
-  lockShared(tx: RequestContext, id: number): Promise<Agreement | null> {
-    return this.db.forShare(tx.em!.createQueryBuilder(Agreement, 'a')).where('a.id = :id', { id }).getOne();
+  lockShared(tx: TxContext, id: number): Promise<Agreement | null> {
+    return this.db.forShare(tx.em.createQueryBuilder(Agreement, 'a')).where('a.id = :id', { id }).getOne();
   }
 
   /** Agreements the caller may see (their region's; all for an admin), newest first. */
@@ -215,9 +215,9 @@ export class AgreementService {
    * agreement year of `day`, in the caller's transaction; QUOTA_EXCEEDED naming what is left. No quota
    * for that direction: nothing to count.
    */
-  async useQuota(tx: RequestContext, agreementId: number, fromRegionId: number, day: CalendarDate, delta: number, field = 'headcount'): Promise<void> {
+  async useQuota(tx: TxContext, agreementId: number, fromRegionId: number, day: CalendarDate, delta: number, field = 'headcount'): Promise<void> {
     if (delta === 0) return;
-    const em = tx.em!;
+    const em = tx.em;
     const quota = await em.findOne(AgreementQuota, { where: { agreementId, fromRegionId }, select: { year: true } });
     if (!quota) return;
     const result = await em
@@ -242,8 +242,8 @@ export class AgreementService {
     );
   }
 
-  private async record(tx: RequestContext, agreementId: number, from: AgreementStatus | null, to: AgreementStatus, reason: string | null, at: Date): Promise<void> {
+  private async record(tx: TxContext, agreementId: number, from: AgreementStatus | null, to: AgreementStatus, reason: string | null, at: Date): Promise<void> {
     const actor = tx.requireActor();
-    await insertRow(tx.em!, AgreementEvent, { agreementId, from, to, actor: actor.username, actorId: actor.userId, reason, at });
+    await insertRow(tx.em, AgreementEvent, { agreementId, from, to, actor: actor.username, actorId: actor.userId, reason, at });
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UnionPolicyService } from '@app/base';
 import { type Batch, BatchQueryService, BatchStatus } from '@app/booking';
-import { DomainException, formatYuan, nowToTheSecond, Permission, type RequestContext, requireAccess, TransactionRunner } from '@app/shared';
+import { DomainException, formatYuan, nowToTheSecond, Permission, type RequestContext, requireAccess, TransactionRunner, type TxContext } from '@app/shared';
 import { In } from 'typeorm';
 import { Insurance } from './insurance.entity.js';
 import type { RecordInsuranceInput } from './record-insurance.input.js';
@@ -41,15 +41,15 @@ export class InsuranceService {
       }
       const row = { batchId: batch.id, insurer, policyNumber, sumInsured: input.sumInsured, recordedAt: nowToTheSecond(), recordedById: actor.userId };
       // The batch row is locked: nobody else writes this batch's insurance meanwhile.
-      if (await tx.em!.existsBy(Insurance, { batchId: batch.id })) await tx.em!.update(Insurance, { batchId: batch.id }, row);
-      else await tx.em!.createQueryBuilder().insert().into(Insurance).values(row).updateEntity(false).execute();
+      if (await tx.em.existsBy(Insurance, { batchId: batch.id })) await tx.em.update(Insurance, { batchId: batch.id }, row);
+      else await tx.em.createQueryBuilder().insert().into(Insurance).values(row).updateEntity(false).execute();
       return batch;
     });
   }
 
   /** Inside the caller's transaction (check-in). */
-  of(tx: RequestContext, batchId: number): Promise<Insurance | null> {
-    return tx.em!.findOneBy(Insurance, { batchId });
+  of(tx: TxContext, batchId: number): Promise<Insurance | null> {
+    return tx.em.findOneBy(Insurance, { batchId });
   }
 
   /** For the batch's fields, batched per request. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BaseService } from '@app/base';
 import { Batch, BatchQueryService, BatchStatus } from '@app/booking';
-import { addDays, DomainException, ErrorCode, isUniqueViolation, may, nowToTheSecond, Permission, type RequestContext, todayInShanghai, TransactionRunner } from '@app/shared';
+import { addDays, DomainException, ErrorCode, isUniqueViolation, may, nowToTheSecond, Permission, type RequestContext, todayInShanghai, TransactionRunner, type TxContext } from '@app/shared';
 import { In } from 'typeorm';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
 import { chunks, INSERT_CHUNK, LOOKUP_CHUNK } from './chunks.js';
@@ -81,7 +81,7 @@ export class ParticipantEditService {
       if (tooMany && !problems.length) throw tooMany;
       problems.push(...(await this.checks.duplicates(tx, batch, valid, mode, naming)));
       if (problems.length) throw naming.refuse(problems, tooMany);
-      if (mode === 'replace') await tx.em!.delete(Participant, { batchId: batch.id });
+      if (mode === 'replace') await tx.em.delete(Participant, { batchId: batch.id });
       await this.insert(tx, batch, valid.map((v) => v.value), false);
       return { batch, imported: valid.length, participantCount: existing + valid.length };
     });
@@ -126,7 +126,7 @@ export class ParticipantEditService {
       const row = this.toRow(tx, batch, value);
       delete (row as Partial<typeof row>).createdAt;
       delete (row as Partial<typeof row>).createdById;
-      await tx.em!.update(Participant, { id }, row);
+      await tx.em.update(Participant, { id }, row);
       return { ...current, ...row };
     });
   }
@@ -136,8 +136,8 @@ export class ParticipantEditService {
    * on the batch's list, once; at least one person arrives. Returns how many did. In the check-in's
    * transaction, with the batch row locked.
    */
-  async markArrivals(tx: RequestContext, batch: Batch, ids: number[] | null): Promise<number> {
-    const em = tx.em!;
+  async markArrivals(tx: TxContext, batch: Batch, ids: number[] | null): Promise<number> {
+    const em = tx.em;
     const listed = await em.find(Participant, { select: { id: true }, where: { batchId: batch.id } });
     const onList = new Set(listed.map((p) => p.id));
     const arrived = ids ?? [...onList];
@@ -165,8 +165,8 @@ export class ParticipantEditService {
     return this.db.transaction(ctx, async (tx) => {
       const current = await this.query.getVisibleOrThrow(tx, id);
       await this.lockEditable(tx, current.batchId, 'id', false);
-      await tx.em!.update(Participant, { batchId: current.batchId }, { teamLeader: false });
-      await tx.em!.update(Participant, { id }, { teamLeader: true });
+      await tx.em.update(Participant, { batchId: current.batchId }, { teamLeader: false });
+      await tx.em.update(Participant, { id }, { teamLeader: true });
       return { ...current, teamLeader: true };
     });
   }
@@ -183,7 +183,7 @@ export class ParticipantEditService {
           { field: 'id', status: batch.status, rosterStatus: batch.rosterStatus },
         );
       }
-      await tx.em!.delete(Participant, { id });
+      await tx.em.delete(Participant, { id });
       return batch;
     });
   }
@@ -195,11 +195,11 @@ export class ParticipantEditService {
    * list (SUBMITTED, APPROVED, PUBLISHED): what is posted is what was approved. `who: false` is for
    * changes that leave who goes alone (the team leader), which the union's process does not freeze.
    */
-  private async lockEditable(tx: RequestContext, batchId: number, field = 'batchId', who = true): Promise<ListedBatch> {
+  private async lockEditable(tx: TxContext, batchId: number, field = 'batchId', who = true): Promise<ListedBatch> {
     let batch: ListedBatch;
     try {
       const locked = await this.batches.lockVisibleOrThrow(tx, batchId);
-      const roster = await tx.em!.findOneBy(Roster, { batchId });
+      const roster = await tx.em.findOneBy(Roster, { batchId });
       batch = { ...locked, rosterStatus: roster?.status ?? RosterStatus.DRAFT };
     } catch (error) {
       if (error instanceof DomainException && error.code === ErrorCode.NOT_FOUND && field !== 'id') throw DomainException.notFound('Batch', batchId, field);
@@ -239,7 +239,7 @@ export class ParticipantEditService {
     return batch;
   }
 
-  private toRow(tx: RequestContext, batch: Batch, p: CheckedParticipant) {
+  private toRow(tx: TxContext, batch: Batch, p: CheckedParticipant) {
     const now = nowToTheSecond();
     return {
       batchId: batch.id,
@@ -261,11 +261,11 @@ export class ParticipantEditService {
     };
   }
 
-  private async insert(tx: RequestContext, batch: Batch, people: CheckedParticipant[], readBack: boolean): Promise<Participant[]> {
+  private async insert(tx: TxContext, batch: Batch, people: CheckedParticipant[], readBack: boolean): Promise<Participant[]> {
     const rows = people.map((p) => this.toRow(tx, batch, p));
     try {
       for (const part of chunks(rows, INSERT_CHUNK)) {
-        await tx.em!.createQueryBuilder().insert().into(Participant).values(part).updateEntity(false).execute();
+        await tx.em.createQueryBuilder().insert().into(Participant).values(part).updateEntity(false).execute();
       }
     } catch (error) {
       // The batch row is locked, so only a concurrent edit that slipped past it lands here.
@@ -275,7 +275,7 @@ export class ParticipantEditService {
     if (!readBack) return [];
     const hashes = rows.map((r) => r.idNumberHash);
     const saved: Participant[] = [];
-    for (const part of chunks(hashes, LOOKUP_CHUNK)) saved.push(...(await tx.em!.find(Participant, { where: { batchId: batch.id, idNumberHash: In(part) } })));
+    for (const part of chunks(hashes, LOOKUP_CHUNK)) saved.push(...(await tx.em.find(Participant, { where: { batchId: batch.id, idNumberHash: In(part) } })));
     const order = new Map(hashes.map((h, i) => [h, i]));
     return saved.sort((a, b) => order.get(a.idNumberHash)! - order.get(b.idNumberHash)!);
   }

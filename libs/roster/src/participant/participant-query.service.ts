@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Batch, BatchQueryService, BatchStatus } from '@app/booking';
-import { DomainException, type RequestContext, TransactionRunner } from '@app/shared';
+import { DomainException, type RequestContext, TransactionRunner, type TxContext } from '@app/shared';
 import { In } from 'typeorm';
 import { Participant } from './participant.entity.js';
 
@@ -77,13 +77,13 @@ export class ParticipantQueryService {
   }
 
   /** Who of a checked-in list arrived (everyone on a list from before arrivals were recorded), with their keyed hash; in the caller's transaction. */
-  async arrivedInTransaction(tx: RequestContext, batchId: number): Promise<Array<Pick<Participant, 'id' | 'idNumberHash'>>> {
-    const rows = await tx.em!.find(Participant, { select: { id: true, idNumberHash: true, arrived: true }, where: { batchId }, order: { id: 'ASC' } });
+  async arrivedInTransaction(tx: TxContext, batchId: number): Promise<Array<Pick<Participant, 'id' | 'idNumberHash'>>> {
+    const rows = await tx.em.find(Participant, { select: { id: true, idNumberHash: true, arrived: true }, where: { batchId }, order: { id: 'ASC' } });
     return rows.filter((p) => p.arrived !== false).map((p) => ({ id: p.id, idNumberHash: p.idNumberHash }));
   }
 
-  async hasTeamLeader(tx: RequestContext, batchId: number): Promise<boolean> {
-    return (await tx.em!.countBy(Participant, { batchId, teamLeader: true })) > 0;
+  async hasTeamLeader(tx: TxContext, batchId: number): Promise<boolean> {
+    return (await tx.em.countBy(Participant, { batchId, teamLeader: true })) > 0;
   }
 
   /** A participant whose batch the caller can see; NOT_FOUND otherwise. */
@@ -94,7 +94,7 @@ export class ParticipantQueryService {
   }
 
   /** For the rooming-list check at check-in and the headcount guard; inside the caller's transaction. */
-  countInTransaction(tx: RequestContext, batchId: number): Promise<number> {
-    return tx.em!.countBy(Participant, { batchId });
+  countInTransaction(tx: TxContext, batchId: number): Promise<number> {
+    return tx.em.countBy(Participant, { batchId });
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Batch, type BatchRule, BatchStatus } from '@app/booking';
 import { UnionPolicyService } from '@app/base';
-import { DomainException, ErrorCode, formatYuan, type RequestContext, todayInShanghai } from '@app/shared';
+import { DomainException, ErrorCode, formatYuan, type TxContext, todayInShanghai } from '@app/shared';
 import { InsuranceService } from '../insurance/insurance.service.js';
 import { ParticipantEditService } from './participant-edit.service.js';
 import { ParticipantQueryService } from './participant-query.service.js';
@@ -17,7 +17,7 @@ export class RosterBatchRules implements BatchRule {
   ) {}
 
   /** Check-in needs the full list, a team leader on it, and accident insurance of at least the union policy's minimum. */
-  async beforeTransition(tx: RequestContext, batch: Batch, to: BatchStatus): Promise<void> {
+  async beforeTransition(tx: TxContext, batch: Batch, to: BatchStatus): Promise<void> {
     if (to !== BatchStatus.CHECKED_IN) return;
     const listed = await this.participants.countInTransaction(tx, batch.id);
     if (listed !== batch.headcount) {
@@ -42,7 +42,7 @@ export class RosterBatchRules implements BatchRule {
     }
   }
 
-  async beforeHeadcountChange(tx: RequestContext, batch: Batch, headcount: number): Promise<void> {
+  async beforeHeadcountChange(tx: TxContext, batch: Batch, headcount: number): Promise<void> {
     const listed = await this.participants.countInTransaction(tx, batch.id);
     if (listed > headcount) {
       throw DomainException.badInput('headcount', `${listed} people are on the rooming list of batch ${batch.reference}; take ${listed - headcount} off it before lowering the headcount to ${headcount}`, {
@@ -52,7 +52,7 @@ export class RosterBatchRules implements BatchRule {
   }
 
   /** Who of the list arrived (everyone when `arrivedIds` is null); bills, vouchers and person-visits count them. */
-  arrivals(tx: RequestContext, batch: Batch, arrivedIds: number[] | null): Promise<number> {
+  arrivals(tx: TxContext, batch: Batch, arrivedIds: number[] | null): Promise<number> {
     return this.edits.markArrivals(tx, batch, arrivedIds);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UnionPolicyService } from '@app/base';
 import { type Batch, BatchQueryService, batchScope, canSee } from '@app/booking';
-import { addDays, DomainException, type RequestContext, todayInShanghai, TransactionRunner } from '@app/shared';
+import { addDays, DomainException, type RequestContext, todayInShanghai, TransactionRunner, type TxContext } from '@app/shared';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
 import { chunks, LOOKUP_CHUNK } from './chunks.js';
 import type { ListNaming, ListProblem } from './list-problem.js';
@@ -66,7 +66,7 @@ export class RosterCheckService {
    * batch whose nights overlap. Found by keyed hash; another batch is named only to those who may see it.
    * With none, the yearly days are checked too (POLICY_VIOLATION, its fields named by `naming`).
    */
-  async duplicates(tx: RequestContext, batch: Batch, people: Array<{ index: number; value: CheckedParticipant }>, mode: ImportMode, naming: ListNaming, exceptId?: number): Promise<ListProblem[]> {
+  async duplicates(tx: TxContext, batch: Batch, people: Array<{ index: number; value: CheckedParticipant }>, mode: ImportMode, naming: ListNaming, exceptId?: number): Promise<ListProblem[]> {
     const problems: ListProblem[] = [];
     const firstIndex = new Map<string, number>();
     const keyed = people.map((p) => ({ ...p, key: this.personKey(p.value) }));
@@ -81,7 +81,7 @@ export class RosterCheckService {
       // FOR UPDATE on MySQL: the next-key locks on idx_participant_person also cover hashes not yet
       // there, so two lists taking the same person at once cannot both pass this check; the loser
       // deadlocks, is re-run by the TransactionRunner, and then sees the winner's row.
-      const query = tx.em!.createQueryBuilder(Participant, 'p').select(['p.id', 'p.batchId', 'p.idNumberHash', 'p.arrived']).where('p.idNumberHash IN (:...part)', { part });
+      const query = tx.em.createQueryBuilder(Participant, 'p').select(['p.id', 'p.batchId', 'p.idNumberHash', 'p.arrived']).where('p.idNumberHash IN (:...part)', { part });
       found.push(...(await this.db.forUpdate(query).getMany()));
     }
     const elsewhere = found.filter((f) => f.batchId !== batch.id);

@@ -86,7 +86,7 @@ export class PersonalDataAccessService {
     const actor = ctx.requireActor();
     const at = nowToTheSecond();
     const rows = reads.map((r) => ({ ...r, at, actorId: actor.userId, actorUsername: actor.username, actorRole: actor.role, requestId: ctx.requestId.slice(0, 64) }));
-    await this.db.transaction(ctx, (tx) => tx.em!.createQueryBuilder().insert().into(PersonalDataAccess).values(rows).updateEntity(false).execute());
+    await this.db.transaction(ctx, (tx) => tx.em.createQueryBuilder().insert().into(PersonalDataAccess).values(rows).updateEntity(false).execute());
   }
 
   /** Newest first; for the federation admin. */

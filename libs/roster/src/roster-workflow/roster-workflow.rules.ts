@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnionPolicyService } from '@app/base';
-import { actsAsSystem, DomainException, ErrorCode, may, Permission, type RequestContext } from '@app/shared';
+import { actsAsSystem, DomainException, ErrorCode, may, Permission, type TxContext } from '@app/shared';
 import { type Batch, type BatchRule, BatchStatus } from '@app/booking';
 import { howToReopen, RosterStatus, UNDER_APPROVAL } from '../roster-state/roster-status.js';
 import { RosterWorkflowService } from './roster-workflow.service.js';
@@ -20,7 +20,7 @@ export class RosterWorkflowRules implements BatchRule {
     private readonly workflow: RosterWorkflowService,
   ) {}
 
-  async beforeTransition(tx: RequestContext, batch: Batch, to: BatchStatus): Promise<void> {
+  async beforeTransition(tx: TxContext, batch: Batch, to: BatchStatus): Promise<void> {
     if (ENDED.has(to)) {
       await this.workflow.withdraw(tx, batch, `the batch is ${to}${tx.actor && !actsAsSystem(tx) ? ` by ${tx.actor.username}` : ''} (its history says why)`);
       return;
@@ -43,7 +43,7 @@ export class RosterWorkflowRules implements BatchRule {
    * While the union approves or posts the list, the headcount it was submitted for stands, and once it
    * has cleared it stays: new people were never posted, and someone who drops out is a no-show.
    */
-  async beforeHeadcountChange(tx: RequestContext, batch: Batch): Promise<void> {
+  async beforeHeadcountChange(tx: TxContext, batch: Batch): Promise<void> {
     const { status } = await this.workflow.rosterOf(tx, batch.id);
     if (UNDER_APPROVAL.has(status)) {
       throw new DomainException(

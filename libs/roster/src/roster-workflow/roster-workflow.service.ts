@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { BaseService, HolidayService, UnionPolicyService, UnionService } from '@app/base';
-import { APP_CONFIG, type AppConfig, DomainException, ErrorCode, insertRow, may, nowToTheSecond, Permission, RequestContext, requireAccess, todayInShanghai, TransactionRunner } from '@app/shared';
+import { APP_CONFIG, type AppConfig, DomainException, ErrorCode, insertRow, may, nowToTheSecond, Permission, RequestContext, requireAccess, todayInShanghai, TransactionRunner, type TxContext } from '@app/shared';
 import { In } from 'typeorm';
 import { type Batch, BatchLifecycleService, BatchQueryService, BatchStatus } from '@app/booking';
 import { Participant } from '../participant/participant.entity.js';
@@ -59,7 +59,7 @@ export class RosterWorkflowService {
   /** DRAFT → SUBMITTED: the organiser hands in the complete list. */
   submit(ctx: RequestContext, batchId: number): Promise<Batch> {
     return this.move(ctx, batchId, RosterAction.SUBMIT, null, async (tx, batch) => {
-      const listed = await tx.em!.countBy(Participant, { batchId: batch.id });
+      const listed = await tx.em.countBy(Participant, { batchId: batch.id });
       if (listed !== batch.headcount) {
         throw DomainException.badInput('batchId', `The list of batch ${batch.reference} has ${listed} of ${batch.headcount} people; submit it complete`, { participantCount: listed });
       }
@@ -106,25 +106,25 @@ export class RosterWorkflowService {
    * In the lifecycle's transaction, as the batch ends (cancelled, rejected, expired): the list goes
    * back to a DRAFT with a history event, and its public link and dates are gone.
    */
-  async withdraw(tx: RequestContext, batch: Batch, why: string): Promise<void> {
+  async withdraw(tx: TxContext, batch: Batch, why: string): Promise<void> {
     const roster = await this.rosterOf(tx, batch.id);
     if (roster.status === RosterStatus.DRAFT) return;
-    await this.apply(RequestContext.system().withManager(tx.em!), batch, roster, RosterAction.WITHDRAW, why, { token: null, publishedOn: null, clearsOn: null });
+    await this.apply(RequestContext.system().withManager(tx.em), batch, roster, RosterAction.WITHDRAW, why, { token: null, publishedOn: null, clearsOn: null });
   }
 
   /**
    * In the caller's transaction, with the batch locked: a PUBLISHED list whose period is over becomes
    * CLEARED. Answers the roster as it now stands.
    */
-  async clearIfDue(tx: RequestContext, batch: Batch, today = todayInShanghai()): Promise<Roster | null> {
+  async clearIfDue(tx: TxContext, batch: Batch, today = todayInShanghai()): Promise<Roster | null> {
     const roster = await this.rosterOf(tx, batch.id);
     if (!OPEN.includes(batch.status) || roster.status !== RosterStatus.PUBLISHED || !roster.clearsOn || roster.clearsOn > today) return null;
-    return this.apply(RequestContext.system().withManager(tx.em!), batch, roster, RosterAction.CLEAR, `no objection by ${roster.clearsOn}`, {});
+    return this.apply(RequestContext.system().withManager(tx.em), batch, roster, RosterAction.CLEAR, `no objection by ${roster.clearsOn}`, {});
   }
 
   /** The batch's roster as the caller's transaction sees it (a DRAFT when none was written yet). */
-  async rosterOf(tx: RequestContext, batchId: number): Promise<Roster> {
-    return (await tx.em!.findOneBy(Roster, { batchId })) ?? draftRoster(batchId);
+  async rosterOf(tx: TxContext, batchId: number): Promise<Roster> {
+    return (await tx.em.findOneBy(Roster, { batchId })) ?? draftRoster(batchId);
   }
 
   /** The batch's roster for reading its fields, batched per request. */
@@ -168,7 +168,7 @@ export class RosterWorkflowService {
   }
 
   /** The reason is checked as the table asks before anything is loaded: a blank required one is BAD_USER_INPUT whatever the roster. */
-  private async move(ctx: RequestContext, batchId: number, action: RosterAction, reason: string | null, prepare?: (tx: RequestContext, batch: Batch, roster: Roster) => Promise<Partial<Roster>>): Promise<Batch> {
+  private async move(ctx: RequestContext, batchId: number, action: RosterAction, reason: string | null, prepare?: (tx: TxContext, batch: Batch, roster: Roster) => Promise<Partial<Roster>>): Promise<Batch> {
     ROSTER_MACHINE.reasonFor(action, reason);
     return this.db.transaction(ctx, async (tx) => {
       const batch = await this.batches.lockVisibleOrThrow(tx, batchId, 'batchId');
@@ -184,16 +184,16 @@ export class RosterWorkflowService {
   }
 
   /** One move of the table on a locked batch's roster: the row (written on its first move) and its history event. */
-  private async apply(tx: RequestContext, batch: Batch, roster: Roster, action: RosterAction, reason: string | null, changes: Partial<Roster>): Promise<Roster> {
+  private async apply(tx: TxContext, batch: Batch, roster: Roster, action: RosterAction, reason: string | null, changes: Partial<Roster>): Promise<Roster> {
     const actor = tx.requireActor();
     const move = ROSTER_MACHINE.plan(action, roster.status, actor.role, reason);
     const now = nowToTheSecond();
     const next = { ...roster, ...changes, status: move.to, updatedAt: now };
-    const exists = await tx.em!.existsBy(Roster, { batchId: batch.id });
+    const exists = await tx.em.existsBy(Roster, { batchId: batch.id });
     if (!exists) {
-      await tx.em!.createQueryBuilder().insert().into(Roster).values(next).updateEntity(false).execute();
+      await tx.em.createQueryBuilder().insert().into(Roster).values(next).updateEntity(false).execute();
     } else {
-      const result = await tx.em!
+      const result = await tx.em
         .createQueryBuilder()
         .update(Roster)
         .set({ ...changes, status: move.to, updatedAt: now })
@@ -201,7 +201,7 @@ export class RosterWorkflowService {
         .execute();
       if (result.affected !== 1) throw new Error(`The roster of batch ${batch.id} changed under a row lock (${roster.status} → ${move.to})`);
     }
-    await insertRow(tx.em!, RosterEvent, { batchId: batch.id, from: move.from, to: move.to, actor: actor.username, actorId: actor.userId, reason: move.reason, at: now });
+    await insertRow(tx.em, RosterEvent, { batchId: batch.id, from: move.from, to: move.to, actor: actor.username, actorId: actor.userId, reason: move.reason, at: now });
     return next;
   }
 }

@@ -5,6 +5,13 @@ import { DomainException } from '../errors/domain.exception.js';
 import { type Actor, Role, SYSTEM_ACTOR } from './actor.js';
 
 /**
+ * A context bound to a transaction: the only kind a method that writes, or reads under a lock,
+ * accepts, so calling such a method outside a transaction is a compile error, not a 500. Only
+ * `TransactionRunner.transaction()` (through `withManager`) makes one.
+ */
+export type TxContext = RequestContext & { readonly em: EntityManager };
+
+/**
  * The explicit context every service method takes first: who acts, which request this is, and —
  * inside a unit of work — the transaction's EntityManager. Immutable: joining a transaction makes a
  * copy with DataLoaders of its own, which read through that transaction and end with it (a loader of
@@ -32,8 +39,13 @@ export class RequestContext {
     return new RequestContext(SYSTEM_ACTOR, randomUUID(), undefined, new Map());
   }
 
-  withManager(em: EntityManager): RequestContext {
-    return new RequestContext(this.actor, this.requestId, em, em === this.em ? this.loaders : new Map());
+  withManager(em: EntityManager): TxContext {
+    return new RequestContext(this.actor, this.requestId, em, em === this.em ? this.loaders : new Map()) as TxContext;
+  }
+
+  /** Whether this context is bound to a transaction (its manager is the transaction's). */
+  inTransaction(): this is TxContext {
+    return this.em !== undefined;
   }
 
   /** The acting user; UNAUTHENTICATED when nobody is signed in. */

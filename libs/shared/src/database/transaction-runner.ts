@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, SelectQueryBuilder, ObjectLiteral } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import type { RequestContext } from '../context/request-context.js';
+import type { RequestContext, TxContext } from '../context/request-context.js';
 import { DomainException } from '../errors/domain.exception.js';
 import { isLockConflict } from './sql-errors.js';
 
@@ -35,8 +35,8 @@ export class TransactionRunner {
   }
 
   /** Runs `work` in one transaction: all of it commits, or none of it. */
-  async transaction<T>(ctx: RequestContext, work: (ctx: RequestContext) => Promise<T>): Promise<T> {
-    if (ctx.em) return work(ctx);
+  async transaction<T>(ctx: RequestContext, work: (tx: TxContext) => Promise<T>): Promise<T> {
+    if (ctx.inTransaction()) return work(ctx);
     if (this.isSqlite) {
       return this.serialize(() => this.dataSource.transaction((em) => work(ctx.withManager(em))));
     }

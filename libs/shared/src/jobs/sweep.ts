@@ -1,6 +1,6 @@
 import { type Logger, SetMetadata } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { RequestContext } from '../context/request-context.js';
+import { RequestContext, type TxContext } from '../context/request-context.js';
 import type { TransactionRunner } from '../database/transaction-runner.js';
 
 export const SWEEP_NAME = 'rr:sweep';
@@ -26,7 +26,7 @@ export interface SweepLoop {
   /** Up to `take` ids due, all greater than `afterId`, in ascending order (keyset paging). */
   due(em: EntityManager, afterId: number, take: number): Promise<Array<number | string>>;
   /** One item, in its own transaction: true (1) or a number when it changed something, false or 0 when it no longer had to. */
-  each(tx: RequestContext, id: number): Promise<boolean | number>;
+  each(tx: TxContext, id: number): Promise<boolean | number>;
 }
 
 /**

@@ -13,7 +13,6 @@ import {
   nowToTheSecond,
   pageNewestFirst,
   type RequestContext,
-  todayInShanghai,
   TransactionRunner,
 } from '@app/shared';
 import { In } from 'typeorm';

@@ -33,7 +33,7 @@ export class RequestContext {
   }
 
   withManager(em: EntityManager): RequestContext {
-    return new RequestContext(this.actor, this.requestId, em, em === this.em ? this.loaders : new Map());
+    return new RequestContext(this.actor, this.requestId, em, em === this.em ? this.loaders : new Map<string, DataLoader<unknown, unknown>>());
   }
 
   /** The acting user; UNAUTHENTICATED when nobody is signed in. */
@@ -67,7 +67,7 @@ export class RequestContext {
     let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;
     if (!loader) {
       loader = new DataLoader<K, V>(batch, { maxBatchSize: 500 });
-      this.loaders.set(name, loader as DataLoader<unknown, unknown>);
+      this.loaders.set(name, loader);
     }
     return loader;
   }

@@ -4,8 +4,6 @@ import { activeAgreement, ALLOTMENT, AUDIT_FULL, CREATE_ALLOTMENT, EXCHANGE_BATC
 import { DB_KIND, errorCode, startTestApp, type TestApp } from './support/test-app.js';
 import { buildWorld, REQUEST_BATCH, type World } from './support/world.js';
 
-const DAY = 86_400_000;
-
 /** Allotments: beds held for a guest region, drawn by its batches, released to general sale. */
 describe(`allotments (${DB_KIND})`, () => {
   let t: TestApp;

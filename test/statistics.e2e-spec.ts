@@ -2,7 +2,7 @@ import { addDays, todayInShanghai } from '@app/shared';
 import { DataSource } from 'typeorm';
 import { download, textOfXlsx } from './support/files.js';
 import { fen, ISSUE, PAY, RECORD, REVERSE, stay, yuan } from './support/stays.js';
-import { DB_KIND, errorCode, startTestApp, type TestApp } from './support/test-app.js';
+import { DB_KIND, startTestApp, type TestApp } from './support/test-app.js';
 import { buildWorld, type World } from './support/world.js';
 
 /** A small seeded generator, so a failure can be replayed. */

@@ -24,6 +24,7 @@ export async function cellsOfXlsx(buffer: Buffer): Promise<ExcelJS.Cell[][]> {
 }
 
 export async function textOfXlsx(buffer: Buffer): Promise<string[][]> {
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the API's sheets hold plain strings, numbers and dates
   return (await cellsOfXlsx(buffer)).map((row) => row.map((c) => (c.value === null || c.value === undefined ? '' : String(c.value))));
 }
 

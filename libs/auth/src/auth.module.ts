@@ -19,8 +19,8 @@ export class AuthModule {
         BaseModule,
         JwtModule.register({
           // A KeyObject, not the string: given a string, jsonwebtoken first tries (and fails) to parse it
-          // as a PEM public key on every verify, an exception per request. The typings only name string/Buffer.
-          secret: createSecretKey(Buffer.from(config.jwtSecret)) as unknown as string,
+          // as a PEM public key on every verify, an exception per request.
+          secret: createSecretKey(Buffer.from(config.jwtSecret)),
           signOptions: { expiresIn: config.jwtTtlSeconds, algorithm: 'HS256' },
           verifyOptions: { algorithms: ['HS256'] },
         }),

@@ -4,7 +4,7 @@ import { type Actor, DomainException, type RequestContext, Role } from '@app/sha
 import { UserService } from '../user/user.service.js';
 import type { User } from '../user/user.entity.js';
 import type { AuthPayload } from './auth-payload.model.js';
-import { hashPassword, verifyPassword } from './password.js';
+import { hashPassword, verifyPassword } from '../user/password.js';
 
 interface TokenClaims {
   sub: number;

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { BaseService, RegionService, UnionService } from '@app/base';
 import { DomainException, isUniqueViolation, nowToTheSecond, type RequestContext, Role, TransactionRunner } from '@app/shared';
-import { hashPassword } from '../login/password.js';
+import { hashPassword } from './password.js';
 import type { CreateUserInput } from './create-user.input.js';
 import { User } from './user.entity.js';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Batch, BatchQueryService, BatchStatus } from '@app/booking';
-import { DomainException, insertRow, isUniqueViolation, nowToTheSecond, type RequestContext, TransactionRunner, type TxContext } from '@app/shared';
+import { DomainException, ErrorCode, insertRow, isUniqueViolation, nowToTheSecond, type RequestContext, TransactionRunner, type TxContext } from '@app/shared';
 import { In } from 'typeorm';
 import { Bill, BillKind } from '../bill/bill.entity.js';
 import { ConsumptionEntry } from './consumption-entry.entity.js';
@@ -55,7 +55,7 @@ export class ConsumptionService {
       try {
         await this.openForConsumption(tx, original.batchId, 'entryId');
       } catch (error) {
-        if (error instanceof DomainException && error.code === 'NOT_FOUND') throw DomainException.notFound('Consumption entry', entryId, 'entryId');
+        if (error instanceof DomainException && error.code === ErrorCode.NOT_FOUND) throw DomainException.notFound('Consumption entry', entryId, 'entryId');
         throw error;
       }
       if (original.reversesEntryId !== null) throw DomainException.badInput('entryId', `Entry ${entryId} is itself a reversal; record the consumption again instead`);

@@ -47,14 +47,14 @@ export class BatchRules {
 
   /** How many of the batch arrived: the rooming list says, or without one, the whole headcount. */
   async arrivals(tx: Tx, batch: Batch, arrivedIds: number[] | null): Promise<number> {
-    const rule = this.rules.find((r) => r.arrivals);
+    const rule = this.rules.find((r) => r.arrivals !== undefined);
     if (rule) return rule.arrivals!(tx, batch, arrivedIds);
     if (arrivedIds) throw DomainException.badInput('arrivedParticipantIds', 'Rooming lists are not available in this deployment: check in the whole batch');
     return batch.headcount;
   }
 
   async agreementTerms(tx: Tx, request: AgreementRequest): Promise<AgreementTerms> {
-    const rule = this.rules.find((r) => r.agreementTerms);
+    const rule = this.rules.find((r) => r.agreementTerms !== undefined);
     if (!rule) throw DomainException.badInput('agreementId', 'Exchange agreements are not available in this deployment');
     return rule.agreementTerms!(tx, request);
   }

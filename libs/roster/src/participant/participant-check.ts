@@ -40,6 +40,7 @@ export interface FieldProblem {
 export const LIMITS = { name: 50, employer: 100, dietaryNeeds: 200, room: 20 } as const;
 
 // Control characters and the bidirectional overrides that make a name display as something else.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const INVISIBLE = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
 
 function text(problems: FieldProblem[], field: 'name' | 'employer' | 'dietaryNeeds' | 'room', raw: string | null | undefined, required: boolean): string | null {
@@ -72,7 +73,7 @@ export function checkParticipant(input: ParticipantFields, today: string): { val
     if (checked.ok) idNumber = checked.value;
     else problems.push({ field: 'idNumber', message: checked.message });
   }
-  if (idNumber && documentType === DocumentType.MAINLAND_ID && input.gender && sexInMainlandId(idNumber) !== input.gender) {
+  if (idNumber && documentType === DocumentType.MAINLAND_ID && input.gender && sexInMainlandId(idNumber) !== (input.gender as string)) {
     problems.push({ field: 'gender', message: `does not match the resident ID number, which is a ${sexInMainlandId(idNumber) === 'MALE' ? 'man' : 'woman'}'s` });
   }
   const phone = checkPhone(input.phone ?? '');

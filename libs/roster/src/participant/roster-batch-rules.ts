@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Batch, type BatchRule, BatchStatus } from '@app/booking';
 import { UnionPolicyService } from '@app/base';
-import { DomainException, ErrorCode, formatYuan, type TxContext, todayInShanghai } from '@app/shared';
+import { DomainException, ErrorCode, formatYuan, type TxContext } from '@app/shared';
 import { InsuranceService } from '../insurance/insurance.service.js';
 import { ParticipantEditService } from './participant-edit.service.js';
 import { ParticipantQueryService } from './participant-query.service.js';

@@ -64,7 +64,7 @@ function cellText(value: ExcelJS.CellValue, key: keyof ParticipantFields): strin
     if (result === undefined || result === null || typeof result === 'object') throw new CellError('is a formula without a value; paste it as values');
     return String(result);
   }
-  if ('text' in value) return String((value as ExcelJS.CellHyperlinkValue).text);
+  if ('text' in value) return String(value.text);
   return '';
 }
 
@@ -81,7 +81,7 @@ type Grid = Array<{ row: number; cells: ExcelJS.CellValue[] }>;
 
 async function gridOf(buffer: Buffer, format: SheetFormat): Promise<Grid> {
   if (format === 'csv') {
-    const records = parseCsv(decodeCsv(buffer), { relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
+    const records = parseCsv(decodeCsv(buffer), { relax_column_count: true, skip_empty_lines: false, bom: true });
     return records.map((cells, i) => ({ row: i + 1, cells }));
   }
   const workbook = new ExcelJS.Workbook();

@@ -40,7 +40,7 @@ export class RequestContext {
   }
 
   withManager(em: EntityManager): TxContext {
-    return new RequestContext(this.actor, this.requestId, em, em === this.em ? this.loaders : new Map()) as TxContext;
+    return new RequestContext(this.actor, this.requestId, em, em === this.em ? this.loaders : new Map<string, DataLoader<unknown, unknown>>()) as TxContext;
   }
 
   /** Whether this context is bound to a transaction (its manager is the transaction's). */
@@ -84,7 +84,7 @@ export class RequestContext {
     let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;
     if (!loader) {
       loader = new DataLoader<K, V>(batch, { maxBatchSize: 500 });
-      this.loaders.set(name, loader as DataLoader<unknown, unknown>);
+      this.loaders.set(name, loader);
     }
     return loader;
   }

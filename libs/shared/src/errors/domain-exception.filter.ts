@@ -16,7 +16,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
 
 /** Nest's and multer's own HTTP errors (unknown route, upload too large) in the same shape as ours. */
 function fromHttpException(exception: HttpException): DomainException {
-  const status = exception.getStatus();
+  const status: HttpStatus = exception.getStatus();
   switch (status) {
     case HttpStatus.PAYLOAD_TOO_LARGE:
       return DomainException.badInput('file', `${exception.message}: uploads are at most 10 MB`);

@@ -67,7 +67,7 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
     return { message: domain.message, path: formatted.path, locations: formatted.locations, extensions: { code: domain.code, ...domain.details } };
   }
   const scalar = findCause(error, ScalarInputError);
-  const code = String(formatted.extensions?.code ?? '');
+  const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : '';
   if (scalar || REQUEST_ERROR_CODES.has(code)) {
     const isBadValue = !!scalar || code === 'BAD_USER_INPUT' || /got invalid value|Expected value of type|Expected type|cannot represent/.test(formatted.message);
     const field = fieldFromMessage(formatted.message) ?? fieldFromLiteral(unwrapResolverError(error));

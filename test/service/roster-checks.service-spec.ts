@@ -43,7 +43,7 @@ describe(`roster checks, service tier (${DB_KIND})`, () => {
         worker(1),
         worker(2, { idNumber: badDigit }),
         worker(3, { documentType: DocumentType.PASSPORT, idNumber: 'AB' }),
-        worker(4, { gender: worker(4).gender === 'MALE' ? ('FEMALE' as never) : ('MALE' as never) }),
+        worker(4, { gender: String(worker(4).gender) === 'MALE' ? ('FEMALE' as never) : ('MALE' as never) }),
       ]),
     );
     expect(problems.map(({ index, field, message }) => ({ index, field, message }))).toEqual([

@@ -68,7 +68,7 @@ export async function domainError(work: Promise<unknown> | (() => Promise<unknow
     () => undefined,
     (e: unknown) => e,
   );
-  if (!(error instanceof DomainException)) throw new Error(`Expected a DomainException, got ${error === undefined ? 'success' : String((error as Error)?.stack ?? error)}`);
+  if (!(error instanceof DomainException)) throw new Error(`Expected a DomainException, got ${error === undefined ? 'success' : String((error as Error | undefined)?.stack ?? JSON.stringify(error))}`);
   return error;
 }
 
@@ -94,11 +94,11 @@ export async function listProblems(work: Promise<unknown>): Promise<ListProblemS
     expect(error.code).toBe('BAD_USER_INPUT');
     // The exception names each entry as GraphQL input does (participants.3.idNumber): back to index and field.
     return (error.details.problems as unknown as Array<Record<string, unknown>>).map(({ field, ...rest }) => {
-      const at = /^participants\.(\d+)(?:\.(.+))?$/.exec(String(field ?? ''));
+      const at = /^participants\.(\d+)(?:\.(.+))?$/.exec(typeof field === 'string' ? field : '');
       return at ? ({ index: Number(at[1]), field: at[2] ?? null, ...rest } as unknown as ListProblemShape) : ({ field, ...rest } as unknown as ListProblemShape);
     });
   }
   const problems = (error as { problems?: unknown } | undefined)?.problems;
-  if (!Array.isArray(problems)) throw new Error(`Expected the list to be refused with its problems, got ${error === undefined ? 'success' : String((error as Error)?.stack ?? error)}`);
+  if (!Array.isArray(problems)) throw new Error(`Expected the list to be refused with its problems, got ${error === undefined ? 'success' : String((error as Error | undefined)?.stack ?? JSON.stringify(error))}`);
   return problems as ListProblemShape[];
 }

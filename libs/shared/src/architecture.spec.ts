@@ -29,8 +29,6 @@ const KNOWN_FOLDER_CYCLES: Record<string, string[]> = {
   billing: ['bill → consumption', 'cancellation → bill'],
   // agreement.resolver resolves an agreement's balance.
   exchange: ['agreement → balance'],
-  // participant.service checks the roster's status (being split, issue 13); personal-data's access log takes a Participant type.
-  roster: ['participant → roster-workflow', 'personal-data → participant'],
 };
 
 const cwd = process.cwd();

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, type CalendarDate, DomainException, type RequestContext, TransactionRunner, type TxContext } from '@app/shared';
+import { addDays, type CalendarDate, DomainException, TransactionRunner, type TxContext } from '@app/shared';
 import { CapacityService } from '../capacity/capacity.service.js';
 import { AllotmentNight } from './allotment.entity.js';
 import { runs } from './allotment-nights.js';

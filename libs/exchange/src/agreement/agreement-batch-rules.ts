@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { AllotmentService, RegionService } from '@app/base';
 import { type AgreementRequest, type AgreementTerms, type Batch, type BatchRule, BatchRules, BatchStatus, BenefitType, HOLDS_BEDS } from '@app/booking';
-import { addDays, DomainException, may, Permission, type RequestContext, type TxContext } from '@app/shared';
+import { addDays, DomainException, may, Permission, type TxContext } from '@app/shared';
 import { AgreementStatus } from './agreement-status.js';
 import { AgreementBenefit } from './agreement.entity.js';
 import { AgreementService } from './agreement.service.js';

@@ -36,12 +36,14 @@ export class SweepScheduler implements OnModuleInit, OnApplicationBootstrap, Bef
 
   onModuleInit(): void {
     this.jobs = this.discovery.getProviders().flatMap((wrapper) => {
-      const instance = wrapper.instance;
-      if (!wrapper.isDependencyTreeStatic() || !instance || typeof instance !== 'object' || !Object.getPrototypeOf(instance)) return [];
-      return this.scanner.getAllMethodNames(Object.getPrototypeOf(instance)).flatMap((method) => {
-        const name = Reflect.getMetadata(SWEEP_NAME, instance[method]) as string | undefined;
+      const instance = wrapper.instance as Record<string, unknown> | null | undefined;
+      if (!wrapper.isDependencyTreeStatic() || !instance || typeof instance !== 'object') return [];
+      const prototype = Object.getPrototypeOf(instance) as object | null;
+      if (!prototype) return [];
+      return this.scanner.getAllMethodNames(prototype).flatMap((method) => {
+        const name = Reflect.getMetadata(SWEEP_NAME, instance[method] as object) as string | undefined;
         // Looked up on each run, so a test's spy on the method sees the calls.
-        return name ? [{ name, run: (now: Date) => instance[method](now) as Promise<number>, running: null }] : [];
+        return name ? [{ name, run: (now: Date) => (instance[method] as (now: Date) => Promise<number>)(now), running: null }] : [];
       });
     });
   }
@@ -62,7 +64,7 @@ export class SweepScheduler implements OnModuleInit, OnApplicationBootstrap, Bef
       const name = sweepIntervalName(job.name);
       if (this.registry.doesExist('interval', name)) this.registry.deleteInterval(name);
     }
-    await Promise.all(this.jobs.map((job) => job.running?.catch(() => 0)));
+    await Promise.all(this.jobs.map((job) => job.running?.catch(() => 0) ?? Promise.resolve(0)));
   }
 
   /** The sweeps found, by name. */

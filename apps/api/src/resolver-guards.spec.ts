@@ -18,6 +18,9 @@ import { CancellationPolicyResolver } from '../../../libs/billing/src/cancellati
 import { BatchBillingResolver, ConsumptionResolver } from '../../../libs/billing/src/consumption/consumption.resolver.js';
 import { StatisticsResolver } from '../../../libs/billing/src/statistics/statistics.resolver.js';
 import { RegionResolver } from '../../../libs/base/src/region/region.resolver.js';
+import { RegionFederationResolver } from '../../../libs/base/src/union/region-federation.resolver.js';
+import { BasePackagesResolver } from '../../../libs/base/src/package/base-packages.resolver.js';
+import { BaseCalendarResolver } from '../../../libs/base/src/capacity/base-calendar.resolver.js';
 import { AgreementBenefitResolver, AgreementQuotaResolver, AgreementResolver } from '../../../libs/exchange/src/agreement/agreement.resolver.js';
 import { BatchAgreementResolver } from '../../../libs/exchange/src/agreement/batch-agreement.resolver.js';
 import { AgreementAllotmentResolver } from '../../../libs/exchange/src/agreement/agreement-allotment.resolver.js';
@@ -55,6 +58,9 @@ const RESOLVERS: Array<abstract new (...args: never[]) => unknown> = [
   CancellationPolicyResolver,
   StatisticsResolver,
   RegionResolver,
+  RegionFederationResolver,
+  BasePackagesResolver,
+  BaseCalendarResolver,
   AgreementResolver,
   AgreementQuotaResolver,
   AgreementBenefitResolver,

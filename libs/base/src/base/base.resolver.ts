@@ -1,9 +1,5 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx, DateScalar, type RequestContext, Role, Roles, SignedIn } from '@app/shared';
-import { CapacityDay } from '../capacity/capacity-day.model.js';
-import { CapacityCalendarService } from '../capacity/capacity-calendar.service.js';
-import { Package } from '../package/package.entity.js';
-import { PackageService } from '../package/package.service.js';
+import { Ctx, type RequestContext, Role, Roles, SignedIn } from '@app/shared';
 import { Region } from '../region/region.entity.js';
 import { RegionService } from '../region/region.service.js';
 import { Base } from './base.entity.js';
@@ -15,8 +11,6 @@ import { UpdateBaseInput } from './update-base.input.js';
 export class BaseResolver {
   constructor(
     private readonly baseService: BaseService,
-    private readonly packageService: PackageService,
-    private readonly capacity: CapacityCalendarService,
     private readonly regions: RegionService,
   ) {}
 
@@ -47,24 +41,5 @@ export class BaseResolver {
   @ResolveField(() => Region, { description: 'The region (city) the base is in.' })
   async region(@Ctx() ctx: RequestContext, @Parent() base: Base): Promise<Region> {
     return (await this.regions.load(ctx, base.regionId))!;
-  }
-
-  @ResolveField(() => [Package], { description: 'The packages the base offers (active ones unless asked).' })
-  packages(
-    @Ctx() ctx: RequestContext,
-    @Parent() base: Base,
-    @Args('includeInactive', { type: () => Boolean, defaultValue: false }) includeInactive: boolean,
-  ): Promise<Package[]> {
-    return this.packageService.listForBase(ctx, base.id, includeInactive);
-  }
-
-  @ResolveField(() => [CapacityDay], { description: `Each night from…to (both included, at most 366).` })
-  calendar(
-    @Ctx() ctx: RequestContext,
-    @Parent() base: Base,
-    @Args('from', { type: () => DateScalar }) from: string,
-    @Args('to', { type: () => DateScalar }) to: string,
-  ): Promise<CapacityDay[]> {
-    return this.capacity.calendar(ctx, base.id, from, to);
   }
 }

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException, insertRow, isUniqueViolation, nowToTheSecond, type RequestContext, TransactionRunner } from '@app/shared';
+import { DomainException, insertRow, type RequestContext, TransactionRunner, type TxContext } from '@app/shared';
 import { In } from 'typeorm';
-import { TradeUnion } from '../union/union.entity.js';
-import type { CreateRegionInput } from './create-region.input.js';
 import { Region } from './region.entity.js';
 
 @Injectable()
@@ -35,25 +33,13 @@ export class RegionService {
     return (await this.load(ctx, id))?.name ?? `region ${id}`;
   }
 
-  /** The region and its federation union, in one transaction. */
-  create(ctx: RequestContext, input: CreateRegionInput): Promise<Region> {
-    const code = input.code.toUpperCase();
-    const name = input.name.trim();
-    return this.db.transaction(ctx, async ({ em }) => {
-      const now = nowToTheSecond();
-      try {
-        const region: Region = { id: 0, code, name, federationUnionId: 0, createdAt: now };
-        region.id = await insertRow(em, Region, { code, name, federationUnionId: 0, createdAt: now });
-        const federation = { code: `${code}-FED`, name: input.federationName?.trim() || `${name}市总工会`, city: name, regionId: region.id, createdAt: now };
-        region.federationUnionId = await insertRow(em, TradeUnion, federation);
-        await em.update(Region, { id: region.id }, { federationUnionId: region.federationUnionId });
-        return region;
-      } catch (error) {
-        if (isUniqueViolation(error)) {
-          throw DomainException.conflict(`A region with code "${code}" or name "${name}" (or a union with code "${code}-FED") already exists`, { field: 'code' });
-        }
-        throw error;
-      }
-    });
+  /** A new region's row, inside the caller's transaction; its federation union comes next (UnionService.createRegion). */
+  async insert(tx: TxContext, code: string, name: string, createdAt: Date): Promise<Region> {
+    const id = await insertRow(tx.em, Region, { code, name, federationUnionId: 0, createdAt });
+    return { id, code, name, federationUnionId: 0, createdAt };
+  }
+
+  async setFederation(tx: TxContext, regionId: number, federationUnionId: number): Promise<void> {
+    await tx.em.update(Region, { id: regionId }, { federationUnionId });
   }
 }

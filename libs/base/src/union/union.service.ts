@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException, isUniqueViolation, nowToTheSecond, Permission, type RequestContext, requireAccess, TransactionRunner, type TxContext } from '@app/shared';
+import { DomainException, insertRow, isUniqueViolation, nowToTheSecond, Permission, type RequestContext, requireAccess, TransactionRunner, type TxContext } from '@app/shared';
 import { In } from 'typeorm';
+import type { CreateRegionInput } from '../region/create-region.input.js';
+import type { Region } from '../region/region.entity.js';
 import { RegionService } from '../region/region.service.js';
 import type { CreateUnionInput } from './create-union.input.js';
 import { TradeUnion } from './union.entity.js';
@@ -61,6 +63,27 @@ export class UnionService {
         return await em.save(em.create(TradeUnion, { ...input, code: input.code.toUpperCase(), city: region.name, createdAt: nowToTheSecond() }));
       } catch (error) {
         if (isUniqueViolation(error)) throw DomainException.conflict(`A union with code "${input.code}" already exists`, { field: 'code' });
+        throw error;
+      }
+    });
+  }
+
+  /** A region and its federation union (总工会, code "<code>-FED"), in one transaction. */
+  createRegion(ctx: RequestContext, input: CreateRegionInput): Promise<Region> {
+    const code = input.code.toUpperCase();
+    const name = input.name.trim();
+    return this.db.transaction(ctx, async (tx) => {
+      const now = nowToTheSecond();
+      try {
+        const region = await this.regions.insert(tx, code, name, now);
+        const federation = { code: `${code}-FED`, name: input.federationName?.trim() || `${name}市总工会`, city: name, regionId: region.id, createdAt: now };
+        region.federationUnionId = await insertRow(tx.em, TradeUnion, federation);
+        await this.regions.setFederation(tx, region.id, region.federationUnionId);
+        return region;
+      } catch (error) {
+        if (isUniqueViolation(error)) {
+          throw DomainException.conflict(`A region with code "${code}" or name "${name}" (or a union with code "${code}-FED") already exists`, { field: 'code' });
+        }
         throw error;
       }
     });

@@ -25,10 +25,6 @@ const ALLOWED: Record<string, string[]> = {
 const KNOWN_FOLDER_CYCLES: Record<string, string[]> = {
   // base.resolver resolves a base's capacity calendar and packages (field resolvers that could live beside them).
   base: ['base → capacity', 'base → package', 'region → union'],
-  // bill.service reads consumption and applies the cancellation policy; those two read bills back.
-  billing: ['bill → consumption', 'cancellation → bill'],
-  // agreement.resolver resolves an agreement's balance.
-  exchange: ['agreement → balance'],
 };
 
 const cwd = process.cwd();

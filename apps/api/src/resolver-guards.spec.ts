@@ -13,6 +13,7 @@ import { BatchResolver } from '../../../libs/booking/src/batch/batch.resolver.js
 import { BatchRosterResolver, ParticipantStayResolver, UnionCoverageResolver } from '../../../libs/roster/src/participant/batch-roster.resolver.js';
 import { ParticipantResolver } from '../../../libs/roster/src/participant/participant.resolver.js';
 import { PersonalDataAccessResolver } from '../../../libs/roster/src/personal-data/personal-data-access.resolver.js';
+import { BatchBillsResolver } from '../../../libs/billing/src/bill/batch-bills.resolver.js';
 import { BillResolver } from '../../../libs/billing/src/bill/bill.resolver.js';
 import { CancellationPolicyResolver } from '../../../libs/billing/src/cancellation/cancellation-policy.resolver.js';
 import { BatchBillingResolver, ConsumptionResolver } from '../../../libs/billing/src/consumption/consumption.resolver.js';
@@ -24,6 +25,7 @@ import { BaseCalendarResolver } from '../../../libs/base/src/capacity/base-calen
 import { AgreementBenefitResolver, AgreementQuotaResolver, AgreementResolver } from '../../../libs/exchange/src/agreement/agreement.resolver.js';
 import { BatchAgreementResolver } from '../../../libs/exchange/src/agreement/batch-agreement.resolver.js';
 import { AgreementAllotmentResolver } from '../../../libs/exchange/src/agreement/agreement-allotment.resolver.js';
+import { AgreementBalanceResolver } from '../../../libs/exchange/src/balance/agreement-balance.resolver.js';
 import { ReciprocityResolver } from '../../../libs/exchange/src/balance/reciprocity.resolver.js';
 import { SubsidyResolver } from '../../../libs/exchange/src/subsidy/subsidy.resolver.js';
 import { BaseRatingResolver, BatchFeedbackResolver, FeedbackResolver } from '../../../libs/booking/src/feedback/feedback.resolver.js';
@@ -54,6 +56,7 @@ const RESOLVERS: Array<abstract new (...args: never[]) => unknown> = [
   InsuranceResolver,
   ConsumptionResolver,
   BatchBillingResolver,
+  BatchBillsResolver,
   BillResolver,
   CancellationPolicyResolver,
   StatisticsResolver,
@@ -66,6 +69,7 @@ const RESOLVERS: Array<abstract new (...args: never[]) => unknown> = [
   AgreementBenefitResolver,
   BatchAgreementResolver,
   AgreementAllotmentResolver,
+  AgreementBalanceResolver,
   ReciprocityResolver,
   SubsidyResolver,
   FeedbackResolver,

@@ -9,6 +9,7 @@ import { AgreementBenefitResolver, AgreementQuotaResolver, AgreementResolver } f
 import { AgreementService } from './agreement/agreement.service.js';
 import { BatchAgreementResolver } from './agreement/batch-agreement.resolver.js';
 import { AgreementSweeper } from './agreement/agreement-sweeper.service.js';
+import { AgreementBalanceResolver } from './balance/agreement-balance.resolver.js';
 import { BalanceService } from './balance/balance.service.js';
 import { ReciprocityResolver } from './balance/reciprocity.resolver.js';
 import { SubsidyResolver } from './subsidy/subsidy.resolver.js';
@@ -29,6 +30,7 @@ import { SubsidyService } from './subsidy/subsidy.service.js';
     AgreementBenefitResolver,
     BatchAgreementResolver,
     AgreementAllotmentResolver,
+    AgreementBalanceResolver,
     ReciprocityResolver,
     SubsidyResolver,
   ],

@@ -43,7 +43,7 @@ export class BillIssueService {
       // The package for the people who arrived; each no-show costs the base's no-show percent of it.
       const arrived = batch.arrivals ?? batch.headcount;
       const noShows = batch.headcount - arrived;
-      // Read here, not through CancellationPolicyService, which bills its fees through this service.
+      // Read in the bill's transaction (CancellationPolicyService reads outside it, batched per request).
       const noShowPercent = noShows > 0 ? ((await tx.em.findOneBy(CancellationPolicy, { baseId: batch.baseId }))?.noShowPercent ?? 0) : 0;
       const noShowFee = percentOf(unit, noShowPercent);
       const lines: NewLine[] = [

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { batchScope, canSee, scopeBatches } from '@app/booking';
-import { checkPageSize, type ConnectionShape, decodeCursor, DomainException, pageNewestFirst, type RequestContext, TransactionRunner } from '@app/shared';
+import { checkPageSize, type ConnectionShape, decodeCursor, DomainException, pageNewestFirst, type RequestContext, TransactionRunner, type TxContext } from '@app/shared';
 import { In } from 'typeorm';
+import type { BilledStays } from '../consumption/billed-stays.js';
 import { BillEvent } from './bill-event.entity.js';
 import { BillLine, BillLineKind } from './bill-line.entity.js';
 import { BillShare } from './bill-share.entity.js';
-import { Bill, type BillKind, BillStatus } from './bill.entity.js';
+import { Bill, BillKind, BillStatus } from './bill.entity.js';
 import { Payment } from './payment.entity.js';
 
 export interface BillFilter {
@@ -16,8 +17,12 @@ export interface BillFilter {
 
 /** Reading bills as the caller may see them: one, a page, a batch's, and each bill's lines, payments, shares and history (batched per request). */
 @Injectable()
-export class BillQueryService {
+export class BillQueryService implements BilledStays {
   constructor(private readonly db: TransactionRunner) {}
+
+  async activeStayBillId(tx: TxContext, batchId: number): Promise<number | null> {
+    return (await tx.em.findOneBy(Bill, { activeKey: `${batchId}:${BillKind.STAY}` }))?.id ?? null;
+  }
 
   async getVisibleOrThrow(ctx: RequestContext, id: number, field = 'id'): Promise<Bill> {
     const bill = await this.db.read(ctx, (em) => em.findOneBy(Bill, { id }));

@@ -1,22 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { BaseService } from '@app/base';
-import { type Batch, type BatchRule, BatchStatus, BenefitType } from '@app/booking';
+import { type Batch, BenefitType } from '@app/booking';
 import { daysBetween, DomainException, nowToTheSecond, Permission, type RequestContext, requireAccess, todayInShanghai, TransactionRunner, type TxContext } from '@app/shared';
 import { In } from 'typeorm';
-import { BillIssueService } from '../bill/bill-issue.service.js';
 import { CancellationPolicy } from './cancellation-policy.entity.js';
 import { type CancellationWindow, checkPolicy, DEFAULT_POLICY, feePercent, percentOf } from './cancellation-policy.js';
 
-/**
- * Each base's cancellation policy, and the rule that bills a confirmed batch cancelled inside a fee
- * window — in the cancellation's own transaction, so there is never a cancelled batch without its fee.
- */
+/** Each base's cancellation policy, and the fee it sets on a cancellation (bill/'s CancellationFeeRule bills it). */
 @Injectable()
-export class CancellationPolicyService implements BatchRule {
+export class CancellationPolicyService {
   constructor(
     private readonly db: TransactionRunner,
     private readonly bases: BaseService,
-    private readonly bills: BillIssueService,
   ) {}
 
   /** A base's windows, widest first; batched per request. */
@@ -64,17 +59,17 @@ export class CancellationPolicyService implements BatchRule {
     });
   }
 
-  async beforeTransition(tx: TxContext, batch: Batch, to: BatchStatus): Promise<void> {
-    if (to !== BatchStatus.CANCELLED || batch.status !== BatchStatus.CONFIRMED) return;
+  /** The fee for cancelling `batch` today under its base's policy, read in the cancellation's transaction; null when nothing is due. */
+  async cancellationFee(tx: TxContext, batch: Batch): Promise<{ percent: number; daysLeft: number; amount: number } | null> {
     const row = await tx.em.findOneBy(CancellationPolicy, { baseId: batch.baseId });
     const windows = row?.windows ?? DEFAULT_POLICY;
     const daysLeft = Math.max(0, daysBetween(todayInShanghai(), batch.startDate));
     const percent = feePercent(windows, daysLeft);
-    if (percent === 0) return;
+    if (percent === 0) return null;
     // On the price the union would have paid: less an exchange discount.
     const discount = batch.benefitType === BenefitType.DISCOUNT_PERCENT ? batch.benefitPerPerson : 0;
     const amount = percentOf((batch.pricePerPerson - discount) * batch.headcount, percent);
-    if (amount === 0) return;
-    await this.bills.issueCancellationFee(tx, batch, percent, daysLeft, amount);
+    if (amount === 0) return null;
+    return { percent, daysLeft, amount };
   }
 }

@@ -1,8 +1,6 @@
 import { Args, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Batch } from '@app/booking';
 import { Ctx, type RequestContext, Role, Roles } from '@app/shared';
-import { Bill } from '../bill/bill.entity.js';
-import { BillQueryService } from '../bill/bill-query.service.js';
 import { ConsumptionEntry } from './consumption-entry.entity.js';
 import { ConsumptionService } from './consumption.service.js';
 import { RecordConsumptionInput } from './record-consumption.input.js';
@@ -26,21 +24,13 @@ export class ConsumptionResolver {
   }
 }
 
-/** Billing's side of a batch. */
+/** Batch.consumption (Batch.bills is in bill/). */
 @Resolver(() => Batch)
 export class BatchBillingResolver {
-  constructor(
-    private readonly entries: ConsumptionService,
-    private readonly queries: BillQueryService,
-  ) {}
+  constructor(private readonly entries: ConsumptionService) {}
 
   @ResolveField(() => [ConsumptionEntry], { description: 'What the batch consumed, reversals included, oldest first.' })
   consumption(@Ctx() ctx: RequestContext, @Parent() batch: Batch): Promise<ConsumptionEntry[]> {
     return this.entries.list(ctx, batch.id);
-  }
-
-  @ResolveField(() => [Bill], { description: 'Its bills, void ones included, oldest first.' })
-  bills(@Ctx() ctx: RequestContext, @Parent() batch: Batch): Promise<Bill[]> {
-    return this.queries.forBatch(ctx, batch.id);
   }
 }

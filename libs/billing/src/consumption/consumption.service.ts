@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type Batch, BatchQueryService, BatchStatus } from '@app/booking';
 import { DomainException, ErrorCode, insertRow, isUniqueViolation, nowToTheSecond, type RequestContext, TransactionRunner, type TxContext } from '@app/shared';
 import { In } from 'typeorm';
-import { Bill, BillKind } from '../bill/bill.entity.js';
+import { BilledStays } from './billed-stays.js';
 import { ConsumptionEntry } from './consumption-entry.entity.js';
 import type { RecordConsumptionInput } from './record-consumption.input.js';
 
@@ -14,6 +14,7 @@ export class ConsumptionService {
   constructor(
     private readonly db: TransactionRunner,
     private readonly batches: BatchQueryService,
+    private readonly billed: BilledStays,
   ) {}
 
   async record(ctx: RequestContext, input: RecordConsumptionInput): Promise<ConsumptionEntry> {
@@ -95,8 +96,8 @@ export class ConsumptionService {
     if (!RECORDABLE.has(batch.status)) {
       throw DomainException.wrongState(batch.status, `Consumption is recorded while a batch is CHECKED_IN or COMPLETED; batch ${batch.reference} is ${batch.status}`);
     }
-    const billed = await tx.em.findOneBy(Bill, { activeKey: `${batch.id}:${BillKind.STAY}` });
-    if (billed) throw DomainException.conflict(`Batch ${batch.reference} has been billed (bill ${billed.id}); an admin must void that bill before its consumption changes`, { billId: billed.id });
+    const billId = await this.billed.activeStayBillId(tx, batch.id);
+    if (billId !== null) throw DomainException.conflict(`Batch ${batch.reference} has been billed (bill ${billId}); an admin must void that bill before its consumption changes`, { billId });
     return batch;
   }
 }

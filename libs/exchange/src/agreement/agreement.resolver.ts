@@ -2,8 +2,6 @@ import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nes
 import { Allotment, AllotmentService, Region, RegionService } from '@app/base';
 import { BenefitType } from '@app/booking';
 import { Ctx, formatYuan, type RequestContext, Role, Roles, SignedIn } from '@app/shared';
-import { AgreementBalance } from '../balance/balance.model.js';
-import { BalanceService } from '../balance/balance.service.js';
 import { Agreement, AgreementBenefit, AgreementEvent, AgreementQuota } from './agreement.entity.js';
 import { AgreementService } from './agreement.service.js';
 import { AgreementFilter, ProposeAgreementInput } from './propose-agreement.input.js';
@@ -16,7 +14,6 @@ export class AgreementResolver {
     private readonly agreementService: AgreementService,
     private readonly regions: RegionService,
     private readonly allotmentService: AllotmentService,
-    private readonly balances: BalanceService,
   ) {}
 
   @Query(() => [Agreement], { description: "Agreements the caller's region is party to (an admin: all), newest first, at most 500." })
@@ -85,11 +82,6 @@ export class AgreementResolver {
   @ResolveField(() => [Allotment], { description: 'Room blocks held for it at host bases.' })
   allotments(@Ctx() ctx: RequestContext, @Parent() a: Agreement): Promise<Allotment[]> {
     return this.allotmentService.list(ctx, [a.id]);
-  }
-
-  @ResolveField(() => AgreementBalance, { description: "One agreement year's balance: per direction, batches that went ahead and still committed, quota used and left, benefits granted, and the net." })
-  balance(@Ctx() ctx: RequestContext, @Parent() a: Agreement, @Args('year', { type: () => Int, nullable: true, description: 'Agreement year, 1 from its first day; default the current one.' }) year?: number | null): Promise<AgreementBalance> {
-    return this.balances.balance(ctx, a, year);
   }
 }
 

@@ -44,15 +44,29 @@ try {
   // --- the API -------------------------------------------------------------------------------
   const app = await createApp(
     {
-      production: true, port: 0, database: { type: 'mysql', url: url.toString() }, demoData: false, adminPassword: 'bench-admin-pw',
-      jwtSecret: randomBytes(32).toString('hex'), jwtTtlSeconds: 3600, holdTtlSeconds: 48 * 3600, holdSweepSeconds: 0, schemaFile: false, explorer: false, dataKey: randomBytes(32),
+      production: true,
+      port: 0,
+      database: { type: 'mysql', url: url.toString() },
+      demoData: false,
+      adminPassword: 'bench-admin-pw',
+      jwtSecret: randomBytes(32).toString('hex'),
+      jwtTtlSeconds: 3600,
+      holdTtlSeconds: 48 * 3600,
+      holdSweepSeconds: 0,
+      schemaFile: false,
+      explorer: false,
+      dataKey: randomBytes(32),
     },
     { logger: ['error'] },
   );
   await app.listen(0, '127.0.0.1');
   const endpoint = `http://127.0.0.1:${app.getHttpServer().address().port}/graphql`;
   const gql = async (query, variables, token) => {
-    const res = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = await res.json();
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data;
@@ -65,11 +79,13 @@ try {
   const guest = (await gql(`mutation{createUnion(input:{code:"BENCH-SZ",name:"Bench union 深圳",regionId:${regions.SZ}}){id}}`, {}, token)).createUnion.id;
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
   const until = new Date(Date.now() + 300 * 86400_000).toISOString().slice(0, 10);
-  const agreement = (await gql(
-    `mutation{proposeAgreement(input:{regionId:${regions.SZ},partnerRegionId:${regions.YF},title:"bench",from:"${today}",to:"${until}",quotas:[{fromRegionId:${regions.SZ},personVisits:1000000}],benefits:[{hostRegionId:${regions.YF},type:VOUCHER_PER_PERSON,amount:"100"}]}){id}}`,
-    {},
-    token,
-  )).proposeAgreement.id;
+  const agreement = (
+    await gql(
+      `mutation{proposeAgreement(input:{regionId:${regions.SZ},partnerRegionId:${regions.YF},title:"bench",from:"${today}",to:"${until}",quotas:[{fromRegionId:${regions.SZ},personVisits:1000000}],benefits:[{hostRegionId:${regions.YF},type:VOUCHER_PER_PERSON,amount:"100"}]}){id}}`,
+      {},
+      token,
+    )
+  ).proposeAgreement.id;
   await gql(`mutation{acceptAgreement(id:${agreement}){id}}`, {}, token);
   const pkg = (await gql(`mutation{createPackage(input:{baseId:${base},name:"3 nights",nights:3,pricePerPerson:"1980.00",minGroupSize:1,maxGroupSize:100}){id}}`, {}, token)).createPackage.id;
   const start = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
@@ -93,7 +109,10 @@ try {
     try {
       await c.beginTransaction();
       await c.query('INSERT INTO ref_batch (baseId, startDate, headcount) VALUES (1, ?, 1)', [start]);
-      const [r] = await c.query('UPDATE ref_capacity SET reservedBeds = reservedBeds + 1 WHERE baseId = 1 AND night BETWEEN ? AND DATE_ADD(?, INTERVAL 2 DAY) AND reservedBeds + 1 <= totalBeds', [start, start]);
+      const [r] = await c.query('UPDATE ref_capacity SET reservedBeds = reservedBeds + 1 WHERE baseId = 1 AND night BETWEEN ? AND DATE_ADD(?, INTERVAL 2 DAY) AND reservedBeds + 1 <= totalBeds', [
+        start,
+        start,
+      ]);
       if (r.affectedRows !== 3) throw new Error('short');
       await c.commit();
     } catch (error) {

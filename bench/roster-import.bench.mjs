@@ -77,17 +77,23 @@ async function measure(kind) {
         wb.worksheets[0].eachRow((r, i) => i > 1 && rows.push(r.values.slice(1).map((v) => (v == null ? null : String(v)))));
         if (kind === 'sqlite') {
           const db = new Database(join(dir, 'ref.sqlite'));
-          db.exec('DROP TABLE IF EXISTS ref; CREATE TABLE ref (id INTEGER PRIMARY KEY, name TEXT, gender TEXT, doc TEXT, idNumber TEXT, phone TEXT, employer TEXT, category TEXT, diet TEXT, room TEXT)');
+          db.exec(
+            'DROP TABLE IF EXISTS ref; CREATE TABLE ref (id INTEGER PRIMARY KEY, name TEXT, gender TEXT, doc TEXT, idNumber TEXT, phone TEXT, employer TEXT, category TEXT, diet TEXT, room TEXT)',
+          );
           const insert = db.prepare('INSERT INTO ref (name, gender, doc, idNumber, phone, employer, category, diet, room) VALUES (?,?,?,?,?,?,?,?,?)');
           db.transaction(() => rows.forEach((r) => insert.run(...Array.from({ length: 9 }, (_, i) => r[i] ?? null))))();
           db.close();
         } else {
           const c = await mysql.createConnection(database.url);
           await c.query('DROP TABLE IF EXISTS ref');
-          await c.query('CREATE TABLE ref (id INT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(50), gender VARCHAR(10), doc VARCHAR(20), idNumber VARCHAR(20), phone VARCHAR(20), employer VARCHAR(100), category VARCHAR(20), diet VARCHAR(200), room VARCHAR(20)) DEFAULT CHARSET utf8mb4');
+          await c.query(
+            'CREATE TABLE ref (id INT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(50), gender VARCHAR(10), doc VARCHAR(20), idNumber VARCHAR(20), phone VARCHAR(20), employer VARCHAR(100), category VARCHAR(20), diet VARCHAR(200), room VARCHAR(20)) DEFAULT CHARSET utf8mb4',
+          );
           await c.beginTransaction();
           for (let i = 0; i < rows.length; i += 200) {
-            await c.query('INSERT INTO ref (name, gender, doc, idNumber, phone, employer, category, diet, room) VALUES ?', [rows.slice(i, i + 200).map((r) => Array.from({ length: 9 }, (_, k) => r[k] ?? null))]);
+            await c.query('INSERT INTO ref (name, gender, doc, idNumber, phone, employer, category, diet, room) VALUES ?', [
+              rows.slice(i, i + 200).map((r) => Array.from({ length: 9 }, (_, k) => r[k] ?? null)),
+            ]);
           }
           await c.commit();
           await c.end();

@@ -20,7 +20,7 @@ const { DataSource } = await import('typeorm');
 
 const day = (offset) => new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
 let seed = 42;
-const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
 
 async function measure(kind) {
   const opened = await openBenchApp(kind);
@@ -78,11 +78,29 @@ async function measure(kind) {
             total += amount;
             entryRows.push([++entryId, id, bases[b], unions[u], 'MEALS', 'bench', 1, amount, amount, start, now]);
           }
-          billRows.push([id, id, bases[b], unions[u], `RRB-${id}`, start, 'STAY', status === 'SETTLED' ? 'PAID' : 'ISSUED', total, status === 'SETTLED' ? total : Math.floor(total / 2), `${id}:STAY`, now]);
+          billRows.push([
+            id,
+            id,
+            bases[b],
+            unions[u],
+            `RRB-${id}`,
+            start,
+            'STAY',
+            status === 'SETTLED' ? 'PAID' : 'ISSUED',
+            total,
+            status === 'SETTLED' ? total : Math.floor(total / 2),
+            `${id}:STAY`,
+            now,
+          ]);
         }
       }
       await ds.transaction(async (em) => {
-        await insert(em, 'batch', ['id', 'reference', 'status', 'unionId', 'baseId', 'packageId', 'startDate', 'endDate', 'nights', 'headcount', 'pricePerPerson', 'createdAt', 'updatedAt'], batchRows);
+        await insert(
+          em,
+          'batch',
+          ['id', 'reference', 'status', 'unionId', 'baseId', 'packageId', 'startDate', 'endDate', 'nights', 'headcount', 'pricePerPerson', 'createdAt', 'updatedAt'],
+          batchRows,
+        );
         await insert(em, 'bill', ['id', 'batchId', 'baseId', 'unionId', 'batchReference', 'batchStartDate', 'kind', 'status', 'total', 'paid', 'activeKey', 'issuedAt'], billRows);
         await insert(em, 'consumption_entry', ['id', 'batchId', 'baseId', 'unionId', 'category', 'description', 'quantity', 'unitPrice', 'amount', 'occurredOn', 'createdAt'], entryRows);
       });
@@ -122,7 +140,11 @@ async function measure(kind) {
     let queryPlan;
     if (kind === 'sqlite') {
       const db = new Database(database.path, { readonly: true });
-      queryPlan = db.prepare(`EXPLAIN QUERY PLAN ${all[0][0]}`).all(...all[0][1]).map((r) => r.detail).join('; ');
+      queryPlan = db
+        .prepare(`EXPLAIN QUERY PLAN ${all[0][0]}`)
+        .all(...all[0][1])
+        .map((r) => r.detail)
+        .join('; ');
       for (let r = 0; r < RUNS; r++) {
         const s = performance.now();
         for (const [sql, params] of all) db.prepare(sql).all(...params);

@@ -44,15 +44,29 @@ export async function openBenchApp(kind) {
   try {
     const app = await createApp(
       {
-        production: true, port: 0, database, demoData: false, adminPassword: 'bench-admin-pw', jwtSecret: randomBytes(32).toString('hex'), jwtTtlSeconds: 3600,
-        holdTtlSeconds: 48 * 3600, holdSweepSeconds: 0, schemaFile: false, explorer: false, dataKey: randomBytes(32),
+        production: true,
+        port: 0,
+        database,
+        demoData: false,
+        adminPassword: 'bench-admin-pw',
+        jwtSecret: randomBytes(32).toString('hex'),
+        jwtTtlSeconds: 3600,
+        holdTtlSeconds: 48 * 3600,
+        holdSweepSeconds: 0,
+        schemaFile: false,
+        explorer: false,
+        dataKey: randomBytes(32),
       },
       { logger: ['error'] },
     );
     await app.listen(0, '127.0.0.1');
     const url = `http://127.0.0.1:${app.getHttpServer().address().port}`;
     const gql = async (query, variables, token) => {
-      const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
       const body = await res.json();
       if (body.errors) throw new Error(JSON.stringify(body.errors));
       return body.data;

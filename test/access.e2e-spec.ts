@@ -56,7 +56,11 @@ describe(`access and scoping (${DB_KIND})`, () => {
   const snapshot = async (id: number) => (await t.ok(BATCH, { id }, w.admin)).batch;
   const listAs = async (token: string, f: Record<string, unknown> = {}) => (await t.ok(LIST, { f }, token)).batches;
   const ids = (list: { edges: Array<{ node: { id: number } }> }) => list.edges.map((e) => e.node.id).sort((x, y) => x - y);
-  const madeIds = (keep: (b: (typeof made)[0]) => boolean) => made.filter(keep).map((b) => b.id).sort((x, y) => x - y);
+  const madeIds = (keep: (b: (typeof made)[0]) => boolean) =>
+    made
+      .filter(keep)
+      .map((b) => b.id)
+      .sort((x, y) => x - y);
 
   /** One call of every operation but login, with arguments that pass validation, so only access decides. */
   function everyOperation(): Record<string, [string, Record<string, unknown>]> {
@@ -103,10 +107,7 @@ describe(`access and scoping (${DB_KIND})`, () => {
       setCapacity: ['mutation($i:SetCapacityInput!){setCapacity(input:$i){date totalBeds}}', { i: { ...range, totalBeds: 7 } }],
       createBase: ['mutation($i:CreateBaseInput!){createBase(input:$i){id}}', { i: { code: 'X-INTRUDER', name: 'x', regionId: w.regions.YF, county: 'x' } }],
       updateBase: ['mutation($i:UpdateBaseInput!){updateBase(input:$i){id name}}', { i: { id: baseId, name: 'hijacked' } }],
-      createPackage: [
-        'mutation($i:CreatePackageInput!){createPackage(input:$i){id}}',
-        { i: { baseId, name: 'x', nights: 1, pricePerPerson: '1.00', minGroupSize: 1, maxGroupSize: 2 } },
-      ],
+      createPackage: ['mutation($i:CreatePackageInput!){createPackage(input:$i){id}}', { i: { baseId, name: 'x', nights: 1, pricePerPerson: '1.00', minGroupSize: 1, maxGroupSize: 2 } }],
       updatePackage: ['mutation($i:UpdatePackageInput!){updatePackage(input:$i){id name}}', { i: { id: w.baseA.packageId, name: 'hijacked' } }],
       createUnion: ['mutation($i:CreateUnionInput!){createUnion(input:$i){id}}', { i: { code: 'X-INTRUDER', name: 'x', regionId: w.regions.YF } }],
       createUser: ['mutation($i:CreateUserInput!){createUser(input:$i){id}}', { i: { username: 'intruder', password: 'intruder-password', role: 'ADMIN' } }],
@@ -114,10 +115,7 @@ describe(`access and scoping (${DB_KIND})`, () => {
       createRegion: ['mutation{createRegion(input:{code:"X-INTRUDER",name:"入侵"}){id}}', {}],
       agreements: ['{agreements{id}}', {}],
       agreement: ['query{agreement(id:1){id}}', {}],
-      proposeAgreement: [
-        'mutation($i:ProposeAgreementInput!){proposeAgreement(input:$i){id}}',
-        { i: { regionId: w.regions.YF, partnerRegionId: w.regions.GZ, title: 'x', from: w.start, to: far() } },
-      ],
+      proposeAgreement: ['mutation($i:ProposeAgreementInput!){proposeAgreement(input:$i){id}}', { i: { regionId: w.regions.YF, partnerRegionId: w.regions.GZ, title: 'x', from: w.start, to: far() } }],
       acceptAgreement: ['mutation{acceptAgreement(id:1){id}}', {}],
       declineAgreement: ['mutation{declineAgreement(id:1,reason:"x"){id}}', {}],
       terminateAgreement: ['mutation{terminateAgreement(id:1,reason:"x"){id}}', {}],
@@ -198,21 +196,28 @@ describe(`access and scoping (${DB_KIND})`, () => {
       expect(Object.keys(everyOperation()).sort()).toEqual(all.filter((n) => n !== 'login' && n !== 'publishedRoster').sort());
     });
 
-    it.each(['no Authorization header', 'garbage bearer token', 'empty bearer', 'Basic scheme', 'forged: admin claims signed with another secret', 'forged: alg none', 'tampered: organiser token with role ADMIN', 'expired (right secret)', 'unknown role (right secret)'])(
-      '%s: every operation is UNAUTHENTICATED with no data, and nothing changes',
-      async (kind) => {
-        const before = await state();
-        const header = credentials()[kind];
-        const wrong = [];
-        for (const [op, [query, variables]] of Object.entries(everyOperation())) {
-          const res = await rawGql(header, query, variables);
-          const answer = { op, code: errorCode(res), data: res.data?.[op] ?? null };
-          if (answer.code !== 'UNAUTHENTICATED' || answer.data !== null) wrong.push({ ...answer, res });
-        }
-        expect(wrong).toEqual([]);
-        expect(await state()).toEqual(before);
-      },
-    );
+    it.each([
+      'no Authorization header',
+      'garbage bearer token',
+      'empty bearer',
+      'Basic scheme',
+      'forged: admin claims signed with another secret',
+      'forged: alg none',
+      'tampered: organiser token with role ADMIN',
+      'expired (right secret)',
+      'unknown role (right secret)',
+    ])('%s: every operation is UNAUTHENTICATED with no data, and nothing changes', async (kind) => {
+      const before = await state();
+      const header = credentials()[kind];
+      const wrong = [];
+      for (const [op, [query, variables]] of Object.entries(everyOperation())) {
+        const res = await rawGql(header, query, variables);
+        const answer = { op, code: errorCode(res), data: res.data?.[op] ?? null };
+        if (answer.code !== 'UNAUTHENTICATED' || answer.data !== null) wrong.push({ ...answer, res });
+      }
+      expect(wrong).toEqual([]);
+      expect(await state()).toEqual(before);
+    });
 
     it('login works without a token, and with a stale or garbage one; a wrong password is UNAUTHENTICATED', async () => {
       const LOGIN = 'mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken user{username role unionId}}}';
@@ -253,8 +258,18 @@ describe(`access and scoping (${DB_KIND})`, () => {
     it("cancelBatch and changeHeadcount on another union's batch are refused and change nothing", async () => {
       const before = await state();
       expectDenied(await t.gql('mutation($id:Int!){cancelBatch(id:$id,reason:"not mine"){id status}}', { id: a1.id }, w.unionB.organiser), 'cancelBatch', ['NOT_FOUND', 'FORBIDDEN'], [a1.reference]);
-      expectDenied(await t.gql('mutation($id:Int!){changeHeadcount(id:$id,headcount:50){id headcount}}', { id: a1.id }, w.unionB.organiser), 'changeHeadcount', ['NOT_FOUND', 'FORBIDDEN'], [a1.reference]);
-      expectDenied(await t.gql('mutation($id:Int!){changeHeadcount(id:$id,headcount:1){id headcount}}', { id: a3.id }, w.unionB.organiser), 'changeHeadcount', ['NOT_FOUND', 'FORBIDDEN'], [a3.reference]);
+      expectDenied(
+        await t.gql('mutation($id:Int!){changeHeadcount(id:$id,headcount:50){id headcount}}', { id: a1.id }, w.unionB.organiser),
+        'changeHeadcount',
+        ['NOT_FOUND', 'FORBIDDEN'],
+        [a1.reference],
+      );
+      expectDenied(
+        await t.gql('mutation($id:Int!){changeHeadcount(id:$id,headcount:1){id headcount}}', { id: a3.id }, w.unionB.organiser),
+        'changeHeadcount',
+        ['NOT_FOUND', 'FORBIDDEN'],
+        [a3.reference],
+      );
       expect(await state()).toEqual(before);
       expect(await snapshot(a1.id)).toMatchObject({ status: 'REQUESTED', headcount: 10, history: [{ to: 'REQUESTED' }] });
     });
@@ -289,7 +304,37 @@ describe(`access and scoping (${DB_KIND})`, () => {
     it('organisers may not confirm, create bases or users, audit capacity or manage beds', async () => {
       const ops = everyOperation();
       const before = await state();
-      for (const op of ['confirmBatch', 'rejectBatch', 'checkInBatch', 'createBase', 'updateBase', 'createUnion', 'createUser', 'users', 'capacityAudit', 'createPackage', 'setCapacity', 'closeDates', 'recordConsumption', 'reverseConsumption', 'issueBill', 'voidBill', 'recordPayment', 'setCancellationPolicy', 'setNoShowFee', 'setUnionPolicy', 'addHoliday', 'removeHoliday', 'setUnionMemberCount', 'approveRoster', 'publishRoster', 'createAllotment', 'proposeAgreement', 'issueSubsidyClaim', 'createRegion']) {
+      for (const op of [
+        'confirmBatch',
+        'rejectBatch',
+        'checkInBatch',
+        'createBase',
+        'updateBase',
+        'createUnion',
+        'createUser',
+        'users',
+        'capacityAudit',
+        'createPackage',
+        'setCapacity',
+        'closeDates',
+        'recordConsumption',
+        'reverseConsumption',
+        'issueBill',
+        'voidBill',
+        'recordPayment',
+        'setCancellationPolicy',
+        'setNoShowFee',
+        'setUnionPolicy',
+        'addHoliday',
+        'removeHoliday',
+        'setUnionMemberCount',
+        'approveRoster',
+        'publishRoster',
+        'createAllotment',
+        'proposeAgreement',
+        'issueSubsidyClaim',
+        'createRegion',
+      ]) {
         const [query, variables] = ops[op];
         expectDenied(await t.gql(query, variables, w.unionA.organiser), op, ['FORBIDDEN']);
       }
@@ -300,7 +345,12 @@ describe(`access and scoping (${DB_KIND})`, () => {
   describe('base operators: only their own base', () => {
     it("confirm, reject, check in or complete another base's batch: refused, no data, nothing changes", async () => {
       const before = await state();
-      for (const [op, target] of [['confirmBatch', a1], ['rejectBatch', a1], ['checkInBatch', a3], ['completeBatch', a3]] as const) {
+      for (const [op, target] of [
+        ['confirmBatch', a1],
+        ['rejectBatch', a1],
+        ['checkInBatch', a3],
+        ['completeBatch', a3],
+      ] as const) {
         const [query] = everyOperation()[op];
         expectDenied(await t.gql(query, { id: target.id }, w.baseB.operator), op, ['NOT_FOUND', 'FORBIDDEN'], [target.reference]);
       }
@@ -336,12 +386,21 @@ describe(`access and scoping (${DB_KIND})`, () => {
 
     it('…and may for their own base', async () => {
       const own = { baseId: w.baseB.id, from: far(), to: addDays(far(), 1) };
-      const pkg = (await t.ok('mutation($i:CreatePackageInput!){createPackage(input:$i){id baseId}}', { i: { baseId: w.baseB.id, name: 'own', nights: 2, pricePerPerson: '10.00', minGroupSize: 1, maxGroupSize: 9 } }, w.baseB.operator)).createPackage;
+      const pkg = (
+        await t.ok(
+          'mutation($i:CreatePackageInput!){createPackage(input:$i){id baseId}}',
+          { i: { baseId: w.baseB.id, name: 'own', nights: 2, pricePerPerson: '10.00', minGroupSize: 1, maxGroupSize: 9 } },
+          w.baseB.operator,
+        )
+      ).createPackage;
       expect(pkg.baseId).toBe(w.baseB.id);
       const set = (await t.ok('mutation($i:SetCapacityInput!){setCapacity(input:$i){totalBeds}}', { i: { ...own, totalBeds: 12 } }, w.baseB.operator)).setCapacity;
       expect(set.map((d: any) => d.totalBeds)).toEqual([12, 12]);
       const closed = (await t.ok('mutation($i:CloseDatesInput!){closeDates(input:$i){closed closedReason}}', { i: { ...own, reason: 'repairs' } }, w.baseB.operator)).closeDates;
-      expect(closed).toEqual([{ closed: true, closedReason: 'repairs' }, { closed: true, closedReason: 'repairs' }]);
+      expect(closed).toEqual([
+        { closed: true, closedReason: 'repairs' },
+        { closed: true, closedReason: 'repairs' },
+      ]);
     });
   });
 
@@ -358,7 +417,19 @@ describe(`access and scoping (${DB_KIND})`, () => {
       expectDenied(await t.gql(REQUEST_BATCH, { i: { ...input, unionId: w.unionB.id } }, w.partner), 'requestBatch', ['BAD_USER_INPUT']);
       expectDenied(await t.gql(REQUEST_BATCH, { i: { ...input, unionId: w.unionA.id, agreementId: 1 } }, w.partner), 'requestBatch', ['FORBIDDEN', 'NOT_FOUND']);
       expectDenied(await t.gql('mutation($id:Int!){cancelBatch(id:$id,reason:"x"){id}}', { id: b1.id }, w.partner), 'cancelBatch', ['FORBIDDEN', 'NOT_FOUND']);
-      for (const op of ['addParticipants', 'updateParticipant', 'removeParticipant', 'personalDataAccessLog', 'issueBill', 'rateStay', 'stayFeedback', 'baseRatings', 'setUnionPolicy', 'recordPayment', 'recordConsumption']) {
+      for (const op of [
+        'addParticipants',
+        'updateParticipant',
+        'removeParticipant',
+        'personalDataAccessLog',
+        'issueBill',
+        'rateStay',
+        'stayFeedback',
+        'baseRatings',
+        'setUnionPolicy',
+        'recordPayment',
+        'recordConsumption',
+      ]) {
         const [query, variables] = everyOperation()[op];
         expectDenied(await t.gql(query, variables, w.partner), op, ['FORBIDDEN']);
       }

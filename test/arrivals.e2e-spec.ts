@@ -32,7 +32,11 @@ describe(`actual arrivals (${DB_KIND})`, () => {
   it('checks in who arrived; refuses ids not on the list, twice, or nobody', async () => {
     const { batch, ids } = await confirmedToday(4);
     const other = await confirmedToday(1);
-    for (const [a, why] of [[[other.ids[0]], 'not on the list'], [[ids[0], ids[0]], 'twice'], [[], 'at least one']] as const) {
+    for (const [a, why] of [
+      [[other.ids[0]], 'not on the list'],
+      [[ids[0], ids[0]], 'twice'],
+      [[], 'at least one'],
+    ] as const) {
       const res = await t.gql(CHECK_IN, { id: batch.id, a }, w.baseA.operator);
       expect([errorCode(res), res.errors?.[0].extensions?.field, res.errors?.[0].message.includes(why)]).toEqual(['BAD_USER_INPUT', 'arrivedParticipantIds', true]);
     }
@@ -69,7 +73,13 @@ describe(`actual arrivals (${DB_KIND})`, () => {
 
   it('a voucher counts the people who checked in, on the bill and on the subsidy claim', async () => {
     const yf = await partnerOf(t, w, 'YF');
-    const agreement = await activeAgreement(t, w.partner, yf, { partnerRegionId: w.regions.YF, title: 'arrivals', from: today, to: today.replace(/^\d{4}/, (y) => String(Number(y) + 1)), benefits: [{ hostRegionId: w.regions.YF, type: 'VOUCHER_PER_PERSON', amount: '50' }] });
+    const agreement = await activeAgreement(t, w.partner, yf, {
+      partnerRegionId: w.regions.YF,
+      title: 'arrivals',
+      from: today,
+      to: today.replace(/^\d{4}/, (y) => String(Number(y) + 1)),
+      benefits: [{ hostRegionId: w.regions.YF, type: 'VOUCHER_PER_PERSON', amount: '50' }],
+    });
     const { batch, ids } = await confirmedToday(4, { agreementId: agreement }, w.unionB.organiser, w.baseB);
     await t.ok(CHECK_IN, { id: batch.id, a: ids.slice(0, 2) }, w.baseB.operator);
     await t.ok('mutation($id:Int!){completeBatch(id:$id){id}}', { id: batch.id }, w.baseB.operator);
@@ -90,7 +100,13 @@ describe(`actual arrivals (${DB_KIND})`, () => {
     const { batch, ids } = await confirmedToday(3);
     // readyForCheckIn made the first person the leader; they did not come.
     const res = await t.gql(CHECK_IN, { id: batch.id, a: ids.slice(1) }, w.baseA.operator);
-    expect(res.errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', from: 'CONFIRMED', to: 'CHECKED_IN', field: 'arrivedParticipantIds', missing: [{ what: 'a team leader (领队) among the arrivals' }] });
+    expect(res.errors![0].extensions).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      from: 'CONFIRMED',
+      to: 'CHECKED_IN',
+      field: 'arrivedParticipantIds',
+      missing: [{ what: 'a team leader (领队) among the arrivals' }],
+    });
     expect((await t.ok<any>('query($id:Int!){batch(id:$id){status arrivals}}', { id: batch.id }, w.admin)).batch).toEqual({ status: 'CONFIRMED', arrivals: null });
     await t.ok('mutation($p:Int!){setTeamLeader(participantId:$p){id}}', { p: ids[1] }, w.baseA.operator);
     expect((await t.ok<any>(CHECK_IN, { id: batch.id, a: ids.slice(1) }, w.baseA.operator)).checkInBatch.arrivals).toBe(2);

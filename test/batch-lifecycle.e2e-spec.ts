@@ -40,7 +40,10 @@ describe(`the batch lifecycle (${DB_KIND})`, () => {
     await t.ok(ADD_PARTICIPANTS, { b: b.id, p: Array.from({ length: 20 }, (_, i) => person(i)) }, w.baseA.operator);
     // And accident insurance of at least the union policy's minimum, and a team leader.
     const missing = await t.gql(act('checkInBatch'), { id: b.id }, w.baseA.operator);
-    expect(missing.errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', missing: [{ what: 'accident insurance (recordInsurance)' }, { what: 'a team leader (领队) on the list (setTeamLeader)' }] });
+    expect(missing.errors![0].extensions).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      missing: [{ what: 'accident insurance (recordInsurance)' }, { what: 'a team leader (领队) on the list (setTeamLeader)' }],
+    });
     const low = await t.gql(RECORD_INSURANCE, { i: { batchId: b.id, insurer: '中国人寿', policyNumber: 'P-1', sumInsured: '999999.99' } }, w.unionA.organiser);
     expect(low.errors![0].extensions).toMatchObject({ code: 'POLICY_VIOLATION', rule: 'insuranceMinimum', field: 'sumInsured', insuranceMinimum: '1000000.00' });
     expect(errorCode(await t.gql(RECORD_INSURANCE, { i: { batchId: b.id, insurer: 'x', policyNumber: 'P-1', sumInsured: '1000000.00' } }, w.unionB.organiser))).toBe('NOT_FOUND');

@@ -112,9 +112,7 @@ describe(`consumption, bills and payments (${DB_KIND})`, () => {
     const b = await completed(5);
     const bill = (await t.ok(ISSUE, { b: b.id }, w.baseA.operator)).issueBill;
     const tenth = yuan(fen(bill.total) / 10);
-    const results = await Promise.all(
-      Array.from({ length: 24 }, (_, i) => t.gql(PAY, { i: { billId: bill.id, amount: tenth, method: 'WECHAT_PAY', reference: `W${i}` } }, w.baseA.operator)),
-    );
+    const results = await Promise.all(Array.from({ length: 24 }, (_, i) => t.gql(PAY, { i: { billId: bill.id, amount: tenth, method: 'WECHAT_PAY', reference: `W${i}` } }, w.baseA.operator)));
     const codes = results.map((r) => errorCode(r) ?? 'OK');
     expect(codes.filter((c) => c === 'OK')).toHaveLength(10);
     expect(codes.filter((c) => c !== 'OK').every((c) => c === 'BAD_USER_INPUT' || c === 'CONFLICT')).toBe(true);
@@ -173,7 +171,9 @@ describe(`consumption, bills and payments (${DB_KIND})`, () => {
     await t.ok('mutation($id:Int!){voidBill(billId:$id,reason:"协商免收"){id}}', { id: fee.id }, w.admin);
     const again = (await t.ok(ISSUE, { b: (await t.ok('query($id:Int!){bill(id:$id){batchId}}', { id: fee.id }, w.admin)).bill.batchId }, w.baseA.operator)).issueBill;
     expect(again).toMatchObject({ kind: 'CANCELLATION_FEE', status: 'ISSUED', total: fee.total });
-    expect((await t.gql(ISSUE, { b: (await t.ok('query($id:Int!){bill(id:$id){batchId}}', { id: fee.id }, w.admin)).bill.batchId }, w.baseA.operator)).errors![0].extensions).toMatchObject({ code: 'CONFLICT' });
+    expect((await t.gql(ISSUE, { b: (await t.ok('query($id:Int!){bill(id:$id){batchId}}', { id: fee.id }, w.admin)).bill.batchId }, w.baseA.operator)).errors![0].extensions).toMatchObject({
+      code: 'CONFLICT',
+    });
 
     // A REQUESTED batch is cancelled free, whatever the day.
     const requested = await stay(t, A(), { packageId: w.baseA.packageId, startDate: today, headcount: 2 }, 'REQUESTED');
@@ -183,17 +183,45 @@ describe(`consumption, bills and payments (${DB_KIND})`, () => {
 
     // The operator sets its own base's policy; fees follow it, rounded half up to the fen.
     const SET = 'mutation($b:Int!,$w:[CancellationWindowInput!]!){setCancellationPolicy(baseId:$b,windows:$w){daysBefore percent}}';
-    expect((await t.ok(SET, { b: w.baseA.id, w: [{ daysBefore: 3, percent: 33 }, { daysBefore: 30, percent: 10 }] }, w.baseA.operator)).setCancellationPolicy).toEqual([
+    expect(
+      (
+        await t.ok(
+          SET,
+          {
+            b: w.baseA.id,
+            w: [
+              { daysBefore: 3, percent: 33 },
+              { daysBefore: 30, percent: 10 },
+            ],
+          },
+          w.baseA.operator,
+        )
+      ).setCancellationPolicy,
+    ).toEqual([
       { daysBefore: 30, percent: 10 },
       { daysBefore: 3, percent: 33 },
     ]);
     expect(errorCode(await t.gql(SET, { b: w.baseB.id, w: [] }, w.baseA.operator))).toBe('FORBIDDEN');
-    const falling = await t.gql(SET, { b: w.baseA.id, w: [{ daysBefore: 30, percent: 50 }, { daysBefore: 3, percent: 10 }] }, w.baseA.operator);
+    const falling = await t.gql(
+      SET,
+      {
+        b: w.baseA.id,
+        w: [
+          { daysBefore: 30, percent: 50 },
+          { daysBefore: 3, percent: 10 },
+        ],
+      },
+      w.baseA.operator,
+    );
     expect(falling.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'windows.1.percent' });
     const b = await stay(t, A(), { packageId: w.baseA.packageId, startDate: addDays(today, 2), headcount: 1 }, 'CONFIRMED');
     await t.ok(CANCEL, { id: b.id }, w.unionA.organiser);
     expect((await t.ok(BATCH, { id: b.id }, w.admin)).batch.bills[0].total).toBe('653.40'); // 33 % of 1980.00
     const policy = await t.ok('query($id:Int!){base(id:$id){cancellationPolicy{daysBefore percent}}}', { id: w.baseB.id }, w.unionA.organiser);
-    expect(policy.base.cancellationPolicy).toEqual([{ daysBefore: 14, percent: 30 }, { daysBefore: 7, percent: 50 }, { daysBefore: 1, percent: 100 }]);
+    expect(policy.base.cancellationPolicy).toEqual([
+      { daysBefore: 14, percent: 30 },
+      { daysBefore: 7, percent: 50 },
+      { daysBefore: 1, percent: 100 },
+    ]);
   });
 });

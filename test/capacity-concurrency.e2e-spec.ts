@@ -33,9 +33,7 @@ describe(`no overbooking under concurrency (${DB_KIND})`, () => {
   }
 
   it('64 concurrent requests of 7 for 100 beds: exactly 14 succeed, 50 get CAPACITY_EXCEEDED naming the night', async () => {
-    const results = await Promise.all(
-      Array.from({ length: 64 }, () => t.gql(REQUEST_BATCH, { i: { packageId: w.baseA.packageId, startDate: w.start, headcount: 7 } }, w.unionA.organiser)),
-    );
+    const results = await Promise.all(Array.from({ length: 64 }, () => t.gql(REQUEST_BATCH, { i: { packageId: w.baseA.packageId, startDate: w.start, headcount: 7 } }, w.unionA.organiser)));
     const ok = results.filter((r) => r.data?.requestBatch);
     const refused = results.filter((r) => r.errors);
     expect(ok).toHaveLength(14);
@@ -54,9 +52,7 @@ describe(`no overbooking under concurrency (${DB_KIND})`, () => {
   it('60 concurrent requests over overlapping stays share the middle night: exactly 20 of 5 fit', async () => {
     const starts = [w.start, addDays(w.start, 1), addDays(w.start, 2)];
     const results = await Promise.all(
-      Array.from({ length: 60 }, (_, i) =>
-        t.gql(REQUEST_BATCH, { i: { packageId: w.baseB.packageId, startDate: starts[i % 3], headcount: 5 } }, i % 2 ? w.unionA.organiser : w.unionB.organiser),
-      ),
+      Array.from({ length: 60 }, (_, i) => t.gql(REQUEST_BATCH, { i: { packageId: w.baseB.packageId, startDate: starts[i % 3], headcount: 5 } }, i % 2 ? w.unionA.organiser : w.unionB.organiser)),
     );
     const ok = results.filter((r) => r.data?.requestBatch);
     expect(ok).toHaveLength(20);

@@ -51,7 +51,8 @@ describe(`allotments (${DB_KIND})`, () => {
 
   it('batches of the guest region draw on it when it has room on every night; others and overflow go to general capacity; giving back returns beds where they came from', async () => {
     const from = addDays(w.start, 40);
-    const allotment = (await t.ok<any>(CREATE_ALLOTMENT, { i: { agreementId: agreement, baseId: w.baseB.id, from, to: addDays(from, 5), beds: 20, releaseDays: 5 } }, w.baseB.operator)).createAllotment;
+    const allotment = (await t.ok<any>(CREATE_ALLOTMENT, { i: { agreementId: agreement, baseId: w.baseB.id, from, to: addDays(from, 5), beds: 20, releaseDays: 5 } }, w.baseB.operator))
+      .createAllotment;
     const input = { packageId: w.baseB.packageId, startDate: from, headcount: 15, agreementId: agreement };
     const one = (await t.ok<any>(EXCHANGE_BATCH, { i: input }, w.unionB.organiser)).requestBatch;
     expect(one.bedSource).toBe('ALLOTMENT');
@@ -75,16 +76,31 @@ describe(`allotments (${DB_KIND})`, () => {
     expect(await audit()).toEqual([]);
 
     // Release the first two nights by hand: their 2 unused beds go back to general sale.
-    expect(errorCode(await t.gql('mutation($id:Int!,$f:Date!,$t:Date!){releaseAllotment(id:$id,from:$f,to:$t){id}}', { id: allotment.id, f: from, t: addDays(from, 1) }, w.unionB.organiser))).toBe('FORBIDDEN');
+    expect(errorCode(await t.gql('mutation($id:Int!,$f:Date!,$t:Date!){releaseAllotment(id:$id,from:$f,to:$t){id}}', { id: allotment.id, f: from, t: addDays(from, 1) }, w.unionB.organiser))).toBe(
+      'FORBIDDEN',
+    );
     await t.ok('mutation($id:Int!,$f:Date!,$t:Date!){releaseAllotment(id:$id,from:$f,to:$t,reason:"团队确认人数"){id}}', { id: allotment.id, f: from, t: addDays(from, 1) }, w.partner);
     nights = await nightsOf(t, w.admin, w.baseB.id, from, addDays(from, 2));
-    expect(nights.map((n) => [n.reservedBeds, n.allottedBeds])).toEqual([[30, 0], [30, 0], [32, 2]]);
+    expect(nights.map((n) => [n.reservedBeds, n.allottedBeds])).toEqual([
+      [30, 0],
+      [30, 0],
+      [32, 2],
+    ]);
     // Cancelling the big batch: its beds go to general sale on the released nights, back to the block on the third.
     await t.ok('mutation($id:Int!){cancelBatch(id:$id,reason:"x"){id}}', { id: one.id }, w.unionB.organiser);
     nights = await nightsOf(t, w.admin, w.baseB.id, from, addDays(from, 2));
-    expect(nights.map((n) => [n.reservedBeds, n.allottedBeds])).toEqual([[12, 0], [12, 0], [32, 20]]);
+    expect(nights.map((n) => [n.reservedBeds, n.allottedBeds])).toEqual([
+      [12, 0],
+      [12, 0],
+      [32, 20],
+    ]);
     const after = (await t.ok<any>(ALLOTMENT, { id: allotment.id }, w.baseB.operator)).allotment;
-    expect(after.nights.slice(0, 4).map((n: any) => [n.beds, n.used, n.released])).toEqual([[0, 0, true], [0, 0, true], [20, 0, false], [20, 5, false]]);
+    expect(after.nights.slice(0, 4).map((n: any) => [n.beds, n.used, n.released])).toEqual([
+      [0, 0, true],
+      [0, 0, true],
+      [20, 0, false],
+      [20, 5, false],
+    ]);
     expect(after.history.map((h: any) => [h.action, h.from, h.to, h.bedNights])).toEqual([
       ['CREATE', from, addDays(from, 5), 120],
       ['RELEASE', from, addDays(from, 1), 4],
@@ -94,8 +110,8 @@ describe(`allotments (${DB_KIND})`, () => {
     await t.ok('mutation($i:CloseDatesInput!){closeDates(input:$i){date}}', { i: { baseId: w.baseB.id, from: addDays(from, 4), to: addDays(from, 4), reason: '检修' } }, w.baseB.operator);
     const closed = await t.gql(EXCHANGE_BATCH, { i: { ...input, headcount: 1, startDate: addDays(from, 3) } }, w.unionB.organiser);
     expect([errorCode(closed), closed.errors?.[0].extensions?.night]).toEqual(['BAD_USER_INPUT', addDays(from, 4)]);
-    const grown = await t.gql("mutation($id:Int!){changeHeadcount(id:$id,headcount:6){id}}", { id: three.id }, w.unionB.organiser);
-    expect([errorCode(grown), grown.errors?.[0].extensions?.field]).toEqual(["BAD_USER_INPUT", "headcount"]);
+    const grown = await t.gql('mutation($id:Int!){changeHeadcount(id:$id,headcount:6){id}}', { id: three.id }, w.unionB.organiser);
+    expect([errorCode(grown), grown.errors?.[0].extensions?.field]).toEqual(['BAD_USER_INPUT', 'headcount']);
     await t.ok('mutation($i:ReopenDatesInput!){reopenDates(input:$i){date}}', { i: { baseId: w.baseB.id, from: addDays(from, 4), to: addDays(from, 4) } }, w.baseB.operator);
     expect(await audit()).toEqual([]);
     void two;
@@ -107,7 +123,8 @@ describe(`allotments (${DB_KIND})`, () => {
   it('the sweep releases exactly the unused beds of the nights whose release day has come; terminating the agreement releases the rest', async () => {
     // Earlier than the other tests' blocks, so only this one is due on the day chosen below.
     const from = addDays(w.start, 10);
-    const allotment = (await t.ok<any>(CREATE_ALLOTMENT, { i: { agreementId: agreement, baseId: w.baseA.id, from, to: addDays(from, 9), beds: 10, releaseDays: 7 } }, w.baseA.operator)).createAllotment;
+    const allotment = (await t.ok<any>(CREATE_ALLOTMENT, { i: { agreementId: agreement, baseId: w.baseA.id, from, to: addDays(from, 9), beds: 10, releaseDays: 7 } }, w.baseA.operator))
+      .createAllotment;
     await t.ok(EXCHANGE_BATCH, { i: { packageId: w.baseA.packageId, startDate: addDays(from, 2), headcount: 4, agreementId: agreement } }, w.unionB.organiser);
     // The day the sixth night's release comes: nights 1–6 lose their unused beds (10,10,6,6,6,10).
     const releaseDay = addDays(from, 5 - 7);
@@ -124,23 +141,37 @@ describe(`allotments (${DB_KIND})`, () => {
     expect(await audit()).toEqual([]);
     // Terminated: unused beds of every night go back; the booked batch keeps its beds.
     const other = await activeAgreement(t, w.partner, yf, { partnerRegionId: w.regions.YF, title: 'short', from: today, to: addDays(today, 200) });
-    const block = (await t.ok<any>(CREATE_ALLOTMENT, { i: { agreementId: other, baseId: w.baseA.id, from: addDays(from, 20), to: addDays(from, 21), beds: 7, releaseDays: 1 } }, w.baseA.operator)).createAllotment;
+    const block = (await t.ok<any>(CREATE_ALLOTMENT, { i: { agreementId: other, baseId: w.baseA.id, from: addDays(from, 20), to: addDays(from, 21), beds: 7, releaseDays: 1 } }, w.baseA.operator))
+      .createAllotment;
     await t.ok(TERMINATE, { id: other, r: 'ended' }, yf);
-    expect((await t.ok<any>(ALLOTMENT, { id: block.id }, w.admin)).allotment.nights.map((n: any) => [n.beds, n.released])).toEqual([[0, true], [0, true]]);
-    expect(errorCode(await t.gql(CREATE_ALLOTMENT, { i: { agreementId: other, baseId: w.baseA.id, from: addDays(from, 20), to: addDays(from, 21), beds: 7, releaseDays: 1 } }, w.baseA.operator))).toBe('BAD_USER_INPUT');
+    expect((await t.ok<any>(ALLOTMENT, { id: block.id }, w.admin)).allotment.nights.map((n: any) => [n.beds, n.released])).toEqual([
+      [0, true],
+      [0, true],
+    ]);
+    expect(errorCode(await t.gql(CREATE_ALLOTMENT, { i: { agreementId: other, baseId: w.baseA.id, from: addDays(from, 20), to: addDays(from, 21), beds: 7, releaseDays: 1 } }, w.baseA.operator))).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(await audit()).toEqual([]);
     void allotment;
   });
 
   it('concurrent bookings never pass the quota nor the allotment, allotments racing general bookings never overbook, and the audit stays empty after a mixed run', async () => {
-    const q = await activeAgreement(t, w.partner, yf, { partnerRegionId: w.regions.YF, title: 'race', from: today, to: addDays(today, 300), quotas: [{ fromRegionId: w.regions.SZ, personVisits: 100 }] });
+    const q = await activeAgreement(t, w.partner, yf, {
+      partnerRegionId: w.regions.YF,
+      title: 'race',
+      from: today,
+      to: addDays(today, 300),
+      quotas: [{ fromRegionId: w.regions.SZ, personVisits: 100 }],
+    });
     const from = addDays(w.start, 80);
     // Base B, nights from…from+2: 100 beds; a block of 40 for 深圳.
     await t.ok(CREATE_ALLOTMENT, { i: { agreementId: q, baseId: w.baseB.id, from, to: addDays(from, 2), beds: 40, releaseDays: 1 } }, w.baseB.operator);
     // 30 requests of 4 under the agreement at once: the quota (100) lets 25 through; the block takes 10 of them,
     // general capacity (60 left) the other 15.
     const results = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => t.gql(EXCHANGE_BATCH, { i: { packageId: w.baseB.packageId, startDate: from, headcount: 4, agreementId: q, unionId: w.unionB.id } }, i % 2 ? w.unionB.organiser : w.partner)),
+      Array.from({ length: 30 }, (_, i) =>
+        t.gql(EXCHANGE_BATCH, { i: { packageId: w.baseB.packageId, startDate: from, headcount: 4, agreementId: q, unionId: w.unionB.id } }, i % 2 ? w.unionB.organiser : w.partner),
+      ),
     );
     const ok = results.filter((r) => r.data?.requestBatch).map((r) => r.data!.requestBatch);
     const codes = results.filter((r) => r.errors).map((r) => errorCode(r));

@@ -32,7 +32,9 @@ describe(`exchange agreements (${DB_KIND})`, () => {
   const base = (over: Record<string, unknown> = {}) => ({ partnerRegionId: w.regions.YF, title: '深云互派框架协议', from: today, to: until, ...over });
 
   it('PROPOSED → ACTIVE by the other region, with history; the proposer cannot accept its own, a third region sees nothing', async () => {
-    const proposed = (await t.ok<any>(PROPOSE, { i: base({ quotas: [{ fromRegionId: w.regions.SZ, personVisits: 300 }], benefits: [{ hostRegionId: w.regions.YF, type: 'VOUCHER_PER_PERSON', amount: '100' }] }) }, sz)).proposeAgreement;
+    const proposed = (
+      await t.ok<any>(PROPOSE, { i: base({ quotas: [{ fromRegionId: w.regions.SZ, personVisits: 300 }], benefits: [{ hostRegionId: w.regions.YF, type: 'VOUCHER_PER_PERSON', amount: '100' }] }) }, sz)
+    ).proposeAgreement;
     expect(proposed).toMatchObject({ status: 'PROPOSED', proposerRegion: { code: 'SZ' }, partnerRegion: { code: 'YF' } });
     expect(errorCode(await t.gql(ACCEPT, { id: proposed.id }, sz))).toBe('FORBIDDEN');
     expect(errorCode(await t.gql(ACCEPT, { id: proposed.id }, hk))).toBe('NOT_FOUND');
@@ -48,7 +50,10 @@ describe(`exchange agreements (${DB_KIND})`, () => {
       [w.regions.SZ, 2, addDays(today, seen.quotas[1].yearStart === addDays(today, 366) ? 366 : 365), 300, 0, 300],
     ]);
     expect(seen.benefits).toEqual([{ hostRegionId: w.regions.YF, type: 'VOUCHER_PER_PERSON', amount: '100.00' }]);
-    expect(seen.history.map((h: any) => [h.from, h.to])).toEqual([[null, 'PROPOSED'], ['PROPOSED', 'ACTIVE']]);
+    expect(seen.history.map((h: any) => [h.from, h.to])).toEqual([
+      [null, 'PROPOSED'],
+      ['PROPOSED', 'ACTIVE'],
+    ]);
     // The host's operator and organisers of either region see it; the admin sees all.
     for (const token of [w.baseA.operator, w.unionB.organiser, w.admin]) expect((await t.ok<any>(AGREEMENT, { id: proposed.id }, token)).agreement.id).toBe(proposed.id);
     expect(errorCode(await t.gql(AGREEMENT, { id: proposed.id }, w.unionA.organiser))).toBe('NOT_FOUND');
@@ -78,7 +83,12 @@ describe(`exchange agreements (${DB_KIND})`, () => {
   });
 
   it('booking under an agreement: the parties, the period and the state are checked; the quota is taken and given back exactly', async () => {
-    const id = await activeAgreement(t, sz, yf, base({ quotas: [{ fromRegionId: w.regions.SZ, personVisits: 30 }], benefits: [{ hostRegionId: w.regions.YF, type: 'DISCOUNT_PERCENT', amount: '10' }] }));
+    const id = await activeAgreement(
+      t,
+      sz,
+      yf,
+      base({ quotas: [{ fromRegionId: w.regions.SZ, personVisits: 30 }], benefits: [{ hostRegionId: w.regions.YF, type: 'DISCOUNT_PERCENT', amount: '10' }] }),
+    );
     const input = { packageId: w.baseA.packageId, startDate: w.start, headcount: 12, agreementId: id };
     // Union A is in 广州, not a party: to its organiser the agreement does not exist; an admin is told why.
     const wrongUnion = await t.gql(EXCHANGE_BATCH, { i: input }, w.unionA.organiser);
@@ -86,8 +96,15 @@ describe(`exchange agreements (${DB_KIND})`, () => {
     const adminWrong = await t.gql(EXCHANGE_BATCH, { i: { ...input, unionId: w.unionA.id } }, w.admin);
     expect([errorCode(adminWrong), adminWrong.errors?.[0].extensions?.field]).toEqual(['BAD_USER_INPUT', 'unionId']);
     // A base outside the host region.
-    const gzBase = (await t.ok<any>('mutation($i:CreateBaseInput!){createBase(input:$i){id}}', { i: { code: 'T-GZ1', name: '广州基地', regionId: w.regions.GZ, county: '海珠区' } }, w.admin)).createBase.id;
-    const gzPackage = (await t.ok<any>('mutation($i:CreatePackageInput!){createPackage(input:$i){id}}', { i: { baseId: gzBase, name: 'p', nights: 2, pricePerPerson: '100.00', minGroupSize: 1, maxGroupSize: 99 } }, w.admin)).createPackage.id;
+    const gzBase = (await t.ok<any>('mutation($i:CreateBaseInput!){createBase(input:$i){id}}', { i: { code: 'T-GZ1', name: '广州基地', regionId: w.regions.GZ, county: '海珠区' } }, w.admin))
+      .createBase.id;
+    const gzPackage = (
+      await t.ok<any>(
+        'mutation($i:CreatePackageInput!){createPackage(input:$i){id}}',
+        { i: { baseId: gzBase, name: 'p', nights: 2, pricePerPerson: '100.00', minGroupSize: 1, maxGroupSize: 99 } },
+        w.admin,
+      )
+    ).createPackage.id;
     const wrongBase = await t.gql(EXCHANGE_BATCH, { i: { ...input, packageId: gzPackage } }, w.unionB.organiser);
     expect([errorCode(wrongBase), wrongBase.errors?.[0].extensions?.field]).toEqual(['BAD_USER_INPUT', 'packageId']);
     // Past its end.
@@ -174,12 +191,26 @@ describe(`exchange agreements (${DB_KIND})`, () => {
     const period = { a: voucher, f: today, t: today };
     const statement = (await t.ok<any>(STATEMENT, period, w.admin)).subsidyStatement;
     expect(statement).toMatchObject({ total: '1234.50', unclaimed: '1234.50' });
-    expect(statement.lines.map((l: any) => [l.batchId, l.people, l.amount]).sort()).toEqual([[a.id, 7, '864.15'], [b.id, 3, '370.35']].sort());
+    expect(statement.lines.map((l: any) => [l.batchId, l.people, l.amount]).sort()).toEqual(
+      [
+        [a.id, 7, '864.15'],
+        [b.id, 3, '370.35'],
+      ].sort(),
+    );
     // An operator sees and claims their own base's lines only; the host federation pays.
     expect((await t.ok<any>(STATEMENT, period, w.baseA.operator)).subsidyStatement.total).toBe('370.35');
     const claimA = (await t.ok<any>(CLAIM, period, w.baseA.operator)).issueSubsidyClaim;
     const yfFederation = (await t.ok<any>('{regions{code federation{id}}}', {}, w.admin)).regions.find((r: any) => r.code === 'YF').federation.id;
-    expect(claimA).toEqual([{ id: expect.any(Number), kind: 'SUBSIDY_CLAIM', total: '370.35', baseId: w.baseA.id, unionId: yfFederation, lines: [{ kind: 'SUBSIDY', batchId: b.id, quantity: 3, unitPrice: '123.45', amount: '370.35' }] }]);
+    expect(claimA).toEqual([
+      {
+        id: expect.any(Number),
+        kind: 'SUBSIDY_CLAIM',
+        total: '370.35',
+        baseId: w.baseA.id,
+        unionId: yfFederation,
+        lines: [{ kind: 'SUBSIDY', batchId: b.id, quantity: 3, unitPrice: '123.45', amount: '370.35' }],
+      },
+    ]);
     const rest = (await t.ok<any>(CLAIM, period, w.admin)).issueSubsidyClaim;
     expect(rest.map((r: any) => [r.baseId, r.total])).toEqual([[w.baseB.id, '864.15']]);
     expect((await t.ok<any>(CLAIM, period, w.admin)).issueSubsidyClaim).toEqual([]);
@@ -188,7 +219,8 @@ describe(`exchange agreements (${DB_KIND})`, () => {
     expect((await t.ok<any>(CLAIM, { ...period, a: discount }, w.admin)).issueSubsidyClaim).toEqual([]);
 
     // The balance counts what went ahead and the benefits granted.
-    const BALANCE = 'query($id:Int!){agreement(id:$id){balance{year from directions{fromRegion{code} toRegion{code} flow{batches personVisits personNights committedBatches benefitsGranted} quota} net}}}';
+    const BALANCE =
+      'query($id:Int!){agreement(id:$id){balance{year from directions{fromRegion{code} toRegion{code} flow{batches personVisits personNights committedBatches benefitsGranted} quota} net}}}';
     const balance = (await t.ok<any>(BALANCE, { id: voucher }, sz)).agreement.balance;
     expect(balance.year).toBe(1);
     expect(balance.directions.map((d: any) => [d.fromRegion.code, d.toRegion.code, d.flow, d.quota])).toEqual([
@@ -225,7 +257,10 @@ describe(`exchange agreements (${DB_KIND})`, () => {
     expect((await t.ok<any>('query($id:Int!){batch(id:$id){status}}', { id: a.id }, w.admin)).batch.status).toBe('SETTLED');
     const b = await stay(t, { organiser: w.unionB.organiser, operator: w.baseA.operator }, { packageId: w.baseA.packageId, startDate: today, headcount: 2, agreementId: big }, 'COMPLETED');
     const billB = (await t.ok<any>(ISSUE, { b: b.id }, w.baseA.operator)).issueBill;
-    expect(billB.lines.map((l: any) => [l.kind, l.unitPrice, l.amount])).toEqual([['PACKAGE', '1980.00', '3960.00'], ['VOUCHER', '-1980.00', '-3960.00']]);
+    expect(billB.lines.map((l: any) => [l.kind, l.unitPrice, l.amount])).toEqual([
+      ['PACKAGE', '1980.00', '3960.00'],
+      ['VOUCHER', '-1980.00', '-3960.00'],
+    ]);
     expect([billB.total, billB.status]).toEqual(['0.00', 'PAID']);
     // Cancelled on the day of arrival: 100 % of the price less 10 %.
     const c = await stay(t, { organiser: w.unionB.organiser, operator: w.baseA.operator }, { packageId: w.baseA.packageId, startDate: today, headcount: 3, agreementId: tenth }, 'CONFIRMED');

@@ -24,7 +24,11 @@ describe(`stay feedback (${DB_KIND})`, () => {
     expect(errorCode(await t.gql(RATE, { i: { batchId: open.id, ...score } }, w.unionA.organiser))).toBe('INVALID_TRANSITION');
     expect(errorCode(await t.gql(RATE, { i: { batchId: a.id, ...score } }, w.unionB.organiser))).toBe('NOT_FOUND');
     expect(errorCode(await t.gql(RATE, { i: { batchId: a.id, ...score } }, w.baseA.operator))).toBe('FORBIDDEN');
-    for (const [field, value] of [['overall', 0], ['meals', 6], ['service', 2.5]] as const) {
+    for (const [field, value] of [
+      ['overall', 0],
+      ['meals', 6],
+      ['service', 2.5],
+    ] as const) {
       const res = await t.gql(RATE, { i: { batchId: a.id, ...score, [field]: value } }, w.unionA.organiser);
       expect([errorCode(res), res.errors?.[0].extensions?.field]).toEqual(['BAD_USER_INPUT', field]);
     }

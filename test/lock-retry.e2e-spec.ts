@@ -14,8 +14,7 @@ onMysql('lock conflicts are retried, then reported (mysql)', () => {
   let t: TestApp;
   let w: World;
   let runner: TransactionRunner;
-  const touch = (ctx: TxContext, baseId: number, night: string) =>
-    ctx.em.query('UPDATE capacity_night SET closedReason = NULL WHERE baseId = ? AND night = ?', [baseId, night]);
+  const touch = (ctx: TxContext, baseId: number, night: string) => ctx.em.query('UPDATE capacity_night SET closedReason = NULL WHERE baseId = ? AND night = ?', [baseId, night]);
 
   beforeAll(async () => {
     t = await startTestApp();

@@ -36,13 +36,20 @@ describe(`request limits (${DB_KIND})`, () => {
   });
 
   it('refuses a body over 1 MB, a body that is not JSON, and batched arrays of operations', async () => {
-    const big = await request(t.url).post('/graphql').set('content-type', 'application/json').send({ query: `{ me { id } }`, variables: { pad: 'x'.repeat(1_100_000) } });
+    const big = await request(t.url)
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send({ query: `{ me { id } }`, variables: { pad: 'x'.repeat(1_100_000) } });
     expect(big.status).toBe(413);
     expect(big.body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'body' });
     const broken = await request(t.url).post('/graphql').set('content-type', 'application/json').send('{"query": not json');
     expect(broken.status).toBe(400);
     expect(broken.body.errors[0]).toMatchObject({ message: expect.stringContaining('not valid JSON'), extensions: { code: 'BAD_USER_INPUT' } });
-    const batched = await request(t.url).post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${admin}`).send([{ query: '{ me { id } }' }, { query: '{ me { id } }' }]);
+    const batched = await request(t.url)
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('authorization', `Bearer ${admin}`)
+      .send([{ query: '{ me { id } }' }, { query: '{ me { id } }' }]);
     expect(batched.status).toBe(400);
   });
 

@@ -19,9 +19,7 @@ describe(`rooming lists under concurrency (${DB_KIND})`, () => {
 
   it('24 concurrent lists of 3 for a headcount of 30: exactly 10 land, the list holds exactly 30', async () => {
     const b = await requestBatch(w.start, 30);
-    const results = await Promise.all(
-      Array.from({ length: 24 }, (_, i) => t.gql(ADD_PARTICIPANTS, { b: b.id, p: [0, 1, 2].map((k) => person(100_000 + i * 3 + k)) }, w.unionA.organiser)),
-    );
+    const results = await Promise.all(Array.from({ length: 24 }, (_, i) => t.gql(ADD_PARTICIPANTS, { b: b.id, p: [0, 1, 2].map((k) => person(100_000 + i * 3 + k)) }, w.unionA.organiser)));
     const codes = results.map((r) => errorCode(r) ?? 'OK');
     expect(codes.filter((c) => c === 'OK')).toHaveLength(10);
     expect(codes.filter((c) => c !== 'OK').every((c) => c === 'BAD_USER_INPUT' || c === 'CONFLICT')).toBe(true);

@@ -73,7 +73,11 @@ describe(`rooming list spreadsheets (${DB_KIND})`, () => {
     expect(table.slice(1)).toEqual(rows);
 
     // Round trips into another batch through each format; the lists come back equal.
-    for (const [format, lang, headers, offset] of [['xlsx', 'zh', ZH, 20], ['csv', 'en', EN, 30], ['csv', 'zh', ZH, 40]] as const) {
+    for (const [format, lang, headers, offset] of [
+      ['xlsx', 'zh', ZH, 20],
+      ['csv', 'en', EN, 30],
+      ['csv', 'zh', ZH, 40],
+    ] as const) {
       const file = await download(t, `/batches/${first.id}/participants.${format}?lang=${lang}`, w.unionA.organiser);
       const second = await requestBatch(addDays(w.start, offset), 40);
       const res = await upload(t, second.id, file.body, `export.${format}`, w.unionA.organiser);
@@ -86,11 +90,7 @@ describe(`rooming list spreadsheets (${DB_KIND})`, () => {
 
   it('writes formula-like cells as text: an apostrophe in CSV, string cells in xlsx, and reads them back unchanged', async () => {
     const b = await requestBatch(addDays(w.start, 50), 3);
-    const evil = [
-      [...zhRow(30_001).slice(0, 5), '=HYPERLINK("http://evil.example","点我")', '劳模', '+1', '@SUM(A1)'],
-      [...zhRow(30_002).slice(0, 5), '-2+3', '其他', '', ''],
-      zhRow(30_003),
-    ];
+    const evil = [[...zhRow(30_001).slice(0, 5), '=HYPERLINK("http://evil.example","点我")', '劳模', '+1', '@SUM(A1)'], [...zhRow(30_002).slice(0, 5), '-2+3', '其他', '', ''], zhRow(30_003)];
     expect((await upload(t, b.id, await xlsxOf([ZH, ...evil]), 'evil.xlsx', w.unionA.organiser)).status).toBe(201);
 
     const csv = (await download(t, `/batches/${b.id}/participants.csv`, w.unionA.organiser)).body.toString('utf8');
@@ -145,7 +145,11 @@ describe(`rooming list spreadsheets (${DB_KIND})`, () => {
     expect(plain(400, await upload(t, b.id, Buffer.from(ZH.join(',') + '\r\n'), 'x.csv', w.unionA.organiser)).message).toBe('The file has headers but no people');
     expect(plain(400, await upload(t, b.id, Buffer.from('PK\u0003\u0004garbage'), 'x.xlsx', w.unionA.organiser)).message).toContain('could not be read');
     expect(plain(400, await upload(t, b.id, Buffer.from('a'), 'x.csv', w.unionA.organiser, '?mode=merge'))).toMatchObject({ field: 'mode' });
-    expect(plain(413, await upload(t, b.id, Buffer.alloc(11 * 1024 * 1024, 65), 'big.csv', w.unionA.organiser))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file', message: expect.stringContaining('at most 10 MB') });
+    expect(plain(413, await upload(t, b.id, Buffer.alloc(11 * 1024 * 1024, 65), 'big.csv', w.unionA.organiser))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'file',
+      message: expect.stringContaining('at most 10 MB'),
+    });
   });
 
   it('reports the headcount and every bad row together, duplicates by row number, and says which columns it ignored', async () => {
@@ -155,7 +159,9 @@ describe(`rooming list spreadsheets (${DB_KIND})`, () => {
     const csv = [ZH, ...rows].map((r) => r.join(',')).join('\r\n');
     const res = await upload(t, b.id, Buffer.from(csv), 'x.csv', w.unionA.organiser);
     expect(res.body.error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file', headcount: 3 });
-    expect(res.body.error.message).toBe(`The file lists 4 people and batch ${b.reference} is for 3. Raise the headcount first (changeHeadcount) or send fewer. Also, 2 rows have errors; nothing was imported`);
+    expect(res.body.error.message).toBe(
+      `The file lists 4 people and batch ${b.reference} is for 3. Raise the headcount first (changeHeadcount) or send fewer. Also, 2 rows have errors; nothing was imported`,
+    );
     expect(res.body.error.rows).toEqual([
       { row: 4, column: '证件号码', message: 'the same person as row 2' },
       { row: 5, column: '手机号', message: expect.stringContaining('format the column as Text') },
@@ -166,7 +172,12 @@ describe(`rooming list spreadsheets (${DB_KIND})`, () => {
     expect(only).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file', headcount: 3, participantCount: 0 });
     expect(only.rows).toBeUndefined();
     // Extra columns (序号, 备注) are fine, and named in the answer.
-    const extra = [['序号', ...ZH, '备注'], ['1', ...zhRow(60_021), '组长']].map((r) => r.join(',')).join('\n');
+    const extra = [
+      ['序号', ...ZH, '备注'],
+      ['1', ...zhRow(60_021), '组长'],
+    ]
+      .map((r) => r.join(','))
+      .join('\n');
     expect((await upload(t, b.id, Buffer.from(extra), 'x.csv', w.unionA.organiser)).body).toMatchObject({ imported: 1, ignoredColumns: ['序号', '备注'] });
     // An empty file and a file under the wrong form field say so plainly.
     const empty = (await upload(t, b.id, Buffer.from(''), 'x.csv', w.unionA.organiser)).body.error;

@@ -6,7 +6,8 @@ import { ADD_PARTICIPANTS, person } from './support/people.js';
 import { DB_KIND, errorCode, startTestApp, type TestApp } from './support/test-app.js';
 import { buildWorld, REQUEST_BATCH, type World } from './support/world.js';
 
-const MOVE = (name: string, reason = false) => `mutation($b:Int!${reason ? ',$r:String!' : ''}){${name}(batchId:$b${reason ? ',reason:$r' : ''}){rosterStatus rosterPublishedOn rosterClearsOn rosterPublicToken holdExpiresAt}}`;
+const MOVE = (name: string, reason = false) =>
+  `mutation($b:Int!${reason ? ',$r:String!' : ''}){${name}(batchId:$b${reason ? ',reason:$r' : ''}){rosterStatus rosterPublishedOn rosterClearsOn rosterPublicToken holdExpiresAt}}`;
 const SET_LEADER = 'mutation($p:Int!){setTeamLeader(participantId:$p){id teamLeader}}';
 const PUBLIC = 'query($t:String!){publishedRoster(token:$t){batchReference unionName baseName status publishedOn clearsOn people{name employer category}}}';
 
@@ -97,11 +98,17 @@ describe(`roster approval and public notice (${DB_KIND})`, () => {
     expect(errorCode(await t.gql(PUBLIC, { t: `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}` }))).toBe('NOT_FOUND');
     expect(errorCode(await t.gql(PUBLIC, { t: 'short' }))).toBe('NOT_FOUND');
     // Over plain HTTP with no account at all.
-    const anonymous = await request(t.url).post('/graphql').set('content-type', 'application/json').send({ query: PUBLIC, variables: { t: published.rosterPublicToken } });
+    const anonymous = await request(t.url)
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send({ query: PUBLIC, variables: { t: published.rosterPublicToken } });
     expect(anonymous.body.data.publishedRoster.batchReference).toBe(b.reference);
 
     // An objection sends it back; the link dies.
-    expect((await t.ok<any>(MOVE('recordObjection', true), { b: b.id, r: '有职工反映名单重复' }, w.unionA.organiser)).recordObjection).toMatchObject({ rosterStatus: 'SUBMITTED', rosterPublicToken: null });
+    expect((await t.ok<any>(MOVE('recordObjection', true), { b: b.id, r: '有职工反映名单重复' }, w.unionA.organiser)).recordObjection).toMatchObject({
+      rosterStatus: 'SUBMITTED',
+      rosterPublicToken: null,
+    });
     expect(errorCode(await t.gql(PUBLIC, { t: published.rosterPublicToken }))).toBe('NOT_FOUND');
     await t.ok(MOVE('approveRoster'), { b: b.id }, approver);
     const again = (await t.ok<any>(MOVE('publishRoster'), { b: b.id }, approver)).publishRoster;

@@ -50,7 +50,11 @@ describe(`schema, migrations and start-up (${DB_KIND})`, () => {
       const unions = all.unions;
       const bases = all.bases.filter((b: any) => b.region.code === 'YF');
       expect(bases).toHaveLength(7);
-      expect(all.bases.filter((b: any) => b.region.code !== 'YF').map((b: any) => [b.region.code, b.isDemo])).toEqual([['SZ', true], ['ZH', true], ['GZ', true]]);
+      expect(all.bases.filter((b: any) => b.region.code !== 'YF').map((b: any) => [b.region.code, b.isDemo])).toEqual([
+        ['SZ', true],
+        ['ZH', true],
+        ['GZ', true],
+      ]);
       for (const base of bases) {
         expect(base.isDemo).toBe(true);
         expect(base.packages.length).toBeGreaterThanOrEqual(2);
@@ -60,8 +64,21 @@ describe(`schema, migrations and start-up (${DB_KIND})`, () => {
       // The twelve regions' federations come with the schema; the demo adds a district union in ten of them.
       const demo = unions.filter((u: any) => !u.code.endsWith('-FED'));
       expect(demo.map((u: any) => u.city).sort()).toEqual(['东莞', '中山', '云浮', '佛山', '广州', '惠州', '江门', '深圳', '珠海', '肇庆'].sort());
-      expect(unions.filter((u: any) => u.code.endsWith('-FED')).map((u: any) => u.city).sort()).toEqual(['东莞', '中山', '云浮', '佛山', '广州', '惠州', '江门', '深圳', '珠海', '肇庆', '香港', '澳门'].sort());
-      for (const [username, role] of [['operator', 'BASE_OPERATOR'], ['organiser', 'UNION_ORGANISER'], ['partner', 'PARTNER'], ['partner-sz', 'PARTNER'], ['partner-zh', 'PARTNER'], ['partner-gz', 'PARTNER'], ['operator-sz', 'BASE_OPERATOR']]) {
+      expect(
+        unions
+          .filter((u: any) => u.code.endsWith('-FED'))
+          .map((u: any) => u.city)
+          .sort(),
+      ).toEqual(['东莞', '中山', '云浮', '佛山', '广州', '惠州', '江门', '深圳', '珠海', '肇庆', '香港', '澳门'].sort());
+      for (const [username, role] of [
+        ['operator', 'BASE_OPERATOR'],
+        ['organiser', 'UNION_ORGANISER'],
+        ['partner', 'PARTNER'],
+        ['partner-sz', 'PARTNER'],
+        ['partner-zh', 'PARTNER'],
+        ['partner-gz', 'PARTNER'],
+        ['operator-sz', 'BASE_OPERATOR'],
+      ]) {
         const token = await t.login(username, 'demo1234');
         expect((await t.ok<any>('{ me { role } }', {}, token)).me.role).toBe(role);
       }
@@ -84,7 +101,11 @@ describe(`schema, migrations and start-up (${DB_KIND})`, () => {
       expect(reciprocity.partners.map((p: any) => p.partnerRegion.code)).toEqual(['SZ', 'ZH']);
       // The confirmed demo batch has most of its rooming list, with valid (made-up) documents.
       const organiser = await t.login('organiser', 'demo1234');
-      const { batches } = await t.ok<any>('{ batches(filter: { status: CONFIRMED }) { edges { node { status headcount participantCount participants { idNumber idNumberMasked } } } } }', {}, organiser);
+      const { batches } = await t.ok<any>(
+        '{ batches(filter: { status: CONFIRMED }) { edges { node { status headcount participantCount participants { idNumber idNumberMasked } } } } }',
+        {},
+        organiser,
+      );
       const confirmed = batches.edges.map((e: any) => e.node).find((b: any) => b.status === 'CONFIRMED');
       expect(confirmed).toMatchObject({ headcount: 40, participantCount: 36 });
       expect(confirmed.participants[0].idNumberMasked).toMatch(/^440106\*{8}\d{3}[\dX]$/);

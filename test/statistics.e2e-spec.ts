@@ -70,7 +70,13 @@ describe(`bills of random batches and the statistics (${DB_KIND})`, () => {
       for (let k = Math.floor(rand() * 5); k > 0; k--) {
         const quantity = 1 + Math.floor(rand() * 20);
         const unitPrice = Math.floor(rand() * 50_000);
-        const e = (await t.ok(RECORD, { i: { batchId: b.id, category: pick(['LODGING', 'MEALS', 'ACTIVITIES', 'TRANSPORT', 'OTHER']), description: `item ${i}.${k}`, quantity, unitPrice: yuan(unitPrice), occurredOn: today } }, base.operator)).recordConsumption;
+        const e = (
+          await t.ok(
+            RECORD,
+            { i: { batchId: b.id, category: pick(['LODGING', 'MEALS', 'ACTIVITIES', 'TRANSPORT', 'OTHER']), description: `item ${i}.${k}`, quantity, unitPrice: yuan(unitPrice), occurredOn: today } },
+            base.operator,
+          )
+        ).recordConsumption;
         expect(fen(e.amount)).toBe(quantity * unitPrice);
         entries.push({ id: e.id, amount: quantity * unitPrice });
         expected += quantity * unitPrice;
@@ -156,14 +162,24 @@ describe(`bills of random batches and the statistics (${DB_KIND})`, () => {
     const csv = await download(t, `/statistics.csv?from=${today}&to=${today}&groupBy=union`, w.unionA.organiser);
     expect((await download(t, `/statistics.csv?from=${today}&to=${today}`, w.admin)).status).toBe(400); // groupBy is required, as in GraphQL
     expect(csv.status).toBe(200);
-    const lines = csv.body.toString('utf8').replace(/^\ufeff/, '').trim().split('\r\n');
+    const lines = csv.body
+      .toString('utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toContain('person-visits');
     const mine = sums(made.filter((m) => m.unionId === w.unionA.id));
     expect(lines).toHaveLength(3); // header, union A, total
     expect(lines[1].split(',').slice(0, 7)).toEqual(['Test union UA', String(mine.batches), String(mine.personVisits), String(mine.personNights), mine.consumption, mine.paid, mine.outstanding]);
     const xlsx = await textOfXlsx((await download(t, `/statistics.xlsx?from=${today}&to=${today}&groupBy=BASE`, w.admin)).body);
     // Figures are numbers in the workbook (so a spreadsheet can add them up).
-    expect(xlsx[xlsx.length - 1].slice(0, 5)).toEqual(['Total', String(sums(made).batches), String(sums(made).personVisits), String(sums(made).personNights), String(fen(sums(made).consumption) / 100)]);
+    expect(xlsx[xlsx.length - 1].slice(0, 5)).toEqual([
+      'Total',
+      String(sums(made).batches),
+      String(sums(made).personVisits),
+      String(sums(made).personNights),
+      String(fen(sums(made).consumption) / 100),
+    ]);
     // A name that looks like a formula is text in the CSV.
     await t.ok('mutation($i:UpdateBaseInput!){updateBase(input:$i){id}}', { i: { id: w.baseB.id, name: '=HYPERLINK("http://x","1")' } }, w.admin);
     const named = (await download(t, `/statistics.csv?from=${today}&to=${today}&groupBy=BASE`, w.admin)).body.toString('utf8');

@@ -11,7 +11,7 @@ const SWEEPS = ['cleared rosters', 'expired agreements', 'expired holds', 'relea
 const STATUS = 'query($id:Int!){batch(id:$id){status}}';
 
 async function until(what: string, done: () => boolean | Promise<boolean>, ms = 8000): Promise<void> {
-  for (const end = Date.now() + ms; !(await done()); ) {
+  for (const end = Date.now() + ms; !(await done());) {
     if (Date.now() > end) throw new Error(`waited ${ms} ms for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -4,7 +4,8 @@ import { ISSUE, readyForCheckIn, RECORD_INSURANCE, stay } from './support/stays.
 import { DB_KIND, errorCode, startTestApp, type TestApp } from './support/test-app.js';
 import { buildWorld, REQUEST_BATCH, type World } from './support/world.js';
 
-const SET = 'mutation($i:SetUnionPolicyInput!){setUnionPolicy(input:$i){id unionId effectiveFrom capPerPersonPerDay maxDaysPerTrip maxDaysPerYear insuranceMinimum publicationRequired publicationWorkingDays}}';
+const SET =
+  'mutation($i:SetUnionPolicyInput!){setUnionPolicy(input:$i){id unionId effectiveFrom capPerPersonPerDay maxDaysPerTrip maxDaysPerYear insuranceMinimum publicationRequired publicationWorkingDays}}';
 const POLICY = 'query($u:Int!,$on:Date){unionPolicy(unionId:$u,on:$on){id effectiveFrom capPerPersonPerDay maxDaysPerTrip maxDaysPerYear}}';
 
 /** The union's funding policy: versions, the trip and yearly day limits, and the union-funded / self-paid split of bills. */
@@ -52,7 +53,13 @@ describe(`union funding policy (${DB_KIND})`, () => {
   }
 
   it('the defaults until a union sets its own; versions by effective date, set by the union’s approver or an admin', async () => {
-    expect((await t.ok<any>(POLICY, { u: w.unionB.id }, w.unionB.organiser)).unionPolicy).toEqual({ id: 0, effectiveFrom: '2000-01-01', capPerPersonPerDay: '600.00', maxDaysPerTrip: 5, maxDaysPerYear: 5 });
+    expect((await t.ok<any>(POLICY, { u: w.unionB.id }, w.unionB.organiser)).unionPolicy).toEqual({
+      id: 0,
+      effectiveFrom: '2000-01-01',
+      capPerPersonPerDay: '600.00',
+      maxDaysPerTrip: 5,
+      maxDaysPerYear: 5,
+    });
     // Another union's rules are its own business; a base reads any union's.
     expect(errorCode(await t.gql(POLICY, { u: w.unionA.id }, w.unionB.organiser))).toBe('FORBIDDEN');
     expect(errorCode(await t.gql('query($u:Int!){unionPolicyVersions(unionId:$u){id}}', { u: w.unionB.id }, approverA))).toBe('FORBIDDEN');
@@ -79,7 +86,13 @@ describe(`union funding policy (${DB_KIND})`, () => {
 
   it('a stay is its nights + 1 days: 4 nights are 5 days and pass a 5-day trip maximum, 5 nights do not', async () => {
     const pkg = async (nights: number) =>
-      (await t.ok<any>('mutation($i:CreatePackageInput!){createPackage(input:$i){id}}', { i: { baseId: w.baseB.id, name: `${nights} nights`, nights, pricePerPerson: '1000.00', minGroupSize: 1, maxGroupSize: 99 } }, w.admin)).createPackage.id;
+      (
+        await t.ok<any>(
+          'mutation($i:CreatePackageInput!){createPackage(input:$i){id}}',
+          { i: { baseId: w.baseB.id, name: `${nights} nights`, nights, pricePerPerson: '1000.00', minGroupSize: 1, maxGroupSize: 99 } },
+          w.admin,
+        )
+      ).createPackage.id;
     const four = await pkg(4);
     const five = await pkg(5);
     expect((await t.ok<any>(REQUEST_BATCH, { i: { packageId: four, startDate: w.start, headcount: 2 } }, w.unionB.organiser)).requestBatch.nights).toBe(4);
@@ -90,7 +103,13 @@ describe(`union funding policy (${DB_KIND})`, () => {
   });
 
   it('a person’s days a year count across batches of every union, by the keyed hash; days over New Year count in each year; the error names only what the caller may see', async () => {
-    const two = (await t.ok<any>('mutation($i:CreatePackageInput!){createPackage(input:$i){id}}', { i: { baseId: w.baseA.id, name: '2 nights', nights: 2, pricePerPerson: '800.00', minGroupSize: 1, maxGroupSize: 99 } }, w.admin)).createPackage.id;
+    const two = (
+      await t.ok<any>(
+        'mutation($i:CreatePackageInput!){createPackage(input:$i){id}}',
+        { i: { baseId: w.baseA.id, name: '2 nights', nights: 2, pricePerPerson: '800.00', minGroupSize: 1, maxGroupSize: 99 } },
+        w.admin,
+      )
+    ).createPackage.id;
     // The coming New Year with a December still ahead of it (run in mid-December, the next one).
     const year = today < `${today.slice(0, 4)}-12-08` ? Number(today.slice(0, 4)) : Number(today.slice(0, 4)) + 1;
     const newYear = `${year}-12-30`;
@@ -130,9 +149,18 @@ describe(`union funding policy (${DB_KIND})`, () => {
     // Union B: cap 400.00 from today; union A: the cap changes only in 30 days, so today's 600.00 applies.
     await t.ok(SET, { i: { unionId: w.unionB.id, effectiveFrom: today, capPerPersonPerDay: '400.00', maxDaysPerYear: 366, publicationRequired: false } }, w.admin);
     const b = await stay(t, { organiser: w.unionB.organiser, operator: w.baseA.operator }, { packageId: w.baseA.packageId, startDate: today, headcount: 3 }, 'COMPLETED');
-    const billB = (await t.ok<any>(`mutation($b:Int!){issueBill(batchId:$b){total funding{capPerPersonPerDay days people unionFundedPerPerson selfPaidPerPerson unionFunded selfPaid}}}`, { b: b.id }, w.baseA.operator)).issueBill;
+    const billB = (
+      await t.ok<any>(
+        `mutation($b:Int!){issueBill(batchId:$b){total funding{capPerPersonPerDay days people unionFundedPerPerson selfPaidPerPerson unionFunded selfPaid}}}`,
+        { b: b.id },
+        w.baseA.operator,
+      )
+    ).issueBill;
     // 1980.00 for 3 nights = 4 days: 1600.00 from union funds, 380.00 each worker's own.
-    expect(billB).toEqual({ total: '5940.00', funding: { capPerPersonPerDay: '400.00', days: 4, people: 3, unionFundedPerPerson: '1600.00', selfPaidPerPerson: '380.00', unionFunded: '4800.00', selfPaid: '1140.00' } });
+    expect(billB).toEqual({
+      total: '5940.00',
+      funding: { capPerPersonPerDay: '400.00', days: 4, people: 3, unionFundedPerPerson: '1600.00', selfPaidPerPerson: '380.00', unionFunded: '4800.00', selfPaid: '1140.00' },
+    });
     const a = await stay(t, { organiser: w.unionA.organiser, operator: w.baseA.operator }, { packageId: w.baseA.packageId, startDate: today, headcount: 2 }, 'COMPLETED');
     const billA = (await t.ok<any>(`mutation($b:Int!){issueBill(batchId:$b){funding{capPerPersonPerDay unionFundedPerPerson selfPaidPerPerson}}}`, { b: a.id }, w.baseA.operator)).issueBill;
     expect(billA.funding).toEqual({ capPerPersonPerDay: '600.00', unionFundedPerPerson: '1980.00', selfPaidPerPerson: '0.00' });

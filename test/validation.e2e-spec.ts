@@ -48,8 +48,7 @@ describe(`bad input gets a clear error (${DB_KIND})`, () => {
     return res.errors![0];
   }
 
-  const request = (input: Record<string, unknown>, token = w.unionA.organiser) =>
-    t.gql(REQUEST, { input: { packageId: w.baseA.packageId, startDate: w.start, headcount: 5, ...input } }, token);
+  const request = (input: Record<string, unknown>, token = w.unionA.organiser) => t.gql(REQUEST, { input: { packageId: w.baseA.packageId, startDate: w.start, headcount: 5, ...input } }, token);
 
   describe('headcount', () => {
     it.each([

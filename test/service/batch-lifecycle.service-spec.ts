@@ -53,7 +53,15 @@ describe(`batch lifecycle, service tier (${DB_KIND})`, () => {
     const early = await f.onDay(addDays(start(), -1), () => domainError(lifecycle.checkIn(base.operator, batch.id)));
     expect([early.code, early.details]).toEqual(['INVALID_TRANSITION', { from: CONFIRMED, to: CHECKED_IN }]);
     expect(early.message).toContain(`today is ${addDays(start(), -1)}`);
-    expect(await f.onDay(start(), () => lifecycle.checkIn(base.operator, batch.id, people.slice(0, 3).map((p) => p.id)))).toMatchObject({ status: CHECKED_IN, arrivals: 3 });
+    expect(
+      await f.onDay(start(), () =>
+        lifecycle.checkIn(
+          base.operator,
+          batch.id,
+          people.slice(0, 3).map((p) => p.id),
+        ),
+      ),
+    ).toMatchObject({ status: CHECKED_IN, arrivals: 3 });
     expect(await f.reserved(base, start(), 3)).toEqual([4, 4, 4]);
     await lifecycle.complete(base.operator, batch.id);
     expect(await f.reserved(base, start(), 3)).toEqual([0, 0, 0]);

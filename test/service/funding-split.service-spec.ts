@@ -46,7 +46,16 @@ describe(`the bill's funding split, service tier (${DB_KIND})`, () => {
     const union = await f.union({ policy: { capPerPersonPerDay: 40_000 } });
     const { batch, participants } = await f.completedStay(union, base, day(0), [100, 101, 102]);
     const { bill, lines, shares } = await billOf(batch.id);
-    expect(bill).toMatchObject({ kind: BillKind.STAY, status: BillStatus.ISSUED, total: 594_000, paid: 0, capPerPersonPerDay: 40_000, capPerPersonPerYear: null, stayDays: 4, selfPaidPerPerson: 38_000 });
+    expect(bill).toMatchObject({
+      kind: BillKind.STAY,
+      status: BillStatus.ISSUED,
+      total: 594_000,
+      paid: 0,
+      capPerPersonPerDay: 40_000,
+      capPerPersonPerYear: null,
+      stayDays: 4,
+      selfPaidPerPerson: 38_000,
+    });
     expect(lines).toEqual([{ kind: 'PACKAGE', quantity: 3, unitPrice: 198_000, amount: 594_000 }]);
     expect(shares).toEqual(participants.map((p) => ({ participantId: p.id, unionFunded: 160_000, selfPaid: 38_000, yearlyCapReached: false })));
     expect(shares.reduce((sum, s) => sum + s.unionFunded + s.selfPaid, 0)).toBe(bill.total);
@@ -118,6 +127,8 @@ describe(`the bill's funding split, service tier (${DB_KIND})`, () => {
     await lifecycle.cancel(union.organiser, cancelled.id, 'the trip is off');
     const [fee] = await billQueries.forBatch(f.admin, cancelled.id);
     expect(fee).toMatchObject({ kind: BillKind.CANCELLATION_FEE, status: BillStatus.ISSUED, total: 118_800 });
-    expect((await billQueries.lines(f.admin, fee.id)).map(({ kind, quantity, unitPrice, amount }) => ({ kind, quantity, unitPrice, amount }))).toEqual([{ kind: 'CANCELLATION_FEE', quantity: 1, unitPrice: 118_800, amount: 118_800 }]);
+    expect((await billQueries.lines(f.admin, fee.id)).map(({ kind, quantity, unitPrice, amount }) => ({ kind, quantity, unitPrice, amount }))).toEqual([
+      { kind: 'CANCELLATION_FEE', quantity: 1, unitPrice: 118_800, amount: 118_800 },
+    ]);
   });
 });

@@ -66,7 +66,9 @@ describe(`roster checks, service tier (${DB_KIND})`, () => {
     expect(problems).toEqual([{ index: 2, field: 'idNumber', message: 'the same person as participants.0' }]);
     expect(await count(batch.id)).toBe(0);
     await participants.add(unionA.organiser, batch.id, [worker(10)]);
-    expect(await listProblems(participants.add(unionA.organiser, batch.id, [worker(12), worker(10)]))).toEqual([{ index: 1, field: 'idNumber', message: `already on the list of batch ${batch.reference}` }]);
+    expect(await listProblems(participants.add(unionA.organiser, batch.id, [worker(12), worker(10)]))).toEqual([
+      { index: 1, field: 'idNumber', message: `already on the list of batch ${batch.reference}` },
+    ]);
     expect(await count(batch.id)).toBe(1);
   });
 

@@ -29,6 +29,10 @@ export async function activeAgreement(t: TestApp, proposer: string, accepter: st
 }
 
 export async function nightsOf(t: TestApp, token: string, baseId: number, from: string, to: string) {
-  const data = await t.ok<any>('query($id:Int!,$f:Date!,$t:Date!){base(id:$id){calendar(from:$f,to:$t){date totalBeds reservedBeds allottedBeds availableBeds}}}', { id: baseId, f: from, t: to }, token);
+  const data = await t.ok<any>(
+    'query($id:Int!,$f:Date!,$t:Date!){base(id:$id){calendar(from:$f,to:$t){date totalBeds reservedBeds allottedBeds availableBeds}}}',
+    { id: baseId, f: from, t: to },
+    token,
+  );
   return data.base.calendar as Array<{ date: string; totalBeds: number; reservedBeds: number; allottedBeds: number; availableBeds: number }>;
 }

@@ -74,7 +74,12 @@ export class Fixtures {
    * A union (in 广州 unless told) and its organiser, with a policy version from today: no public
    * notice before confirmation unless `policy` asks for it, the defaults otherwise.
    */
-  async union(opts: { region?: string; policy?: Partial<Record<'capPerPersonPerDay' | 'maxDaysPerTrip' | 'maxDaysPerYear' | 'capPerPersonPerYear' | 'insuranceMinimum', number>> & { publicationRequired?: boolean } } = {}): Promise<TestUnion> {
+  async union(
+    opts: {
+      region?: string;
+      policy?: Partial<Record<'capPerPersonPerDay' | 'maxDaysPerTrip' | 'maxDaysPerYear' | 'capPerPersonPerYear' | 'insuranceMinimum', number>> & { publicationRequired?: boolean };
+    } = {},
+  ): Promise<TestUnion> {
     const n = unique();
     const regionId = await this.region(opts.region ?? 'GZ');
     const union = await this.h.get(UnionService).create(this.admin, { code: `SU-${n}`, name: `Service test union ${n}`, regionId });
@@ -105,14 +110,24 @@ export class Fixtures {
 
   /** People added by the base's operator (whom the organiser's cutoff does not stop). */
   list(base: TestBase, batchId: number, people: number[]): Promise<Participant[]> {
-    return this.h.get(ParticipantEditService).add(base.operator, batchId, people.map((n) => worker(n)));
+    return this.h.get(ParticipantEditService).add(
+      base.operator,
+      batchId,
+      people.map((n) => worker(n)),
+    );
   }
 
   /**
    * A batch of these people taken to COMPLETED: requested, confirmed, listed, insured, a team leader
    * named, checked in on its day of arrival (the clock is moved there and back) and completed.
    */
-  async completedStay(union: TestUnion, base: TestBase, startDate: string, people: number[], opts: { agreementId?: number; arrived?: number } = {}): Promise<{ batch: Batch; participants: Participant[] }> {
+  async completedStay(
+    union: TestUnion,
+    base: TestBase,
+    startDate: string,
+    people: number[],
+    opts: { agreementId?: number; arrived?: number } = {},
+  ): Promise<{ batch: Batch; participants: Participant[] }> {
     const lifecycle = this.h.get(BatchLifecycleService);
     const batch = await this.request(union, base, startDate, people.length, opts.agreementId);
     await lifecycle.confirm(base.operator, batch.id);

@@ -99,6 +99,7 @@ export async function listProblems(work: Promise<unknown>): Promise<ListProblemS
     });
   }
   const problems = (error as { problems?: unknown } | undefined)?.problems;
-  if (!Array.isArray(problems)) throw new Error(`Expected the list to be refused with its problems, got ${error === undefined ? 'success' : String((error as Error | undefined)?.stack ?? JSON.stringify(error))}`);
+  if (!Array.isArray(problems))
+    throw new Error(`Expected the list to be refused with its problems, got ${error === undefined ? 'success' : String((error as Error | undefined)?.stack ?? JSON.stringify(error))}`);
   return problems as ListProblemShape[];
 }

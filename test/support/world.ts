@@ -20,8 +20,14 @@ const PASSWORD = 'test-password-1';
 
 export async function buildWorld(
   t: TestApp,
-  opts: { beds?: number; nightsOfBeds?: number; minGroup?: number; maxGroup?: number; /** Rosters approved and posted before confirmation (the default policy); off unless asked. */ publication?: boolean;
-    /** A person may go on many stays a year (tests of other rules reuse people across batches). */ manyDaysPerYear?: boolean } = {},
+  opts: {
+    beds?: number;
+    nightsOfBeds?: number;
+    minGroup?: number;
+    maxGroup?: number;
+    /** Rosters approved and posted before confirmation (the default policy); off unless asked. */ publication?: boolean;
+    /** A person may go on many stays a year (tests of other rules reuse people across batches). */ manyDaysPerYear?: boolean;
+  } = {},
 ): Promise<World> {
   const admin = await t.login('admin', ADMIN_PASSWORD);
   const start = addDays(todayInShanghai(), 7);
@@ -49,7 +55,10 @@ export async function buildWorld(
     made.push({ id: createBase.id, packageId: createPackage.id, operator: await t.login(username, PASSWORD) });
   }
   const unions: Array<{ id: number; organiser: string }> = [];
-  for (const [code, region] of [['UA', 'GZ'], ['UB', 'SZ']]) {
+  for (const [code, region] of [
+    ['UA', 'GZ'],
+    ['UB', 'SZ'],
+  ]) {
     const { createUnion } = await t.ok<{ createUnion: { id: number } }>(
       'mutation($i:CreateUnionInput!){createUnion(input:$i){id}}',
       { i: { code: `T-${code}`, name: `Test union ${code}`, regionId: regions[region] } },
@@ -85,4 +94,3 @@ export async function calendar(t: TestApp, token: string, baseId: number, from: 
   );
   return data.base.calendar;
 }
-

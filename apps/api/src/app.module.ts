@@ -62,10 +62,7 @@ export class AppModule {
         ExchangeModule,
       ],
       controllers: [HealthController],
-      providers: [
-        { provide: APP_PIPE, useFactory: createValidationPipe },
-        { provide: APP_FILTER, useClass: DomainExceptionFilter },
-        StartupService, DemoDataService],
+      providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }, { provide: APP_FILTER, useClass: DomainExceptionFilter }, StartupService, DemoDataService],
     };
   }
 }

@@ -170,7 +170,11 @@ describe('every GraphQL operation declares who may call it', () => {
   });
 
   it("only ['login', 'publishedRoster'] are public", () => {
-    expect(OPERATIONS.filter((o) => o.isPublic === true).map((o) => o.name).sort()).toEqual(['login', 'publishedRoster']);
+    expect(
+      OPERATIONS.filter((o) => o.isPublic === true)
+        .map((o) => o.name)
+        .sort(),
+    ).toEqual(['login', 'publishedRoster']);
     // …and nothing marks itself public in any other way than `true`.
     expect(OPERATIONS.filter((o) => o.isPublic !== undefined && o.isPublic !== true)).toEqual([]);
   });

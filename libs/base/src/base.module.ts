@@ -24,7 +24,30 @@ import { UnionService } from './union/union.service.js';
 
 /** Regions, bases, their packages, capacity calendar and allotments (room blocks), and the unions that book them. */
 @Module({
-  providers: [HolidayService, HolidayResolver, UnionPolicyService, UnionPolicyResolver, AllotmentService, AllotmentDrawService, AllotmentResolver, AllotmentSweeper, RegionService, RegionResolver, BaseService, UnionService, PackageService, CapacityService, CapacityCalendarService, BaseResolver, UnionResolver, PackageResolver, CapacityResolver, BasePackagesResolver, BaseCalendarResolver, RegionFederationResolver],
+  providers: [
+    HolidayService,
+    HolidayResolver,
+    UnionPolicyService,
+    UnionPolicyResolver,
+    AllotmentService,
+    AllotmentDrawService,
+    AllotmentResolver,
+    AllotmentSweeper,
+    RegionService,
+    RegionResolver,
+    BaseService,
+    UnionService,
+    PackageService,
+    CapacityService,
+    CapacityCalendarService,
+    BaseResolver,
+    UnionResolver,
+    PackageResolver,
+    CapacityResolver,
+    BasePackagesResolver,
+    BaseCalendarResolver,
+    RegionFederationResolver,
+  ],
   exports: [HolidayService, UnionPolicyService, AllotmentService, AllotmentDrawService, RegionService, BaseService, UnionService, PackageService, CapacityService, CapacityCalendarService],
 })
 export class BaseModule {}

@@ -20,5 +20,4 @@ export { HoldSweeperService } from './batch/hold-sweeper.service.js';
 export { StayFeedback } from './feedback/stay-feedback.entity.js';
 export { FeedbackService } from './feedback/feedback.service.js';
 
-
 export const BOOKING_ENTITIES = [Batch, BatchEvent, StayFeedback];

@@ -122,7 +122,19 @@ export class DemoDataService {
     }
     await this.capacity.closeDates(ctx, { baseId: baseIds[1], from: addDays(today, 60), to: addDays(today, 66), reason: '温泉设施年度检修 annual maintenance' });
 
-    const exchangeServices = { bases: this.bases, packages: this.packages, capacity: this.capacity, users: this.users, requests: this.requests, lifecycle: this.lifecycle, consumption: this.consumption, bills: this.bills, payments: this.payments, agreements: this.agreements, allotments: this.allotments };
+    const exchangeServices = {
+      bases: this.bases,
+      packages: this.packages,
+      capacity: this.capacity,
+      users: this.users,
+      requests: this.requests,
+      lifecycle: this.lifecycle,
+      consumption: this.consumption,
+      bills: this.bills,
+      payments: this.payments,
+      agreements: this.agreements,
+      allotments: this.allotments,
+    };
     const exchange = await loadDemoAgreements(ctx, exchangeServices, region);
     const unionIds: number[] = [];
     for (const [code, name, regionCode] of UNIONS) unionIds.push((await this.unions.create(ctx, { code, name, regionId: region(regionCode) })).id);
@@ -141,7 +153,13 @@ export class DemoDataService {
     );
     const szUnion = unionIds[UNIONS.findIndex(([, , code]) => code === 'SZ')];
     const yfUnion = unionIds[UNIONS.findIndex(([, , code]) => code === 'YF')];
-    await loadDemoExchangeTraffic(ctx, exchangeServices, exchange, { unionId: yfUnion, baseId: baseIds[0], packageId: packageIds[0], regionId: region('YF') }, { unionId: szUnion, regionId: region('SZ') });
+    await loadDemoExchangeTraffic(
+      ctx,
+      exchangeServices,
+      exchange,
+      { unionId: yfUnion, baseId: baseIds[0], packageId: packageIds[0], regionId: region('YF') },
+      { unionId: szUnion, regionId: region('SZ') },
+    );
     // A request whose list is complete, ready for the union's approval and public notice (README).
     const ready = await this.requests.request(ctx, { packageId: packageIds[0], startDate: addDays(today, 35), headcount: 32, unionId: unionIds[0], notes: '劳模疗休养（演示）' });
     await this.participants.add(ctx, ready.id, demoPeople(32, 40));

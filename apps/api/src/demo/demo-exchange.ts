@@ -44,7 +44,15 @@ export async function loadDemoAgreements(ctx: RequestContext, s: ExchangeService
   const partnerPackages: Array<{ id: number; regionId: number }> = [];
   for (const b of PARTNER_BASES) {
     const base = await s.bases.create(ctx, { code: b.code, name: b.name, regionId: region(b.region), county: b.county, description: '演示数据 — demo data, not a real booking offer' }, true);
-    const pkg = await s.packages.create(ctx, { baseId: base.id, name: '四天三晚 湾区交流线', nights: 3, pricePerPerson: 168000, minGroupSize: 10, maxGroupSize: 60, description: '演示套餐 demo package' });
+    const pkg = await s.packages.create(ctx, {
+      baseId: base.id,
+      name: '四天三晚 湾区交流线',
+      nights: 3,
+      pricePerPerson: 168000,
+      minGroupSize: 10,
+      maxGroupSize: 60,
+      description: '演示套餐 demo package',
+    });
     partnerPackages.push({ id: pkg.id, regionId: base.regionId });
     await s.capacity.setCapacity(ctx, { baseId: base.id, from: today, to: addDays(today, 365), totalBeds: b.beds });
     await s.users.create(ctx, { username: `operator-${b.region.toLowerCase()}`, password: DEMO_PASSWORD, role: Role.BASE_OPERATOR, baseId: base.id });
@@ -120,7 +128,14 @@ export async function loadDemoExchangeTraffic(
       notes: '云浮职工赴湾区疗休养（演示）',
       agreementId: exchange.agreementOfRegion.get(pkg.regionId),
     });
-    await s.consumption.record(ctx, { batchId: batch.id, category: ConsumptionCategory.MEALS, description: '特色餐 local dinner', quantity: batch.headcount, unitPrice: 8800, occurredOn: batch.startDate });
+    await s.consumption.record(ctx, {
+      batchId: batch.id,
+      category: ConsumptionCategory.MEALS,
+      description: '特色餐 local dinner',
+      quantity: batch.headcount,
+      unitPrice: 8800,
+      occurredOn: batch.startDate,
+    });
     const bill = await s.bills.issue(ctx, batch.id);
     await s.payments.recordPayment(ctx, { billId: bill.id, amount: bill.total, method: PaymentMethod.BANK_TRANSFER, reference: `DEMO-${batch.reference}` });
   }

@@ -35,11 +35,11 @@ export class UserService {
     const baseId = input.baseId ?? null;
     let unionId = input.unionId ?? null;
     const regionId = input.regionId ?? null;
-    if (input.role === Role.PARTNER && regionId === null) throw DomainException.badInput('regionId', "A PARTNER needs the regionId of the region whose federation they act for");
+    if (input.role === Role.PARTNER && regionId === null) throw DomainException.badInput('regionId', 'A PARTNER needs the regionId of the region whose federation they act for');
     if (input.role !== Role.PARTNER && regionId !== null) throw DomainException.badInput('regionId', `Only a PARTNER belongs to a region, not a ${input.role}`);
     if (input.role === Role.PARTNER && unionId !== null) throw DomainException.badInput('unionId', "A PARTNER acts for their region's federation union; give regionId, not unionId");
     if (input.role === Role.BASE_OPERATOR && baseId === null) throw DomainException.badInput('baseId', 'A BASE_OPERATOR needs the baseId of the base they run');
-    if (input.role === Role.UNION_APPROVER && unionId === null) throw DomainException.badInput('unionId', "A UNION_APPROVER needs the unionId of the union whose rosters they approve");
+    if (input.role === Role.UNION_APPROVER && unionId === null) throw DomainException.badInput('unionId', 'A UNION_APPROVER needs the unionId of the union whose rosters they approve');
     if (input.role === Role.UNION_ORGANISER && unionId === null) throw DomainException.badInput('unionId', 'A UNION_ORGANISER needs the unionId of the union they book for');
     if (input.role !== Role.BASE_OPERATOR && baseId !== null) throw DomainException.badInput('baseId', `Only a BASE_OPERATOR belongs to a base, not a ${input.role}`);
     if (input.role === Role.ADMIN && unionId !== null) throw DomainException.badInput('unionId', 'An ADMIN does not belong to a union');

@@ -23,7 +23,15 @@ export class AllotmentDrawService {
   async draw(tx: TxContext, allotmentIds: number[], firstNight: CalendarDate, nights: number, beds: number): Promise<number | null> {
     for (const id of allotmentIds) {
       const rows = await this.lockNights(tx, id, firstNight, nights);
-      if (rows.length === nights && rows.every((r) => !r.released && r.beds - r.used >= beds) && !(await this.capacity.firstClosedNight(tx, rows[0].baseId, rows.map((r) => r.night)))) {
+      if (
+        rows.length === nights &&
+        rows.every((r) => !r.released && r.beds - r.used >= beds) &&
+        !(await this.capacity.firstClosedNight(
+          tx,
+          rows[0].baseId,
+          rows.map((r) => r.night),
+        ))
+      ) {
         await this.use(tx, id, rows, beds);
         return id;
       }
@@ -45,8 +53,15 @@ export class AllotmentDrawService {
         { field: 'headcount', night, availableBeds: left, requestedBeds: delta, allotmentId },
       );
     }
-    const closed = await this.capacity.firstClosedNight(tx, rows[0].baseId, rows.map((r) => r.night));
-    if (closed) throw DomainException.badInput('headcount', `The base is closed on the night of ${closed.night}${closed.closedReason ? ` (${closed.closedReason})` : ''}; the batch cannot grow`, { night: closed.night });
+    const closed = await this.capacity.firstClosedNight(
+      tx,
+      rows[0].baseId,
+      rows.map((r) => r.night),
+    );
+    if (closed)
+      throw DomainException.badInput('headcount', `The base is closed on the night of ${closed.night}${closed.closedReason ? ` (${closed.closedReason})` : ''}; the batch cannot grow`, {
+        night: closed.night,
+      });
     await this.use(tx, allotmentId, rows, delta);
   }
 

@@ -1,16 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  addDays,
-  type CalendarDate,
-  daysBetween,
-  DomainException,
-  eachDay,
-  insertRow,
-  nowToTheSecond,
-  RequestContext,
-  todayInShanghai,
-  TransactionRunner, type TxContext
-} from '@app/shared';
+import { addDays, type CalendarDate, daysBetween, DomainException, eachDay, insertRow, nowToTheSecond, RequestContext, todayInShanghai, TransactionRunner, type TxContext } from '@app/shared';
 import { In, LessThanOrEqual } from 'typeorm';
 import { assertManagesBase } from '../base/base-access.js';
 import { BaseService } from '../base/base.service.js';
@@ -90,7 +79,11 @@ export class AllotmentService {
           .createQueryBuilder()
           .insert()
           .into(AllotmentNight)
-          .values(days.slice(i, i + 200).map((night) => ({ allotmentId: allotment.id, night, baseId: input.baseId, beds: input.beds, used: 0, released: false, releaseOn: addDays(night, -input.releaseDays) })))
+          .values(
+            days
+              .slice(i, i + 200)
+              .map((night) => ({ allotmentId: allotment.id, night, baseId: input.baseId, beds: input.beds, used: 0, released: false, releaseOn: addDays(night, -input.releaseDays) })),
+          )
           .updateEntity(false)
           .execute();
       }
@@ -160,7 +153,8 @@ export class AllotmentService {
       .getMany();
     let released = 0;
     // Capacity rows then in base and date order.
-    for (const allotment of [...allotments].sort((a, b) => a.baseId - b.baseId || a.from.localeCompare(b.from))) released += await this.releaseRange(tx, allotment, allotment.from, allotment.to, reason);
+    for (const allotment of [...allotments].sort((a, b) => a.baseId - b.baseId || a.from.localeCompare(b.from)))
+      released += await this.releaseRange(tx, allotment, allotment.from, allotment.to, reason);
     return released;
   }
 
@@ -184,21 +178,27 @@ export class AllotmentService {
 
   /** Its nights, in date order; batched per request. */
   nights(ctx: RequestContext, allotmentId: number): Promise<AllotmentNight[]> {
-    return ctx.loadGroup('allotmentNights', allotmentId, (ids) => this.db.read(ctx, (em) => em.find(AllotmentNight, { where: { allotmentId: In(ids) }, order: { night: 'ASC' } })), (n) => n.allotmentId);
+    return ctx.loadGroup(
+      'allotmentNights',
+      allotmentId,
+      (ids) => this.db.read(ctx, (em) => em.find(AllotmentNight, { where: { allotmentId: In(ids) }, order: { night: 'ASC' } })),
+      (n) => n.allotmentId,
+    );
   }
 
   history(ctx: RequestContext, allotmentId: number): Promise<AllotmentEvent[]> {
-    return ctx.loadGroup('allotmentHistory', allotmentId, (ids) => this.db.read(ctx, (em) => em.find(AllotmentEvent, { where: { allotmentId: In(ids) }, order: { id: 'ASC' } })), (e) => e.allotmentId);
+    return ctx.loadGroup(
+      'allotmentHistory',
+      allotmentId,
+      (ids) => this.db.read(ctx, (em) => em.find(AllotmentEvent, { where: { allotmentId: In(ids) }, order: { id: 'ASC' } })),
+      (e) => e.allotmentId,
+    );
   }
 
   /** Every allotment night that holds beds or is used, for the capacity audit (read in the caller's snapshot). */
   holdings(ctx: RequestContext): Promise<AllotmentHolding[]> {
     return this.db.read(ctx, (em) =>
-      em
-        .createQueryBuilder(AllotmentNight, 'n')
-        .select(['n.allotmentId', 'n.baseId', 'n.night', 'n.beds', 'n.used', 'n.released'])
-        .where('n.beds > 0 OR n.used > 0')
-        .getMany(),
+      em.createQueryBuilder(AllotmentNight, 'n').select(['n.allotmentId', 'n.baseId', 'n.night', 'n.beds', 'n.used', 'n.released']).where('n.beds > 0 OR n.used > 0').getMany(),
     );
   }
 

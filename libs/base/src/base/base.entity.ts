@@ -38,7 +38,7 @@ export class Base {
   @Column({ type: 'varchar', length: 1000, nullable: true })
   description: string | null;
 
-  @Field(() => Int, { description: 'The rooming list of a batch freezes this many days before its arrival; after that only the base\'s operator changes it.' })
+  @Field(() => Int, { description: "The rooming list of a batch freezes this many days before its arrival; after that only the base's operator changes it." })
   @Column({ type: 'int', default: 3 })
   rosterCutoffDays: number;
 

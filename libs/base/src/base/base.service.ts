@@ -41,7 +41,17 @@ export class BaseService {
       const em = tx.em;
       await this.regions.getOrThrow(tx, input.regionId, 'regionId');
       try {
-        return await em.save(em.create(Base, { ...input, code: input.code.toUpperCase(), address: input.address ?? null, description: input.description ?? null, rosterCutoffDays: input.rosterCutoffDays ?? 3, isDemo, createdAt: nowToTheSecond() }));
+        return await em.save(
+          em.create(Base, {
+            ...input,
+            code: input.code.toUpperCase(),
+            address: input.address ?? null,
+            description: input.description ?? null,
+            rosterCutoffDays: input.rosterCutoffDays ?? 3,
+            isDemo,
+            createdAt: nowToTheSecond(),
+          }),
+        );
       } catch (error) {
         if (isUniqueViolation(error)) throw DomainException.conflict(`A base with code "${input.code}" already exists`, { field: 'code' });
         throw error;

@@ -10,12 +10,7 @@ export class BaseCalendarResolver {
   constructor(private readonly capacity: CapacityCalendarService) {}
 
   @ResolveField(() => [CapacityDay], { description: `Each night from…to (both included, at most 366).` })
-  calendar(
-    @Ctx() ctx: RequestContext,
-    @Parent() base: Base,
-    @Args('from', { type: () => DateScalar }) from: string,
-    @Args('to', { type: () => DateScalar }) to: string,
-  ): Promise<CapacityDay[]> {
+  calendar(@Ctx() ctx: RequestContext, @Parent() base: Base, @Args('from', { type: () => DateScalar }) from: string, @Args('to', { type: () => DateScalar }) to: string): Promise<CapacityDay[]> {
     return this.capacity.calendar(ctx, base.id, from, to);
   }
 }

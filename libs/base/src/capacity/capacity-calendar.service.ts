@@ -86,9 +86,7 @@ export class CapacityCalendarService {
       bases = await this.bases.list(ctx);
     }
     if (!bases.length) return [];
-    const rows = await this.db.read(ctx, (em) =>
-      em.find(CapacityNight, { where: { baseId: In(bases.map((b) => b.id)), night: Between(from, to) } }),
-    );
+    const rows = await this.db.read(ctx, (em) => em.find(CapacityNight, { where: { baseId: In(bases.map((b) => b.id)), night: Between(from, to) } }));
     const byKey = new Map(rows.map((r) => [`${r.baseId}|${r.night}`, r]));
     const days = eachDay(from, to);
     return bases.map((base) => {
@@ -106,8 +104,8 @@ export class CapacityCalendarService {
     await this.db.transaction(ctx, async (tx) => {
       await this.bases.getOrThrow(tx, input.baseId, 'baseId');
       await this.insertMissingNights(tx.em, input.baseId, input.from, input.to, input.totalBeds);
-      await tx
-        .em.createQueryBuilder()
+      await tx.em
+        .createQueryBuilder()
         .update(CapacityNight)
         .set({ totalBeds: input.totalBeds })
         .where('baseId = :baseId AND night BETWEEN :from AND :to AND reservedBeds <= :total')
@@ -124,10 +122,11 @@ export class CapacityCalendarService {
         .orderBy('n.night', 'ASC')
         .getOne();
       if (blocked) {
-        throw DomainException.conflict(
-          `The night of ${blocked.night} already has ${blocked.reservedBeds} beds reserved; totalBeds cannot go below that. Nothing was changed.`,
-          { field: 'totalBeds', night: blocked.night, reservedBeds: blocked.reservedBeds },
-        );
+        throw DomainException.conflict(`The night of ${blocked.night} already has ${blocked.reservedBeds} beds reserved; totalBeds cannot go below that. Nothing was changed.`, {
+          field: 'totalBeds',
+          night: blocked.night,
+          reservedBeds: blocked.reservedBeds,
+        });
       }
     });
     return this.readCalendar(ctx, input.baseId, input.from, input.to);
@@ -149,8 +148,8 @@ export class CapacityCalendarService {
     await this.db.transaction(ctx, async (tx) => {
       await this.bases.getOrThrow(tx, input.baseId, 'baseId');
       if (closed) await this.insertMissingNights(tx.em, input.baseId, input.from, input.to, 0);
-      await tx
-        .em.createQueryBuilder()
+      await tx.em
+        .createQueryBuilder()
         .update(CapacityNight)
         .set({ closed, closedReason: reason })
         .where('baseId = :baseId AND night BETWEEN :from AND :to', { baseId: input.baseId, from: input.from, to: input.to })

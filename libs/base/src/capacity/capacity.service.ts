@@ -22,7 +22,7 @@ export class CapacityService {
     const em = ctx.em;
     if (!Number.isInteger(beds) || beds <= 0) throw new Error(`reserve needs a positive bed count, got ${beds}`);
     const lastNight = addDays(firstNight, nights - 1);
-    await this.guarded(em, nights, () =>
+    (await this.guarded(em, nights, () =>
       em
         .createQueryBuilder()
         .update(CapacityNight)
@@ -31,7 +31,7 @@ export class CapacityService {
         .andWhere('closed = 0 AND reservedBeds + :beds <= totalBeds')
         .setParameters({ baseId, firstNight, lastNight, beds })
         .execute(),
-    ) || (await this.explainShortage(ctx, baseId, firstNight, lastNight, beds, field));
+    )) || (await this.explainShortage(ctx, baseId, firstNight, lastNight, beds, field));
   }
 
   /**
@@ -72,7 +72,7 @@ export class CapacityService {
     const em = ctx.em;
     if (!Number.isInteger(beds) || beds <= 0) throw new Error(`allot needs a positive bed count, got ${beds}`);
     const lastNight = addDays(firstNight, nights - 1);
-    await this.guarded(em, nights, () =>
+    (await this.guarded(em, nights, () =>
       em
         .createQueryBuilder()
         .update(CapacityNight)
@@ -81,7 +81,7 @@ export class CapacityService {
         .andWhere('closed = 0 AND reservedBeds + :beds <= totalBeds')
         .setParameters({ baseId, firstNight, lastNight, beds })
         .execute(),
-    ) || (await this.explainShortage(ctx, baseId, firstNight, lastNight, beds, 'from'));
+    )) || (await this.explainShortage(ctx, baseId, firstNight, lastNight, beds, 'from'));
   }
 
   /**
@@ -181,8 +181,6 @@ export class CapacityService {
 
   /** Every base/night with beds reserved, for the capacity audit. */
   reservedNights(ctx: RequestContext): Promise<Array<{ baseId: number; night: CalendarDate; reservedBeds: number; allottedBeds: number }>> {
-    return this.db.read(ctx, (em) =>
-      em.find(CapacityNight, { select: { baseId: true, night: true, reservedBeds: true, allottedBeds: true }, where: { reservedBeds: MoreThan(0) } }),
-    );
+    return this.db.read(ctx, (em) => em.find(CapacityNight, { select: { baseId: true, night: true, reservedBeds: true, allottedBeds: true }, where: { reservedBeds: MoreThan(0) } }));
   }
 }

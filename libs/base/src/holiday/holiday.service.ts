@@ -39,7 +39,7 @@ export class HolidayService {
     const horizon = addDays(from, n * 3 + 40);
     const holidays = new Set((await this.db.read(ctx, (em) => em.find(Holiday, { select: { date: true }, where: { date: Between(from, horizon) } }))).map((h) => h.date));
     let day = from;
-    for (let counted = 0; counted < n; ) {
+    for (let counted = 0; counted < n;) {
       day = addDays(day, 1);
       if (!isWeekend(day) && !holidays.has(day)) counted++;
     }

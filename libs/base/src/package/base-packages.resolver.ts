@@ -10,11 +10,7 @@ export class BasePackagesResolver {
   constructor(private readonly packageService: PackageService) {}
 
   @ResolveField(() => [Package], { description: 'The packages the base offers (active ones unless asked).' })
-  packages(
-    @Ctx() ctx: RequestContext,
-    @Parent() base: Base,
-    @Args('includeInactive', { type: () => Boolean, defaultValue: false }) includeInactive: boolean,
-  ): Promise<Package[]> {
+  packages(@Ctx() ctx: RequestContext, @Parent() base: Base, @Args('includeInactive', { type: () => Boolean, defaultValue: false }) includeInactive: boolean): Promise<Package[]> {
     return this.packageService.listForBase(ctx, base.id, includeInactive);
   }
 }

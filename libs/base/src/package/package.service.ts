@@ -41,9 +41,7 @@ export class PackageService {
   listForBase(ctx: RequestContext, baseId: number, includeInactive: boolean): Promise<Package[]> {
     return ctx
       .loader<number, Package[]>(`packagesOfBase:${includeInactive}`, async (baseIds) => {
-        const rows = await this.db.read(ctx, (em) =>
-          em.find(Package, { where: { baseId: In([...baseIds]), ...(includeInactive ? {} : { active: true }) }, order: { id: 'ASC' } }),
-        );
+        const rows = await this.db.read(ctx, (em) => em.find(Package, { where: { baseId: In([...baseIds]), ...(includeInactive ? {} : { active: true }) }, order: { id: 'ASC' } }));
         return baseIds.map((id) => rows.filter((p) => p.baseId === id));
       })
       .load(baseId);

@@ -12,7 +12,7 @@ export class CreateUnionInput {
   @MaxLength(100)
   name: string;
 
-  @Field(() => Int, { description: 'The region (city) the union belongs to; its `city` is the region\'s name.' })
+  @Field(() => Int, { description: "The region (city) the union belongs to; its `city` is the region's name." })
   @IsInt()
   regionId: number;
 }

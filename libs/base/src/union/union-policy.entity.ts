@@ -35,7 +35,10 @@ export class UnionPolicy {
   @Column({ type: 'int' })
   maxDaysPerYear: number;
 
-  @Field(() => MoneyScalar, { nullable: true, description: 'Union funds per person per calendar year at most, over the union’s stay bills that are not void; the rest is the person’s own share. None when null.' })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: 'Union funds per person per calendar year at most, over the union’s stay bills that are not void; the rest is the person’s own share. None when null.',
+  })
   @Column({ type: 'bigint', transformer: bigintToNumber, nullable: true })
   capPerPersonPerYear: number | null;
 

@@ -8,13 +8,11 @@ import { UnionPolicyService } from './union-policy.service.js';
 export class UnionPolicyResolver {
   constructor(private readonly policies: UnionPolicyService) {}
 
-  @Query(() => UnionPolicy, { description: "The union's funding policy in force on a day (default today): its own latest version by then, or the defaults. A union's organisers and approvers read their own union's." })
+  @Query(() => UnionPolicy, {
+    description: "The union's funding policy in force on a day (default today): its own latest version by then, or the defaults. A union's organisers and approvers read their own union's.",
+  })
   @SignedIn()
-  unionPolicy(
-    @Ctx() ctx: RequestContext,
-    @Args('unionId', { type: () => Int }) unionId: number,
-    @Args('on', { type: () => DateScalar, nullable: true }) on?: string | null,
-  ): Promise<UnionPolicy> {
+  unionPolicy(@Ctx() ctx: RequestContext, @Args('unionId', { type: () => Int }) unionId: number, @Args('on', { type: () => DateScalar, nullable: true }) on?: string | null): Promise<UnionPolicy> {
     return this.policies.ofUnion(ctx, unionId, on ?? undefined);
   }
 

@@ -33,10 +33,14 @@ export class UnionPolicyService {
    */
   async forBatch(ctx: RequestContext, batch: { unionId: number; unionPolicyId: number | null }): Promise<UnionPolicy> {
     if (batch.unionPolicyId === null) return { ...DEFAULT_POLICY, unionId: batch.unionId };
-    const found = await ctx.loader<number, UnionPolicy | undefined>('unionPolicy', (ids) => this.db.read(ctx, async (em) => {
-      const rows = await em.find(UnionPolicy, { where: { id: In([...ids]) } });
-      return ids.map((id) => rows.find((r) => r.id === id));
-    })).load(batch.unionPolicyId);
+    const found = await ctx
+      .loader<number, UnionPolicy | undefined>('unionPolicy', (ids) =>
+        this.db.read(ctx, async (em) => {
+          const rows = await em.find(UnionPolicy, { where: { id: In([...ids]) } });
+          return ids.map((id) => rows.find((r) => r.id === id));
+        }),
+      )
+      .load(batch.unionPolicyId);
     if (!found) throw new Error(`Union policy version ${batch.unionPolicyId} of batch's union ${batch.unionId} is missing`);
     return found;
   }
@@ -53,7 +57,12 @@ export class UnionPolicyService {
    */
   private async readable(ctx: RequestContext, unionId: number): Promise<void> {
     await this.unions.getOrThrow(ctx, unionId, 'unionId');
-    requireAccess(ctx, Permission.ReadUnion, { unionId }, { message: `You read your own union's funding policy (unionId ${ctx.requireActor().unionId}); union ${unionId} is another's`, field: 'unionId' });
+    requireAccess(
+      ctx,
+      Permission.ReadUnion,
+      { unionId },
+      { message: `You read your own union's funding policy (unionId ${ctx.requireActor().unionId}); union ${unionId} is another's`, field: 'unionId' },
+    );
   }
 
   /** Every version of the union's policy, oldest first (only the defaults before the first). */
@@ -94,10 +103,9 @@ export class UnionPolicyService {
       // a later one judges nobody yet, so it is corrected in place (fields left out keep its values).
       const existing = await tx.em.findOneBy(UnionPolicy, { unionId: input.unionId, effectiveFrom: input.effectiveFrom });
       if (existing && input.effectiveFrom <= today) {
-        throw DomainException.conflict(
-          `Union ${input.unionId} already has a policy version from today (${today}), and batches requested today may be judged by it; set the correction from tomorrow`,
-          { field: 'effectiveFrom' },
-        );
+        throw DomainException.conflict(`Union ${input.unionId} already has a policy version from today (${today}), and batches requested today may be judged by it; set the correction from tomorrow`, {
+          field: 'effectiveFrom',
+        });
       }
       const before = existing ?? (await this.on(tx, input.unionId, input.effectiveFrom));
       const pick = <K extends keyof UnionPolicy>(k: K, v: UnionPolicy[K] | null | undefined): UnionPolicy[K] => (v === undefined || v === null ? before[k] : v);
@@ -116,13 +124,20 @@ export class UnionPolicyService {
       };
       if (row.maxDaysPerTrip > row.maxDaysPerYear) {
         const field = input.maxDaysPerTrip != null ? 'maxDaysPerTrip' : 'maxDaysPerYear';
-        throw DomainException.badInput(field, `A trip of up to ${row.maxDaysPerTrip} days cannot fit a year of at most ${row.maxDaysPerYear} days per person; lower maxDaysPerTrip or raise maxDaysPerYear`, {
-          maxDaysPerTrip: row.maxDaysPerTrip,
-          maxDaysPerYear: row.maxDaysPerYear,
-        });
+        throw DomainException.badInput(
+          field,
+          `A trip of up to ${row.maxDaysPerTrip} days cannot fit a year of at most ${row.maxDaysPerYear} days per person; lower maxDaysPerTrip or raise maxDaysPerYear`,
+          {
+            maxDaysPerTrip: row.maxDaysPerTrip,
+            maxDaysPerYear: row.maxDaysPerYear,
+          },
+        );
       }
       if (RULES.every((k) => row[k] === before[k])) {
-        throw DomainException.badInput('input', `Nothing changes against the version in force from ${before.effectiveFrom}${before.id ? '' : ' (the defaults)'}; a version that changes nothing is not saved`);
+        throw DomainException.badInput(
+          'input',
+          `Nothing changes against the version in force from ${before.effectiveFrom}${before.id ? '' : ' (the defaults)'}; a version that changes nothing is not saved`,
+        );
       }
       if (existing) {
         await tx.em.update(UnionPolicy, { id: existing.id }, row);
@@ -131,7 +146,10 @@ export class UnionPolicyService {
       try {
         return { id: await insertRow(tx.em, UnionPolicy, row), ...row };
       } catch (error) {
-        if (isUniqueViolation(error)) throw DomainException.conflict(`Union ${input.unionId} already has a policy version from ${input.effectiveFrom}, saved at the same moment; read it and correct it`, { field: 'effectiveFrom' });
+        if (isUniqueViolation(error))
+          throw DomainException.conflict(`Union ${input.unionId} already has a policy version from ${input.effectiveFrom}, saved at the same moment; read it and correct it`, {
+            field: 'effectiveFrom',
+          });
         throw error;
       }
     });

@@ -164,22 +164,26 @@ export class BillIssueService {
       consumptionEntryId: null,
       batchId: b.id,
     }));
-    return this.insertBill(tx, {
-      capPerPersonPerDay: null,
-      capPerPersonPerYear: null,
-      stayDays: null,
-      selfPaidPerPerson: 0,
-      batchId: null,
-      baseId: claim.baseId,
-      unionId: claim.payerUnionId,
-      agreementId: claim.agreementId,
-      unionRegionId: claim.payerRegionId,
-      baseRegionId: claim.baseRegionId,
-      batchReference: `AG${claim.agreementId} ${claim.from.replace(/-/g, '')}-${claim.to.replace(/-/g, '')}`,
-      batchStartDate: claim.from,
-      kind: BillKind.SUBSIDY_CLAIM,
-      activeKey: null,
-    }, lines);
+    return this.insertBill(
+      tx,
+      {
+        capPerPersonPerDay: null,
+        capPerPersonPerYear: null,
+        stayDays: null,
+        selfPaidPerPerson: 0,
+        batchId: null,
+        baseId: claim.baseId,
+        unionId: claim.payerUnionId,
+        agreementId: claim.agreementId,
+        unionRegionId: claim.payerRegionId,
+        baseRegionId: claim.baseRegionId,
+        batchReference: `AG${claim.agreementId} ${claim.from.replace(/-/g, '')}-${claim.to.replace(/-/g, '')}`,
+        batchStartDate: claim.from,
+        kind: BillKind.SUBSIDY_CLAIM,
+        activeKey: null,
+      },
+      lines,
+    );
   }
 
   /**
@@ -213,33 +217,69 @@ export class BillIssueService {
     const shares = people.map((p) => {
       const left = cap === null ? unionPerPerson : Math.max(0, cap - (before.get(p.idNumberHash) ?? 0));
       const unionFunded = Math.min(unionPerPerson, left);
-      return { billId: bill.id, unionId: batch.unionId, year, participantId: p.id, personHash: p.idNumberHash, unionFunded, selfPaid: perPerson - unionFunded, yearlyCapReached: unionFunded < unionPerPerson };
+      return {
+        billId: bill.id,
+        unionId: batch.unionId,
+        year,
+        participantId: p.id,
+        personHash: p.idNumberHash,
+        unionFunded,
+        selfPaid: perPerson - unionFunded,
+        yearlyCapReached: unionFunded < unionPerPerson,
+      };
     });
-    for (let i = 0; i < shares.length; i += 200) await tx.em.createQueryBuilder().insert().into(BillShare).values(shares.slice(i, i + 200)).updateEntity(false).execute();
+    for (let i = 0; i < shares.length; i += 200)
+      await tx.em
+        .createQueryBuilder()
+        .insert()
+        .into(BillShare)
+        .values(shares.slice(i, i + 200))
+        .updateEntity(false)
+        .execute();
   }
 
   private create(tx: TxContext, batch: Batch, kind: BillKind, lines: NewLine[], funding?: Pick<Bill, 'capPerPersonPerDay' | 'capPerPersonPerYear' | 'stayDays' | 'selfPaidPerPerson'>): Promise<Bill> {
-    return this.insertBill(tx, {
-      capPerPersonPerDay: funding?.capPerPersonPerDay ?? null,
-      capPerPersonPerYear: funding?.capPerPersonPerYear ?? null,
-      stayDays: funding?.stayDays ?? null,
-      selfPaidPerPerson: funding?.selfPaidPerPerson ?? 0,
-      batchId: batch.id,
-      baseId: batch.baseId,
-      unionId: batch.unionId,
-      agreementId: batch.agreementId,
-      unionRegionId: batch.unionRegionId,
-      baseRegionId: batch.baseRegionId,
-      batchReference: batch.reference,
-      batchStartDate: batch.startDate,
-      kind,
-      activeKey: `${batch.id}:${kind}`,
-    }, lines);
+    return this.insertBill(
+      tx,
+      {
+        capPerPersonPerDay: funding?.capPerPersonPerDay ?? null,
+        capPerPersonPerYear: funding?.capPerPersonPerYear ?? null,
+        stayDays: funding?.stayDays ?? null,
+        selfPaidPerPerson: funding?.selfPaidPerPerson ?? 0,
+        batchId: batch.id,
+        baseId: batch.baseId,
+        unionId: batch.unionId,
+        agreementId: batch.agreementId,
+        unionRegionId: batch.unionRegionId,
+        baseRegionId: batch.baseRegionId,
+        batchReference: batch.reference,
+        batchStartDate: batch.startDate,
+        kind,
+        activeKey: `${batch.id}:${kind}`,
+      },
+      lines,
+    );
   }
 
   private async insertBill(
     tx: TxContext,
-    head: Pick<Bill, 'batchId' | 'baseId' | 'unionId' | 'agreementId' | 'unionRegionId' | 'baseRegionId' | 'batchReference' | 'batchStartDate' | 'kind' | 'activeKey' | 'capPerPersonPerDay' | 'capPerPersonPerYear' | 'stayDays' | 'selfPaidPerPerson'>,
+    head: Pick<
+      Bill,
+      | 'batchId'
+      | 'baseId'
+      | 'unionId'
+      | 'agreementId'
+      | 'unionRegionId'
+      | 'baseRegionId'
+      | 'batchReference'
+      | 'batchStartDate'
+      | 'kind'
+      | 'activeKey'
+      | 'capPerPersonPerDay'
+      | 'capPerPersonPerYear'
+      | 'stayDays'
+      | 'selfPaidPerPerson'
+    >,
     lines: NewLine[],
   ): Promise<Bill> {
     const em = tx.em;

@@ -54,25 +54,50 @@ export class BillQueryService implements BilledStays {
 
   /** The bills of a batch the caller can see, oldest first; batched per request. */
   forBatch(ctx: RequestContext, batchId: number): Promise<Bill[]> {
-    return ctx.loadGroup('billsOfBatch', batchId, (ids) => this.db.read(ctx, (em) => em.find(Bill, { where: { batchId: In(ids) }, order: { id: 'ASC' } })), (b) => b.batchId ?? 0);
+    return ctx.loadGroup(
+      'billsOfBatch',
+      batchId,
+      (ids) => this.db.read(ctx, (em) => em.find(Bill, { where: { batchId: In(ids) }, order: { id: 'ASC' } })),
+      (b) => b.batchId ?? 0,
+    );
   }
 
   lines(ctx: RequestContext, billId: number): Promise<BillLine[]> {
-    return ctx.loadGroup('billLines', billId, (ids) => this.db.read(ctx, (em) => em.find(BillLine, { where: { billId: In(ids) }, order: { billId: 'ASC', position: 'ASC' } })), (l) => l.billId);
+    return ctx.loadGroup(
+      'billLines',
+      billId,
+      (ids) => this.db.read(ctx, (em) => em.find(BillLine, { where: { billId: In(ids) }, order: { billId: 'ASC', position: 'ASC' } })),
+      (l) => l.billId,
+    );
   }
 
   payments(ctx: RequestContext, billId: number): Promise<Payment[]> {
-    return ctx.loadGroup('billPayments', billId, (ids) => this.db.read(ctx, (em) => em.find(Payment, { where: { billId: In(ids) }, order: { id: 'ASC' } })), (p) => p.billId);
+    return ctx.loadGroup(
+      'billPayments',
+      billId,
+      (ids) => this.db.read(ctx, (em) => em.find(Payment, { where: { billId: In(ids) }, order: { id: 'ASC' } })),
+      (p) => p.billId,
+    );
   }
 
   /** A stay bill's shares per person who arrived, in participant order; batched per request. */
   shares(ctx: RequestContext, billId: number): Promise<BillShare[]> {
-    return ctx.loadGroup('billShares', billId, (ids) => this.db.read(ctx, (em) => em.find(BillShare, { where: { billId: In(ids) }, order: { billId: 'ASC', participantId: 'ASC' } })), (s) => s.billId);
+    return ctx.loadGroup(
+      'billShares',
+      billId,
+      (ids) => this.db.read(ctx, (em) => em.find(BillShare, { where: { billId: In(ids) }, order: { billId: 'ASC', participantId: 'ASC' } })),
+      (s) => s.billId,
+    );
   }
 
   /** A bill's moves, oldest first: its issue, then the payment that completed it or its voiding; batched per request. */
   history(ctx: RequestContext, billId: number): Promise<BillEvent[]> {
-    return ctx.loadGroup('billHistory', billId, (ids) => this.db.read(ctx, (em) => em.find(BillEvent, { where: { billId: In(ids) }, order: { id: 'ASC' } })), (e) => e.billId);
+    return ctx.loadGroup(
+      'billHistory',
+      billId,
+      (ids) => this.db.read(ctx, (em) => em.find(BillEvent, { where: { billId: In(ids) }, order: { id: 'ASC' } })),
+      (e) => e.billId,
+    );
   }
 
   /** Of the batches given, those on a subsidy claim that is not void, with that claim's bill id. */

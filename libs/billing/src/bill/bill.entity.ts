@@ -9,7 +9,9 @@ export enum BillKind {
 }
 registerEnumType(BillKind, {
   name: 'BillKind',
-  valuesMap: { STAY: { description: 'The stay: package × headcount and the consumption.' }, CANCELLATION_FEE: { description: "A confirmed batch cancelled inside the base's fee window." },
+  valuesMap: {
+    STAY: { description: 'The stay: package × headcount and the consumption.' },
+    CANCELLATION_FEE: { description: "A confirmed batch cancelled inside the base's fee window." },
     SUBSIDY_CLAIM: { description: "A base's claim on a host region's federation for the vouchers it granted to exchange batches, one line per batch." },
   },
 });
@@ -48,7 +50,7 @@ export class Bill {
   @Column({ type: 'int' })
   baseId: number;
 
-  @Field(() => Int, { description: 'The union that pays: the batch\'s, or on a subsidy claim the host region\'s federation.' })
+  @Field(() => Int, { description: "The union that pays: the batch's, or on a subsidy claim the host region's federation." })
   @Column({ type: 'int' })
   unionId: number;
 

@@ -109,7 +109,10 @@ export class BillResolver {
     return bill.status === BillStatus.VOID ? 0 : bill.total - bill.paid;
   }
 
-  @ResolveField(() => BillFunding, { nullable: true, description: "A stay bill's package price per person split by the union's funding policy (the version of the batch's request date); null on other bills." })
+  @ResolveField(() => BillFunding, {
+    nullable: true,
+    description: "A stay bill's package price per person split by the union's funding policy (the version of the batch's request date); null on other bills.",
+  })
   async funding(@Ctx() ctx: RequestContext, @Parent() bill: Bill): Promise<BillFunding | null> {
     if (bill.capPerPersonPerDay === null || bill.stayDays === null) return null;
     const [lines, shares] = await Promise.all([this.queries.lines(ctx, bill.id), this.queries.shares(ctx, bill.id)]);

@@ -82,7 +82,12 @@ export class ConsumptionService {
 
   /** A batch's entries, oldest first; batched per request. */
   list(ctx: RequestContext, batchId: number): Promise<ConsumptionEntry[]> {
-    return ctx.loadGroup('consumption', batchId, (ids) => this.db.read(ctx, (em) => em.find(ConsumptionEntry, { where: { batchId: In(ids) }, order: { id: 'ASC' } })), (e) => e.batchId);
+    return ctx.loadGroup(
+      'consumption',
+      batchId,
+      (ids) => this.db.read(ctx, (em) => em.find(ConsumptionEntry, { where: { batchId: In(ids) }, order: { id: 'ASC' } })),
+      (e) => e.batchId,
+    );
   }
 
   /** For the bill, inside its transaction. */

@@ -5,7 +5,20 @@ import { stringify } from 'csv-stringify/sync';
 import { type Statistics, StatisticsExchange, StatisticsGroupBy } from './statistics.model.js';
 import { StatisticsService } from './statistics.service.js';
 
-const HEADERS = ['group', 'batches', 'person-visits', 'person-nights', 'consumption (yuan)', 'paid (yuan)', 'outstanding (yuan)', 'batches a year earlier', 'person-visits a year earlier', 'consumption a year earlier (yuan)', 'person-visits growth %', 'consumption growth %'];
+const HEADERS = [
+  'group',
+  'batches',
+  'person-visits',
+  'person-nights',
+  'consumption (yuan)',
+  'paid (yuan)',
+  'outstanding (yuan)',
+  'batches a year earlier',
+  'person-visits a year earlier',
+  'consumption a year earlier (yuan)',
+  'person-visits growth %',
+  'consumption growth %',
+];
 
 /** Money in yuan with two places: exact text for CSV, a number (shown with two places) for .xlsx. */
 type Cell = string | number | { yuan: number } | { percent: number | null };
@@ -48,9 +61,19 @@ export class StatisticsFileController {
   @Get('statistics.:format')
   @Roles(Role.UNION_ORGANISER, Role.BASE_OPERATOR, Role.PARTNER, Role.ADMIN)
   @Header('Cache-Control', 'no-store')
-  async download(@Ctx() ctx: RequestContext, @Param('format') format: string, @Query('from') from?: string, @Query('to') to?: string, @Query('groupBy') groupBy?: string, @Query('exchange') exchange?: string): Promise<StreamableFile> {
+  async download(
+    @Ctx() ctx: RequestContext,
+    @Param('format') format: string,
+    @Query('from') from?: string,
+    @Query('to') to?: string,
+    @Query('groupBy') groupBy?: string,
+    @Query('exchange') exchange?: string,
+  ): Promise<StreamableFile> {
     if (format !== 'xlsx' && format !== 'csv') throw DomainException.badInput('format', 'Download as .xlsx or .csv');
-    for (const [field, value] of [['from', from], ['to', to]] as const) {
+    for (const [field, value] of [
+      ['from', from],
+      ['to', to],
+    ] as const) {
       if (!value || !isCalendarDate(value)) throw DomainException.badInput(field, `${field} must be a date YYYY-MM-DD`);
     }
     const group = (groupBy ?? '').toUpperCase() as StatisticsGroupBy;

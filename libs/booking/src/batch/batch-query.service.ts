@@ -1,15 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AllotmentService, CapacityService, type CapacityDrift } from '@app/base';
-import {
-  addDays,
-  checkPageSize,
-  type ConnectionShape,
-  decodeCursor,
-  DomainException,
-  pageNewestFirst,
-  type RequestContext,
-  TransactionRunner, type TxContext
-} from '@app/shared';
+import { addDays, checkPageSize, type ConnectionShape, decodeCursor, DomainException, pageNewestFirst, type RequestContext, TransactionRunner, type TxContext } from '@app/shared';
 import { In, type SelectQueryBuilder } from 'typeorm';
 import { batchScope, canSee, scopeBatches } from './batch-access.js';
 import { BatchEvent } from './batch-event.entity.js';
@@ -202,7 +193,12 @@ export class BatchQueryService {
 
   /** The history of a batch, oldest first; batched per request across batches. */
   history(ctx: RequestContext, batchId: number): Promise<BatchEvent[]> {
-    return ctx.loadGroup('batchHistory', batchId, (ids) => this.db.read(ctx, (em) => em.find(BatchEvent, { where: { batchId: In(ids) }, order: { id: 'ASC' } })), (e) => e.batchId);
+    return ctx.loadGroup(
+      'batchHistory',
+      batchId,
+      (ids) => this.db.read(ctx, (em) => em.find(BatchEvent, { where: { batchId: In(ids) }, order: { id: 'ASC' } })),
+      (e) => e.batchId,
+    );
   }
 
   /**
@@ -240,7 +236,8 @@ export class BatchQueryService {
         const key = `${n.allotmentId}|${n.night}`;
         const used = usedByBatches.get(key) ?? 0;
         usedByBatches.delete(key);
-        if (used !== n.used) drift.push({ baseId: n.baseId, date: n.night, allotmentId: n.allotmentId, reservedBeds: n.used, heldByBatches: used, heldByAllotments: 0, allottedBeds: 0, unusedAllotmentBeds: 0 });
+        if (used !== n.used)
+          drift.push({ baseId: n.baseId, date: n.night, allotmentId: n.allotmentId, reservedBeds: n.used, heldByBatches: used, heldByAllotments: 0, allottedBeds: 0, unusedAllotmentBeds: 0 });
       }
       for (const [key, used] of usedByBatches) {
         const [allotmentId, date] = key.split('|');

@@ -159,7 +159,12 @@ export class BatchRequestService {
         const pkg = await this.packages.getOrThrow(tx, input.packageId, 'packageId');
         const union = await this.unions.getOrThrow(tx, unionId, 'unionId');
         const base = await this.bases.getOrThrow(tx, pkg.baseId, 'packageId');
-        requireAccess(tx, Permission.BookForUnion, { unionId: union.id, regionId: union.regionId }, { message: `You book for the unions of your own region; union ${union.id} (${union.name}) is in another`, field: 'unionId' });
+        requireAccess(
+          tx,
+          Permission.BookForUnion,
+          { unionId: union.id, regionId: union.regionId },
+          { message: `You book for the unions of your own region; union ${union.id} (${union.name}) is in another`, field: 'unionId' },
+        );
         if (!pkg.active) throw DomainException.badInput('packageId', `Package ${pkg.id} ("${pkg.name}") is no longer offered`);
         checkGroupSize(pkg, input.headcount);
         // The policy in force now, when the batch is requested: it is kept on the batch.
@@ -197,7 +202,7 @@ export class BatchRequestService {
           headcount: input.headcount,
           pricePerPerson: pkg.pricePerPerson,
           arrivals: null,
-            unionPolicyId: policy.id || null,
+          unionPolicyId: policy.id || null,
           holdExpiresAt: new Date(now.getTime() + this.config.holdTtlSeconds * 1000),
           idempotencyKeyHash: key,
           requestHash,

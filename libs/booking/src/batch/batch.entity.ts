@@ -46,7 +46,7 @@ export class Batch {
   @Column({ type: 'date' })
   endDate: string;
 
-  @Field(() => Int, { description: "Nights of the stay, from the package at booking." })
+  @Field(() => Int, { description: 'Nights of the stay, from the package at booking.' })
   @Column({ type: 'int' })
   nights: number;
 

@@ -53,11 +53,7 @@ export class BatchResolver {
 
   @Mutation(() => Batch, { description: 'Changes the headcount of a REQUESTED or CONFIRMED batch, taking or giving back beds.' })
   @Roles(...ORGANISER)
-  changeHeadcount(
-    @Ctx() ctx: RequestContext,
-    @Args('id', { type: () => Int }) id: number,
-    @Args('headcount', { type: () => Int }) headcount: number,
-  ): Promise<Batch> {
+  changeHeadcount(@Ctx() ctx: RequestContext, @Args('id', { type: () => Int }) id: number, @Args('headcount', { type: () => Int }) headcount: number): Promise<Batch> {
     return this.lifecycle.changeHeadcount(ctx, id, headcount);
   }
 

@@ -37,7 +37,19 @@ export class FeedbackService {
       if (batch.status !== BatchStatus.COMPLETED && batch.status !== BatchStatus.SETTLED) {
         throw DomainException.wrongState(batch.status, `A stay is rated once it is COMPLETED; batch ${batch.reference} is ${batch.status}`);
       }
-      const row = { batchId: batch.id, baseId: batch.baseId, unionId: batch.unionId, overall: input.overall, lodging: input.lodging, meals: input.meals, activities: input.activities, service: input.service, comment, createdById: actor.userId, createdAt: nowToTheSecond() };
+      const row = {
+        batchId: batch.id,
+        baseId: batch.baseId,
+        unionId: batch.unionId,
+        overall: input.overall,
+        lodging: input.lodging,
+        meals: input.meals,
+        activities: input.activities,
+        service: input.service,
+        comment,
+        createdById: actor.userId,
+        createdAt: nowToTheSecond(),
+      };
       try {
         return { id: await insertRow(tx.em, StayFeedback, row), ...row };
       } catch (error) {
@@ -65,15 +77,26 @@ export class FeedbackService {
 
   /** The feedback of one batch, if any; batched per request. */
   async forBatch(ctx: RequestContext, batchId: number): Promise<StayFeedback | null> {
-    return (await ctx.loadGroup('feedbackOfBatch', batchId, (ids) => this.db.read(ctx, (em) => em.findBy(StayFeedback, { batchId: In(ids) })), (f) => f.batchId))[0] ?? null;
+    return (
+      (
+        await ctx.loadGroup(
+          'feedbackOfBatch',
+          batchId,
+          (ids) => this.db.read(ctx, (em) => em.findBy(StayFeedback, { batchId: In(ids) })),
+          (f) => f.batchId,
+        )
+      )[0] ?? null
+    );
   }
 
   /** Averages per base in SQL (all bases with feedback, or those asked), batched per request. */
   async rating(ctx: RequestContext, baseId: number): Promise<BaseRating | null> {
-    return ctx.loader<number, BaseRating | null>('baseRating', async (ids) => {
-      const rows = await this.ratings(ctx, [...ids]);
-      return ids.map((id) => rows.find((r) => r.baseId === id) ?? null);
-    }).load(baseId);
+    return ctx
+      .loader<number, BaseRating | null>('baseRating', async (ids) => {
+        const rows = await this.ratings(ctx, [...ids]);
+        return ids.map((id) => rows.find((r) => r.baseId === id) ?? null);
+      })
+      .load(baseId);
   }
 
   async ratings(ctx: RequestContext, baseIds?: number[]): Promise<BaseRating[]> {

@@ -39,7 +39,10 @@ export class AgreementBatchRules implements BatchRule, OnModuleInit {
     }
     const hostRegionId = parties.find((r) => r !== request.unionRegionId)!;
     if (request.baseRegionId !== hostRegionId) {
-      throw DomainException.badInput('packageId', `Agreement ${agreement.id} sends ${await name(request.unionRegionId)}'s groups to bases in ${await name(hostRegionId)}; this package's base is in ${await name(request.baseRegionId)}`);
+      throw DomainException.badInput(
+        'packageId',
+        `Agreement ${agreement.id} sends ${await name(request.unionRegionId)}'s groups to bases in ${await name(hostRegionId)}; this package's base is in ${await name(request.baseRegionId)}`,
+      );
     }
     if (agreement.status !== AgreementStatus.ACTIVE) {
       throw DomainException.badInput('agreementId', `Agreement ${agreement.id} is ${agreement.status}; batches are booked only under an ACTIVE agreement`, { status: agreement.status });

@@ -25,7 +25,11 @@ describe('the agreement transition table', () => {
   });
 
   it('has one rule per move (proposing creates, it moves nothing)', () => {
-    expect(AGREEMENT_TRANSITIONS.map((r) => r.action).sort()).toEqual(Object.values(AgreementAction).filter((a) => a !== AgreementAction.PROPOSE).sort());
+    expect(AGREEMENT_TRANSITIONS.map((r) => r.action).sort()).toEqual(
+      Object.values(AgreementAction)
+        .filter((a) => a !== AgreementAction.PROPOSE)
+        .sort(),
+    );
   });
 
   const allowed: Array<[AgreementAction, AgreementStatus, AgreementSide, AgreementStatus]> = [

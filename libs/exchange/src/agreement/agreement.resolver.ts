@@ -47,7 +47,8 @@ export class AgreementResolver {
   }
 
   @Mutation(() => Agreement, {
-    description: 'PROPOSED or ACTIVE → TERMINATED, by either region (or an admin), with a reason: new bookings are refused, booked batches keep their terms, unused allotment beds go back to general sale.',
+    description:
+      'PROPOSED or ACTIVE → TERMINATED, by either region (or an admin), with a reason: new bookings are refused, booked batches keep their terms, unused allotment beds go back to general sale.',
   })
   @Roles(...PARTY)
   terminateAgreement(@Ctx() ctx: RequestContext, @Args('id', { type: () => Int }) id: number, @Args('reason') reason: string): Promise<Agreement> {

@@ -1,7 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { AllotmentService, BaseService, RegionService, UnionService } from '@app/base';
 import { BenefitType } from '@app/booking';
-import { actsAsSystem, type CalendarDate, daysBetween, DomainException, insertRow, may, nowToTheSecond, parseYuan, Permission, RequestContext, requireAccess, requireScope, scopeFor, todayInShanghai, TransactionRunner, type TxContext } from '@app/shared';
+import {
+  actsAsSystem,
+  type CalendarDate,
+  daysBetween,
+  DomainException,
+  insertRow,
+  may,
+  nowToTheSecond,
+  parseYuan,
+  Permission,
+  RequestContext,
+  requireAccess,
+  requireScope,
+  scopeFor,
+  todayInShanghai,
+  TransactionRunner,
+  type TxContext,
+} from '@app/shared';
 import { In } from 'typeorm';
 import { AgreementAction, AgreementStatus } from './agreement-status.js';
 import { AGREEMENT_MACHINE, type AgreementSide } from './agreement-transitions.js';
@@ -80,11 +97,13 @@ export class AgreementService {
     const parties = new Set([proposer, partner]);
     input.quotas.forEach((q, i) => {
       if (!parties.has(q.fromRegionId)) throw DomainException.badInput(`quotas.${i}.fromRegionId`, `Region ${q.fromRegionId} is not a party to this agreement (${proposer}, ${partner})`);
-      if (input.quotas.findIndex((o) => o.fromRegionId === q.fromRegionId) !== i) throw DomainException.badInput(`quotas.${i}.fromRegionId`, `Two quotas for region ${q.fromRegionId}: give one per direction`);
+      if (input.quotas.findIndex((o) => o.fromRegionId === q.fromRegionId) !== i)
+        throw DomainException.badInput(`quotas.${i}.fromRegionId`, `Two quotas for region ${q.fromRegionId}: give one per direction`);
     });
     const benefits = input.benefits.map((b, i) => {
       if (!parties.has(b.hostRegionId)) throw DomainException.badInput(`benefits.${i}.hostRegionId`, `Region ${b.hostRegionId} is not a party to this agreement (${proposer}, ${partner})`);
-      if (input.benefits.findIndex((o) => o.hostRegionId === b.hostRegionId) !== i) throw DomainException.badInput(`benefits.${i}.hostRegionId`, `Two benefits for host region ${b.hostRegionId}: give one per host`);
+      if (input.benefits.findIndex((o) => o.hostRegionId === b.hostRegionId) !== i)
+        throw DomainException.badInput(`benefits.${i}.hostRegionId`, `Two benefits for host region ${b.hostRegionId}: give one per host`);
       return { hostRegionId: b.hostRegionId, type: b.type, amount: benefitAmount(b, i) };
     });
     return this.db.transaction(ctx, async (tx) => {
@@ -92,13 +111,33 @@ export class AgreementService {
       await this.regions.getOrThrow(tx, partner, 'partnerRegionId');
       const em = tx.em;
       const now = nowToTheSecond();
-      const agreement: Agreement = { id: 0, title, proposerRegionId: proposer, partnerRegionId: partner, from: input.from, to: input.to, status: AgreementStatus.PROPOSED, createdById: actor.userId, createdAt: now, updatedAt: now };
+      const agreement: Agreement = {
+        id: 0,
+        title,
+        proposerRegionId: proposer,
+        partnerRegionId: partner,
+        from: input.from,
+        to: input.to,
+        status: AgreementStatus.PROPOSED,
+        createdById: actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      };
       const { id: _unset, ...values } = agreement;
       agreement.id = await insertRow(em, Agreement, values);
       const years = agreementYears(input.from, input.to);
-      const quotas = input.quotas.flatMap((q) => years.map((y) => ({ agreementId: agreement.id, fromRegionId: q.fromRegionId, year: y.year, yearStart: y.start, yearEnd: y.end, personVisits: q.personVisits, used: 0 })));
+      const quotas = input.quotas.flatMap((q) =>
+        years.map((y) => ({ agreementId: agreement.id, fromRegionId: q.fromRegionId, year: y.year, yearStart: y.start, yearEnd: y.end, personVisits: q.personVisits, used: 0 })),
+      );
       if (quotas.length) await em.createQueryBuilder().insert().into(AgreementQuota).values(quotas).updateEntity(false).execute();
-      if (benefits.length) await em.createQueryBuilder().insert().into(AgreementBenefit).values(benefits.map((b) => ({ ...b, agreementId: agreement.id }))).updateEntity(false).execute();
+      if (benefits.length)
+        await em
+          .createQueryBuilder()
+          .insert()
+          .into(AgreementBenefit)
+          .values(benefits.map((b) => ({ ...b, agreementId: agreement.id })))
+          .updateEntity(false)
+          .execute();
       await this.record(tx, agreement.id, null, AgreementStatus.PROPOSED, null, now);
       return agreement;
     });
@@ -191,23 +230,40 @@ export class AgreementService {
 
   /** Visible agreements by id, batched per request (null where missing or not visible). */
   async loadVisible(ctx: RequestContext, id: number): Promise<Agreement | null> {
-    const agreement = await ctx.loader<number, Agreement | null>('agreement', async (ids) => {
-      const rows = await this.db.read(ctx, (em) => em.findBy(Agreement, { id: In([...ids]) }));
-      return ids.map((i) => rows.find((a) => a.id === i) ?? null);
-    }).load(id);
+    const agreement = await ctx
+      .loader<number, Agreement | null>('agreement', async (ids) => {
+        const rows = await this.db.read(ctx, (em) => em.findBy(Agreement, { id: In([...ids]) }));
+        return ids.map((i) => rows.find((a) => a.id === i) ?? null);
+      })
+      .load(id);
     return agreement && this.canSee(await this.callerRegion(ctx), agreement) ? agreement : null;
   }
 
   quotas(ctx: RequestContext, agreementId: number): Promise<AgreementQuota[]> {
-    return ctx.loadGroup('agreementQuotas', agreementId, (ids) => this.db.read(ctx, (em) => em.find(AgreementQuota, { where: { agreementId: In(ids) }, order: { fromRegionId: 'ASC', year: 'ASC' } })), (q) => q.agreementId);
+    return ctx.loadGroup(
+      'agreementQuotas',
+      agreementId,
+      (ids) => this.db.read(ctx, (em) => em.find(AgreementQuota, { where: { agreementId: In(ids) }, order: { fromRegionId: 'ASC', year: 'ASC' } })),
+      (q) => q.agreementId,
+    );
   }
 
   benefits(ctx: RequestContext, agreementId: number): Promise<AgreementBenefit[]> {
-    return ctx.loadGroup('agreementBenefits', agreementId, (ids) => this.db.read(ctx, (em) => em.find(AgreementBenefit, { where: { agreementId: In(ids) }, order: { hostRegionId: 'ASC' } })), (b) => b.agreementId);
+    return ctx.loadGroup(
+      'agreementBenefits',
+      agreementId,
+      (ids) => this.db.read(ctx, (em) => em.find(AgreementBenefit, { where: { agreementId: In(ids) }, order: { hostRegionId: 'ASC' } })),
+      (b) => b.agreementId,
+    );
   }
 
   history(ctx: RequestContext, agreementId: number): Promise<AgreementEvent[]> {
-    return ctx.loadGroup('agreementHistory', agreementId, (ids) => this.db.read(ctx, (em) => em.find(AgreementEvent, { where: { agreementId: In(ids) }, order: { id: 'ASC' } })), (e) => e.agreementId);
+    return ctx.loadGroup(
+      'agreementHistory',
+      agreementId,
+      (ids) => this.db.read(ctx, (em) => em.find(AgreementEvent, { where: { agreementId: In(ids) }, order: { id: 'ASC' } })),
+      (e) => e.agreementId,
+    );
   }
 
   /**

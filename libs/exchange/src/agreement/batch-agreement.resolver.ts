@@ -4,7 +4,7 @@ import { Ctx, formatYuan, MoneyScalar, type RequestContext } from '@app/shared';
 import { Agreement } from './agreement.entity.js';
 import { AgreementService } from './agreement.service.js';
 
-@ObjectType({ description: "The host benefit a batch was booked with (a snapshot: later changes to the agreement do not change it)." })
+@ObjectType({ description: 'The host benefit a batch was booked with (a snapshot: later changes to the agreement do not change it).' })
 export class BatchBenefit {
   @Field(() => BenefitType)
   type: BenefitType;

@@ -2,7 +2,7 @@ import { Field, InputType, Int } from '@nestjs/graphql';
 import { DateScalar } from '@app/shared';
 import { IsInt, Max, Min } from 'class-validator';
 
-@InputType({ description: "A room block at a host base for the other region of an ACTIVE agreement." })
+@InputType({ description: 'A room block at a host base for the other region of an ACTIVE agreement.' })
 export class CreateAllotmentInput {
   @Field(() => Int)
   @IsInt()

@@ -30,7 +30,8 @@ export class BenefitInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'VOUCHER_PER_PERSON: yuan per person per trip, e.g. "100.00" (at most 10000.00). DISCOUNT_PERCENT: percent off the package, e.g. "15" or "12.50" (above 0, at most 100). Omit for NONE.',
+    description:
+      'VOUCHER_PER_PERSON: yuan per person per trip, e.g. "100.00" (at most 10000.00). DISCOUNT_PERCENT: percent off the package, e.g. "15" or "12.50" (above 0, at most 100). Omit for NONE.',
   })
   @IsOptional()
   @Matches(/^\d{1,9}(\.\d{1,2})?$/, { message: 'amount must be a positive decimal number of at most 9 digits before the point and two after, e.g. "100.00"' })

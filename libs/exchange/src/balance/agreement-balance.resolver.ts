@@ -9,8 +9,14 @@ import { BalanceService } from './balance.service.js';
 export class AgreementBalanceResolver {
   constructor(private readonly balances: BalanceService) {}
 
-  @ResolveField(() => AgreementBalance, { description: "One agreement year's balance: per direction, batches that went ahead and still committed, quota used and left, benefits granted, and the net." })
-  balance(@Ctx() ctx: RequestContext, @Parent() a: Agreement, @Args('year', { type: () => Int, nullable: true, description: 'Agreement year, 1 from its first day; default the current one.' }) year?: number | null): Promise<AgreementBalance> {
+  @ResolveField(() => AgreementBalance, {
+    description: "One agreement year's balance: per direction, batches that went ahead and still committed, quota used and left, benefits granted, and the net.",
+  })
+  balance(
+    @Ctx() ctx: RequestContext,
+    @Parent() a: Agreement,
+    @Args('year', { type: () => Int, nullable: true, description: 'Agreement year, 1 from its first day; default the current one.' }) year?: number | null,
+  ): Promise<AgreementBalance> {
     return this.balances.balance(ctx, a, year);
   }
 }

@@ -71,9 +71,7 @@ export class BalanceService {
       if (f.fromRegionId === regionId && f.toRegionId !== regionId) addFlow(slot(f.toRegionId).sent, flowOf(f));
       else if (f.toRegionId === regionId && f.fromRegionId !== regionId) addFlow(slot(f.fromRegionId).received, flowOf(f));
     }
-    const rows = await Promise.all(
-      [...partners].map(async ([id, p]) => ({ partnerRegion: (await this.regions.load(ctx, id)) as Region, ...p, net: p.sent.personVisits - p.received.personVisits })),
-    );
+    const rows = await Promise.all([...partners].map(async ([id, p]) => ({ partnerRegion: (await this.regions.load(ctx, id)) as Region, ...p, net: p.sent.personVisits - p.received.personVisits })));
     rows.sort((a, b) => a.partnerRegion.id - b.partnerRegion.id);
     return { region, from, to, partners: rows, net: rows.reduce((n, r) => n + r.net, 0) };
   }

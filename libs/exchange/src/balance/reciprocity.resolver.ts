@@ -8,7 +8,8 @@ export class ReciprocityResolver {
   constructor(private readonly balances: BalanceService) {}
 
   @Query(() => Reciprocity, {
-    description: "The federation's dashboard: per partner region of `regionId`, exchange batches sent and received (arriving from…to, at most 3 years) and the net. A PARTNER for their own region, an admin for any.",
+    description:
+      "The federation's dashboard: per partner region of `regionId`, exchange batches sent and received (arriving from…to, at most 3 years) and the net. A PARTNER for their own region, an admin for any.",
   })
   @Roles(Role.PARTNER, Role.ADMIN)
   reciprocity(

@@ -9,7 +9,8 @@ export class SubsidyResolver {
   constructor(private readonly subsidies: SubsidyService) {}
 
   @Query(() => SubsidyStatement, {
-    description: "Vouchers granted under the agreement to batches that checked in, arriving from…to, per batch, with the claim each is on. An operator sees their base's; a PARTNER of either region and an admin, all.",
+    description:
+      "Vouchers granted under the agreement to batches that checked in, arriving from…to, per batch, with the claim each is on. An operator sees their base's; a PARTNER of either region and an admin, all.",
   })
   @Roles(Role.BASE_OPERATOR, Role.PARTNER, Role.ADMIN)
   subsidyStatement(
@@ -22,7 +23,8 @@ export class SubsidyResolver {
   }
 
   @Mutation(() => [Bill], {
-    description: "Claims the unclaimed vouchers of the period: one SUBSIDY_CLAIM bill per host base, payable by the host region's federation, a line per batch. Never claims a batch twice; empty when nothing is new. The base's operator (their base) or an admin.",
+    description:
+      "Claims the unclaimed vouchers of the period: one SUBSIDY_CLAIM bill per host base, payable by the host region's federation, a line per batch. Never claims a batch twice; empty when nothing is new. The base's operator (their base) or an admin.",
   })
   @Roles(Role.BASE_OPERATOR, Role.ADMIN)
   issueSubsidyClaim(

@@ -34,7 +34,10 @@ export class SubsidyService {
     checkPeriod(from, to);
     await this.agreements.getVisibleOrThrow(ctx, agreementId, 'agreementId');
     const batches = await this.batches.vouchered(ctx, agreementId, from, to, this.baseOf(ctx));
-    const claimed = await this.bills.claimedLines(ctx, batches.map((b) => b.id));
+    const claimed = await this.bills.claimedLines(
+      ctx,
+      batches.map((b) => b.id),
+    );
     const lines = batches.map((b) => ({
       batchId: b.id,
       batchReference: b.reference,
@@ -66,7 +69,10 @@ export class SubsidyService {
     return this.db.transaction(ctx, async (tx) => {
       const agreement = await this.agreements.lockVisibleOrThrow(tx, agreementId, 'agreementId');
       const batches = await this.batches.vouchered(tx, agreement.id, from, to, this.baseOf(tx));
-      const claimed = await this.bills.claimedLines(tx, batches.map((b) => b.id));
+      const claimed = await this.bills.claimedLines(
+        tx,
+        batches.map((b) => b.id),
+      );
       const byBase = new Map<number, Batch[]>();
       for (const b of batches) if (!claimed.has(b.id)) byBase.set(b.baseId, [...(byBase.get(b.baseId) ?? []), b]);
       const bills: Bill[] = [];
@@ -74,7 +80,16 @@ export class SubsidyService {
         const base = await this.bases.getOrThrow(tx, baseId);
         const host = await this.regions.getOrThrow(tx, base.regionId);
         bills.push(
-          await this.issuing.issueSubsidyClaim(tx, { agreementId: agreement.id, baseId, baseRegionId: host.id, payerUnionId: host.federationUnionId, payerRegionId: host.id, from, to, batches: unclaimed }),
+          await this.issuing.issueSubsidyClaim(tx, {
+            agreementId: agreement.id,
+            baseId,
+            baseRegionId: host.id,
+            payerUnionId: host.federationUnionId,
+            payerRegionId: host.id,
+            from,
+            to,
+            batches: unclaimed,
+          }),
         );
       }
       return bills;

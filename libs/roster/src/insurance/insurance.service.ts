@@ -34,10 +34,14 @@ export class InsuranceService {
       }
       const policy = await this.policies.forBatch(tx, batch);
       if (input.sumInsured < policy.insuranceMinimum) {
-        throw DomainException.policyViolation('insuranceMinimum', `The union's policy asks for at least ${formatYuan(policy.insuranceMinimum)} insured per person; ${formatYuan(input.sumInsured)} is less`, {
-          field: 'sumInsured',
-          insuranceMinimum: formatYuan(policy.insuranceMinimum),
-        });
+        throw DomainException.policyViolation(
+          'insuranceMinimum',
+          `The union's policy asks for at least ${formatYuan(policy.insuranceMinimum)} insured per person; ${formatYuan(input.sumInsured)} is less`,
+          {
+            field: 'sumInsured',
+            insuranceMinimum: formatYuan(policy.insuranceMinimum),
+          },
+        );
       }
       const row = { batchId: batch.id, insurer, policyNumber, sumInsured: input.sumInsured, recordedAt: nowToTheSecond(), recordedById: actor.userId };
       // The batch row is locked: nobody else writes this batch's insurance meanwhile.

@@ -19,7 +19,10 @@ export class BatchRosterResolver {
     const list = await this.roster.list(ctx, batch.id);
     if (!neverWentFirst) return list;
     const last = await Promise.all(list.map((p) => this.roster.lastStayDate(ctx, p)));
-    return list.map((p, i) => ({ p, last: last[i] })).sort((a, b) => (a.last === null ? 0 : 1) - (b.last === null ? 0 : 1) || (a.last ?? '').localeCompare(b.last ?? '')).map((x) => x.p);
+    return list
+      .map((p, i) => ({ p, last: last[i] }))
+      .sort((a, b) => (a.last === null ? 0 : 1) - (b.last === null ? 0 : 1) || (a.last ?? '').localeCompare(b.last ?? ''))
+      .map((x) => x.p);
   }
 
   @ResolveField(() => Int, { description: 'People on the rooming list; must equal headcount at check-in.' })
@@ -59,7 +62,10 @@ export class UnionCoverage {
 export class UnionCoverageResolver {
   constructor(private readonly roster: ParticipantQueryService) {}
 
-  @ResolveField(() => UnionCoverage, { nullable: true, description: "Distinct people with a stay in the last five years against the member count; the union's own organisers and approvers and the admin see it." })
+  @ResolveField(() => UnionCoverage, {
+    nullable: true,
+    description: "Distinct people with a stay in the last five years against the member count; the union's own organisers and approvers and the admin see it.",
+  })
   async coverage(@Ctx() ctx: RequestContext, @Parent() union: TradeUnion): Promise<UnionCoverage | null> {
     if (!may(ctx, Permission.ActForUnion, { unionId: union.id })) return null;
     const today = todayInShanghai();

@@ -60,7 +60,12 @@ export class ParticipantEditService {
       if (tooMany) throw tooMany;
       problems.push(...(await this.checks.duplicates(tx, batch, valid, 'append', naming)));
       if (problems.length) throw naming.refuse(problems, null);
-      return this.insert(tx, batch, valid.map((v) => v.value), true);
+      return this.insert(
+        tx,
+        batch,
+        valid.map((v) => v.value),
+        true,
+      );
     });
   }
 
@@ -69,7 +74,14 @@ export class ParticipantEditService {
    * checked first; nothing is written unless every row is right. `naming` names the problems as the
    * file's rows; `earlier` are those found while reading it.
    */
-  async import(ctx: RequestContext, batchId: number, inputs: ParticipantFields[], mode: ImportMode, naming: ListNaming, earlier: ListProblem[] = []): Promise<{ batch: Batch; imported: number; participantCount: number }> {
+  async import(
+    ctx: RequestContext,
+    batchId: number,
+    inputs: ParticipantFields[],
+    mode: ImportMode,
+    naming: ListNaming,
+    earlier: ListProblem[] = [],
+  ): Promise<{ batch: Batch; imported: number; participantCount: number }> {
     const { valid, problems } = this.checks.check(inputs);
     problems.push(...earlier);
     return this.db.transaction(ctx, async (tx) => {
@@ -82,7 +94,12 @@ export class ParticipantEditService {
       problems.push(...(await this.checks.duplicates(tx, batch, valid, mode, naming)));
       if (problems.length) throw naming.refuse(problems, tooMany);
       if (mode === 'replace') await tx.em.delete(Participant, { batchId: batch.id });
-      await this.insert(tx, batch, valid.map((v) => v.value), false);
+      await this.insert(
+        tx,
+        batch,
+        valid.map((v) => v.value),
+        false,
+      );
       return { batch, imported: valid.length, participantCount: existing + valid.length };
     });
   }
@@ -95,7 +112,13 @@ export class ParticipantEditService {
       if (batch.rosterStatus === RosterStatus.CLEARED) {
         // A field sent again unchanged (a form that sends the whole record) is no change.
         const now = (k: ParticipantField) => (k === 'idNumber' ? this.cipher.decrypt('idNumber', current.idNumberCipher) : current[k as keyof Participant]);
-        const same = (k: ParticipantField) => String(changes[k] ?? '').trim().toUpperCase() === String(now(k) ?? '').trim().toUpperCase();
+        const same = (k: ParticipantField) =>
+          String(changes[k] ?? '')
+            .trim()
+            .toUpperCase() ===
+          String(now(k) ?? '')
+            .trim()
+            .toUpperCase();
         const posted = (Object.keys(changes) as ParticipantField[]).filter((k) => changes[k] !== undefined && !AFTER_NOTICE.has(k) && !same(k));
         if (posted.length) {
           throw new DomainException(
@@ -120,7 +143,11 @@ export class ParticipantEditService {
         if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
       }
       const { value, problems } = checkParticipant(merged, todayInShanghai());
-      if (!value) throw UPDATE_INPUT.refuse(problems.map((p) => ({ index: 0, ...p })), null);
+      if (!value)
+        throw UPDATE_INPUT.refuse(
+          problems.map((p) => ({ index: 0, ...p })),
+          null,
+        );
       const duplicates = await this.checks.duplicates(tx, batch, [{ index: 0, value }], 'append', UPDATE_INPUT, current.id);
       if (duplicates.length) throw UPDATE_INPUT.refuse(duplicates, null);
       const row = this.toRow(tx, batch, value);
@@ -147,13 +174,17 @@ export class ParticipantEditService {
     if (stranger !== undefined) throw DomainException.badInput('arrivedParticipantIds', `Participant ${stranger} is not on the list of batch ${batch.reference}`, { participantId: stranger });
     const leader = await em.findOne(Participant, { select: { id: true, name: true }, where: { batchId: batch.id, teamLeader: true } });
     if (leader && !arrived.includes(leader.id)) {
-      throw new DomainException(ErrorCode.INVALID_TRANSITION, `The team leader (领队) of batch ${batch.reference}, participant ${leader.id}, is not among the arrivals; make someone who arrived the team leader (setTeamLeader) before check-in`, {
-        // Called once the move is planned: the batch came from CONFIRMED, the only state check-in leaves.
-        from: BatchStatus.CONFIRMED,
-        to: BatchStatus.CHECKED_IN,
-        missing: [{ what: 'a team leader (领队) among the arrivals' }],
-        field: 'arrivedParticipantIds',
-      });
+      throw new DomainException(
+        ErrorCode.INVALID_TRANSITION,
+        `The team leader (领队) of batch ${batch.reference}, participant ${leader.id}, is not among the arrivals; make someone who arrived the team leader (setTeamLeader) before check-in`,
+        {
+          // Called once the move is planned: the batch came from CONFIRMED, the only state check-in leaves.
+          from: BatchStatus.CONFIRMED,
+          to: BatchStatus.CHECKED_IN,
+          missing: [{ what: 'a team leader (领队) among the arrivals' }],
+          field: 'arrivedParticipantIds',
+        },
+      );
     }
     await em.update(Participant, { batchId: batch.id }, { arrived: false });
     for (const part of chunks(arrived, LOOKUP_CHUNK)) await em.update(Participant, { id: In(part) }, { arrived: true });

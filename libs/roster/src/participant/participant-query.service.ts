@@ -14,14 +14,25 @@ export class ParticipantQueryService {
 
   /** The list of a batch the caller can see, in the order people were added; batched per request. */
   list(ctx: RequestContext, batchId: number): Promise<Participant[]> {
-    return ctx.loadGroup('participants', batchId, (ids) => this.db.read(ctx, (em) => em.find(Participant, { where: { batchId: In(ids) }, order: { id: 'ASC' } })), (p) => p.batchId);
+    return ctx.loadGroup(
+      'participants',
+      batchId,
+      (ids) => this.db.read(ctx, (em) => em.find(Participant, { where: { batchId: In(ids) }, order: { id: 'ASC' } })),
+      (p) => p.batchId,
+    );
   }
 
   count(ctx: RequestContext, batchId: number): Promise<number> {
     return ctx
       .loader<number, number>('participantCount', async (ids) => {
         const rows = await this.db.read(ctx, (em) =>
-          em.createQueryBuilder(Participant, 'p').select('p.batchId', 'batchId').addSelect('COUNT(*)', 'n').where('p.batchId IN (:...ids)', { ids: [...ids] }).groupBy('p.batchId').getRawMany<{ batchId: number; n: string | number }>(),
+          em
+            .createQueryBuilder(Participant, 'p')
+            .select('p.batchId', 'batchId')
+            .addSelect('COUNT(*)', 'n')
+            .where('p.batchId IN (:...ids)', { ids: [...ids] })
+            .groupBy('p.batchId')
+            .getRawMany<{ batchId: number; n: string | number }>(),
         );
         return ids.map((id) => Number(rows.find((r) => Number(r.batchId) === id)?.n ?? 0));
       })

@@ -17,7 +17,9 @@ export class ParticipantResolver {
     private readonly access: PersonalDataAccessService,
   ) {}
 
-  @Mutation(() => [Participant], { description: "Adds people to a batch's rooming list: all of them, or none and every problem. Organiser until the list freezes; the base's operator while REQUESTED or CONFIRMED." })
+  @Mutation(() => [Participant], {
+    description: "Adds people to a batch's rooming list: all of them, or none and every problem. Organiser until the list freezes; the base's operator while REQUESTED or CONFIRMED.",
+  })
   @Roles(...EDITORS)
   addParticipants(
     @Ctx() ctx: RequestContext,

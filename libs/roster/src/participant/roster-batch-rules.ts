@@ -45,9 +45,13 @@ export class RosterBatchRules implements BatchRule {
   async beforeHeadcountChange(tx: TxContext, batch: Batch, headcount: number): Promise<void> {
     const listed = await this.participants.countInTransaction(tx, batch.id);
     if (listed > headcount) {
-      throw DomainException.badInput('headcount', `${listed} people are on the rooming list of batch ${batch.reference}; take ${listed - headcount} off it before lowering the headcount to ${headcount}`, {
-        participantCount: listed,
-      });
+      throw DomainException.badInput(
+        'headcount',
+        `${listed} people are on the rooming list of batch ${batch.reference}; take ${listed - headcount} off it before lowering the headcount to ${headcount}`,
+        {
+          participantCount: listed,
+        },
+      );
     }
   }
 

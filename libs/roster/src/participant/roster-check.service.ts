@@ -103,7 +103,15 @@ export class RosterCheckService {
       });
     }
     // Someone who did not arrive on a stay that went ahead used none of its days.
-    if (!problems.length) await this.checkYearlyDays(tx, batch, firstIndex, found.filter((f) => f.batchId !== batch.id && f.id !== exceptId && f.arrived !== false), naming, exceptId !== undefined);
+    if (!problems.length)
+      await this.checkYearlyDays(
+        tx,
+        batch,
+        firstIndex,
+        found.filter((f) => f.batchId !== batch.id && f.id !== exceptId && f.arrived !== false),
+        naming,
+        exceptId !== undefined,
+      );
     return problems.sort((a, b) => a.index - b.index);
   }
 
@@ -113,7 +121,14 @@ export class RosterCheckService {
    * the keyed hash, never by decrypting. A stay's days are counted in the calendar year they fall in.
    * POLICY_VIOLATION names the other batches only where the caller may see them.
    */
-  private async checkYearlyDays(tx: RequestContext, batch: Batch, indexOf: Map<string, number>, elsewhere: Array<Pick<Participant, 'batchId' | 'idNumberHash'>>, naming: ListNaming, onePerson = false): Promise<void> {
+  private async checkYearlyDays(
+    tx: RequestContext,
+    batch: Batch,
+    indexOf: Map<string, number>,
+    elsewhere: Array<Pick<Participant, 'batchId' | 'idNumberHash'>>,
+    naming: ListNaming,
+    onePerson = false,
+  ): Promise<void> {
     if (!elsewhere.length) return;
     const policy = await this.policies.forBatch(tx, batch);
     const others = new Map((await this.batches.countingDays(tx, [...new Set(elsewhere.map((f) => f.batchId))])).map((b) => [b.id, b]));
@@ -121,7 +136,10 @@ export class RosterCheckService {
     const mine = daysPerYear(batch.startDate, batch.endDate);
     const violations: ListProblem[] = [];
     for (const [hash, index] of indexOf) {
-      const theirs = elsewhere.filter((f) => f.idNumberHash === hash).map((f) => others.get(f.batchId)).filter((b): b is Batch => !!b);
+      const theirs = elsewhere
+        .filter((f) => f.idNumberHash === hash)
+        .map((f) => others.get(f.batchId))
+        .filter((b): b is Batch => !!b);
       if (!theirs.length) continue;
       for (const [year, days] of mine) {
         const counted = theirs.map((b) => ({ b, days: daysPerYear(b.startDate, b.endDate).get(year) ?? 0 })).filter((x) => x.days > 0);
@@ -131,7 +149,11 @@ export class RosterCheckService {
         const hidden = counted.filter((x) => !canSee(scope, x.b));
         const hiddenDays = hidden.reduce((sum, x) => sum + x.days, 0);
         const where = [...named, ...(hidden.length ? [`${hidden.length} other batch${hidden.length === 1 ? '' : 'es'} (${hiddenDays} days)`] : [])].join(', ');
-        violations.push({ index, field: 'idNumber', message: `would have ${total} days of stays in ${year} (this batch ${days}, ${where}); the union's policy allows ${policy.maxDaysPerYear} per person per year` });
+        violations.push({
+          index,
+          field: 'idNumber',
+          message: `would have ${total} days of stays in ${year} (this batch ${days}, ${where}); the union's policy allows ${policy.maxDaysPerYear} per person per year`,
+        });
         break;
       }
     }

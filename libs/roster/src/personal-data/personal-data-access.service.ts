@@ -1,17 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Batch, BatchQueryService } from '@app/booking';
-import {
-  checkPageSize,
-  type ConnectionShape,
-  decodeCursor,
-  DomainException,
-  may,
-  pageNewestFirst,
-  Permission,
-  nowToTheSecond,
-  type RequestContext,
-  TransactionRunner,
-} from '@app/shared';
+import { checkPageSize, type ConnectionShape, decodeCursor, DomainException, may, pageNewestFirst, Permission, nowToTheSecond, type RequestContext, TransactionRunner } from '@app/shared';
 import { AccessChannel, PersonalDataAccess } from './personal-data-access.entity.js';
 import { PersonalDataCipher, type PersonalField } from './personal-data.cipher.js';
 

@@ -48,7 +48,9 @@ describe('the roster transition table', () => {
         expect([error.code, error.details]).toEqual([ErrorCode.INVALID_TRANSITION, { from, to: rule.to }]);
       }
     }
-    expect(failure(() => ROSTER_MACHINE.plan(RosterAction.OBJECT, RosterStatus.APPROVED, Role.UNION_APPROVER, 'x')).message).toBe('Cannot object to a roster that is APPROVED: only a PUBLISHED one can become SUBMITTED');
+    expect(failure(() => ROSTER_MACHINE.plan(RosterAction.OBJECT, RosterStatus.APPROVED, Role.UNION_APPROVER, 'x')).message).toBe(
+      'Cannot object to a roster that is APPROVED: only a PUBLISHED one can become SUBMITTED',
+    );
   });
 
   it('refuses every role a rule does not name with FORBIDDEN', () => {
@@ -57,7 +59,9 @@ describe('the roster transition table', () => {
         expect(failure(() => ROSTER_MACHINE.plan(rule.action, rule.from[0], role, 'why')).code).toBe(ErrorCode.FORBIDDEN);
       }
     }
-    expect(failure(() => ROSTER_MACHINE.plan(RosterAction.APPROVE, RosterStatus.SUBMITTED, Role.UNION_ORGANISER)).message).toBe('Only UNION_APPROVER or ADMIN may approve a roster; you are UNION_ORGANISER');
+    expect(failure(() => ROSTER_MACHINE.plan(RosterAction.APPROVE, RosterStatus.SUBMITTED, Role.UNION_ORGANISER)).message).toBe(
+      'Only UNION_APPROVER or ADMIN may approve a roster; you are UNION_ORGANISER',
+    );
   });
 
   it('asks a reason where the table says so (reject, object, withdraw): blank is BAD_USER_INPUT on reason', () => {

@@ -73,7 +73,8 @@ export class RosterWorkflowResolver {
   }
 
   @Mutation(() => Batch, {
-    description: "APPROVED → PUBLISHED: posted behind an unguessable link (rosterPublicToken) for the policy's working days (weekends and holidays skipped); it clears on rosterClearsOn without objection.",
+    description:
+      "APPROVED → PUBLISHED: posted behind an unguessable link (rosterPublicToken) for the policy's working days (weekends and holidays skipped); it clears on rosterClearsOn without objection.",
   })
   @Roles(Role.UNION_APPROVER, Role.ADMIN)
   publishRoster(@Ctx() ctx: RequestContext, @Args('batchId', BATCH_ID) batchId: number): Promise<Batch> {

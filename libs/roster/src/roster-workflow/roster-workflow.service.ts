@@ -1,7 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { BaseService, HolidayService, UnionPolicyService, UnionService } from '@app/base';
-import { APP_CONFIG, type AppConfig, DomainException, ErrorCode, insertRow, may, nowToTheSecond, Permission, RequestContext, requireAccess, todayInShanghai, TransactionRunner, type TxContext } from '@app/shared';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  DomainException,
+  ErrorCode,
+  insertRow,
+  may,
+  nowToTheSecond,
+  Permission,
+  RequestContext,
+  requireAccess,
+  todayInShanghai,
+  TransactionRunner,
+  type TxContext,
+} from '@app/shared';
 import { In } from 'typeorm';
 import { type Batch, BatchLifecycleService, BatchQueryService, BatchStatus } from '@app/booking';
 import { Participant } from '../participant/participant.entity.js';
@@ -142,7 +156,12 @@ export class RosterWorkflowService {
     const roster = token.length >= 20 && token.length <= 64 ? await this.db.read(ctx, (em) => em.findOneBy(Roster, { token })) : null;
     const batch = roster ? await this.batches.getVisibleOrThrow(RequestContext.system(), roster.batchId) : null;
     // A batch that will not go takes its link down as it ends; the status check is the second lock on that door.
-    if (!roster || !batch || ENDED.has(batch.status) || (roster.status !== RosterStatus.PUBLISHED && roster.status !== RosterStatus.CLEARED)) throw new DomainException(ErrorCode.NOT_FOUND, 'No published roster at that link: check it was copied whole; a list is taken down when an objection is raised, or when its batch is cancelled, rejected or expires', { field: 'token' });
+    if (!roster || !batch || ENDED.has(batch.status) || (roster.status !== RosterStatus.PUBLISHED && roster.status !== RosterStatus.CLEARED))
+      throw new DomainException(
+        ErrorCode.NOT_FOUND,
+        'No published roster at that link: check it was copied whole; a list is taken down when an objection is raised, or when its batch is cancelled, rejected or expires',
+        { field: 'token' },
+      );
     const people = await this.db.read(ctx, (em) => em.find(Participant, { select: { name: true, employer: true, category: true }, where: { batchId: batch.id }, order: { id: 'ASC' } }));
     const [union, base] = await Promise.all([this.unions.getOrThrow(ctx, batch.unionId), this.bases.getOrThrow(ctx, batch.baseId)]);
     return {
@@ -159,7 +178,12 @@ export class RosterWorkflowService {
   }
 
   history(ctx: RequestContext, batchId: number): Promise<RosterEvent[]> {
-    return ctx.loadGroup('rosterHistory', batchId, (ids) => this.db.read(ctx, (em) => em.find(RosterEvent, { where: { batchId: In(ids) }, order: { id: 'ASC' } })), (e) => e.batchId);
+    return ctx.loadGroup(
+      'rosterHistory',
+      batchId,
+      (ids) => this.db.read(ctx, (em) => em.find(RosterEvent, { where: { batchId: In(ids) }, order: { id: 'ASC' } })),
+      (e) => e.batchId,
+    );
   }
 
   /** The union's organisers and approvers, and the admin, see the link; nobody else. */
@@ -168,7 +192,13 @@ export class RosterWorkflowService {
   }
 
   /** The reason is checked as the table asks before anything is loaded: a blank required one is BAD_USER_INPUT whatever the roster. */
-  private async move(ctx: RequestContext, batchId: number, action: RosterAction, reason: string | null, prepare?: (tx: TxContext, batch: Batch, roster: Roster) => Promise<Partial<Roster>>): Promise<Batch> {
+  private async move(
+    ctx: RequestContext,
+    batchId: number,
+    action: RosterAction,
+    reason: string | null,
+    prepare?: (tx: TxContext, batch: Batch, roster: Roster) => Promise<Partial<Roster>>,
+  ): Promise<Batch> {
     ROSTER_MACHINE.reasonFor(action, reason);
     return this.db.transaction(ctx, async (tx) => {
       const batch = await this.batches.lockVisibleOrThrow(tx, batchId, 'batchId');

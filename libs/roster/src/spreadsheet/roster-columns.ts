@@ -59,7 +59,14 @@ export const GENDER_LABELS: Labels<Gender> = {
 export const DOCUMENT_LABELS: Labels<DocumentType> = {
   zh: { MAINLAND_ID: '居民身份证', HOME_RETURN_PERMIT: '港澳居民来往内地通行证', TAIWAN_PERMIT: '台湾居民来往大陆通行证', PASSPORT: '护照' },
   en: { MAINLAND_ID: 'Mainland ID', HOME_RETURN_PERMIT: 'Home return permit', TAIWAN_PERMIT: 'Taiwan permit', PASSPORT: 'Passport' },
-  aliases: { 身份证: DocumentType.MAINLAND_ID, 居住证: DocumentType.MAINLAND_ID, idcard: DocumentType.MAINLAND_ID, residentid: DocumentType.MAINLAND_ID, 回乡证: DocumentType.HOME_RETURN_PERMIT, 台胞证: DocumentType.TAIWAN_PERMIT },
+  aliases: {
+    身份证: DocumentType.MAINLAND_ID,
+    居住证: DocumentType.MAINLAND_ID,
+    idcard: DocumentType.MAINLAND_ID,
+    residentid: DocumentType.MAINLAND_ID,
+    回乡证: DocumentType.HOME_RETURN_PERMIT,
+    台胞证: DocumentType.TAIWAN_PERMIT,
+  },
 };
 
 export const CATEGORY_LABELS: Labels<ParticipantCategory> = {

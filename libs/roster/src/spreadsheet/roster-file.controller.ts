@@ -58,12 +58,7 @@ export class RosterFileController {
   @Post('participants/import')
   @Roles(Role.UNION_ORGANISER, Role.BASE_OPERATOR)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } }))
-  async import(
-    @Ctx() ctx: RequestContext,
-    @Param('batchId') rawBatchId: string,
-    @UploadedFile() file: UploadedSheet | undefined,
-    @Query('mode') rawMode: string | undefined,
-  ): Promise<ImportResult> {
+  async import(@Ctx() ctx: RequestContext, @Param('batchId') rawBatchId: string, @UploadedFile() file: UploadedSheet | undefined, @Query('mode') rawMode: string | undefined): Promise<ImportResult> {
     return this.imports.import(ctx, batchIdParam(rawBatchId), file, modeParam(rawMode));
   }
 

@@ -27,10 +27,15 @@ export interface ImportResult {
 /** Every bad row of a file at once, by row and column, with a problem of the whole list (too many people) leading them. */
 function rowProblems(problems: RowProblem[], listProblem: DomainException | null = null): DomainException {
   const rows = new Set(problems.map((p) => p.row)).size;
-  return DomainException.listProblems('file', `${rows} ${rows === 1 ? 'row has' : 'rows have'} errors; nothing was imported`, problems.map((p) => ({ row: p.row, column: p.column, message: p.message })), {
-    key: 'rows',
-    listProblem,
-  });
+  return DomainException.listProblems(
+    'file',
+    `${rows} ${rows === 1 ? 'row has' : 'rows have'} errors; nothing was imported`,
+    problems.map((p) => ({ row: p.row, column: p.column, message: p.message })),
+    {
+      key: 'rows',
+      listProblem,
+    },
+  );
 }
 
 /** A file's entries named by its rows and its own column headers; "the same person as row 2". */
@@ -46,7 +51,10 @@ function sheetNaming(sheet: ReadSheet): ListNaming {
         ...(p.at ?? { row: sheet.rows[p.index].row, column: column(p.field) }),
         message: p.sameAs === undefined ? p.message : `the same person as row ${sheet.rows[p.sameAs].row}`,
       }));
-      return rowProblems(named.filter((p) => !(p.message === 'is required' && unreadable.has(`${p.row}|${p.column}`))).sort((a, b) => a.row - b.row), listProblem);
+      return rowProblems(
+        named.filter((p) => !(p.message === 'is required' && unreadable.has(`${p.row}|${p.column}`))).sort((a, b) => a.row - b.row),
+        listProblem,
+      );
     },
   };
 }

@@ -5,17 +5,7 @@ import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import type { DocumentType } from '../participant/identity-document.js';
 import type { ParticipantFields } from '../participant/participant-check.js';
 import type { Gender, ParticipantCategory } from '../participant/participant.entity.js';
-import {
-  CATEGORY_LABELS,
-  columnForHeader,
-  describeLabels,
-  DOCUMENT_LABELS,
-  GENDER_LABELS,
-  parseLabel,
-  ROSTER_COLUMNS,
-  type RosterColumn,
-  type SheetLanguage,
-} from './roster-columns.js';
+import { CATEGORY_LABELS, columnForHeader, describeLabels, DOCUMENT_LABELS, GENDER_LABELS, parseLabel, ROSTER_COLUMNS, type RosterColumn, type SheetLanguage } from './roster-columns.js';
 
 export type SheetFormat = 'xlsx' | 'csv';
 
@@ -192,17 +182,7 @@ export interface ExportRow {
 }
 
 function cellsOf(p: ExportRow, lang: SheetLanguage): string[] {
-  return [
-    p.name,
-    GENDER_LABELS[lang][p.gender],
-    DOCUMENT_LABELS[lang][p.documentType],
-    p.idNumber,
-    p.phone,
-    p.employer,
-    CATEGORY_LABELS[lang][p.category],
-    p.dietaryNeeds ?? '',
-    p.room ?? '',
-  ];
+  return [p.name, GENDER_LABELS[lang][p.gender], DOCUMENT_LABELS[lang][p.documentType], p.idNumber, p.phone, p.employer, CATEGORY_LABELS[lang][p.category], p.dietaryNeeds ?? '', p.room ?? ''];
 }
 
 /** Writes the rooming list; every value is text, never a formula. */

@@ -3,7 +3,15 @@ import { RequestContext } from '../context/request-context.js';
 import { DomainException, ErrorCode } from '../errors/domain.exception.js';
 import { type AccessRole, type AccessTarget, actsAsSystem, may, Permission, requireAccess, requireScope, scopeFor } from './access-policy.js';
 
-const person = (role: Role, home: Partial<Pick<Actor, 'unionId' | 'baseId' | 'regionId'>> = {}): Actor => ({ userId: 1, username: role.toLowerCase(), role, baseId: null, unionId: null, regionId: null, ...home });
+const person = (role: Role, home: Partial<Pick<Actor, 'unionId' | 'baseId' | 'regionId'>> = {}): Actor => ({
+  userId: 1,
+  username: role.toLowerCase(),
+  role,
+  baseId: null,
+  unionId: null,
+  regionId: null,
+  ...home,
+});
 
 /** One actor per role, each at home in union 1, base 1 or region 1 (a partner also in its federation union 7). */
 const ACTORS: Record<AccessRole, Actor> = {
@@ -93,7 +101,9 @@ describe('access policy', () => {
     expect(scopeFor(lost, Permission.SeeBatch)).toEqual({ none: true });
     expect(() => requireAccess(lost, Permission.ActForRegion, { regionId: 1 })).toThrow('Your PARTNER account has no region: ask an admin to set one, then sign in again');
     expect(() => requireScope(lost, Permission.BookForUnion, 'no')).toThrow('Your PARTNER account has no region: ask an admin to set one, then sign in again');
-    expect(() => requireScope(RequestContext.forActor(person(Role.BASE_OPERATOR, { baseId: 1 })), Permission.BookForUnion, 'A BASE_OPERATOR cannot request batches')).toThrow('A BASE_OPERATOR cannot request batches');
+    expect(() => requireScope(RequestContext.forActor(person(Role.BASE_OPERATOR, { baseId: 1 })), Permission.BookForUnion, 'A BASE_OPERATOR cannot request batches')).toThrow(
+      'A BASE_OPERATOR cannot request batches',
+    );
   });
 
   it('scopeFor gives the filter for lists: all, the own union, base or region, or none', () => {

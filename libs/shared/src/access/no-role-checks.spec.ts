@@ -81,7 +81,7 @@ describe('one access policy', () => {
       '    case Role.PARTNER:',
     ];
     for (const line of sample) expect(CHECKS.some((c) => c.test(line))).toBe(true);
-    for (const line of ['requireAccess(ctx, Permission.OperateBase, { baseId });', "@Roles(Role.BASE_OPERATOR, Role.ADMIN)", 'const scope = scopeFor(ctx, Permission.SeeBatch);']) {
+    for (const line of ['requireAccess(ctx, Permission.OperateBase, { baseId });', '@Roles(Role.BASE_OPERATOR, Role.ADMIN)', 'const scope = scopeFor(ctx, Permission.SeeBatch);']) {
       expect(CHECKS.some((c) => c.test(line))).toBe(false);
     }
   });

@@ -39,7 +39,10 @@ describe('sweepDue', () => {
       due: async (_em, afterId, take) => {
         pages.push([afterId, take]);
         // Ids stay "due" after a failure: keyset paging must not read them again.
-        return ids.filter((id) => id > afterId).slice(0, take).map(String);
+        return ids
+          .filter((id) => id > afterId)
+          .slice(0, take)
+          .map(String);
       },
       each: async (tx, id) => {
         expect(tx.em).toBeDefined();

@@ -72,16 +72,14 @@ export function checkPageSize(first: number): number {
  * One page of a list, newest first by id, with the total count: two queries whatever the page size.
  * `query` builds the filtered query afresh each time (one for the count, one for the page).
  */
-export async function pageNewestFirst<T extends ObjectLiteral & { id: number }>(
-  query: () => SelectQueryBuilder<T>,
-  alias: string,
-  first: number,
-  afterId: number | null,
-): Promise<ConnectionShape<T>> {
+export async function pageNewestFirst<T extends ObjectLiteral & { id: number }>(query: () => SelectQueryBuilder<T>, alias: string, first: number, afterId: number | null): Promise<ConnectionShape<T>> {
   const totalCount = await query().getCount();
   const page = query();
   if (afterId !== null) page.andWhere(`${alias}.id < :afterId`, { afterId });
-  const rows = await page.orderBy(`${alias}.id`, 'DESC').take(first + 1).getMany();
+  const rows = await page
+    .orderBy(`${alias}.id`, 'DESC')
+    .take(first + 1)
+    .getMany();
   const nodes = rows.slice(0, first);
   return {
     edges: nodes.map((node) => ({ cursor: encodeCursor(node.id), node })),

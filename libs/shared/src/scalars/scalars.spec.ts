@@ -6,9 +6,8 @@ import { MoneyScalar } from './money.scalar.js';
 
 describe('calendar dates', () => {
   it.each(['2026-02-28', '2028-02-29', '2026-12-31', '2026-01-01'])('accepts %s', (d) => expect(isCalendarDate(d)).toBe(true));
-  it.each(['2025-02-30', '2026-02-29', '2026-13-01', '2026-00-10', '2026-1-1', '26-01-01', 'tomorrow', '2026-01-01T00:00:00Z', '', 20260101])(
-    'refuses %s',
-    (d) => expect(isCalendarDate(d)).toBe(false),
+  it.each(['2025-02-30', '2026-02-29', '2026-13-01', '2026-00-10', '2026-1-1', '26-01-01', 'tomorrow', '2026-01-01T00:00:00Z', '', 20260101])('refuses %s', (d) =>
+    expect(isCalendarDate(d)).toBe(false),
   );
   it('does date arithmetic across months, years and leap days', () => {
     expect(addDays('2026-12-30', 3)).toBe('2027-01-02');

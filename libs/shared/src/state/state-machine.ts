@@ -89,7 +89,7 @@ export class StateMachine<S extends string, A extends string, R extends string =
   /** Every state some sequence of moves reaches from the initial one. */
   reachable(): Set<S> {
     const seen = new Set<S>([this.initial]);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const rule of this.transitions) {
         if (rule.from.some((f) => seen.has(f)) && !seen.has(rule.to)) {

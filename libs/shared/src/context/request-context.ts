@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import { DomainException } from '../errors/domain.exception.js';
-import { type Actor, Role, SYSTEM_ACTOR } from './actor.js';
+import { type Actor, SYSTEM_ACTOR } from './actor.js';
 
 /**
  * A context bound to a transaction: the only kind a method that writes, or reads under a lock,
@@ -52,19 +52,6 @@ export class RequestContext {
   requireActor(): Actor {
     if (!this.actor) throw DomainException.unauthenticated();
     return this.actor;
-  }
-
-  /**
-   * @deprecated Whom one may act for is the access policy's to say (`may`, `requireAccess`,
-   * `scopeFor`, `actsAsSystem` in shared/access); no-role-checks.spec.ts fails on a use in libs/.
-   */
-  is(...roles: Array<Role | 'SYSTEM'>): boolean {
-    return !!this.actor && roles.includes(this.actor.role);
-  }
-
-  /** @deprecated Ask the access policy: `may(ctx, Permission.ManageFederation)`. */
-  get isAdminOrSystem(): boolean {
-    return this.is(Role.ADMIN, 'SYSTEM');
   }
 
   /**

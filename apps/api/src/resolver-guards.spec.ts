@@ -33,6 +33,7 @@ import { UnionPolicyResolver } from '../../../libs/base/src/union/union-policy.r
 import { HolidayResolver } from '../../../libs/base/src/holiday/holiday.resolver.js';
 import { RosterWorkflowResolver } from '../../../libs/roster/src/roster-workflow/roster-workflow.resolver.js';
 import { AuthResolver } from '../../../libs/auth/src/login/auth.resolver.js';
+import { AccountResolver } from '../../../libs/auth/src/account/account.resolver.js';
 import { InsuranceResolver } from '../../../libs/roster/src/insurance/insurance.resolver.js';
 
 /**
@@ -43,6 +44,7 @@ import { InsuranceResolver } from '../../../libs/roster/src/insurance/insurance.
  */
 const RESOLVERS: Array<abstract new (...args: never[]) => unknown> = [
   AuthResolver,
+  AccountResolver,
   BaseResolver,
   UnionResolver,
   PackageResolver,

@@ -4,6 +4,8 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { BaseModule } from '@app/base';
 import type { AppConfig } from '@app/shared';
+import { AccountResolver } from './account/account.resolver.js';
+import { AccountService } from './account/account.service.js';
 import { AuthGuard } from './login/auth.guard.js';
 import { AuthResolver } from './login/auth.resolver.js';
 import { AuthService } from './login/auth.service.js';
@@ -25,7 +27,7 @@ export class AuthModule {
           verifyOptions: { algorithms: ['HS256'] },
         }),
       ],
-      providers: [AuthService, UserService, AuthResolver, { provide: APP_GUARD, useClass: AuthGuard }],
+      providers: [AuthService, UserService, AuthResolver, AccountService, AccountResolver, { provide: APP_GUARD, useClass: AuthGuard }],
       exports: [AuthService, UserService],
     };
   }

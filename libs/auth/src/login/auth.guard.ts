@@ -1,17 +1,21 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { DomainException, type GqlContext, PUBLIC_KEY, RequestContext, ROLES_KEY, type Role } from '@app/shared';
+import { type Actor, DomainException, type GqlContext, PUBLIC_KEY, RequestContext, ROLES_KEY, type Role } from '@app/shared';
 import type { Request } from 'express';
 import { AuthService } from './auth.service.js';
 
 /**
  * Runs before every query, mutation and HTTP route: turns the bearer token into the request's
  * RequestContext, then enforces the operation's @Roles. An operation with neither @Roles nor
- * @Public is refused, so a forgotten decorator fails closed.
+ * @Public is refused, so a forgotten decorator fails closed. The token's user row is read once per
+ * request (never cached across requests), so a deactivation or a role change ends its sessions at once.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  /** The actor of each request, so a request of several fields reads the user row once; gone with the request. */
+  private readonly actors = new WeakMap<Request, Promise<Actor>>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
@@ -44,9 +48,14 @@ export class AuthGuard implements CanActivate {
       if (isPublic) return true;
       throw DomainException.unauthenticated('The Authorization header must be "Bearer <accessToken>"');
     }
-    let actor;
+    let actor: Actor;
     try {
-      actor = await this.auth.verify(match[1]);
+      let pending = this.actors.get(req);
+      if (!pending) {
+        pending = this.auth.verify(RequestContext.anonymous(requestId), match[1]);
+        this.actors.set(req, pending);
+      }
+      actor = await pending;
     } catch (error) {
       if (isPublic) return true;
       throw error;

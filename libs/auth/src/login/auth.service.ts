@@ -13,7 +13,11 @@ interface TokenClaims {
   baseId: number | null;
   unionId: number | null;
   regionId?: number | null;
+  /** The user's tokenVersion when signed; a token older than the row's is refused. */
+  ver?: number;
 }
+
+const SESSION_ENDED = 'Your session has ended: sign in again';
 
 @Injectable()
 export class AuthService {
@@ -31,16 +35,21 @@ export class AuthService {
     const user = username.length <= 50 && password.length <= 200 ? await this.users.findByUsername(ctx, username.trim().toLowerCase()) : null;
     const ok = await verifyPassword(password.slice(0, 200), user?.passwordHash ?? (await this.decoy));
     if (!user || !ok) throw DomainException.unauthenticated('Wrong username or password');
+    if (!user.active) throw DomainException.unauthenticated('This account is deactivated: ask the administrator to reactivate it');
     return { accessToken: await this.sign(user), user };
   }
 
   sign(user: User): Promise<string> {
-    const claims: TokenClaims = { sub: user.id, username: user.username, role: user.role, baseId: user.baseId, unionId: user.unionId, regionId: user.regionId };
+    const claims: TokenClaims = { sub: user.id, username: user.username, role: user.role, baseId: user.baseId, unionId: user.unionId, regionId: user.regionId, ver: user.tokenVersion };
     return this.jwt.signAsync(claims);
   }
 
-  /** The actor a bearer token stands for; UNAUTHENTICATED when it is forged, expired or malformed. */
-  async verify(token: string): Promise<Actor> {
+  /**
+   * The actor a bearer token stands for, built from the user's current row (one query); UNAUTHENTICATED
+   * when the token is forged, expired or malformed, or the user is gone, deactivated, or has had their
+   * password, role or scope changed since it was signed (the row's tokenVersion moved on).
+   */
+  async verify(ctx: RequestContext, token: string): Promise<Actor> {
     let claims: TokenClaims;
     try {
       claims = await this.jwt.verifyAsync<TokenClaims>(token);
@@ -48,6 +57,8 @@ export class AuthService {
       throw DomainException.unauthenticated('The access token is invalid or has expired: sign in again');
     }
     if (!Object.values(Role).includes(claims.role)) throw DomainException.unauthenticated('The access token is invalid: sign in again');
-    return { userId: claims.sub, username: claims.username, role: claims.role, baseId: claims.baseId, unionId: claims.unionId, regionId: claims.regionId ?? null };
+    const user = typeof claims.sub === 'number' ? await this.users.findById(ctx, claims.sub) : null;
+    if (!user || !user.active || user.tokenVersion !== (claims.ver ?? 0)) throw DomainException.unauthenticated(SESSION_ENDED);
+    return { userId: user.id, username: user.username, role: user.role, baseId: user.baseId, unionId: user.unionId, regionId: user.regionId };
   }
 }

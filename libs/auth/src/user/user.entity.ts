@@ -34,6 +34,14 @@ export class User {
   @Column({ type: 'int', nullable: true })
   regionId: number | null;
 
+  @Field({ description: 'False once the admin deactivates the account: it cannot sign in and its tokens stop working.' })
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  /** Carried in every token; bumped on a password, role or activation change, so older tokens stop working at once. */
+  @Column({ type: 'int', default: 0 })
+  tokenVersion: number;
+
   @Field()
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { BaseService, RegionService, UnionService } from '@app/base';
 import { DomainException, isUniqueViolation, nowToTheSecond, type RequestContext, Role, TransactionRunner } from '@app/shared';
-import { hashPassword } from './password.js';
+import { hashPassword, passwordProblem } from './password.js';
 import type { CreateUserInput } from './create-user.input.js';
 import { User } from './user.entity.js';
 
@@ -26,6 +26,11 @@ export class UserService {
     return user;
   }
 
+  /** The row a bearer token stands for, read once per request by the guard (no cache across requests). */
+  findById(ctx: RequestContext, id: number): Promise<User | null> {
+    return this.db.read(ctx, (em) => em.findOneBy(User, { id }));
+  }
+
   list(ctx: RequestContext): Promise<User[]> {
     return this.db.read(ctx, (em) => em.find(User, { order: { id: 'ASC' } }));
   }
@@ -44,6 +49,8 @@ export class UserService {
     if (input.role !== Role.BASE_OPERATOR && baseId !== null) throw DomainException.badInput('baseId', `Only a BASE_OPERATOR belongs to a base, not a ${input.role}`);
     if (input.role === Role.ADMIN && unionId !== null) throw DomainException.badInput('unionId', 'An ADMIN does not belong to a union');
     if (input.role === Role.BASE_OPERATOR && unionId !== null) throw DomainException.badInput('unionId', 'A BASE_OPERATOR does not belong to a union');
+    const problem = passwordProblem(input.password, input.username);
+    if (problem) throw DomainException.badInput('password', problem);
     const passwordHash = await hashPassword(input.password);
     return this.db.transaction(ctx, async (tx) => {
       if (baseId !== null) await this.bases.getOrThrow(tx, baseId, 'baseId');

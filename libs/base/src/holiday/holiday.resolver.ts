@@ -31,11 +31,7 @@ export class HolidayResolver {
     description: "Sets a year's published arrangement in one call (admin): replaces all of that year's days. Dates must be inside the year, each once; make-up days on weekends.",
   })
   @Roles(Role.ADMIN)
-  setHolidayYear(
-    @Ctx() ctx: RequestContext,
-    @Args('year', { type: () => Int }) year: number,
-    @Args('days', { type: () => [CalendarDayInput] }) days: CalendarDayInput[],
-  ): Promise<Holiday[]> {
+  setHolidayYear(@Ctx() ctx: RequestContext, @Args('year', { type: () => Int }) year: number, @Args('days', { type: () => [CalendarDayInput] }) days: CalendarDayInput[]): Promise<Holiday[]> {
     return this.holidayService.setYear(ctx, year, days);
   }
 

@@ -20,7 +20,7 @@ export function isWorkingDay(day: CalendarDate, calendar: ReadonlyMap<CalendarDa
 /** The day after the `n`th working day following `from`: a list published on `from` for `n` working days has cleared on that day. */
 export function dayAfterWorkingDaysIn(from: CalendarDate, n: number, calendar: ReadonlyMap<CalendarDate, DayKind>): CalendarDate {
   let day = from;
-  for (let counted = 0; counted < n; ) {
+  for (let counted = 0; counted < n;) {
     day = addDays(day, 1);
     if (isWorkingDay(day, calendar)) counted++;
   }

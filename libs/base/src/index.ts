@@ -12,8 +12,8 @@ export { Allotment, AllotmentEvent, AllotmentNight } from './allotment/allotment
 export { AllotmentService, type AllotmentHolding } from './allotment/allotment.service.js';
 export { AllotmentDrawService } from './allotment/allotment-draw.service.js';
 export { AllotmentSweeper } from './allotment/allotment-sweeper.service.js';
-export { Holiday } from './holiday/holiday.entity.js';
-export { HolidayService, isWeekend } from './holiday/holiday.service.js';
+export { DayKind, Holiday } from './holiday/holiday.entity.js';
+export { dayAfterWorkingDaysIn, HolidayService, isWeekend, isWorkingDay } from './holiday/holiday.service.js';
 export { Region } from './region/region.entity.js';
 export { RegionService } from './region/region.service.js';
 export { Base } from './base/base.entity.js';

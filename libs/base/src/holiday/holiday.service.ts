@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { addDays, type CalendarDate, DomainException, type RequestContext, todayInShanghai, TransactionRunner } from '@app/shared';
 import { Between } from 'typeorm';
-import { Holiday } from './holiday.entity.js';
+import type { CalendarDayInput } from './calendar-day.input.js';
+import { DayKind, Holiday } from './holiday.entity.js';
 
 /** Saturday or Sunday (the date is a calendar day; its weekday does not depend on a time zone). */
 export function isWeekend(day: CalendarDate): boolean {
@@ -9,7 +10,30 @@ export function isWeekend(day: CalendarDate): boolean {
   return weekday === 0 || weekday === 6;
 }
 
-/** The admin's holiday calendar, and working-day arithmetic over it. */
+/** A working day: a weekday that is not a public holiday, or a make-up working day (调休) on a weekend. */
+export function isWorkingDay(day: CalendarDate, calendar: ReadonlyMap<CalendarDate, DayKind>): boolean {
+  const kind = calendar.get(day);
+  if (kind === DayKind.MAKEUP_WORKDAY) return true;
+  return kind !== DayKind.HOLIDAY && !isWeekend(day);
+}
+
+/** The day after the `n`th working day following `from`: a list published on `from` for `n` working days has cleared on that day. */
+export function dayAfterWorkingDaysIn(from: CalendarDate, n: number, calendar: ReadonlyMap<CalendarDate, DayKind>): CalendarDate {
+  let day = from;
+  for (let counted = 0; counted < n;) {
+    day = addDays(day, 1);
+    if (isWorkingDay(day, calendar)) counted++;
+  }
+  return addDays(day, 1);
+}
+
+function checkName(name: string, field: string): string {
+  const text = name.trim();
+  if (!text || text.length > 50) throw DomainException.badInput(field, 'Name the holiday in 1 to 50 characters');
+  return text;
+}
+
+/** The admin's working calendar (public holidays and make-up working days), and working-day arithmetic over it. */
 @Injectable()
 export class HolidayService {
   constructor(private readonly db: TransactionRunner) {}
@@ -18,13 +42,36 @@ export class HolidayService {
     return this.db.read(ctx, (em) => em.find(Holiday, { where: { date: Between(`${year}-01-01`, `${year}-12-31`) }, order: { date: 'ASC' } }));
   }
 
-  async add(ctx: RequestContext, date: CalendarDate, name: string): Promise<Holiday> {
-    const text = name.trim();
-    if (!text || text.length > 50) throw DomainException.badInput('name', 'Name the holiday in 1 to 50 characters');
+  /** Adds or corrects one day; a make-up working day must fall on a Saturday or Sunday. */
+  async add(ctx: RequestContext, date: CalendarDate, name: string, kind: DayKind = DayKind.HOLIDAY): Promise<Holiday> {
+    const text = checkName(name, 'name');
+    if (kind === DayKind.MAKEUP_WORKDAY && !isWeekend(date)) throw DomainException.badInput('date', `${date} is a weekday: a make-up working day (调休) is a Saturday or Sunday`);
     return this.db.transaction(ctx, async (tx) => {
-      await tx.em.save(Holiday, { date, name: text });
-      return { date, name: text };
+      await tx.em.save(Holiday, { date, name: text, kind });
+      return { date, name: text, kind };
     });
+  }
+
+  /**
+   * Replaces a year's days with a published arrangement, in one transaction: every date inside the
+   * year, each at most once (so no holiday falls on a make-up day), make-up days on weekends.
+   */
+  async setYear(ctx: RequestContext, year: number, days: CalendarDayInput[]): Promise<Holiday[]> {
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw DomainException.badInput('year', 'Give a year between 2000 and 2100');
+    const seen = new Set<string>();
+    const rows = days.map((d, i) => {
+      const field = `days[${i}]`;
+      if (!d.date.startsWith(`${year}-`)) throw DomainException.badInput(`${field}.date`, `${d.date} is not in ${year}: set each year's days on their own`);
+      if (seen.has(d.date)) throw DomainException.badInput(`${field}.date`, `${d.date} is listed twice: a day is either a holiday or a make-up working day`);
+      seen.add(d.date);
+      if (d.kind === DayKind.MAKEUP_WORKDAY && !isWeekend(d.date)) throw DomainException.badInput(`${field}.date`, `${d.date} is a weekday: a make-up working day (调休) is a Saturday or Sunday`);
+      return { date: d.date, name: checkName(d.name, `${field}.name`), kind: d.kind };
+    });
+    await this.db.transaction(ctx, async (tx) => {
+      await tx.em.delete(Holiday, { date: Between(`${year}-01-01`, `${year}-12-31`) });
+      if (rows.length) await tx.em.insert(Holiday, rows);
+    });
+    return this.list(ctx, year);
   }
 
   async remove(ctx: RequestContext, date: CalendarDate): Promise<boolean> {
@@ -32,17 +79,12 @@ export class HolidayService {
   }
 
   /**
-   * The day after the `n`th working day following `from` (weekends and holidays do not count): a
-   * list published on `from` for `n` working days has cleared on that day. Reads the holidays once.
+   * The day after the `n`th working day following `from` (weekends and holidays do not count, make-up
+   * working days do): a list published on `from` for `n` working days has cleared on that day. Reads the calendar once.
    */
   async dayAfterWorkingDays(ctx: RequestContext, from: CalendarDate = todayInShanghai(), n: number): Promise<CalendarDate> {
     const horizon = addDays(from, n * 3 + 40);
-    const holidays = new Set((await this.db.read(ctx, (em) => em.find(Holiday, { select: { date: true }, where: { date: Between(from, horizon) } }))).map((h) => h.date));
-    let day = from;
-    for (let counted = 0; counted < n;) {
-      day = addDays(day, 1);
-      if (!isWeekend(day) && !holidays.has(day)) counted++;
-    }
-    return addDays(day, 1);
+    const days = await this.db.read(ctx, (em) => em.find(Holiday, { select: { date: true, kind: true }, where: { date: Between(from, horizon) } }));
+    return dayAfterWorkingDaysIn(from, n, new Map(days.map((d) => [d.date, d.kind])));
   }
 }

@@ -4,6 +4,7 @@ import { BaseService, HolidayService, UnionPolicyService, UnionService } from '@
 import {
   APP_CONFIG,
   type AppConfig,
+  Clock,
   DomainException,
   ErrorCode,
   insertRow,
@@ -68,6 +69,7 @@ export class RosterWorkflowService {
     private readonly unions: UnionService,
     private readonly bases: BaseService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   /** DRAFT → SUBMITTED: the organiser hands in the complete list. */
@@ -93,7 +95,7 @@ export class RosterWorkflowService {
   publish(ctx: RequestContext, batchId: number): Promise<Batch> {
     return this.move(ctx, batchId, RosterAction.PUBLISH, null, async (tx, batch, roster) => {
       const policy = await this.policies.forBatch(tx, batch);
-      const today = todayInShanghai();
+      const today = this.clock.today();
       const clearsOn = await this.holidays.dayAfterWorkingDays(tx, today, policy.publicationWorkingDays);
       // The base confirms only a cleared list, so a notice that ends after arrival could never let the batch go.
       if (clearsOn > batch.startDate) {

@@ -1,7 +1,7 @@
 import { addDays, todayInShanghai } from '@app/shared';
 import { DataSource } from 'typeorm';
 import { download, textOfXlsx } from './support/files.js';
-import { fen, ISSUE, PAY, RECORD, REVERSE, stay, yuan } from './support/stays.js';
+import { completeBatch, fen, ISSUE, PAY, RECORD, REVERSE, stay, yuan } from './support/stays.js';
 import { DB_KIND, startTestApp, type TestApp } from './support/test-app.js';
 import { buildWorld, type World } from './support/world.js';
 
@@ -96,7 +96,7 @@ describe(`bills of random batches and the statistics (${DB_KIND})`, () => {
         made.push({ id: b.id, baseId: base.id, unionId: union.id, headcount, hosted: true, billed: 0, paid: 0 });
         return;
       }
-      await t.ok('mutation($id:Int!){completeBatch(id:$id){id}}', { id: b.id }, base.operator);
+      await completeBatch(t, b.id, base.operator);
       const bill = (await t.ok(ISSUE, { b: b.id }, base.operator)).issueBill;
       expect({ batch: i, total: fen(bill.total) }).toEqual({ batch: i, total: expected });
       expect(bill.lines.reduce((s: number, l: any) => s + fen(l.amount), 0)).toBe(expected);

@@ -152,6 +152,22 @@ describe(`bills of random batches and the statistics (${DB_KIND})`, () => {
     expect(organiser.total.current).toEqual(sums(made.filter((m) => m.unionId === w.unionA.id)));
     const operator = (await t.ok(STATS, { f: today, t: today, g: 'UNION' }, w.baseB.operator)).statistics;
     expect(operator.total.current).toEqual(sums(made.filter((m) => m.baseId === w.baseB.id)));
+    // The union's approver reads their own union's figures, not another union's.
+    await t.ok('mutation($i:CreateUserInput!){createUser(input:$i){id}}', { i: { username: 'approver-stats-b', password: 'approver-pass-1', role: 'UNION_APPROVER', unionId: w.unionB.id } }, w.admin);
+    const approver = await t.login('approver-stats-b', 'approver-pass-1');
+    const approved = (await t.ok(STATS, { f: today, t: today, g: 'UNION' }, approver)).statistics;
+    expect(approved.rows.map((r: any) => r.key)).toEqual([String(w.unionB.id)]);
+    expect(approved.total.current).toEqual(sums(made.filter((m) => m.unionId === w.unionB.id)));
+    const approverCsv = await download(t, `/statistics.csv?from=${today}&to=${today}&groupBy=UNION`, approver);
+    expect(approverCsv.status).toBe(200);
+    expect(
+      approverCsv.body
+        .toString('utf8')
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .map((l: string) => l.split(',')[0]),
+    ).toEqual(['Test union UB', 'Total']);
     // A partner counts only exchange batches of their region, and these are none.
     expect((await t.ok(STATS, { f: today, t: today, g: 'BASE' }, w.partner)).statistics.rows).toEqual([]);
     const backwards = await t.gql(STATS, { f: today, t: addDays(today, -1), g: 'BASE' }, w.admin);

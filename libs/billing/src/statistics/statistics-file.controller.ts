@@ -59,7 +59,7 @@ export class StatisticsFileController {
   constructor(private readonly statistics: StatisticsService) {}
 
   @Get('statistics.:format')
-  @Roles(Role.UNION_ORGANISER, Role.BASE_OPERATOR, Role.PARTNER, Role.ADMIN)
+  @Roles(Role.UNION_ORGANISER, Role.UNION_APPROVER, Role.BASE_OPERATOR, Role.PARTNER, Role.ADMIN)
   @Header('Cache-Control', 'no-store')
   async download(
     @Ctx() ctx: RequestContext,

@@ -167,7 +167,7 @@ describe(`bills of random batches and the statistics (${DB_KIND})`, () => {
         .split('\r\n')
         .slice(1)
         .map((l: string) => l.split(',')[0]),
-    ).toEqual(['Test union UB', 'Total']);
+    ).toEqual(['Test union UB', '合计']);
     // A partner counts only exchange batches of their region, and these are none.
     expect((await t.ok(STATS, { f: today, t: today, g: 'BASE' }, w.partner)).statistics.rows).toEqual([]);
     const backwards = await t.gql(STATS, { f: today, t: addDays(today, -1), g: 'BASE' }, w.admin);
@@ -183,14 +183,27 @@ describe(`bills of random batches and the statistics (${DB_KIND})`, () => {
       .replace(/^\ufeff/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toContain('person-visits');
+    // Chinese headers by default, like the rooming lists; `?lang=en` for English.
+    expect(lines[0].split(',').slice(0, 4)).toEqual(['工会', '批次', '人次', '人晚']);
+    expect(lines[2].split(',')[0]).toBe('合计');
+    const english = (await download(t, `/statistics.csv?from=${today}&to=${today}&groupBy=union&lang=en`, w.unionA.organiser)).body
+      .toString('utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
+    expect(english[0].split(',').slice(0, 4)).toEqual(['group', 'batches', 'person-visits', 'person-nights']);
+    expect([english[1], english[2].split(',')[0]]).toEqual([lines[1], 'Total']);
+    const badLang = await download(t, `/statistics.csv?from=${today}&to=${today}&groupBy=union&lang=fr`, w.unionA.organiser);
+    expect([badLang.status, JSON.parse(badLang.body.toString()).error]).toEqual([400, expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'lang' })]);
     const mine = sums(made.filter((m) => m.unionId === w.unionA.id));
     expect(lines).toHaveLength(3); // header, union A, total
     expect(lines[1].split(',').slice(0, 7)).toEqual(['Test union UA', String(mine.batches), String(mine.personVisits), String(mine.personNights), mine.consumption, mine.paid, mine.outstanding]);
     const xlsx = await textOfXlsx((await download(t, `/statistics.xlsx?from=${today}&to=${today}&groupBy=BASE`, w.admin)).body);
+    expect(xlsx[0].slice(0, 3)).toEqual(['基地', '批次', '人次']);
+    expect((await textOfXlsx((await download(t, `/statistics.xlsx?from=${today}&to=${today}&groupBy=BASE&lang=en`, w.admin)).body))[0].slice(0, 3)).toEqual(['group', 'batches', 'person-visits']);
     // Figures are numbers in the workbook (so a spreadsheet can add them up).
     expect(xlsx[xlsx.length - 1].slice(0, 5)).toEqual([
-      'Total',
+      '合计',
       String(sums(made).batches),
       String(sums(made).personVisits),
       String(sums(made).personNights),

@@ -1,7 +1,7 @@
 import { addDays, todayInShanghai } from '@app/shared';
 import { activeAgreement, partnerOf } from './support/exchange.js';
 import { ADD_PARTICIPANTS, person } from './support/people.js';
-import { ISSUE, readyForCheckIn } from './support/stays.js';
+import { completeBatch, ISSUE, readyForCheckIn } from './support/stays.js';
 import { DB_KIND, errorCode, startTestApp, type TestApp } from './support/test-app.js';
 import { buildWorld, REQUEST_BATCH, type World } from './support/world.js';
 
@@ -55,7 +55,7 @@ describe(`actual arrivals (${DB_KIND})`, () => {
     await t.ok('mutation($b:Int!){setNoShowFee(baseId:$b,percent:30)}', { b: w.baseA.id }, w.baseA.operator);
     const { batch, ids } = await confirmedToday(5);
     await t.ok(CHECK_IN, { id: batch.id, a: ids.slice(0, 3) }, w.baseA.operator);
-    await t.ok('mutation($id:Int!){completeBatch(id:$id){id}}', { id: batch.id }, w.baseA.operator);
+    await completeBatch(t, batch.id, w.baseA.operator);
     const bill = (await t.ok<any>(ISSUE, { b: batch.id }, w.baseA.operator)).issueBill;
     // 3 × 1980.00, then 2 × 30 % of 1980.00 = 2 × 594.00.
     expect(bill.lines.map((l: any) => [l.kind, l.quantity, l.unitPrice, l.amount])).toEqual([
@@ -82,7 +82,7 @@ describe(`actual arrivals (${DB_KIND})`, () => {
     });
     const { batch, ids } = await confirmedToday(4, { agreementId: agreement }, w.unionB.organiser, w.baseB);
     await t.ok(CHECK_IN, { id: batch.id, a: ids.slice(0, 2) }, w.baseB.operator);
-    await t.ok('mutation($id:Int!){completeBatch(id:$id){id}}', { id: batch.id }, w.baseB.operator);
+    await completeBatch(t, batch.id, w.baseB.operator);
     const bill = (await t.ok<any>(ISSUE, { b: batch.id }, w.baseB.operator)).issueBill;
     expect(bill.lines.map((l: any) => [l.kind, l.quantity, l.amount])).toEqual([
       ['PACKAGE', 2, '3960.00'],

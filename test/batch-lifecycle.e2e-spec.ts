@@ -1,4 +1,4 @@
-import { readyForCheckIn, RECORD_INSURANCE } from './support/stays.js';
+import { completeBatch, onDay, readyForCheckIn, RECORD_INSURANCE } from './support/stays.js';
 import { HoldSweeperService } from '@app/booking';
 import { addDays, todayInShanghai } from '@app/shared';
 import { ADD_PARTICIPANTS, person } from './support/people.js';
@@ -50,7 +50,15 @@ describe(`the batch lifecycle (${DB_KIND})`, () => {
     await readyForCheckIn(t, b.id, w.unionA.organiser, w.baseA.operator);
     expect((await t.ok(act('checkInBatch'), { id: b.id }, w.baseA.operator)).checkInBatch.status).toBe('CHECKED_IN');
     expect(await reserved(today)).toBe(20);
-    expect((await t.ok(act('completeBatch'), { id: b.id }, w.baseA.operator)).completeBatch.status).toBe('COMPLETED');
+    // Not before the morning of departure: a 3-night stay is still sleeping its nights on the day of arrival and the day before it leaves.
+    for (const day of [today, addDays(today, 2)]) {
+      const early = await onDay(t, day, () => t.gql(act('completeBatch'), { id: b.id }, w.baseA.operator));
+      expect(errorCode(early)).toBe('INVALID_TRANSITION');
+      expect(early.errors![0].extensions).toMatchObject({ from: 'CHECKED_IN', to: 'COMPLETED' });
+      expect(early.errors![0].message).toContain(addDays(today, 3));
+    }
+    expect(await reserved(today)).toBe(20);
+    expect((await completeBatch(t, b.id, w.baseA.operator)).status).toBe('COMPLETED');
     expect(await reserved(today)).toBe(0);
     const { batch } = await t.ok(BATCH, { id: b.id }, w.unionA.organiser);
     expect(batch.history).toEqual([

@@ -1,6 +1,6 @@
 import { addDays, todayInShanghai } from '@app/shared';
 import { DB_KIND, errorCode, startTestApp, type TestApp } from './support/test-app.js';
-import { fen, ISSUE, PAY, RECORD, REVERSE, stay, yuan } from './support/stays.js';
+import { completeBatch, fen, ISSUE, PAY, RECORD, REVERSE, stay, yuan } from './support/stays.js';
 import { buildWorld, type World } from './support/world.js';
 
 const BATCH = 'query($id:Int!){batch(id:$id){status consumption{id amount reversesEntryId} bills{id kind status total paid}}}';
@@ -28,7 +28,7 @@ describe(`consumption, bills and payments (${DB_KIND})`, () => {
     const e2 = (await record(b.id, 7, '0.03')).data!.recordConsumption;
     // A price change after booking changes nothing on this batch's bill.
     await t.ok('mutation($i:UpdatePackageInput!){updatePackage(input:$i){id}}', { i: { id: w.baseA.packageId, pricePerPerson: '2500.00' } }, w.admin);
-    await t.ok('mutation($id:Int!){completeBatch(id:$id){id}}', { id: b.id }, w.baseA.operator);
+    await completeBatch(t, b.id, w.baseA.operator);
     const r = (await t.ok(REVERSE, { id: e1.id, r: '重复录入' }, w.baseA.operator)).reverseConsumption;
     expect(r).toMatchObject({ amount: '-385.50', quantity: -3, reversesEntryId: e1.id, reason: '重复录入' });
 

@@ -185,6 +185,9 @@ describe(`exchange agreements (${DB_KIND})`, () => {
     const billC = (await t.ok<any>(ISSUE, { b: c.id }, w.baseA.operator)).issueBill;
     expect(billC.lines.map((l: any) => [l.kind, l.quantity, l.unitPrice, l.amount])).toEqual([['PACKAGE', 9, '1320.07', '11880.63']]);
     expect(billC.total).toBe('11880.63');
+    // The batch's totalPrice agrees with the package line: the discount is in it, the voucher is not.
+    const totals = async (id: number) => (await t.ok<any>('query($id:Int!){batch(id:$id){totalPrice}}', { id }, w.admin)).batch.totalPrice;
+    expect([await totals(a.id), await totals(c.id)]).toEqual(['13860.00', '11880.63']);
 
     const STATEMENT = 'query($a:Int!,$f:Date!,$t:Date!){subsidyStatement(agreementId:$a,from:$f,to:$t){total unclaimed lines{batchId people voucherPerPerson amount claimBillId}}}';
     const CLAIM = 'mutation($a:Int!,$f:Date!,$t:Date!){issueSubsidyClaim(agreementId:$a,from:$f,to:$t){id kind total baseId unionId lines{kind batchId quantity unitPrice amount}}}';

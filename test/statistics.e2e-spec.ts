@@ -1,7 +1,7 @@
 import { addDays, todayInShanghai } from '@app/shared';
 import { DataSource } from 'typeorm';
 import { download, textOfXlsx } from './support/files.js';
-import { fen, ISSUE, PAY, RECORD, REVERSE, stay, yuan } from './support/stays.js';
+import { completeBatch, fen, ISSUE, PAY, RECORD, REVERSE, stay, yuan } from './support/stays.js';
 import { DB_KIND, startTestApp, type TestApp } from './support/test-app.js';
 import { buildWorld, type World } from './support/world.js';
 
@@ -96,7 +96,7 @@ describe(`bills of random batches and the statistics (${DB_KIND})`, () => {
         made.push({ id: b.id, baseId: base.id, unionId: union.id, headcount, hosted: true, billed: 0, paid: 0 });
         return;
       }
-      await t.ok('mutation($id:Int!){completeBatch(id:$id){id}}', { id: b.id }, base.operator);
+      await completeBatch(t, b.id, base.operator);
       const bill = (await t.ok(ISSUE, { b: b.id }, base.operator)).issueBill;
       expect({ batch: i, total: fen(bill.total) }).toEqual({ batch: i, total: expected });
       expect(bill.lines.reduce((s: number, l: any) => s + fen(l.amount), 0)).toBe(expected);
@@ -152,6 +152,22 @@ describe(`bills of random batches and the statistics (${DB_KIND})`, () => {
     expect(organiser.total.current).toEqual(sums(made.filter((m) => m.unionId === w.unionA.id)));
     const operator = (await t.ok(STATS, { f: today, t: today, g: 'UNION' }, w.baseB.operator)).statistics;
     expect(operator.total.current).toEqual(sums(made.filter((m) => m.baseId === w.baseB.id)));
+    // The union's approver reads their own union's figures, not another union's.
+    await t.ok('mutation($i:CreateUserInput!){createUser(input:$i){id}}', { i: { username: 'approver-stats-b', password: 'approver-pass-1', role: 'UNION_APPROVER', unionId: w.unionB.id } }, w.admin);
+    const approver = await t.login('approver-stats-b', 'approver-pass-1');
+    const approved = (await t.ok(STATS, { f: today, t: today, g: 'UNION' }, approver)).statistics;
+    expect(approved.rows.map((r: any) => r.key)).toEqual([String(w.unionB.id)]);
+    expect(approved.total.current).toEqual(sums(made.filter((m) => m.unionId === w.unionB.id)));
+    const approverCsv = await download(t, `/statistics.csv?from=${today}&to=${today}&groupBy=UNION`, approver);
+    expect(approverCsv.status).toBe(200);
+    expect(
+      approverCsv.body
+        .toString('utf8')
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .map((l: string) => l.split(',')[0]),
+    ).toEqual(['Test union UB', '合计']);
     // A partner counts only exchange batches of their region, and these are none.
     expect((await t.ok(STATS, { f: today, t: today, g: 'BASE' }, w.partner)).statistics.rows).toEqual([]);
     const backwards = await t.gql(STATS, { f: today, t: addDays(today, -1), g: 'BASE' }, w.admin);
@@ -167,14 +183,27 @@ describe(`bills of random batches and the statistics (${DB_KIND})`, () => {
       .replace(/^\ufeff/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toContain('person-visits');
+    // Chinese headers by default, like the rooming lists; `?lang=en` for English.
+    expect(lines[0].split(',').slice(0, 4)).toEqual(['工会', '批次', '人次', '人晚']);
+    expect(lines[2].split(',')[0]).toBe('合计');
+    const english = (await download(t, `/statistics.csv?from=${today}&to=${today}&groupBy=union&lang=en`, w.unionA.organiser)).body
+      .toString('utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
+    expect(english[0].split(',').slice(0, 4)).toEqual(['group', 'batches', 'person-visits', 'person-nights']);
+    expect([english[1], english[2].split(',')[0]]).toEqual([lines[1], 'Total']);
+    const badLang = await download(t, `/statistics.csv?from=${today}&to=${today}&groupBy=union&lang=fr`, w.unionA.organiser);
+    expect([badLang.status, JSON.parse(badLang.body.toString()).error]).toEqual([400, expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'lang' })]);
     const mine = sums(made.filter((m) => m.unionId === w.unionA.id));
     expect(lines).toHaveLength(3); // header, union A, total
     expect(lines[1].split(',').slice(0, 7)).toEqual(['Test union UA', String(mine.batches), String(mine.personVisits), String(mine.personNights), mine.consumption, mine.paid, mine.outstanding]);
     const xlsx = await textOfXlsx((await download(t, `/statistics.xlsx?from=${today}&to=${today}&groupBy=BASE`, w.admin)).body);
+    expect(xlsx[0].slice(0, 3)).toEqual(['基地', '批次', '人次']);
+    expect((await textOfXlsx((await download(t, `/statistics.xlsx?from=${today}&to=${today}&groupBy=BASE&lang=en`, w.admin)).body))[0].slice(0, 3)).toEqual(['group', 'batches', 'person-visits']);
     // Figures are numbers in the workbook (so a spreadsheet can add them up).
     expect(xlsx[xlsx.length - 1].slice(0, 5)).toEqual([
-      'Total',
+      '合计',
       String(sums(made).batches),
       String(sums(made).personVisits),
       String(sums(made).personNights),

@@ -1,6 +1,6 @@
 import { addDays, RequestContext, todayInShanghai, TransactionRunner } from '@app/shared';
 import { ADD_PARTICIPANTS, person } from './support/people.js';
-import { ISSUE, readyForCheckIn, RECORD_INSURANCE, stay } from './support/stays.js';
+import { completeBatch, ISSUE, readyForCheckIn, RECORD_INSURANCE, stay } from './support/stays.js';
 import { DB_KIND, errorCode, startTestApp, type TestApp } from './support/test-app.js';
 import { buildWorld, REQUEST_BATCH, type World } from './support/world.js';
 
@@ -47,7 +47,7 @@ describe(`union funding policy (${DB_KIND})`, () => {
     const ids = (await t.ok<any>(ADD_PARTICIPANTS, { b: b.id, p: people.map((n) => person(n)) }, w.baseA.operator)).addParticipants.map((p: any) => p.id);
     await readyForCheckIn(t, b.id, organiser, w.baseA.operator);
     await t.ok('mutation($id:Int!){checkInBatch(id:$id){id}}', { id: b.id }, w.baseA.operator);
-    await t.ok('mutation($id:Int!){completeBatch(id:$id){id}}', { id: b.id }, w.baseA.operator);
+    await completeBatch(t, b.id, w.baseA.operator);
     await t.get(TransactionRunner).transaction(RequestContext.system(), (tx) => tx.em.query('UPDATE batch SET startDate = ?, endDate = ? WHERE id = ?', [movedTo, addDays(movedTo, 3), b.id]));
     return { id: b.id, ids };
   }

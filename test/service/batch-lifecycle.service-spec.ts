@@ -63,7 +63,12 @@ describe(`batch lifecycle, service tier (${DB_KIND})`, () => {
       ),
     ).toMatchObject({ status: CHECKED_IN, arrivals: 3 });
     expect(await f.reserved(base, start(), 3)).toEqual([4, 4, 4]);
-    await lifecycle.complete(base.operator, batch.id);
+    // Not on the day of its last night; from the morning of departure on.
+    const lastNight = await f.onDay(addDays(start(), 2), () => domainError(lifecycle.complete(base.operator, batch.id)));
+    expect([lastNight.code, lastNight.details]).toEqual(['INVALID_TRANSITION', { from: CHECKED_IN, to: COMPLETED }]);
+    expect(lastNight.message).toContain(`stays until ${addDays(start(), 3)}`);
+    expect(await f.reserved(base, start(), 3)).toEqual([4, 4, 4]);
+    await f.onDay(addDays(start(), 3), () => lifecycle.complete(base.operator, batch.id));
     expect(await f.reserved(base, start(), 3)).toEqual([0, 0, 0]);
     expect(await f.history(batch.id)).toEqual([
       { from: null, to: REQUESTED, actor: organiser(), reason: null },

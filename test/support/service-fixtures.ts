@@ -119,7 +119,7 @@ export class Fixtures {
 
   /**
    * A batch of these people taken to COMPLETED: requested, confirmed, listed, insured, a team leader
-   * named, checked in on its day of arrival (the clock is moved there and back) and completed.
+   * named, checked in on its day of arrival and completed on its morning of departure (the clock is moved there and back).
    */
   async completedStay(
     union: TestUnion,
@@ -136,7 +136,7 @@ export class Fixtures {
     await this.h.get(ParticipantEditService).setTeamLeader(base.operator, participants[0].id);
     const arrived = opts.arrived === undefined ? null : participants.slice(0, opts.arrived).map((p) => p.id);
     await this.onDay(startDate, () => lifecycle.checkIn(base.operator, batch.id, arrived));
-    const done = await lifecycle.complete(base.operator, batch.id);
+    const done = await this.onDay(batch.endDate, () => lifecycle.complete(base.operator, batch.id));
     return { batch: done, participants };
   }
 

@@ -1,3 +1,4 @@
+import { Clock } from '@app/shared';
 import { person, ADD_PARTICIPANTS } from './people.js';
 import type { TestApp } from './test-app.js';
 import { REQUEST_BATCH } from './world.js';
@@ -20,8 +21,40 @@ export async function stay(
   await readyForCheckIn(t, batch.id, who.organiser, who.operator);
   await t.ok('mutation($id:Int!){checkInBatch(id:$id){id}}', { id: batch.id }, who.operator);
   if (until === 'CHECKED_IN') return batch;
-  await t.ok('mutation($id:Int!){completeBatch(id:$id){id}}', { id: batch.id }, who.operator);
+  await completeBatch(t, batch.id, who.operator);
   return batch;
+}
+
+const moved = new WeakMap<Clock, { day: string; users: number }>();
+
+/**
+ * Runs `work` with the app's clock at 10:00 in Shanghai on `day`, then puts the clock back; calls
+ * running at once may share a day (they take turns putting it back), not ask for different ones.
+ */
+export async function onDay<T>(t: TestApp, day: string, work: () => Promise<T>): Promise<T> {
+  const clock = t.get(Clock);
+  const current = moved.get(clock);
+  if (current && current.day !== day) throw new Error(`The clock is already moved to ${current.day} by a concurrent call; cannot move it to ${day}`);
+  if (current) current.users++;
+  else {
+    moved.set(clock, { day, users: 1 });
+    clock.now = () => new Date(`${day}T02:00:00Z`);
+  }
+  try {
+    return await work();
+  } finally {
+    const entry = moved.get(clock)!;
+    if (--entry.users === 0) {
+      moved.delete(clock);
+      delete (clock as Partial<Clock>).now;
+    }
+  }
+}
+
+/** Completes a checked-in batch on its morning of departure (not before: the last night is slept first). */
+export async function completeBatch(t: TestApp, batchId: number, operator: string): Promise<{ id: number; status: string }> {
+  const { batch } = await t.ok<any>('query($id:Int!){batch(id:$id){endDate}}', { id: batchId }, operator);
+  return (await onDay(t, batch.endDate, () => t.ok<any>('mutation($id:Int!){completeBatch(id:$id){id status}}', { id: batchId }, operator))).completeBatch;
 }
 
 export const RECORD = 'mutation($i:RecordConsumptionInput!){recordConsumption(input:$i){id amount quantity unitPrice category occurredOn reversesEntryId}}';

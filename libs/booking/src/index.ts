@@ -12,7 +12,7 @@ export { BatchQueryService, type ExchangeFigures, type StayFigures, type StayGro
 export { BatchRules, type BatchRule } from './batch/batch-rules.js';
 export { batchScope, canSee, scopeBatches, type BatchScope } from './batch/batch-access.js';
 export { BedSource } from './batch/bed-source.js';
-export { BenefitType } from './exchange-terms/benefit.js';
+export { BenefitType, discountPerPerson } from './exchange-terms/benefit.js';
 export type { AgreementTerms, AgreementRequest } from './exchange-terms/agreement-terms.js';
 export type { PastStay } from './batch/batch-request.service.js';
 export { HoldSweeperService } from './batch/hold-sweeper.service.js';

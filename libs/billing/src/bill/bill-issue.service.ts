@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { stayDays, type UnionPolicy, UnionPolicyService, UnionService } from '@app/base';
-import { type Batch, BatchLifecycleService, BatchQueryService, BatchStatus, BenefitType } from '@app/booking';
+import { type Batch, BatchLifecycleService, BatchQueryService, BatchStatus, BenefitType, discountPerPerson } from '@app/booking';
 import { ParticipantQueryService } from '@app/roster';
 import { DomainException, formatYuan, insertRow, isUniqueViolation, nowToTheSecond, type RequestContext, SYSTEM_ACTOR, TransactionRunner, type TxContext } from '@app/shared';
 import { CancellationPolicy } from '../cancellation/cancellation-policy.entity.js';
@@ -38,7 +38,7 @@ export class BillIssueService {
       if (batch.status !== BatchStatus.COMPLETED) {
         throw DomainException.wrongState(batch.status, `A stay is billed once it is COMPLETED; batch ${batch.reference} is ${batch.status}`);
       }
-      const discount = batch.benefitType === BenefitType.DISCOUNT_PERCENT ? batch.benefitPerPerson : 0;
+      const discount = discountPerPerson(batch.benefitType, batch.benefitPerPerson);
       const unit = batch.pricePerPerson - discount;
       // The package for the people who arrived; each no-show costs the base's no-show percent of it.
       const arrived = batch.arrivals ?? batch.headcount;

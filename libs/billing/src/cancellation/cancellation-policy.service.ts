@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BaseService } from '@app/base';
-import { type Batch, BenefitType } from '@app/booking';
+import { type Batch, discountPerPerson } from '@app/booking';
 import { daysBetween, DomainException, nowToTheSecond, Permission, type RequestContext, requireAccess, todayInShanghai, TransactionRunner, type TxContext } from '@app/shared';
 import { In } from 'typeorm';
 import { CancellationPolicy } from './cancellation-policy.entity.js';
@@ -67,7 +67,7 @@ export class CancellationPolicyService {
     const percent = feePercent(windows, daysLeft);
     if (percent === 0) return null;
     // On the price the union would have paid: less an exchange discount.
-    const discount = batch.benefitType === BenefitType.DISCOUNT_PERCENT ? batch.benefitPerPerson : 0;
+    const discount = discountPerPerson(batch.benefitType, batch.benefitPerPerson);
     const amount = percentOf((batch.pricePerPerson - discount) * batch.headcount, percent);
     if (amount === 0) return null;
     return { percent, daysLeft, amount };

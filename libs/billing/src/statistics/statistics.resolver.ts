@@ -12,7 +12,7 @@ export class StatisticsResolver {
     description:
       'Batches, person-visits, person-nights and money for batches arriving from `from` to `to` (both included, at most 3 years), per group and in total, with the same period a year earlier and the growth. Scoped like bills (a PARTNER: the exchange batches their region sent or hosted).',
   })
-  @Roles(Role.UNION_ORGANISER, Role.BASE_OPERATOR, Role.PARTNER, Role.ADMIN)
+  @Roles(Role.UNION_ORGANISER, Role.UNION_APPROVER, Role.BASE_OPERATOR, Role.PARTNER, Role.ADMIN)
   get(
     @Ctx() ctx: RequestContext,
     @Args('from', { type: () => DateScalar }) from: string,

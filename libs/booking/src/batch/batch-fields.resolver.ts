@@ -1,6 +1,7 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Base, BaseService, Package, PackageService, TradeUnion, UnionPolicy, UnionPolicyService, UnionService } from '@app/base';
 import { Ctx, MoneyScalar, type RequestContext } from '@app/shared';
+import { discountPerPerson } from '../exchange-terms/benefit.js';
 import { BatchEvent } from './batch-event.entity.js';
 import { BatchQueryService } from './batch-query.service.js';
 import { Batch } from './batch.entity.js';
@@ -36,9 +37,12 @@ export class BatchFieldsResolver {
     return (await this.packages.load(ctx, batch.packageId))!;
   }
 
-  @ResolveField(() => MoneyScalar, { description: 'pricePerPerson × headcount.' })
+  @ResolveField(() => MoneyScalar, {
+    description:
+      "(pricePerPerson − an exchange agreement's discount per person) × headcount, as the bill's package line prices it; a voucher is not deducted here (it is its own bill line, by the people who arrive).",
+  })
   totalPrice(@Parent() batch: Batch): number {
-    return batch.pricePerPerson * batch.headcount;
+    return (batch.pricePerPerson - discountPerPerson(batch.benefitType, batch.benefitPerPerson)) * batch.headcount;
   }
 
   @ResolveField(() => [BatchEvent], { description: 'Every status move and headcount change, oldest first.' })

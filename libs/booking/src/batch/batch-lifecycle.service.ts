@@ -71,8 +71,18 @@ export class BatchLifecycleService {
     });
   }
 
+  /** CHECKED_IN → COMPLETED, not before the morning of departure (endDate, Asia/Shanghai): the last night is still to be slept. */
   complete(ctx: RequestContext, id: number): Promise<Batch> {
-    return this.transition(ctx, id, BatchAction.COMPLETE, null);
+    return this.transition(ctx, id, BatchAction.COMPLETE, null, (batch) => {
+      const today = this.clock.today();
+      if (today < batch.endDate) {
+        throw DomainException.invalidTransition(
+          batch.status,
+          BatchStatus.COMPLETED,
+          `Batch ${batch.reference} stays until ${batch.endDate}; it can be completed from that morning on, not before (today is ${today})`,
+        );
+      }
+    });
   }
 
   /** COMPLETED → SETTLED when its bill is paid; joins the caller's (payment's) transaction. */

@@ -24,3 +24,8 @@ export function benefitPerPerson(type: BenefitType | null, amount: number, price
   if (type === BenefitType.DISCOUNT_PERCENT) return Number((BigInt(price) * BigInt(amount) + 5_000n) / 10_000n);
   return 0;
 }
+
+/** The discount per person in fen that lowers the package price (a voucher does not: it is its own bill line). */
+export function discountPerPerson(type: BenefitType | null, perPerson: number): number {
+  return type === BenefitType.DISCOUNT_PERCENT ? perPerson : 0;
+}

@@ -1,6 +1,9 @@
 import type { PublishedRoster } from '../roster-workflow/roster-workflow.service.js';
+import { ParticipantCategory } from '../participant/participant.entity.js';
+import { RosterStatus } from '../roster-state/roster-status.js';
 
-const CATEGORY_LABELS: Record<string, string> = { MODEL_WORKER: '劳模', FRONTLINE_WORKER: '一线职工', OTHER: '其他' };
+/** The enum's Chinese labels (its GraphQL descriptions), as the union's own forms say them. */
+const CATEGORY_LABELS: Record<ParticipantCategory, string> = { MODEL_WORKER: '劳模', FRONTLINE_WORKER: '一线职工', OTHER: '其他' };
 
 /** Every value that comes from the data goes through here: a name like <script> is shown as text. */
 export function escapeHtml(value: string): string {
@@ -30,7 +33,7 @@ dt{color:#555}dd{margin:0;overflow-wrap:anywhere}
 table{width:100%;border-collapse:collapse;table-layout:fixed;font-size:.95em}
 th,td{border-bottom:1px solid #e3e3e3;padding:8px 4px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
 th{background:#f0f0ee;font-weight:600}
-th.n,td.n{width:2.2em;color:#777}th.c,td.c{width:5em}
+th.n,td.n{width:2.8em;white-space:nowrap;color:#777}th.m,td.m{width:5.5em}th.c,td.c{width:5em}
 .note{margin:16px 0 0;padding:12px;background:#fff6e5;border-left:4px solid #e0a000;border-radius:4px}
 .note p{margin:0 0 6px}.note p:last-child{margin:0}
 footer{margin-top:12px;color:#777;font-size:.85em}
@@ -58,14 +61,17 @@ ${body}
 /** The posted list as a plain page: readable without script, on a phone first. */
 export function renderNoticePage(notice: PublishedRoster): string {
   const union = escapeHtml(notice.unionName);
-  const cleared = notice.status === 'CLEARED';
+  const cleared = notice.status === RosterStatus.CLEARED;
   const rows = notice.people
-    .map((p, i) => `<tr><td class="n">${i + 1}</td><td>${escapeHtml(p.name)}</td><td>${escapeHtml(p.employer)}</td><td class="c">${escapeHtml(CATEGORY_LABELS[p.category] ?? p.category)}</td></tr>`)
+    .map(
+      (p, i) =>
+        `<tr><td class="n">${i + 1}</td><td class="m">${escapeHtml(p.name)}</td><td>${escapeHtml(p.employer)}</td><td class="c">${escapeHtml(CATEGORY_LABELS[p.category as ParticipantCategory] ?? p.category)}</td></tr>`,
+    )
     .join('\n');
   const objections = cleared
     ? `<p>公示期已于${chineseDate(dayBefore(notice.clearsOn))}结束，名单无异议。</p>`
     : `<p>公示期至<strong>${chineseDate(dayBefore(notice.clearsOn))}</strong>，${chineseDate(notice.clearsOn)}起公示结束。</p>
-<p>如有异议，请于公示期内向<strong>${union}</strong>反映（请联系${union}）。</p>`;
+<p>如有异议，请于公示期内联系<strong>${union}</strong>反映。</p>`;
   return page(
     `疗休养人员名单公示 · ${notice.unionName}`,
     `<h1>疗休养人员名单公示</h1>
@@ -78,7 +84,7 @@ export function renderNoticePage(notice: PublishedRoster): string {
 <dt>人数</dt><dd>${notice.people.length} 人</dd>
 </dl>
 <table>
-<thead><tr><th class="n">序号</th><th>姓名</th><th>工作单位</th><th class="c">类别</th></tr></thead>
+<thead><tr><th class="n">序号</th><th class="m">姓名</th><th>工作单位</th><th class="c">类别</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>

@@ -34,6 +34,7 @@ import { HolidayResolver } from '../../../libs/base/src/holiday/holiday.resolver
 import { RosterWorkflowResolver } from '../../../libs/roster/src/roster-workflow/roster-workflow.resolver.js';
 import { AuthResolver } from '../../../libs/auth/src/login/auth.resolver.js';
 import { InsuranceResolver } from '../../../libs/roster/src/insurance/insurance.resolver.js';
+import { NoticeLinkResolver } from '../../../libs/roster/src/notice/notice-link.resolver.js';
 
 /**
  * The AuthGuard refuses an operation that has neither @Roles nor @Public at run time; this spec
@@ -54,6 +55,7 @@ const RESOLVERS: Array<abstract new (...args: never[]) => unknown> = [
   BatchRosterResolver,
   PersonalDataAccessResolver,
   InsuranceResolver,
+  NoticeLinkResolver,
   ConsumptionResolver,
   BatchBillingResolver,
   BatchBillsResolver,

@@ -18,6 +18,7 @@ import { RosterWorkflowService } from './roster-workflow/roster-workflow.service
 import { RosterSweeper } from './roster-workflow/roster-sweeper.service.js';
 import { RosterFileController } from './spreadsheet/roster-file.controller.js';
 import { NoticeController } from './notice/notice.controller.js';
+import { NoticeLinkResolver } from './notice/notice-link.resolver.js';
 import { RosterImportService } from './spreadsheet/roster-import.service.js';
 
 /**
@@ -45,6 +46,7 @@ import { RosterImportService } from './spreadsheet/roster-import.service.js';
     RosterWorkflowRules,
     RosterSweeper,
     RosterWorkflowResolver,
+    NoticeLinkResolver,
     InsuranceService,
     InsuranceResolver,
   ],

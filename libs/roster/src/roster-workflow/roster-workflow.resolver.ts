@@ -1,12 +1,10 @@
-import { Inject } from '@nestjs/common';
 import { Args, Field, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { APP_CONFIG, type AppConfig, Ctx, DateScalar, Public, type RequestContext, Role, Roles } from '@app/shared';
+import { Ctx, DateScalar, Public, type RequestContext, Role, Roles } from '@app/shared';
 import { Batch } from '@app/booking';
 import { ParticipantCategory } from '../participant/participant.entity.js';
 import { RosterEvent } from './roster-event.entity.js';
 import { RosterStatus } from '../roster-state/roster-status.js';
 import { RosterWorkflowService } from './roster-workflow.service.js';
-import { noticeQrSvg, noticeUrl } from '../notice/notice-link.js';
 
 @ObjectType({ description: 'A person on a publicly posted list: the name masked, the employer and the category; never documents or phones.' })
 export class PublishedPerson {
@@ -54,10 +52,7 @@ const BATCH_ID = { type: () => Int };
 
 @Resolver(() => Batch)
 export class RosterWorkflowResolver {
-  constructor(
-    private readonly workflow: RosterWorkflowService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly workflow: RosterWorkflowService) {}
 
   @Mutation(() => Batch, { description: 'DRAFT → SUBMITTED: the organiser hands in the complete list for approval.' })
   @Roles(Role.UNION_ORGANISER, Role.ADMIN)
@@ -106,21 +101,6 @@ export class RosterWorkflowResolver {
   @ResolveField(() => String, { nullable: true, description: "The public list's token while posted (publishedRoster(token)); shown to the union and the admin only." })
   rosterPublicToken(@Ctx() ctx: RequestContext, @Parent() batch: Batch): Promise<string | null> {
     return this.workflow.tokenFor(ctx, batch);
-  }
-
-  @ResolveField(() => String, {
-    nullable: true,
-    description: "The notice page's full address while posted (PUBLIC_URL/notice/<token>), to pin on a board or send to a group chat; shown to the union and the admin only.",
-  })
-  async rosterNoticeUrl(@Ctx() ctx: RequestContext, @Parent() batch: Batch): Promise<string | null> {
-    const token = await this.workflow.tokenFor(ctx, batch);
-    return token ? noticeUrl(this.config.publicUrl, token) : null;
-  }
-
-  @ResolveField(() => String, { nullable: true, description: 'A QR code of rosterNoticeUrl as an SVG document (also as PNG at <rosterNoticeUrl>/qr.png); shown to the same people.' })
-  async rosterNoticeQrSvg(@Ctx() ctx: RequestContext, @Parent() batch: Batch): Promise<string | null> {
-    const token = await this.workflow.tokenFor(ctx, batch);
-    return token ? noticeQrSvg(noticeUrl(this.config.publicUrl, token)) : null;
   }
 
   @ResolveField(() => RosterStatus, { description: "Its rooming list's approval and public notice (公示); the base confirms only a CLEARED list where the union's policy asks for publication." })

@@ -149,6 +149,11 @@ describe(`schema, migrations and start-up (${DB_KIND})`, () => {
     expect(embedded).toMatchObject({ port: 3000, demoData: true, adminPassword: 'admin-demo', database: { type: 'sqlite', path: join(dir, 'x.sqlite') } });
     expect(embedded.holdTtlSeconds).toBe(48 * 3600);
     expect(embedded.holdSweepSeconds).toBe(60);
+    // The notice's links are built on PUBLIC_URL: by default this machine's port, never with a trailing slash.
+    expect(embedded.publicUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ SQLITE_PATH: join(dir, 'x.sqlite'), PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ SQLITE_PATH: join(dir, 'x.sqlite'), PUBLIC_URL: ' https://rr.example.cn/ ' }).publicUrl).toBe('https://rr.example.cn');
+    expect(() => loadConfig({ SQLITE_PATH: join(dir, 'x.sqlite'), PUBLIC_URL: 'rr.example.cn' })).toThrow(/PUBLIC_URL/);
     // The embedded database keeps its data key beside it, private to its owner, and reads it back next time.
     expect(embedded.dataKey).toHaveLength(32);
     expect(statSync(join(dir, 'data.key')).mode & 0o777).toBe(0o600);

@@ -65,6 +65,7 @@ export function testConfig(database: AppConfig['database'], overrides: Partial<A
   return {
     production: false,
     port: 0,
+    publicUrl: 'https://rr.example.cn',
     database,
     demoData: false,
     adminPassword: ADMIN_PASSWORD,

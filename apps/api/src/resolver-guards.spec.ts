@@ -35,6 +35,7 @@ import { RosterWorkflowResolver } from '../../../libs/roster/src/roster-workflow
 import { AuthResolver } from '../../../libs/auth/src/login/auth.resolver.js';
 import { AccountResolver } from '../../../libs/auth/src/account/account.resolver.js';
 import { InsuranceResolver } from '../../../libs/roster/src/insurance/insurance.resolver.js';
+import { NoticeLinkResolver } from '../../../libs/roster/src/notice/notice-link.resolver.js';
 
 /**
  * The AuthGuard refuses an operation that has neither @Roles nor @Public at run time; this spec
@@ -56,6 +57,7 @@ const RESOLVERS: Array<abstract new (...args: never[]) => unknown> = [
   BatchRosterResolver,
   PersonalDataAccessResolver,
   InsuranceResolver,
+  NoticeLinkResolver,
   ConsumptionResolver,
   BatchBillingResolver,
   BatchBillsResolver,

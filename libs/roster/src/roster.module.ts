@@ -17,6 +17,8 @@ import { RosterWorkflowRules } from './roster-workflow/roster-workflow.rules.js'
 import { RosterWorkflowService } from './roster-workflow/roster-workflow.service.js';
 import { RosterSweeper } from './roster-workflow/roster-sweeper.service.js';
 import { RosterFileController } from './spreadsheet/roster-file.controller.js';
+import { NoticeController } from './notice/notice.controller.js';
+import { NoticeLinkResolver } from './notice/notice-link.resolver.js';
 import { RosterImportService } from './spreadsheet/roster-import.service.js';
 
 /**
@@ -26,7 +28,7 @@ import { RosterImportService } from './spreadsheet/roster-import.service.js';
  */
 @Module({
   imports: [BaseModule, BookingModule],
-  controllers: [RosterFileController],
+  controllers: [RosterFileController, NoticeController],
   providers: [
     PersonalDataCipher,
     PersonalDataAccessService,
@@ -44,6 +46,7 @@ import { RosterImportService } from './spreadsheet/roster-import.service.js';
     RosterWorkflowRules,
     RosterSweeper,
     RosterWorkflowResolver,
+    NoticeLinkResolver,
     InsuranceService,
     InsuranceResolver,
   ],

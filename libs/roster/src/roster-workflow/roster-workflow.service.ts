@@ -155,15 +155,22 @@ export class RosterWorkflowService {
 
   /** The posted list, for anyone with the link: names masked, employer and category; never documents or phones. */
   async published(ctx: RequestContext, token: string): Promise<PublishedRoster> {
-    const roster = token.length >= 20 && token.length <= 64 ? await this.db.read(ctx, (em) => em.findOneBy(Roster, { token })) : null;
-    const batch = roster ? await this.batches.getVisibleOrThrow(RequestContext.system(), roster.batchId) : null;
-    // A batch that will not go takes its link down as it ends; the status check is the second lock on that door.
-    if (!roster || !batch || ENDED.has(batch.status) || (roster.status !== RosterStatus.PUBLISHED && roster.status !== RosterStatus.CLEARED))
+    const posted = await this.findPublished(ctx, token);
+    if (!posted)
       throw new DomainException(
         ErrorCode.NOT_FOUND,
         'No published roster at that link: check it was copied whole; a list is taken down when an objection is raised, or when its batch is cancelled, rejected or expires',
         { field: 'token' },
       );
+    return posted;
+  }
+
+  /** As published(), null when nothing is posted at that link (the notice page answers its own 404). */
+  async findPublished(ctx: RequestContext, token: string): Promise<PublishedRoster | null> {
+    const roster = token.length >= 20 && token.length <= 64 ? await this.db.read(ctx, (em) => em.findOneBy(Roster, { token })) : null;
+    const batch = roster ? await this.batches.getVisibleOrThrow(RequestContext.system(), roster.batchId) : null;
+    // A batch that will not go takes its link down as it ends; the status check is the second lock on that door.
+    if (!roster || !batch || ENDED.has(batch.status) || (roster.status !== RosterStatus.PUBLISHED && roster.status !== RosterStatus.CLEARED)) return null;
     const people = await this.db.read(ctx, (em) => em.find(Participant, { select: { name: true, employer: true, category: true }, where: { batchId: batch.id }, order: { id: 'ASC' } }));
     const [union, base] = await Promise.all([this.unions.getOrThrow(ctx, batch.unionId), this.bases.getOrThrow(ctx, batch.baseId)]);
     return {

@@ -8,6 +8,8 @@ export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'mysql';
 export interface AppConfig {
   production: boolean;
   port: number;
+  /** The address people open from outside (links and QR codes of the public notice), without a trailing slash. */
+  publicUrl: string;
   database: DatabaseConfig;
   /** Load the demo bases, unions and accounts into an empty database. */
   demoData: boolean;
@@ -92,9 +94,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   else throw new Error('DATA_KEY is required with DATABASE_URL: personal data written with one key cannot be read with another (`openssl rand -hex 32`)');
   const adminPassword = env.ADMIN_PASSWORD || (embedded && demoData ? DEMO_ADMIN_PASSWORD : null);
 
+  const port = int(env, 'PORT', 3000, 1);
+  const publicUrl = (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/\s]+/.test(publicUrl)) throw new Error(`PUBLIC_URL must be an http:// or https:// address, got "${publicUrl}"`);
+
   return {
     production,
-    port: int(env, 'PORT', 3000, 1),
+    port,
+    publicUrl,
     database,
     demoData,
     adminPassword,

@@ -28,3 +28,4 @@ export * from './time/clock.js';
 export * from './jobs/sweep.js';
 export * from './jobs/sweep-scheduler.js';
 export * from './access/access-policy.js';
+export * from './errors/thrown-by.js';

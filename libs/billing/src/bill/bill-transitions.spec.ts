@@ -1,16 +1,6 @@
-import { DomainException, ErrorCode, Role } from '@app/shared';
+import { ErrorCode, Role, domainErrorThrownBy } from '@app/shared';
 import { BillAction, BILL_MACHINE, BILL_TRANSITIONS } from './bill-transitions.js';
 import { BillStatus } from './bill.entity.js';
-
-function failure(fn: () => unknown): DomainException {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainException) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainException');
-}
 
 const ALL = Object.values(BillStatus);
 const ROLES = Object.values(Role);
@@ -41,26 +31,26 @@ describe('the bill transition table', () => {
   it('refuses a PAID or VOID bill with INVALID_TRANSITION, naming from and to', () => {
     for (const rule of BILL_TRANSITIONS) {
       for (const from of [BillStatus.PAID, BillStatus.VOID]) {
-        const error = failure(() => BILL_MACHINE.plan(rule.action, from, 'SYSTEM', 'why'));
+        const error = domainErrorThrownBy(() => BILL_MACHINE.plan(rule.action, from, 'SYSTEM', 'why'));
         expect([error.code, error.details]).toEqual([ErrorCode.INVALID_TRANSITION, { from, to: rule.to }]);
       }
     }
-    expect(failure(() => BILL_MACHINE.plan(BillAction.VOID, BillStatus.PAID, Role.ADMIN, 'x')).message).toBe('Cannot void a bill that is PAID: only an ISSUED one can become VOID');
+    expect(domainErrorThrownBy(() => BILL_MACHINE.plan(BillAction.VOID, BillStatus.PAID, Role.ADMIN, 'x')).message).toBe('Cannot void a bill that is PAID: only an ISSUED one can become VOID');
   });
 
   it('refuses every role a rule does not name with FORBIDDEN', () => {
     for (const rule of BILL_TRANSITIONS) {
       for (const role of ROLES.filter((r) => !rule.actors.includes(r))) {
-        expect(failure(() => BILL_MACHINE.plan(rule.action, BillStatus.ISSUED, role, 'why')).code).toBe(ErrorCode.FORBIDDEN);
+        expect(domainErrorThrownBy(() => BILL_MACHINE.plan(rule.action, BillStatus.ISSUED, role, 'why')).code).toBe(ErrorCode.FORBIDDEN);
       }
     }
-    expect(failure(() => BILL_MACHINE.plan(BillAction.VOID, BillStatus.ISSUED, Role.BASE_OPERATOR, 'x')).message).toBe('Only ADMIN may void a bill; you are BASE_OPERATOR');
+    expect(domainErrorThrownBy(() => BILL_MACHINE.plan(BillAction.VOID, BillStatus.ISSUED, Role.BASE_OPERATOR, 'x')).message).toBe('Only ADMIN may void a bill; you are BASE_OPERATOR');
   });
 
   it('asks a reason to void: blank is BAD_USER_INPUT on reason; a payment needs none', () => {
     for (const blank of [null, undefined, '', '   ']) {
-      expect(failure(() => BILL_MACHINE.reasonFor(BillAction.VOID, blank)).details).toEqual({ field: 'reason' });
-      expect(failure(() => BILL_MACHINE.plan(BillAction.VOID, BillStatus.ISSUED, Role.ADMIN, blank)).code).toBe(ErrorCode.BAD_USER_INPUT);
+      expect(domainErrorThrownBy(() => BILL_MACHINE.reasonFor(BillAction.VOID, blank)).details).toEqual({ field: 'reason' });
+      expect(domainErrorThrownBy(() => BILL_MACHINE.plan(BillAction.VOID, BillStatus.ISSUED, Role.ADMIN, blank)).code).toBe(ErrorCode.BAD_USER_INPUT);
     }
     expect(BILL_MACHINE.reasonFor(BillAction.VOID, ' 金额有误 ')).toBe('金额有误');
     expect(BILL_MACHINE.plan(BillAction.PAY, BillStatus.ISSUED, Role.BASE_OPERATOR).reason).toBeNull();

@@ -1,16 +1,6 @@
-import { DomainException, ErrorCode, Role } from '@app/shared';
+import { ErrorCode, Role, domainErrorThrownBy } from '@app/shared';
 import { BatchAction, BatchStatus, HOLDS_BEDS } from './batch-status.js';
 import { BATCH_MACHINE, BATCH_TRANSITIONS, planTransition, TERMINAL_STATES } from './batch-transitions.js';
-
-function failure(fn: () => unknown): DomainException {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainException) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainException');
-}
 
 const ALL = Object.values(BatchStatus);
 const ROLES = Object.values(Role);
@@ -53,7 +43,7 @@ describe('the batch transition table', () => {
     for (const rule of BATCH_TRANSITIONS) {
       for (const from of ALL) {
         if (rule.from.includes(from)) continue;
-        const error = failure(() => planTransition(rule.action, from, 'SYSTEM', 'why'));
+        const error = domainErrorThrownBy(() => planTransition(rule.action, from, 'SYSTEM', 'why'));
         expect(error.code).toBe(ErrorCode.INVALID_TRANSITION);
         expect(error.details).toEqual({ from, to: rule.to });
         refused++;
@@ -65,19 +55,21 @@ describe('the batch transition table', () => {
   it('refuses every role a rule does not name with FORBIDDEN, saying who may', () => {
     for (const rule of BATCH_TRANSITIONS) {
       for (const role of ROLES.filter((r) => !rule.actors.includes(r))) {
-        expect(failure(() => planTransition(rule.action, rule.from[0], role, 'why')).code).toBe(ErrorCode.FORBIDDEN);
+        expect(domainErrorThrownBy(() => planTransition(rule.action, rule.from[0], role, 'why')).code).toBe(ErrorCode.FORBIDDEN);
       }
     }
-    expect(failure(() => planTransition(BatchAction.CONFIRM, BatchStatus.REQUESTED, Role.UNION_ORGANISER)).message).toBe('Only BASE_OPERATOR or ADMIN may confirm a batch; you are UNION_ORGANISER');
-    expect(failure(() => planTransition(BatchAction.EXPIRE, BatchStatus.REQUESTED, Role.ADMIN)).code).toBe(ErrorCode.FORBIDDEN);
+    expect(domainErrorThrownBy(() => planTransition(BatchAction.CONFIRM, BatchStatus.REQUESTED, Role.UNION_ORGANISER)).message).toBe(
+      'Only BASE_OPERATOR or ADMIN may confirm a batch; you are UNION_ORGANISER',
+    );
+    expect(domainErrorThrownBy(() => planTransition(BatchAction.EXPIRE, BatchStatus.REQUESTED, Role.ADMIN)).code).toBe(ErrorCode.FORBIDDEN);
   });
 
   it('asks a reason where the table says so: blank is BAD_USER_INPUT on reason, before anything is loaded', () => {
     for (const rule of BATCH_TRANSITIONS.filter((r) => r.reason)) {
       for (const blank of [null, undefined, '', '   ']) {
-        const error = failure(() => BATCH_MACHINE.reasonFor(rule.action, blank));
+        const error = domainErrorThrownBy(() => BATCH_MACHINE.reasonFor(rule.action, blank));
         expect([error.code, error.details]).toEqual([ErrorCode.BAD_USER_INPUT, expect.objectContaining({ field: 'reason' })]);
-        expect(failure(() => planTransition(rule.action, rule.from[0], 'SYSTEM', blank)).code).toBe(ErrorCode.BAD_USER_INPUT);
+        expect(domainErrorThrownBy(() => planTransition(rule.action, rule.from[0], 'SYSTEM', blank)).code).toBe(ErrorCode.BAD_USER_INPUT);
       }
     }
     expect(BATCH_MACHINE.reasonFor(BatchAction.REJECT, '  full  ')).toBe('full');

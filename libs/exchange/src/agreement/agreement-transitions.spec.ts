@@ -1,16 +1,6 @@
-import { DomainException, ErrorCode } from '@app/shared';
+import { ErrorCode, domainErrorThrownBy } from '@app/shared';
 import { AgreementAction, AgreementStatus } from './agreement-status.js';
 import { AGREEMENT_MACHINE, AGREEMENT_TRANSITIONS, type AgreementSide } from './agreement-transitions.js';
-
-function failure(fn: () => unknown): DomainException {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainException) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainException');
-}
 
 const ALL = Object.values(AgreementStatus);
 const SIDES: AgreementSide[] = ['PROPOSER', 'PARTNER', 'ADMIN'];
@@ -48,7 +38,7 @@ describe('the agreement transition table', () => {
   it('refuses every move the table does not list with INVALID_TRANSITION, naming from and to', () => {
     for (const rule of AGREEMENT_TRANSITIONS) {
       for (const from of ALL.filter((s) => !rule.from.includes(s))) {
-        const error = failure(() => AGREEMENT_MACHINE.plan(rule.action, from, 'SYSTEM', 'why'));
+        const error = domainErrorThrownBy(() => AGREEMENT_MACHINE.plan(rule.action, from, 'SYSTEM', 'why'));
         expect([error.code, error.details]).toEqual([ErrorCode.INVALID_TRANSITION, { from, to: rule.to }]);
       }
     }
@@ -57,19 +47,21 @@ describe('the agreement transition table', () => {
   it('refuses every side a rule does not name with FORBIDDEN, in the regions’ words', () => {
     for (const rule of AGREEMENT_TRANSITIONS) {
       for (const side of SIDES.filter((s) => !rule.actors.includes(s))) {
-        expect(failure(() => AGREEMENT_MACHINE.plan(rule.action, rule.from[0], side, 'why')).code).toBe(ErrorCode.FORBIDDEN);
+        expect(domainErrorThrownBy(() => AGREEMENT_MACHINE.plan(rule.action, rule.from[0], side, 'why')).code).toBe(ErrorCode.FORBIDDEN);
       }
     }
-    expect(failure(() => AGREEMENT_MACHINE.plan(AgreementAction.ACCEPT, AgreementStatus.PROPOSED, 'PROPOSER')).message).toBe('Only the other region (not the proposer) may accept an agreement');
-    expect(failure(() => AGREEMENT_MACHINE.plan(AgreementAction.EXPIRE, AgreementStatus.ACTIVE, 'ADMIN')).message).toBe('Only the system may expire an agreement');
+    expect(domainErrorThrownBy(() => AGREEMENT_MACHINE.plan(AgreementAction.ACCEPT, AgreementStatus.PROPOSED, 'PROPOSER')).message).toBe(
+      'Only the other region (not the proposer) may accept an agreement',
+    );
+    expect(domainErrorThrownBy(() => AGREEMENT_MACHINE.plan(AgreementAction.EXPIRE, AgreementStatus.ACTIVE, 'ADMIN')).message).toBe('Only the system may expire an agreement');
   });
 
   it('asks a reason to decline or terminate: blank is BAD_USER_INPUT on reason', () => {
     expect(AGREEMENT_TRANSITIONS.filter((r) => r.reason).map((r) => r.action)).toEqual([AgreementAction.DECLINE, AgreementAction.TERMINATE]);
     for (const rule of AGREEMENT_TRANSITIONS.filter((r) => r.reason)) {
       for (const blank of [null, undefined, '', '  ']) {
-        expect(failure(() => AGREEMENT_MACHINE.reasonFor(rule.action, blank)).details).toEqual({ field: 'reason' });
-        expect(failure(() => AGREEMENT_MACHINE.plan(rule.action, rule.from[0], 'ADMIN', blank)).code).toBe(ErrorCode.BAD_USER_INPUT);
+        expect(domainErrorThrownBy(() => AGREEMENT_MACHINE.reasonFor(rule.action, blank)).details).toEqual({ field: 'reason' });
+        expect(domainErrorThrownBy(() => AGREEMENT_MACHINE.plan(rule.action, rule.from[0], 'ADMIN', blank)).code).toBe(ErrorCode.BAD_USER_INPUT);
       }
     }
     expect(AGREEMENT_MACHINE.reasonFor(AgreementAction.ACCEPT, null)).toBeNull();

@@ -1,15 +1,5 @@
-import { DomainException, ErrorCode, Role } from '@app/shared';
+import { ErrorCode, Role, domainErrorThrownBy } from '@app/shared';
 import { ROSTER_MACHINE, ROSTER_TRANSITIONS, RosterAction, RosterStatus } from './roster-status.js';
-
-function failure(fn: () => unknown): DomainException {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainException) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainException');
-}
 
 const ALL = Object.values(RosterStatus);
 const ROLES = Object.values(Role);
@@ -44,11 +34,11 @@ describe('the roster transition table', () => {
   it('refuses every move the table does not list with INVALID_TRANSITION, naming from and to', () => {
     for (const rule of ROSTER_TRANSITIONS) {
       for (const from of ALL.filter((s) => !rule.from.includes(s))) {
-        const error = failure(() => ROSTER_MACHINE.plan(rule.action, from, 'SYSTEM', 'why'));
+        const error = domainErrorThrownBy(() => ROSTER_MACHINE.plan(rule.action, from, 'SYSTEM', 'why'));
         expect([error.code, error.details]).toEqual([ErrorCode.INVALID_TRANSITION, { from, to: rule.to }]);
       }
     }
-    expect(failure(() => ROSTER_MACHINE.plan(RosterAction.OBJECT, RosterStatus.APPROVED, Role.UNION_APPROVER, 'x')).message).toBe(
+    expect(domainErrorThrownBy(() => ROSTER_MACHINE.plan(RosterAction.OBJECT, RosterStatus.APPROVED, Role.UNION_APPROVER, 'x')).message).toBe(
       'Cannot object to a roster that is APPROVED: only a PUBLISHED one can become SUBMITTED',
     );
   });
@@ -56,10 +46,10 @@ describe('the roster transition table', () => {
   it('refuses every role a rule does not name with FORBIDDEN', () => {
     for (const rule of ROSTER_TRANSITIONS) {
       for (const role of ROLES.filter((r) => !rule.actors.includes(r))) {
-        expect(failure(() => ROSTER_MACHINE.plan(rule.action, rule.from[0], role, 'why')).code).toBe(ErrorCode.FORBIDDEN);
+        expect(domainErrorThrownBy(() => ROSTER_MACHINE.plan(rule.action, rule.from[0], role, 'why')).code).toBe(ErrorCode.FORBIDDEN);
       }
     }
-    expect(failure(() => ROSTER_MACHINE.plan(RosterAction.APPROVE, RosterStatus.SUBMITTED, Role.UNION_ORGANISER)).message).toBe(
+    expect(domainErrorThrownBy(() => ROSTER_MACHINE.plan(RosterAction.APPROVE, RosterStatus.SUBMITTED, Role.UNION_ORGANISER)).message).toBe(
       'Only UNION_APPROVER or ADMIN may approve a roster; you are UNION_ORGANISER',
     );
   });
@@ -68,12 +58,12 @@ describe('the roster transition table', () => {
     expect(ROSTER_TRANSITIONS.filter((r) => r.reason).map((r) => r.action)).toEqual([RosterAction.REJECT, RosterAction.OBJECT, RosterAction.WITHDRAW]);
     for (const rule of ROSTER_TRANSITIONS.filter((r) => r.reason)) {
       for (const blank of [null, '', ' \n ']) {
-        const error = failure(() => ROSTER_MACHINE.reasonFor(rule.action, blank));
+        const error = domainErrorThrownBy(() => ROSTER_MACHINE.reasonFor(rule.action, blank));
         expect([error.code, error.details]).toEqual([ErrorCode.BAD_USER_INPUT, { field: 'reason' }]);
-        expect(failure(() => ROSTER_MACHINE.plan(rule.action, rule.from[0], 'SYSTEM', blank)).code).toBe(ErrorCode.BAD_USER_INPUT);
+        expect(domainErrorThrownBy(() => ROSTER_MACHINE.plan(rule.action, rule.from[0], 'SYSTEM', blank)).code).toBe(ErrorCode.BAD_USER_INPUT);
       }
     }
-    expect(failure(() => ROSTER_MACHINE.reasonFor(RosterAction.REJECT, 'x'.repeat(501))).code).toBe(ErrorCode.BAD_USER_INPUT);
+    expect(domainErrorThrownBy(() => ROSTER_MACHINE.reasonFor(RosterAction.REJECT, 'x'.repeat(501))).code).toBe(ErrorCode.BAD_USER_INPUT);
     expect(ROSTER_MACHINE.reasonFor(RosterAction.SUBMIT, undefined)).toBeNull();
   });
 });

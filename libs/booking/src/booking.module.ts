@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BaseModule } from '@app/base';
 import { BatchFieldsResolver } from './batch/batch-fields.resolver.js';
+import { BatchHoldService } from './batch/batch-hold.service.js';
 import { BatchLifecycleService } from './batch/batch-lifecycle.service.js';
 import { BatchQueryService } from './batch/batch-query.service.js';
 import { BatchRequestService } from './batch/batch-request.service.js';
@@ -9,6 +10,7 @@ import { BatchRules } from './batch/batch-rules.js';
 import { HoldSweeperService } from './batch/hold-sweeper.service.js';
 import { BaseRatingResolver, BatchFeedbackResolver, FeedbackResolver } from './feedback/feedback.resolver.js';
 import { FeedbackService } from './feedback/feedback.service.js';
+import { DeadlineService } from './deadline/deadline.service.js';
 
 /**
  * Batches: requests, the lifecycle, holds, the capacity audit, and the unions' ratings of their
@@ -18,6 +20,8 @@ import { FeedbackService } from './feedback/feedback.service.js';
   imports: [BaseModule],
   providers: [
     BatchRules,
+    DeadlineService,
+    BatchHoldService,
     BatchRequestService,
     BatchLifecycleService,
     BatchQueryService,
@@ -29,6 +33,6 @@ import { FeedbackService } from './feedback/feedback.service.js';
     BaseRatingResolver,
     BatchFeedbackResolver,
   ],
-  exports: [BatchRules, BatchRequestService, BatchLifecycleService, BatchQueryService, FeedbackService],
+  exports: [BatchRules, DeadlineService, BatchHoldService, BatchRequestService, BatchLifecycleService, BatchQueryService, FeedbackService],
 })
 export class BookingModule {}

@@ -16,6 +16,10 @@ export { BenefitType, discountPerPerson } from './exchange-terms/benefit.js';
 export type { AgreementTerms, AgreementRequest } from './exchange-terms/agreement-terms.js';
 export type { PastStay } from './batch/batch-request.service.js';
 export { HoldSweeperService } from './batch/hold-sweeper.service.js';
+export { BatchHoldService } from './batch/batch-hold.service.js';
+export { DeadlineService, type DeadlineSubject } from './deadline/deadline.service.js';
+export { BatchStep, deadlinesFor, earliestFit, holdUntil, type DeadlineRules, type Deadlines } from './deadline/deadlines.js';
+export { BatchDeadlines } from './deadline/batch-deadlines.model.js';
 
 export { StayFeedback } from './feedback/stay-feedback.entity.js';
 export { FeedbackService } from './feedback/feedback.service.js';

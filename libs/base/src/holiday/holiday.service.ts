@@ -83,8 +83,12 @@ export class HolidayService {
    * working days do): a list published on `from` for `n` working days has cleared on that day. Reads the calendar once.
    */
   async dayAfterWorkingDays(ctx: RequestContext, from: CalendarDate = todayInShanghai(), n: number): Promise<CalendarDate> {
-    const horizon = addDays(from, n * 3 + 40);
-    const days = await this.db.read(ctx, (em) => em.find(Holiday, { select: { date: true, kind: true }, where: { date: Between(from, horizon) } }));
-    return dayAfterWorkingDaysIn(from, n, new Map(days.map((d) => [d.date, d.kind])));
+    return dayAfterWorkingDaysIn(from, n, await this.calendarBetween(ctx, from, addDays(from, n * 3 + 40)));
+  }
+
+  /** The holidays and make-up working days from…to (both included) as one map, in one query: for arithmetic over a window. */
+  async calendarBetween(ctx: RequestContext, from: CalendarDate, to: CalendarDate): Promise<Map<CalendarDate, DayKind>> {
+    const days = await this.db.read(ctx, (em) => em.find(Holiday, { select: { date: true, kind: true }, where: { date: Between(from, to) } }));
+    return new Map(days.map((d) => [d.date, d.kind]));
   }
 }

@@ -2,6 +2,8 @@ import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Base, BaseService, Package, PackageService, TradeUnion, UnionPolicy, UnionPolicyService, UnionService } from '@app/base';
 import { Ctx, MoneyScalar, type RequestContext } from '@app/shared';
 import { discountPerPerson } from '../exchange-terms/benefit.js';
+import { BatchDeadlines } from '../deadline/batch-deadlines.model.js';
+import { DeadlineService } from '../deadline/deadline.service.js';
 import { BatchEvent } from './batch-event.entity.js';
 import { BatchQueryService } from './batch-query.service.js';
 import { Batch } from './batch.entity.js';
@@ -15,7 +17,15 @@ export class BatchFieldsResolver {
     private readonly packages: PackageService,
     private readonly queries: BatchQueryService,
     private readonly policies: UnionPolicyService,
+    private readonly deadlineService: DeadlineService,
   ) {}
+
+  @ResolveField(() => BatchDeadlines, {
+    description: "When each step is due, from the union's policy version it keeps, its base's roster cut-off and the working calendar (holidays skipped, make-up days counted).",
+  })
+  deadlines(@Ctx() ctx: RequestContext, @Parent() batch: Batch): Promise<BatchDeadlines> {
+    return this.deadlineService.forBatch(ctx, batch);
+  }
 
   @ResolveField(() => UnionPolicy, { description: "The version of its union's funding policy it is judged by: the one in force when it was requested (id 0: the defaults)." })
   unionPolicy(@Ctx() ctx: RequestContext, @Parent() batch: Batch): Promise<UnionPolicy> {

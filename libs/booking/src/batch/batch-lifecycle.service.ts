@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AllotmentDrawService, CapacityService, checkGroupSize, PackageService } from '@app/base';
-import { Clock, DomainException, nowToTheSecond, type RequestContext, TransactionRunner, type TxContext } from '@app/shared';
+import { Clock, DomainException, type RequestContext, TransactionRunner, type TxContext } from '@app/shared';
 import { assertMaySendFor } from './batch-access.js';
 import { appendHistory } from './batch-history.js';
+import { BatchHoldService, toTheSecond } from './batch-hold.service.js';
 import { BatchQueryService } from './batch-query.service.js';
 import { BatchRules } from './batch-rules.js';
 import { BatchAction, BatchStatus } from './batch-status.js';
@@ -36,6 +37,7 @@ export class BatchLifecycleService {
     private readonly packages: PackageService,
     private readonly rules: BatchRules,
     private readonly clock: Clock,
+    private readonly holds: BatchHoldService,
   ) {}
 
   /** REQUESTED → CONFIRMED, while the hold lasts. */
@@ -95,18 +97,9 @@ export class BatchLifecycleService {
     return this.db.transaction(ctx, async (tx) => {
       const batch = await this.queries.lockVisibleOrThrow(tx, id);
       if (batch.status !== BatchStatus.REQUESTED || !batch.holdExpiresAt || batch.holdExpiresAt > now) return false;
-      await this.apply(tx, batch, BatchAction.EXPIRE, `hold expired at ${batch.holdExpiresAt.toISOString()}`);
+      await this.apply(tx, batch, BatchAction.EXPIRE, await this.holds.lapseReason(tx, batch));
       return true;
     });
-  }
-
-  /**
-   * Keeps a REQUESTED batch's beds held until `until` (never shortens a hold): for another domain's
-   * step that takes longer than the hold (a public notice), inside its transaction with the batch locked.
-   */
-  async extendHold(tx: TxContext, batch: Batch, until: Date): Promise<void> {
-    if (batch.status !== BatchStatus.REQUESTED || !batch.holdExpiresAt || batch.holdExpiresAt >= until) return;
-    await tx.em.update(Batch, { id: batch.id }, { holdExpiresAt: until, updatedAt: nowToTheSecond() });
   }
 
   /** Takes or gives back the difference in beds on every night; only while REQUESTED or CONFIRMED. */
@@ -126,9 +119,9 @@ export class BatchLifecycleService {
       if (delta === 0) return batch;
       await this.rules.beforeHeadcountChange(tx, batch, headcount);
       const em = tx.em;
-      const updatedAt = nowToTheSecond();
+      const updatedAt = toTheSecond(this.clock.now());
       await em.update(Batch, { id: batch.id }, { headcount, updatedAt });
-      await appendHistory(em, batch.id, batch.status, batch.status, actor, `headcount ${batch.headcount} → ${headcount}`);
+      await appendHistory(em, batch.id, batch.status, batch.status, actor, `headcount ${batch.headcount} → ${headcount}`, updatedAt);
       if (batch.bedSource === BedSource.ALLOTMENT) await this.allotments.adjust(tx, batch.allotmentId!, batch.startDate, batch.nights, delta);
       else await this.capacity.adjust(tx, batch.baseId, batch.startDate, batch.nights, delta);
       return { ...batch, headcount, updatedAt };
@@ -157,16 +150,16 @@ export class BatchLifecycleService {
     guard?.(batch);
     await this.rules.beforeTransition(tx, batch, plan.to);
     const em = tx.em;
-    const updatedAt = nowToTheSecond();
+    const updatedAt = toTheSecond(this.clock.now());
     const result = await em
       .createQueryBuilder()
       .update(Batch)
-      .set({ status: plan.to, holdExpiresAt: null, updatedAt })
+      .set({ status: plan.to, holdExpiresAt: null, holdWaitsFor: null, updatedAt })
       .where('id = :id AND status = :from', { id: batch.id, from: plan.from })
       .execute();
     if (result.affected !== 1) throw new Error(`Batch ${batch.id} changed under a row lock (${plan.from} → ${plan.to})`);
     await appendHistory(em, batch.id, plan.from, plan.to, actor, plan.reason, updatedAt);
     if (plan.releasesBeds) await this.giveBackBeds(tx, batch);
-    return { ...batch, status: plan.to, holdExpiresAt: null, updatedAt };
+    return { ...batch, status: plan.to, holdExpiresAt: null, holdWaitsFor: null, updatedAt };
   }
 }

@@ -1,23 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AllotmentDrawService, BaseService, CapacityService, checkGroupSize, PackageService, UnionPolicyService, UnionService } from '@app/base';
-import {
-  addDays,
-  APP_CONFIG,
-  type AppConfig,
-  DomainException,
-  insertRow,
-  may,
-  Permission,
-  requireAccess,
-  isUniqueViolation,
-  nowToTheSecond,
-  type RequestContext,
-  todayInShanghai,
-  TransactionRunner,
-} from '@app/shared';
+import { addDays, APP_CONFIG, type AppConfig, Clock, DomainException, insertRow, may, Permission, requireAccess, isUniqueViolation, type RequestContext, TransactionRunner } from '@app/shared';
 import { bookingUnion } from './batch-access.js';
 import { appendHistory } from './batch-history.js';
+import { BatchHoldService, toTheSecond } from './batch-hold.service.js';
 import { BatchQueryService } from './batch-query.service.js';
 import { BatchStatus } from './batch-status.js';
 import { BatchRules } from './batch-rules.js';
@@ -25,6 +12,8 @@ import { Batch } from './batch.entity.js';
 import { BedSource } from './bed-source.js';
 import type { AgreementTerms } from '../exchange-terms/agreement-terms.js';
 import { benefitPerPerson } from '../exchange-terms/benefit.js';
+import { DeadlineService } from '../deadline/deadline.service.js';
+import { holdUntil } from '../deadline/deadlines.js';
 import type { RequestBatchInput } from './request-batch.input.js';
 
 /** Crockford-style alphabet: no I, L, O, U to misread on the phone. */
@@ -60,6 +49,9 @@ export class BatchRequestService {
     private readonly policies: UnionPolicyService,
     private readonly rules: BatchRules,
     private readonly queries: BatchQueryService,
+    private readonly deadlines: DeadlineService,
+    private readonly holds: BatchHoldService,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -74,7 +66,7 @@ export class BatchRequestService {
       const union = await this.unions.getOrThrow(tx, stay.unionId, 'unionId');
       const base = await this.bases.getOrThrow(tx, pkg.baseId, 'packageId');
       const endDate = addDays(stay.startDate, pkg.nights);
-      if (endDate >= todayInShanghai()) throw DomainException.badInput('startDate', `A past stay must have ended before today; this one ends ${endDate}`);
+      if (endDate >= this.clock.today()) throw DomainException.badInput('startDate', `A past stay must have ended before today; this one ends ${endDate}`);
       const terms: AgreementTerms | null =
         stay.agreementId != null
           ? await this.rules.agreementTerms(tx, {
@@ -88,7 +80,7 @@ export class BatchRequestService {
               headcount: stay.headcount,
             })
           : null;
-      const now = nowToTheSecond();
+      const now = toTheSecond(this.clock.now());
       const batch: Batch = {
         id: 0,
         reference: newReference(stay.startDate),
@@ -105,6 +97,7 @@ export class BatchRequestService {
         // Recorded afterwards: judged by the defaults, not by a policy that came later.
         unionPolicyId: null,
         holdExpiresAt: null,
+        holdWaitsFor: null,
         idempotencyKeyHash: null,
         requestHash: null,
         notes: stay.notes ?? null,
@@ -136,8 +129,9 @@ export class BatchRequestService {
   async request(ctx: RequestContext, input: RequestBatchInput): Promise<Batch> {
     const actor = ctx.requireActor();
     const unionId = bookingUnion(ctx, input.unionId, input.agreementId);
-    if (input.startDate < todayInShanghai()) {
-      throw DomainException.badInput('startDate', `startDate ${input.startDate} is in the past; the earliest arrival is today (${todayInShanghai()})`);
+    const today = this.clock.today();
+    if (input.startDate < today) {
+      throw DomainException.badInput('startDate', `startDate ${input.startDate} is in the past; the earliest arrival is today (${today})`);
     }
     const key = input.idempotencyKey ? createHash('sha256').update(input.idempotencyKey).digest('hex') : null;
     const requestHash = createHash('sha256')
@@ -168,10 +162,13 @@ export class BatchRequestService {
         if (!pkg.active) throw DomainException.badInput('packageId', `Package ${pkg.id} ("${pkg.name}") is no longer offered`);
         checkGroupSize(pkg, input.headcount);
         // The policy in force now, when the batch is requested: it is kept on the batch.
-        const policy = await this.policies.on(tx, unionId);
+        const policy = await this.policies.on(tx, unionId, today);
         this.policies.checkTrip(policy, pkg.nights);
+        // Refused before any quota or bed is taken: a list that cannot clear notice before arrival would leave the batch stuck.
+        const deadlines = await this.deadlines.assertFits(tx, { unionPolicy: policy, baseId: base.id, startDate: input.startDate, today });
         const em = tx.em;
-        const now = nowToTheSecond();
+        const now = toTheSecond(this.clock.now());
+        const waitsFor = this.holds.firstStep(policy.publicationRequired);
         const startDate = input.startDate;
         const endDate = addDays(startDate, pkg.nights);
         // The agreement first (it takes its quota), then the beds: the same lock order as every other path.
@@ -203,7 +200,8 @@ export class BatchRequestService {
           pricePerPerson: pkg.pricePerPerson,
           arrivals: null,
           unionPolicyId: policy.id || null,
-          holdExpiresAt: new Date(now.getTime() + this.config.holdTtlSeconds * 1000),
+          holdExpiresAt: toTheSecond(holdUntil(waitsFor, deadlines, now, this.config.holdTtlSeconds)),
+          holdWaitsFor: waitsFor,
           idempotencyKeyHash: key,
           requestHash,
           notes: input.notes ?? null,

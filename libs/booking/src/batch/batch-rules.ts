@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException, type TxContext as Tx } from '@app/shared';
+import { type CalendarDate, DomainException, type TxContext as Tx } from '@app/shared';
 import type { BatchStatus } from './batch-status.js';
 import type { AgreementRequest, AgreementTerms } from '../exchange-terms/agreement-terms.js';
 import type { Batch } from './batch.entity.js';
@@ -26,6 +26,8 @@ export interface BatchRule {
    * `arrivedIds` is null — and answers how many did.
    */
   arrivals?(tx: Tx, batch: Batch, arrivedIds: number[] | null): Promise<number>;
+  /** The day the batch's posted rooming list clears public notice (the roster's domain), null when it is not posted. */
+  listClearsOn?(tx: Tx, batch: Batch): Promise<CalendarDate | null>;
 }
 
 /** Where other domains register their BatchRules (from their module's onModuleInit). */
@@ -51,6 +53,12 @@ export class BatchRules {
     if (rule) return rule.arrivals!(tx, batch, arrivedIds);
     if (arrivedIds) throw DomainException.badInput('arrivedParticipantIds', 'Rooming lists are not available in this deployment: check in the whole batch');
     return batch.headcount;
+  }
+
+  /** The posted list's own clearing day, null without a rooming list or before it is posted. */
+  async listClearsOn(tx: Tx, batch: Batch): Promise<CalendarDate | null> {
+    const rule = this.rules.find((r) => r.listClearsOn !== undefined);
+    return rule ? rule.listClearsOn!(tx, batch) : null;
   }
 
   async agreementTerms(tx: Tx, request: AgreementRequest): Promise<AgreementTerms> {

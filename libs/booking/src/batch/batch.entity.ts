@@ -4,6 +4,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 import { BatchStatus } from './batch-status.js';
 import { BenefitType } from '../exchange-terms/benefit.js';
 import { BedSource } from './bed-source.js';
+import { BatchStep } from '../deadline/deadlines.js';
 
 @ObjectType({ description: 'A batch (批次): a group of workers from one union staying at one base for one package.' })
 @Entity('batch')
@@ -65,6 +66,14 @@ export class Batch {
   @Field(() => Date, { nullable: true, description: 'When a REQUESTED batch gives its beds back unless confirmed first.' })
   @Column({ type: 'datetime', nullable: true })
   holdExpiresAt: Date | null;
+
+  @Field(() => BatchStep, {
+    nullable: true,
+    description:
+      "While REQUESTED: the step the hold waits for; holdExpiresAt is the end of that step's deadline day (see deadlines), and the hold lapses only if the step is missed. Null once the batch has left REQUESTED.",
+  })
+  @Column({ type: 'simple-enum', enum: BatchStep, nullable: true })
+  holdWaitsFor: BatchStep | null;
 
   /**
    * SHA-256 (hex) of the client's idempotency key: keys are case-sensitive, and MySQL's default

@@ -39,6 +39,11 @@ export class RosterWorkflowRules implements BatchRule {
     );
   }
 
+  /** The posted list's own clearing day, for the batch's hold. */
+  async listClearsOn(tx: TxContext, batch: Batch): Promise<string | null> {
+    return (await this.workflow.rosterOf(tx, batch.id)).clearsOn;
+  }
+
   /**
    * While the union approves or posts the list, the headcount it was submitted for stands, and once it
    * has cleared it stays: new people were never posted, and someone who drops out is a no-show.

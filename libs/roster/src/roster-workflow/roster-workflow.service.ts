@@ -1,24 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { BaseService, HolidayService, UnionPolicyService, UnionService } from '@app/base';
-import {
-  APP_CONFIG,
-  type AppConfig,
-  Clock,
-  DomainException,
-  ErrorCode,
-  insertRow,
-  may,
-  nowToTheSecond,
-  Permission,
-  RequestContext,
-  requireAccess,
-  todayInShanghai,
-  TransactionRunner,
-  type TxContext,
-} from '@app/shared';
+import { APP_CONFIG, type AppConfig, Clock, DomainException, ErrorCode, insertRow, may, Permission, RequestContext, requireAccess, TransactionRunner, type TxContext } from '@app/shared';
 import { In } from 'typeorm';
-import { type Batch, BatchLifecycleService, BatchQueryService, BatchStatus } from '@app/booking';
+import { type Batch, BatchHoldService, BatchQueryService, BatchStatus, BatchStep } from '@app/booking';
 import { Participant } from '../participant/participant.entity.js';
 import { RosterEvent } from './roster-event.entity.js';
 import { draftRoster, Roster } from '../roster-state/roster.entity.js';
@@ -27,6 +12,15 @@ import { ROSTER_MACHINE, RosterAction, RosterStatus } from '../roster-state/rost
 /** The list moves only while the batch is still ahead of its stay. */
 const OPEN = [BatchStatus.REQUESTED, BatchStatus.CONFIRMED];
 const ENDED = new Set([BatchStatus.CANCELLED, BatchStatus.REJECTED, BatchStatus.EXPIRED]);
+
+/** The step a held batch waits for once its list is in each status. */
+const NEXT_STEP: Record<RosterStatus, BatchStep> = {
+  [RosterStatus.DRAFT]: BatchStep.SUBMIT_LIST,
+  [RosterStatus.SUBMITTED]: BatchStep.APPROVE_LIST,
+  [RosterStatus.APPROVED]: BatchStep.PUBLISH_LIST,
+  [RosterStatus.PUBLISHED]: BatchStep.CONFIRM,
+  [RosterStatus.CLEARED]: BatchStep.CONFIRM,
+};
 
 /** A name as posted: the first and last characters kept, the rest starred (张*明, 欧阳**华, 李*); a one-character name is all star. */
 export function maskName(name: string): string {
@@ -63,7 +57,7 @@ export class RosterWorkflowService {
   constructor(
     private readonly db: TransactionRunner,
     private readonly batches: BatchQueryService,
-    private readonly lifecycle: BatchLifecycleService,
+    private readonly holds: BatchHoldService,
     private readonly policies: UnionPolicyService,
     private readonly holidays: HolidayService,
     private readonly unions: UnionService,
@@ -105,10 +99,6 @@ export class RosterWorkflowService {
           { from: roster.status, to: RosterStatus.PUBLISHED, clearsOn, startDate: batch.startDate },
         );
       }
-      // A held request keeps its beds through the notice and two days more, for the base to confirm.
-      const holdUntil = new Date(Date.parse(`${clearsOn}T23:59:59+08:00`) + 2 * 86_400_000);
-      const hold = batch.status === BatchStatus.REQUESTED && batch.holdExpiresAt && batch.holdExpiresAt < holdUntil ? new Date(Math.floor(holdUntil.getTime() / 1000) * 1000) : null;
-      if (hold) await this.lifecycle.extendHold(tx, batch, hold);
       return { token: randomBytes(24).toString('base64url'), publishedOn: today, clearsOn };
     });
   }
@@ -132,7 +122,7 @@ export class RosterWorkflowService {
    * In the caller's transaction, with the batch locked: a PUBLISHED list whose period is over becomes
    * CLEARED. Answers the roster as it now stands.
    */
-  async clearIfDue(tx: TxContext, batch: Batch, today = todayInShanghai()): Promise<Roster | null> {
+  async clearIfDue(tx: TxContext, batch: Batch, today = this.clock.today()): Promise<Roster | null> {
     const roster = await this.rosterOf(tx, batch.id);
     if (!OPEN.includes(batch.status) || roster.status !== RosterStatus.PUBLISHED || !roster.clearsOn || roster.clearsOn > today) return null;
     return this.apply(RequestContext.system().withManager(tx.em), batch, roster, RosterAction.CLEAR, `no objection by ${roster.clearsOn}`, {});
@@ -226,7 +216,7 @@ export class RosterWorkflowService {
   private async apply(tx: TxContext, batch: Batch, roster: Roster, action: RosterAction, reason: string | null, changes: Partial<Roster>): Promise<Roster> {
     const actor = tx.requireActor();
     const move = ROSTER_MACHINE.plan(action, roster.status, actor.role, reason);
-    const now = nowToTheSecond();
+    const now = new Date(Math.floor(this.clock.now().getTime() / 1000) * 1000);
     const next = { ...roster, ...changes, status: move.to, updatedAt: now };
     const exists = await tx.em.existsBy(Roster, { batchId: batch.id });
     if (!exists) {
@@ -241,6 +231,8 @@ export class RosterWorkflowService {
       if (result.affected !== 1) throw new Error(`The roster of batch ${batch.id} changed under a row lock (${roster.status} → ${move.to})`);
     }
     await insertRow(tx.em, RosterEvent, { batchId: batch.id, from: move.from, to: move.to, actor: actor.username, actorId: actor.userId, reason: move.reason, at: now });
+    // A held batch's beds follow the list: held to the deadline of the step it now waits for (a batch that ends holds none).
+    if (action !== RosterAction.WITHDRAW) await this.holds.waitFor(tx, batch, NEXT_STEP[move.to], { clearsOn: next.clearsOn });
     return next;
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, type CalendarDate, daysBetween, DomainException, eachDay, insertRow, nowToTheSecond, RequestContext, todayInShanghai, TransactionRunner, type TxContext } from '@app/shared';
+import { addDays, type CalendarDate, Clock, daysBetween, DomainException, eachDay, insertRow, nowToTheSecond, RequestContext, TransactionRunner, type TxContext } from '@app/shared';
 import { In, LessThanOrEqual } from 'typeorm';
 import { assertManagesBase } from '../base/base-access.js';
 import { BaseService } from '../base/base.service.js';
@@ -43,6 +43,7 @@ export class AllotmentService {
     private readonly db: TransactionRunner,
     private readonly capacity: CapacityService,
     private readonly bases: BaseService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -52,7 +53,7 @@ export class AllotmentService {
    */
   async create(ctx: RequestContext, input: NewAllotment): Promise<Allotment> {
     assertManagesBase(ctx, input.baseId);
-    const today = todayInShanghai();
+    const today = this.clock.today();
     if (input.from < today) throw DomainException.badInput('from', `from (${input.from}) is in the past; the first night can be today (${today}) or later`);
     if (input.to < input.from) throw DomainException.badInput('to', `to (${input.to}) is before from (${input.from})`);
     const nights = daysBetween(input.from, input.to) + 1;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type CalendarDate, daysBetween, DomainException, eachDay, type RequestContext, todayInShanghai, TransactionRunner } from '@app/shared';
+import { type CalendarDate, Clock, daysBetween, DomainException, eachDay, type RequestContext, TransactionRunner } from '@app/shared';
 import { Between, type EntityManager, In } from 'typeorm';
 import { assertManagesBase } from '../base/base-access.js';
 import type { Base } from '../base/base.entity.js';
@@ -25,8 +25,7 @@ function checkRange(from: CalendarDate, to: CalendarDate, max: number): number {
 }
 
 /** Past nights are history: their beds and closures no longer change. */
-function checkNotPast(from: CalendarDate): void {
-  const today = todayInShanghai();
+function checkNotPast(from: CalendarDate, today: CalendarDate): void {
   if (from < today) throw DomainException.badInput('from', `from (${from}) is in the past; nights from today (${today}) on can be changed`);
 }
 
@@ -53,6 +52,7 @@ export class CapacityCalendarService {
   constructor(
     private readonly db: TransactionRunner,
     private readonly bases: BaseService,
+    private readonly clock: Clock,
   ) {}
 
   /** Each night from…to with beds, reservations and closures, in one query. */
@@ -100,7 +100,7 @@ export class CapacityCalendarService {
   async setCapacity(ctx: RequestContext, input: SetCapacityInput): Promise<CapacityDay[]> {
     assertManagesBase(ctx, input.baseId);
     checkRange(input.from, input.to, MAX_CHANGE_NIGHTS);
-    checkNotPast(input.from);
+    checkNotPast(input.from, this.clock.today());
     await this.db.transaction(ctx, async (tx) => {
       await this.bases.getOrThrow(tx, input.baseId, 'baseId');
       await this.insertMissingNights(tx.em, input.baseId, input.from, input.to, input.totalBeds);
@@ -144,7 +144,7 @@ export class CapacityCalendarService {
   private async setClosed(ctx: RequestContext, input: { baseId: number; from: string; to: string }, closed: boolean, reason: string | null) {
     assertManagesBase(ctx, input.baseId);
     checkRange(input.from, input.to, MAX_CHANGE_NIGHTS);
-    checkNotPast(input.from);
+    checkNotPast(input.from, this.clock.today());
     await this.db.transaction(ctx, async (tx) => {
       await this.bases.getOrThrow(tx, input.baseId, 'baseId');
       if (closed) await this.insertMissingNights(tx.em, input.baseId, input.from, input.to, 0);

@@ -1,6 +1,7 @@
 import { addDays, QueryCounter } from '@app/shared';
 import { DB_KIND, startTestApp, type TestApp } from './support/test-app.js';
 import { ADD_PARTICIPANTS, person } from './support/people.js';
+import { onDay } from './support/stays.js';
 import { buildWorld, REQUEST_BATCH, type World } from './support/world.js';
 
 const LIST = `query($n:Int!){batches(first:$n){totalCount edges{node{id reference union{name city} base{name county} package{name nights} history{from to actor}}}}}`;
@@ -42,6 +43,23 @@ describe(`queries per request stay constant (${DB_KIND})`, () => {
     // the signed-in user + count + page + one batched query each for unions, bases, packages and history.
     expect(ten).toBe(7);
     expect(hundred).toBe(ten);
+  });
+
+  it("every batch's deadlines on a page cost one query for the unions' policy versions and one for the working calendar, whatever the size", async () => {
+    const DEADLINES = 'query($n:Int!){batches(first:$n){edges{node{id holdWaitsFor deadlines{submitBy approveBy publishBy clearsOn confirmBy rosterFreezesOn}}}}}';
+    // Union B asks for public notice from tomorrow: its batches requested then are the ones whose deadlines read the calendar.
+    const tomorrow = addDays(w.start, -6);
+    await t.ok('mutation($i:SetUnionPolicyInput!){setUnionPolicy(input:$i){id}}', { i: { unionId: w.unionB.id, effectiveFrom: tomorrow, publicationRequired: true } }, w.admin);
+    await onDay(t, tomorrow, async () => {
+      for (let i = 0; i < 3; i++) await t.ok(REQUEST_BATCH, { i: { packageId: w.baseB.packageId, startDate: addDays(w.start, 20 + i * 10), headcount: 2, unionId: w.unionB.id } }, w.admin);
+    });
+    const page = (await t.ok<any>(DEADLINES, { n: 100 }, w.admin)).batches.edges.map((e: any) => e.node);
+    expect(page.filter((b: any) => b.deadlines.submitBy !== null)).toHaveLength(3);
+    const ten = await queriesFor(DEADLINES, { n: 10 }, w.admin);
+    const all = await queriesFor(DEADLINES, { n: 100 }, w.admin);
+    // the signed-in user + count + page + bases + policy versions + the calendar (the defaults read no version).
+    expect(all).toBe(ten);
+    expect(ten).toBe(6);
   });
 
   it('rooming lists of a page of batches, with full ID numbers, roommates and the access log, cost the same few queries', async () => {

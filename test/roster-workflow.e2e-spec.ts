@@ -3,6 +3,7 @@ import { maskName } from '@app/roster';
 import { addDays, RequestContext, SweepScheduler, todayInShanghai } from '@app/shared';
 import request from 'supertest';
 import { ADD_PARTICIPANTS, person } from './support/people.js';
+import { onDay } from './support/stays.js';
 import { DB_KIND, errorCode, startTestApp, type TestApp } from './support/test-app.js';
 import { buildWorld, REQUEST_BATCH, type World } from './support/world.js';
 
@@ -78,8 +79,9 @@ describe(`roster approval and public notice (${DB_KIND})`, () => {
     expect(published).toMatchObject({ rosterStatus: 'PUBLISHED', rosterPublishedOn: today });
     expect(published.rosterClearsOn > addDays(today, 3)).toBe(true);
     expect(published.rosterPublicToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
-    // The hold lasts through the notice and two days more.
-    expect(Date.parse(published.holdExpiresAt)).toBeGreaterThan(Date.parse(`${published.rosterClearsOn}T00:00:00+08:00`));
+    // The hold now waits for the base: through the notice and two days more (before arrival).
+    expect(published.holdExpiresAt).toBe(new Date(`${addDays(published.rosterClearsOn, 2)}T23:59:59+08:00`).toISOString());
+    expect((await t.ok<any>('query($id:Int!){batch(id:$id){holdWaitsFor}}', { id: b.id }, w.admin)).batch.holdWaitsFor).toBe('CONFIRM');
     expect(errorCode(await t.gql('mutation($id:Int!){confirmBatch(id:$id){status}}', { id: b.id }, w.baseA.operator))).toBe('INVALID_TRANSITION');
     // The operator sees the state but not the link.
     expect((await t.ok<any>('query($id:Int!){batch(id:$id){rosterStatus rosterPublicToken}}', { id: b.id }, w.baseA.operator)).batch).toEqual({ rosterStatus: 'PUBLISHED', rosterPublicToken: null });
@@ -204,13 +206,19 @@ describe(`roster approval and public notice (${DB_KIND})`, () => {
     for (const h of [4, 2]) expect((await t.gql(HEADCOUNT, { id: b.id, h }, w.unionA.organiser)).errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', rosterStatus: 'CLEARED' });
   });
 
-  it('a list is not posted when its notice would end after arrival', async () => {
-    // Arriving tomorrow: the organiser's cutoff has passed, so the base drew up the list.
-    const soon = await listed(2, addDays(today, 1), w.baseA.operator);
-    await t.ok(MOVE('submitRoster'), { b: soon.id }, w.unionA.organiser);
-    await t.ok(MOVE('approveRoster'), { b: soon.id }, approver);
-    const refused = await t.gql(MOVE('publishRoster'), { b: soon.id }, approver);
-    expect(refused.errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', startDate: addDays(today, 1) });
+  it('a batch whose notice cannot end before arrival is refused up front; a list posted too late is not posted', async () => {
+    // Arriving tomorrow: no list could clear 3 working days of notice by then.
+    const soon = await t.gql<any>(REQUEST_BATCH, { i: { packageId: w.baseA.packageId, startDate: addDays(today, 1), headcount: 2 } }, w.unionA.organiser);
+    expect(soon.errors![0].extensions).toMatchObject({ code: 'POLICY_VIOLATION', field: 'startDate', rule: 'publicationWorkingDays' });
+    const earliest: string = soon.errors![0].extensions!.earliestStartDate as string;
+    expect(earliest > addDays(today, 1)).toBe(true);
+    expect(soon.errors![0].message).toMatch(new RegExp(`the earliest start date that fits is ${earliest}$`));
+    // The earliest date fits; a union that posts only the day before arrival is still refused.
+    const b = await listed(2, earliest, w.baseA.operator);
+    await t.ok(MOVE('submitRoster'), { b: b.id }, w.unionA.organiser);
+    await t.ok(MOVE('approveRoster'), { b: b.id }, approver);
+    const refused = await onDay(t, addDays(earliest, -1), () => t.gql(MOVE('publishRoster'), { b: b.id }, approver));
+    expect(refused.errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', startDate: earliest });
     expect(refused.errors![0].message).toContain('publicationWorkingDays');
   });
 

@@ -52,9 +52,9 @@ describe(`roster workflow, service tier (${DB_KIND})`, () => {
     const posted = await roster(batch.id);
     expect(posted.status).toBe('PUBLISHED');
     expect(posted.clearsOn! > f.today).toBe(true);
-    // The hold lasts through the notice and two days more.
+    // The hold now waits for the base: through the notice and two days more.
     const held = await h.get(BatchQueryService).getVisibleOrThrow(f.admin, batch.id);
-    expect(held.holdExpiresAt).toEqual(new Date(Date.parse(`${posted.clearsOn}T23:59:59+08:00`) + 2 * 86_400_000));
+    expect(held).toMatchObject({ holdWaitsFor: 'CONFIRM', holdExpiresAt: new Date(Date.parse(`${posted.clearsOn}T23:59:59+08:00`) + 2 * 86_400_000) });
     // An objection needs its reason, and sends the list back.
     expect((await domainError(() => workflow.object(union.organiser, batch.id, ''))).details).toEqual({ field: 'reason' });
     await workflow.object(union.organiser, batch.id, '名单有误');

@@ -4,6 +4,7 @@ import { BatchFieldsResolver } from './batch/batch-fields.resolver.js';
 import { BatchLifecycleService } from './batch/batch-lifecycle.service.js';
 import { BatchQueryService } from './batch/batch-query.service.js';
 import { BatchRequestService } from './batch/batch-request.service.js';
+import { BatchRescheduleService } from './batch/batch-reschedule.service.js';
 import { BatchResolver } from './batch/batch.resolver.js';
 import { BatchRules } from './batch/batch-rules.js';
 import { HoldSweeperService } from './batch/hold-sweeper.service.js';
@@ -20,6 +21,7 @@ import { FeedbackService } from './feedback/feedback.service.js';
     BatchRules,
     BatchRequestService,
     BatchLifecycleService,
+    BatchRescheduleService,
     BatchQueryService,
     HoldSweeperService,
     BatchResolver,
@@ -29,6 +31,6 @@ import { FeedbackService } from './feedback/feedback.service.js';
     BaseRatingResolver,
     BatchFeedbackResolver,
   ],
-  exports: [BatchRules, BatchRequestService, BatchLifecycleService, BatchQueryService, FeedbackService],
+  exports: [BatchRules, BatchRequestService, BatchLifecycleService, BatchRescheduleService, BatchQueryService, FeedbackService],
 })
 export class BookingModule {}

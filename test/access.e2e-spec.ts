@@ -97,6 +97,7 @@ describe(`access and scoping (${DB_KIND})`, () => {
       removeParticipant: ['mutation($id:Int!){removeParticipant(id:$id){id}}', { id: p1 }],
       cancelBatch: ['mutation($id:Int!){cancelBatch(id:$id,reason:"x"){id status}}', { id }],
       changeHeadcount: ['mutation($id:Int!){changeHeadcount(id:$id,headcount:9){id headcount}}', { id }],
+      rescheduleBatch: ['mutation($id:Int!,$s:Date!){rescheduleBatch(id:$id,startDate:$s,reason:"agreed by the union"){id startDate}}', { id, s: addDays(w.start, 1) }],
       checkInBatch: ['mutation($id:Int!){checkInBatch(id:$id){id status}}', { id: a3.id }],
       completeBatch: ['mutation($id:Int!){completeBatch(id:$id){id status}}', { id }],
       confirmBatch: ['mutation($id:Int!){confirmBatch(id:$id){id status}}', { id }],
@@ -386,7 +387,18 @@ describe(`access and scoping (${DB_KIND})`, () => {
         const [query, variables] = ops[op];
         expectDenied(await t.gql(query, variables, w.baseB.operator), op, ['FORBIDDEN']);
       }
-      for (const op of ['requestBatch', 'cancelBatch', 'changeHeadcount', 'createBase', 'capacityAudit', 'addParticipants', 'updateParticipant', 'removeParticipant', 'personalDataAccessLog']) {
+      for (const op of [
+        'requestBatch',
+        'cancelBatch',
+        'changeHeadcount',
+        'rescheduleBatch',
+        'createBase',
+        'capacityAudit',
+        'addParticipants',
+        'updateParticipant',
+        'removeParticipant',
+        'personalDataAccessLog',
+      ]) {
         const [query, variables] = ops[op];
         expectDenied(await t.gql(query, variables, w.baseB.operator), op, ['FORBIDDEN', 'NOT_FOUND']);
       }
@@ -426,6 +438,10 @@ describe(`access and scoping (${DB_KIND})`, () => {
       expectDenied(await t.gql(REQUEST_BATCH, { i: { ...input, unionId: w.unionB.id } }, w.partner), 'requestBatch', ['BAD_USER_INPUT']);
       expectDenied(await t.gql(REQUEST_BATCH, { i: { ...input, unionId: w.unionA.id, agreementId: 1 } }, w.partner), 'requestBatch', ['FORBIDDEN', 'NOT_FOUND']);
       expectDenied(await t.gql('mutation($id:Int!){cancelBatch(id:$id,reason:"x"){id}}', { id: b1.id }, w.partner), 'cancelBatch', ['FORBIDDEN', 'NOT_FOUND']);
+      expectDenied(await t.gql('mutation($id:Int!,$s:Date!){rescheduleBatch(id:$id,startDate:$s){id}}', { id: b1.id, s: addDays(w.start, 1) }, w.partner), 'rescheduleBatch', [
+        'FORBIDDEN',
+        'NOT_FOUND',
+      ]);
       for (const op of [
         'addParticipants',
         'updateParticipant',

@@ -27,6 +27,7 @@ export { Package } from './package/package.entity.js';
 export { PackageService } from './package/package.service.js';
 export { checkGroupSize } from './package/group-size.js';
 export { CapacityService } from './capacity/capacity.service.js';
+export { type NightRange, nightRuns } from './capacity/night-move.js';
 export { CapacityCalendarService } from './capacity/capacity-calendar.service.js';
 export { CapacityDrift, CapacityDay, BaseAvailability } from './capacity/capacity-day.model.js';
 

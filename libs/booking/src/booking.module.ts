@@ -5,6 +5,7 @@ import { BatchHoldService } from './batch/batch-hold.service.js';
 import { BatchLifecycleService } from './batch/batch-lifecycle.service.js';
 import { BatchQueryService } from './batch/batch-query.service.js';
 import { BatchRequestService } from './batch/batch-request.service.js';
+import { BatchRescheduleService } from './batch/batch-reschedule.service.js';
 import { BatchResolver } from './batch/batch.resolver.js';
 import { BatchRules } from './batch/batch-rules.js';
 import { HoldSweeperService } from './batch/hold-sweeper.service.js';
@@ -24,6 +25,7 @@ import { DeadlineService } from './deadline/deadline.service.js';
     BatchHoldService,
     BatchRequestService,
     BatchLifecycleService,
+    BatchRescheduleService,
     BatchQueryService,
     HoldSweeperService,
     BatchResolver,
@@ -33,6 +35,6 @@ import { DeadlineService } from './deadline/deadline.service.js';
     BaseRatingResolver,
     BatchFeedbackResolver,
   ],
-  exports: [BatchRules, DeadlineService, BatchHoldService, BatchRequestService, BatchLifecycleService, BatchQueryService, FeedbackService],
+  exports: [BatchRules, DeadlineService, BatchHoldService, BatchRequestService, BatchLifecycleService, BatchRescheduleService, BatchQueryService, FeedbackService],
 })
 export class BookingModule {}

@@ -14,6 +14,7 @@ import { PersonalDataAccessService } from './personal-data/personal-data-access.
 import { PersonalDataCipher } from './personal-data/personal-data.cipher.js';
 import { RosterWorkflowResolver } from './roster-workflow/roster-workflow.resolver.js';
 import { RosterWorkflowRules } from './roster-workflow/roster-workflow.rules.js';
+import { RosterMoveRules } from './roster-workflow/roster-move.rules.js';
 import { RosterWorkflowService } from './roster-workflow/roster-workflow.service.js';
 import { RosterSweeper } from './roster-workflow/roster-sweeper.service.js';
 import { RosterFileController } from './spreadsheet/roster-file.controller.js';
@@ -44,6 +45,7 @@ import { RosterImportService } from './spreadsheet/roster-import.service.js';
     RosterImportService,
     RosterWorkflowService,
     RosterWorkflowRules,
+    RosterMoveRules,
     RosterSweeper,
     RosterWorkflowResolver,
     NoticeLinkResolver,
@@ -57,6 +59,7 @@ export class RosterModule implements OnModuleInit {
     private readonly batchRules: BatchRules,
     private readonly rosterRules: RosterBatchRules,
     private readonly workflowRules: RosterWorkflowRules,
+    private readonly moveRules: RosterMoveRules,
   ) {}
 
   /** The rooming list's rules join the lifecycle the same way another domain's would. */
@@ -64,5 +67,6 @@ export class RosterModule implements OnModuleInit {
     // The workflow first: a list the union is handling refuses a headcount change before its count is weighed.
     this.batchRules.register(this.workflowRules);
     this.batchRules.register(this.rosterRules);
+    this.batchRules.register(this.moveRules);
   }
 }

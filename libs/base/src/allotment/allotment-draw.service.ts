@@ -3,6 +3,7 @@ import { addDays, type CalendarDate, DomainException, TransactionRunner, type Tx
 import { CapacityService } from '../capacity/capacity.service.js';
 import { AllotmentNight } from './allotment.entity.js';
 import { runs } from './allotment-nights.js';
+import { type NightRange, nightRuns } from '../capacity/night-move.js';
 
 /**
  * A batch's beds on an allotment: drawn when it is requested, the difference of a headcount change,
@@ -87,6 +88,71 @@ export class AllotmentDrawService {
     for (const run of runs(rows, (r) => r.released)) {
       if (run.key) await this.capacity.releaseNights(tx, baseId, run.nights, beds);
       else await this.capacity.useAllotted(tx, baseId, run.nights, -beds);
+    }
+  }
+
+  /**
+   * Moves a batch's `beds` on its allotment from one range of nights to another: the allotment's rows
+   * of both ranges locked in date order first, then the new nights drawn and the old given back (to
+   * the allotment, or to general sale where released), nothing on nights in both. A new night the
+   * allotment does not hold is BAD_USER_INPUT on startDate, one short of unused beds (or released)
+   * CAPACITY_EXCEEDED naming it: the batch stays on the allotment, it never falls back to general sale.
+   */
+  async move(tx: TxContext, allotmentId: number, from: NightRange, to: NightRange, beds: number): Promise<void> {
+    const moves = nightRuns(from, to).flatMap((run) => run.nights.map((night) => ({ night, sign: run.sign })));
+    if (!moves.length) return;
+    const rows = await this.db
+      .forUpdate(tx.em.createQueryBuilder(AllotmentNight, 'n'))
+      .where('n.allotmentId = :allotmentId AND n.night IN (:...nights)', { allotmentId, nights: moves.map((m) => m.night) })
+      .orderBy('n.night', 'ASC')
+      .getMany();
+    const byNight = new Map(rows.map((r) => [r.night, r]));
+    const taking = moves.filter((m) => m.sign > 0).map((m) => m.night);
+    const givingBack = moves.filter((m) => m.sign < 0).map((m) => m.night);
+    for (const night of taking) {
+      const row = byNight.get(night);
+      if (!row) {
+        throw DomainException.badInput('startDate', `The batch's beds come from allotment ${allotmentId}, which does not hold the night of ${night}: move it within the allotment's nights`, {
+          night,
+          allotmentId,
+        });
+      }
+      if (row.released || row.beds - row.used < beds) {
+        const left = row.released ? 0 : row.beds - row.used;
+        throw DomainException.capacityExceeded(
+          `The batch's beds come from allotment ${allotmentId}, which has ${left} unused beds left on the night of ${night}${row.released ? ' (released to general sale)' : ''}; ${beds} needed`,
+          { field: 'startDate', night, availableBeds: left, requestedBeds: beds, allotmentId },
+        );
+      }
+    }
+    if (givingBack.some((night) => (byNight.get(night)?.used ?? 0) < beds)) {
+      throw new Error(`Allotment drift: moving ${beds} beds off allotment ${allotmentId} on ${givingBack.join(', ')}`);
+    }
+    const baseId = rows[0].baseId;
+    const closed = await this.capacity.firstClosedNight(tx, baseId, taking);
+    if (closed) throw DomainException.badInput('startDate', `The base is closed on the night of ${closed.night}${closed.closedReason ? ` (${closed.closedReason})` : ''}`, { night: closed.night });
+    if (givingBack.length) {
+      await tx.em
+        .createQueryBuilder()
+        .update(AllotmentNight)
+        .set({ used: () => 'used - :beds', beds: () => 'CASE WHEN released = 1 THEN beds - :beds ELSE beds END' })
+        .where('allotmentId = :allotmentId AND night IN (:...givingBack)', { allotmentId, givingBack, beds })
+        .execute();
+    }
+    if (taking.length) {
+      await tx.em
+        .createQueryBuilder()
+        .update(AllotmentNight)
+        .set({ used: () => 'used + :beds' })
+        .where('allotmentId = :allotmentId AND night IN (:...taking) AND released = 0 AND used + :beds <= beds', { allotmentId, taking, beds })
+        .execute();
+    }
+    // Capacity rows in date order over both ranges, as on every other path.
+    const moved = rows.filter((r) => taking.includes(r.night) || givingBack.includes(r.night));
+    for (const run of runs(moved, (r) => (taking.includes(r.night) ? 'take' : r.released ? 'released' : 'held'))) {
+      if (run.key === 'take') await this.capacity.useAllotted(tx, baseId, run.nights, beds);
+      else if (run.key === 'held') await this.capacity.useAllotted(tx, baseId, run.nights, -beds);
+      else await this.capacity.releaseNights(tx, baseId, run.nights, beds);
     }
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { addDays, type CalendarDate, DomainException, eachDay, type RequestContext, TransactionRunner, type TxContext } from '@app/shared';
 import { type EntityManager, In, MoreThan } from 'typeorm';
 import { CapacityNight } from './capacity-night.entity.js';
+import { type NightRange, nightRuns } from './night-move.js';
 
 /**
  * The capacity counter: beds taken and given back on a base's nights, by batches and allotments.
@@ -142,6 +143,19 @@ export class CapacityService {
       .execute();
     if (result.affected !== nights.length) {
       throw new Error(`Capacity drift: releasing ${beds} beds at base ${baseId} on ${nights.join(', ')} matched ${result.affected} of ${nights.length} nights`);
+    }
+  }
+
+  /**
+   * Moves a batch's `beds` from one range of nights to another in one pass over both, in date order:
+   * taken where only new (CAPACITY_EXCEEDED naming the first short night, as reserve), given back
+   * where only old, untouched where both. Runs in the caller's transaction, which rolls back the
+   * nights already moved when it throws.
+   */
+  async move(ctx: TxContext, baseId: number, from: NightRange, to: NightRange, beds: number): Promise<void> {
+    for (const run of nightRuns(from, to)) {
+      if (run.sign > 0) await this.reserve(ctx, baseId, run.first, run.nights.length, beds);
+      else await this.release(ctx, baseId, run.first, run.nights.length, beds);
     }
   }
 

@@ -15,6 +15,8 @@ export interface BatchRule {
   beforeTransition?(tx: Tx, batch: Batch, to: BatchStatus): Promise<void>;
   /** Before the headcount changes to `headcount` (different from the current one). */
   beforeHeadcountChange?(tx: Tx, batch: Batch, headcount: number): Promise<void>;
+  /** Before `batch` (as it is now) moves to other dates or another package of its base; runs before its beds move. */
+  beforeReschedule?(tx: Tx, batch: Batch, move: BatchMove): Promise<void>;
   /**
    * For a request under an agreement (the exchange module): checks it may book under it, takes what
    * it uses of the agreement (its quota) and answers the terms to keep on the batch. Runs before
@@ -28,6 +30,14 @@ export interface BatchRule {
   arrivals?(tx: Tx, batch: Batch, arrivedIds: number[] | null): Promise<number>;
   /** The day the batch's posted rooming list clears public notice (the roster's domain), null when it is not posted. */
   listClearsOn?(tx: Tx, batch: Batch): Promise<CalendarDate | null>;
+}
+
+/** Where a batch is moving to: its new stay (nights from startDate, leaving on endDate) and package. */
+export interface BatchMove {
+  startDate: string;
+  endDate: string;
+  nights: number;
+  packageId: number;
 }
 
 /** Where other domains register their BatchRules (from their module's onModuleInit). */
@@ -45,6 +55,10 @@ export class BatchRules {
 
   async beforeHeadcountChange(tx: Tx, batch: Batch, headcount: number): Promise<void> {
     for (const rule of this.rules) await rule.beforeHeadcountChange?.(tx, batch, headcount);
+  }
+
+  async beforeReschedule(tx: Tx, batch: Batch, move: BatchMove): Promise<void> {
+    for (const rule of this.rules) await rule.beforeReschedule?.(tx, batch, move);
   }
 
   /** How many of the batch arrived: the rooming list says, or without one, the whole headcount. */

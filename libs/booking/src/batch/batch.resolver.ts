@@ -5,9 +5,11 @@ import { BatchConnection } from './batch-connection.model.js';
 import { BatchLifecycleService } from './batch-lifecycle.service.js';
 import { BatchQueryService } from './batch-query.service.js';
 import { BatchRequestService } from './batch-request.service.js';
+import { BatchRescheduleService } from './batch-reschedule.service.js';
 import { Batch } from './batch.entity.js';
 import { BatchesArgs } from './batches.args.js';
 import { RequestBatchInput } from './request-batch.input.js';
+import { RescheduleBatchArgs } from './reschedule-batch.args.js';
 
 const OPERATOR = [Role.BASE_OPERATOR, Role.ADMIN];
 // A PARTNER books, cancels and resizes only what their region sends under an agreement (checked in the services).
@@ -19,6 +21,7 @@ export class BatchResolver {
     private readonly requests: BatchRequestService,
     private readonly lifecycle: BatchLifecycleService,
     private readonly queries: BatchQueryService,
+    private readonly reschedules: BatchRescheduleService,
   ) {}
 
   @Query(() => Batch, { description: 'A batch you may see (your union’s or your base’s); NOT_FOUND otherwise.' })
@@ -49,6 +52,15 @@ export class BatchResolver {
   @Roles(...ORGANISER)
   cancelBatch(@Ctx() ctx: RequestContext, @Args('id', { type: () => Int }) id: number, @Args('reason') reason: string): Promise<Batch> {
     return this.lifecycle.cancel(ctx, id, reason);
+  }
+
+  @Mutation(() => Batch, {
+    description:
+      "Moves a REQUESTED or CONFIRMED batch to other dates (or another package of its base), keeping its reference, list and insurance: the new nights are taken and the old given back at once, or nothing changes. By its union's side; by the base's operator with the union's agreement, named in reason.",
+  })
+  @Roles(...ORGANISER, Role.BASE_OPERATOR)
+  rescheduleBatch(@Ctx() ctx: RequestContext, @Args() args: RescheduleBatchArgs): Promise<Batch> {
+    return this.reschedules.reschedule(ctx, args.id, args);
   }
 
   @Mutation(() => Batch, { description: 'Changes the headcount of a REQUESTED or CONFIRMED batch, taking or giving back beds.' })

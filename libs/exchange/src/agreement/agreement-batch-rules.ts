@@ -1,8 +1,9 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { AllotmentService, RegionService } from '@app/base';
-import { type AgreementRequest, type AgreementTerms, type Batch, type BatchRule, BatchRules, BatchStatus, BenefitType, HOLDS_BEDS } from '@app/booking';
+import { type AgreementRequest, type AgreementTerms, type Batch, type BatchMove, type BatchRule, BatchRules, BatchStatus, BenefitType, HOLDS_BEDS } from '@app/booking';
 import { addDays, DomainException, may, Permission, type TxContext } from '@app/shared';
 import { AgreementStatus } from './agreement-status.js';
+import { agreementYearOf } from './agreement-years.js';
 import { AgreementBenefit } from './agreement.entity.js';
 import { AgreementService } from './agreement.service.js';
 
@@ -69,5 +70,36 @@ export class AgreementBatchRules implements BatchRule, OnModuleInit {
   async beforeHeadcountChange(tx: TxContext, batch: Batch, headcount: number): Promise<void> {
     if (batch.agreementId === null || batch.unionRegionId === null) return;
     await this.agreements.useQuota(tx, batch.agreementId, batch.unionRegionId, batch.startDate, headcount - batch.headcount);
+  }
+
+  /**
+   * A batch under an agreement moves only within its dates while it is ACTIVE, and its quota follows
+   * it: given back in the old agreement year and taken in the new one when they differ (QUOTA_EXCEEDED
+   * refuses the move), the earlier year's row first so two opposite moves lock in the same order.
+   */
+  async beforeReschedule(tx: TxContext, batch: Batch, move: BatchMove): Promise<void> {
+    if (batch.agreementId === null || batch.unionRegionId === null) return;
+    const agreement = await this.agreements.lockShared(tx, batch.agreementId);
+    if (!agreement) throw new Error(`Batch ${batch.id} names agreement ${batch.agreementId}, which does not exist`);
+    if (agreement.status !== AgreementStatus.ACTIVE) {
+      throw DomainException.badInput('startDate', `Batch ${batch.reference} is booked under agreement ${agreement.id}, which is ${agreement.status}; it can no longer move`, {
+        status: agreement.status,
+      });
+    }
+    if (move.startDate < agreement.from || move.endDate > agreement.to) {
+      throw DomainException.badInput('startDate', `Agreement ${agreement.id} covers stays from ${agreement.from} to ${agreement.to}; the new stay would be ${move.startDate}…${move.endDate}`);
+    }
+    const oldYear = agreementYearOf(agreement.from, agreement.to, batch.startDate)?.year;
+    const newYear = agreementYearOf(agreement.from, agreement.to, move.startDate)?.year;
+    if (oldYear === newYear) return;
+    const giveBack = () => this.agreements.useQuota(tx, batch.agreementId!, batch.unionRegionId!, batch.startDate, -batch.headcount);
+    const take = () => this.agreements.useQuota(tx, batch.agreementId!, batch.unionRegionId!, move.startDate, batch.headcount, 'startDate');
+    if (move.startDate < batch.startDate) {
+      await take();
+      await giveBack();
+    } else {
+      await giveBack();
+      await take();
+    }
   }
 }

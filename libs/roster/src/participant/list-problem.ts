@@ -42,3 +42,22 @@ export function inputNaming(path: (index: number) => string): ListNaming {
 export const PARTICIPANTS_INPUT = inputNaming((index) => `participants.${index}`);
 /** The one entry of updateParticipant's `input`. */
 export const UPDATE_INPUT = inputNaming(() => 'input');
+
+/**
+ * The entries of a batch's own list when the batch moves: by their index in the list (in the order
+ * people were added); the dates are what the caller can change, so every problem is on `startDate`.
+ */
+export function movedListNaming(reference: string): ListNaming {
+  return {
+    field: () => 'startDate',
+    refuse(problems) {
+      const named = problems.map((p) => ({ field: 'startDate', index: p.index, message: p.message }));
+      const more = named.length > 1 ? ` (and ${named.length - 1} more in extensions.problems)` : '';
+      return DomainException.listProblems(
+        'startDate',
+        `Entry ${named[0].index} of the list of batch ${reference} is ${named[0].message}${more}: choose other dates, or take them off the list first`,
+        named,
+      );
+    },
+  };
+}

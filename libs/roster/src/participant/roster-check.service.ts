@@ -4,7 +4,7 @@ import { type Batch, BatchQueryService, batchScope, canSee } from '@app/booking'
 import { addDays, DomainException, type RequestContext, todayInShanghai, TransactionRunner, type TxContext } from '@app/shared';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
 import { chunks, LOOKUP_CHUNK } from './chunks.js';
-import type { ListNaming, ListProblem } from './list-problem.js';
+import { type ListNaming, type ListProblem, movedListNaming } from './list-problem.js';
 import { checkParticipant, type CheckedParticipant, type ParticipantFields } from './participant-check.js';
 import { Participant } from './participant.entity.js';
 
@@ -75,15 +75,7 @@ export class RosterCheckService {
       if (earlier !== undefined) problems.push({ index: p.index, field: 'idNumber', message: 'the same person as an earlier entry', sameAs: earlier });
       else firstIndex.set(p.key, p.index);
     }
-    const keys = [...firstIndex.keys()];
-    const found: Array<Pick<Participant, 'id' | 'batchId' | 'idNumberHash' | 'arrived'>> = [];
-    for (const part of chunks(keys, LOOKUP_CHUNK)) {
-      // FOR UPDATE on MySQL: the next-key locks on idx_participant_person also cover hashes not yet
-      // there, so two lists taking the same person at once cannot both pass this check; the loser
-      // deadlocks, is re-run by the TransactionRunner, and then sees the winner's row.
-      const query = tx.em.createQueryBuilder(Participant, 'p').select(['p.id', 'p.batchId', 'p.idNumberHash', 'p.arrived']).where('p.idNumberHash IN (:...part)', { part });
-      found.push(...(await this.db.forUpdate(query).getMany()));
-    }
+    const found = await this.listedAnywhere(tx, [...firstIndex.keys()]);
     const elsewhere = found.filter((f) => f.batchId !== batch.id);
     const overlapping = elsewhere.length ? await this.batches.overlapping(tx, batch, [...new Set(elsewhere.map((f) => f.batchId))]) : [];
     const scope = batchScope(tx);
@@ -113,6 +105,54 @@ export class RosterCheckService {
         exceptId !== undefined,
       );
     return problems.sort((a, b) => a.index - b.index);
+  }
+
+  /**
+   * The list of `moved` (a batch as it would be after a move) on its new nights: nobody on it may be
+   * on another batch whose nights overlap them (BAD_USER_INPUT on startDate, every such entry in
+   * extensions.problems by its index in the list, in the order it was made) nor go past the union's
+   * yearly days (POLICY_VIOLATION), the same checks as adding them.
+   */
+  async checkMovedList(tx: TxContext, moved: Batch): Promise<void> {
+    const listed = await tx.em.find(Participant, { select: { id: true, idNumberHash: true }, where: { batchId: moved.id }, order: { id: 'ASC' } });
+    if (!listed.length) return;
+    const indexOf = new Map(listed.map((p, index) => [p.idNumberHash, index]));
+    const elsewhere = (await this.listedAnywhere(tx, [...indexOf.keys()])).filter((f) => f.batchId !== moved.id);
+    const overlapping = elsewhere.length ? await this.batches.overlapping(tx, moved, [...new Set(elsewhere.map((f) => f.batchId))]) : [];
+    const scope = batchScope(tx);
+    const problems: ListProblem[] = [];
+    for (const f of elsewhere) {
+      const other = overlapping.find((b) => b.id === f.batchId);
+      if (!other) continue;
+      const where = canSee(scope, other) ? `batch ${other.reference} (${other.startDate} → ${other.endDate})` : 'another batch';
+      problems.push({ index: indexOf.get(f.idNumberHash)!, field: 'idNumber', message: `already booked on ${where}, whose nights overlap the new dates` });
+    }
+    const naming = movedListNaming(moved.reference);
+    if (problems.length)
+      throw naming.refuse(
+        problems.sort((a, b) => a.index - b.index),
+        null,
+      );
+    await this.checkYearlyDays(
+      tx,
+      moved,
+      indexOf,
+      elsewhere.filter((f) => f.arrived !== false),
+      naming,
+    );
+  }
+
+  /** Every list entry of these people (by keyed hash), on any batch. */
+  private async listedAnywhere(tx: TxContext, keys: string[]): Promise<Array<Pick<Participant, 'id' | 'batchId' | 'idNumberHash' | 'arrived'>>> {
+    const found: Array<Pick<Participant, 'id' | 'batchId' | 'idNumberHash' | 'arrived'>> = [];
+    for (const part of chunks(keys, LOOKUP_CHUNK)) {
+      // FOR UPDATE on MySQL: the next-key locks on idx_participant_person also cover hashes not yet
+      // there, so two lists taking the same person at once cannot both pass this check; the loser
+      // deadlocks, is re-run by the TransactionRunner, and then sees the winner's row.
+      const query = tx.em.createQueryBuilder(Participant, 'p').select(['p.id', 'p.batchId', 'p.idNumberHash', 'p.arrived']).where('p.idNumberHash IN (:...part)', { part });
+      found.push(...(await this.db.forUpdate(query).getMany()));
+    }
+    return found;
   }
 
   /**

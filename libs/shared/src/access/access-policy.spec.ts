@@ -37,6 +37,8 @@ const EXPECTED: Record<Permission, string> = {
   //                                 ADMIN SYSTEM ORG  APPR OPER PARTNER
   [Permission.SeeBatch]: /*       */ '++    ++     +-   +-   +-   +-',
   [Permission.SendForBatch]: /*   */ '++    ++     +-   +-   +-   +-',
+  [Permission.MoveBatch]: /*      */ '++    ++     +-   --   --   +-',
+  [Permission.MoveBatchOnUnionsWord]: '--    --     --   --   +-   --',
   [Permission.BookForUnion]: /*   */ '++    ++     +-   --   --   +-',
   [Permission.ActForUnion]: /*    */ '++    ++     +-   +-   --   --',
   [Permission.ReadUnion]: /*      */ '++    ++     +-   +-   ++   ++',

@@ -15,6 +15,10 @@ export enum Permission {
   SeeBatch = 'SeeBatch',
   /** Change a batch as the side that sends it (cancel, headcount): a partner only the batches its own region's unions send. */
   SendForBatch = 'SendForBatch',
+  /** Move a batch to other dates as the side that sends it: its union's organiser, a partner the batches its own region sends, the federation. */
+  MoveBatch = 'MoveBatch',
+  /** Move a batch to other dates with its union's agreement, saying who at the union agreed: the hosting base's operator. */
+  MoveBatchOnUnionsWord = 'MoveBatchOnUnionsWord',
   /** Book a batch for a union: an organiser for their own, a partner for the unions of their region, the federation for any. */
   BookForUnion = 'BookForUnion',
   /** Act for a union on its batches' paperwork (insurance, roster approval, the notice link, coverage, rating a stay). */
@@ -77,6 +81,8 @@ const FEDERATION = { [ADMIN]: 'all', SYSTEM: 'all' } as const;
 export const ACCESS_POLICY: Readonly<Record<Permission, Readonly<Partial<Record<AccessRole, Reach>>>>> = {
   [Permission.SeeBatch]: { ...FEDERATION, [ORGANISER]: 'union', [APPROVER]: 'union', [OPERATOR]: 'base', [PARTNER]: 'exchange region' },
   [Permission.SendForBatch]: { ...FEDERATION, [ORGANISER]: 'union', [APPROVER]: 'union', [OPERATOR]: 'base', [PARTNER]: 'sending region' },
+  [Permission.MoveBatch]: { ...FEDERATION, [ORGANISER]: 'union', [PARTNER]: 'sending region' },
+  [Permission.MoveBatchOnUnionsWord]: { [OPERATOR]: 'base' },
   [Permission.BookForUnion]: { ...FEDERATION, [ORGANISER]: 'union', [PARTNER]: 'region' },
   [Permission.ActForUnion]: { ...FEDERATION, [ORGANISER]: 'union', [APPROVER]: 'union' },
   [Permission.ReadUnion]: { ...FEDERATION, [ORGANISER]: 'union', [APPROVER]: 'union', [OPERATOR]: 'all', [PARTNER]: 'all' },

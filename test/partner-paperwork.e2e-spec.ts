@@ -1,4 +1,4 @@
-import { addDays, todayInShanghai } from '@app/shared';
+import { addDays, QueryCounter, todayInShanghai } from '@app/shared';
 import { activeAgreement, EXCHANGE_BATCH, partnerOf } from './support/exchange.js';
 import { download, textOfXlsx, upload, xlsxOf } from './support/files.js';
 import { ADD_PARTICIPANTS, person } from './support/people.js';
@@ -124,6 +124,22 @@ describe(`a partner finishes the paperwork of a union without an organiser (${DB
     const lone = await book(lonely, addDays(w.start, 20), 1);
     expect(errorCode(await t.gql(ADD_PARTICIPANTS, { b: lone.id, p: [next()] }, yf))).toBe('FORBIDDEN');
     expect(errorCode(await t.gql(SUBMIT, { b: lone.id }, yf))).toBe('FORBIDDEN');
+  });
+
+  it('full lists of a page of batches cost the same queries for 2 batches as for all: the organisers are looked up once', async () => {
+    const PAGE = 'query($n:Int!){batches(first:$n){edges{node{id participants{idNumber}}}}}';
+    // The newest two (the first page) have people to read; older ones are union B's or empty.
+    for (const days of [21, 22]) await t.ok(ADD_PARTICIPANTS, { b: (await book(lonely, addDays(w.start, days), 1)).id, p: [next()] }, w.partner);
+    const queries = async (first: number) => {
+      const before = QueryCounter.total;
+      const res = await t.gql<any>(PAGE, { n: first }, w.partner);
+      return { queries: QueryCounter.total - before, batches: res.data?.batches.edges.length ?? 0 };
+    };
+    const two = await queries(2);
+    const all = await queries(100);
+    expect(two.batches).toBe(2);
+    expect(all.batches).toBe(6);
+    expect(all.queries).toBe(two.queries);
   });
 
   it('an organiser account for the union ends the stand-in at once; deactivated, the partner stands in again', async () => {

@@ -426,19 +426,13 @@ describe(`access and scoping (${DB_KIND})`, () => {
       expectDenied(await t.gql(REQUEST_BATCH, { i: { ...input, unionId: w.unionB.id } }, w.partner), 'requestBatch', ['BAD_USER_INPUT']);
       expectDenied(await t.gql(REQUEST_BATCH, { i: { ...input, unionId: w.unionA.id, agreementId: 1 } }, w.partner), 'requestBatch', ['FORBIDDEN', 'NOT_FOUND']);
       expectDenied(await t.gql('mutation($id:Int!){cancelBatch(id:$id,reason:"x"){id}}', { id: b1.id }, w.partner), 'cancelBatch', ['FORBIDDEN', 'NOT_FOUND']);
-      for (const op of [
-        'addParticipants',
-        'updateParticipant',
-        'removeParticipant',
-        'personalDataAccessLog',
-        'issueBill',
-        'rateStay',
-        'stayFeedback',
-        'baseRatings',
-        'setUnionPolicy',
-        'recordPayment',
-        'recordConsumption',
-      ]) {
+      // A partner may keep the list of an exchange batch its region sent for a union without an
+      // organiser (partner-paperwork.e2e-spec.ts); other batches' lists are not even found.
+      for (const op of ['addParticipants', 'updateParticipant', 'removeParticipant']) {
+        const [query, variables] = everyOperation()[op];
+        expectDenied(await t.gql(query, variables, w.partner), op, ['NOT_FOUND']);
+      }
+      for (const op of ['personalDataAccessLog', 'issueBill', 'rateStay', 'stayFeedback', 'baseRatings', 'setUnionPolicy', 'recordPayment', 'recordConsumption']) {
         const [query, variables] = everyOperation()[op];
         expectDenied(await t.gql(query, variables, w.partner), op, ['FORBIDDEN']);
       }

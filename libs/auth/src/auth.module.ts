@@ -1,8 +1,8 @@
 import { createSecretKey } from 'node:crypto';
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, type OnModuleInit } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { BaseModule } from '@app/base';
+import { BaseModule, UnionOrganisers } from '@app/base';
 import type { AppConfig } from '@app/shared';
 import { AccountResolver } from './account/account.resolver.js';
 import { AccountService } from './account/account.service.js';
@@ -13,7 +13,17 @@ import { UserService } from './user/user.service.js';
 
 /** Accounts, login, and the global guard that puts the actor into every request. */
 @Module({})
-export class AuthModule {
+export class AuthModule implements OnModuleInit {
+  constructor(
+    private readonly organisers: UnionOrganisers,
+    private readonly users: UserService,
+  ) {}
+
+  /** The accounts say which unions have an organiser; the roster asks through base (it cannot import auth). */
+  onModuleInit(): void {
+    this.organisers.register((ctx, unionIds) => this.users.unionsWithOrganiser(ctx, unionIds));
+  }
+
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AuthModule,

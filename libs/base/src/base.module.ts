@@ -21,6 +21,7 @@ import { UnionPolicyResolver } from './union/union-policy.resolver.js';
 import { UnionPolicyService } from './union/union-policy.service.js';
 import { UnionResolver } from './union/union.resolver.js';
 import { UnionService } from './union/union.service.js';
+import { UnionOrganisers } from './union/union-organisers.js';
 
 /** Regions, bases, their packages, capacity calendar and allotments (room blocks), and the unions that book them. */
 @Module({
@@ -37,6 +38,7 @@ import { UnionService } from './union/union.service.js';
     RegionResolver,
     BaseService,
     UnionService,
+    UnionOrganisers,
     PackageService,
     CapacityService,
     CapacityCalendarService,
@@ -48,6 +50,18 @@ import { UnionService } from './union/union.service.js';
     BaseCalendarResolver,
     RegionFederationResolver,
   ],
-  exports: [HolidayService, UnionPolicyService, AllotmentService, AllotmentDrawService, RegionService, BaseService, UnionService, PackageService, CapacityService, CapacityCalendarService],
+  exports: [
+    HolidayService,
+    UnionPolicyService,
+    AllotmentService,
+    AllotmentDrawService,
+    RegionService,
+    BaseService,
+    UnionService,
+    UnionOrganisers,
+    PackageService,
+    CapacityService,
+    CapacityCalendarService,
+  ],
 })
 export class BaseModule {}

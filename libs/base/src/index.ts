@@ -21,6 +21,7 @@ export { BaseService } from './base/base.service.js';
 export { assertManagesBase } from './base/base-access.js';
 export { TradeUnion } from './union/union.entity.js';
 export { UnionService } from './union/union.service.js';
+export { UnionOrganisers, type OrganiserLookup } from './union/union-organisers.js';
 export { UnionPolicy, DEFAULT_POLICY } from './union/union-policy.entity.js';
 export { UnionPolicyService, stayDays } from './union/union-policy.service.js';
 export { Package } from './package/package.entity.js';

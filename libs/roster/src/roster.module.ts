@@ -2,6 +2,7 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { BaseModule } from '@app/base';
 import { BatchRules, BookingModule } from '@app/booking';
 import { InsuranceResolver } from './insurance/insurance.resolver.js';
+import { PaperworkAccessService } from './paperwork-access/paperwork-access.service.js';
 import { InsuranceService } from './insurance/insurance.service.js';
 import { BatchRosterResolver, ParticipantStayResolver, UnionCoverageResolver } from './participant/batch-roster.resolver.js';
 import { ParticipantResolver } from './participant/participant.resolver.js';
@@ -31,6 +32,7 @@ import { RosterImportService } from './spreadsheet/roster-import.service.js';
   imports: [BaseModule, BookingModule],
   controllers: [RosterFileController, NoticeController],
   providers: [
+    PaperworkAccessService,
     PersonalDataCipher,
     PersonalDataAccessService,
     RosterCheckService,

@@ -31,6 +31,19 @@ export class UserService {
     return this.db.read(ctx, (em) => em.findOneBy(User, { id }));
   }
 
+  /** Which of these unions have an active UNION_ORGANISER account (the unions that keep their own paperwork); one query. */
+  async unionsWithOrganiser(ctx: RequestContext, unionIds: readonly number[]): Promise<Set<number>> {
+    if (!unionIds.length) return new Set();
+    const rows = await this.db.read(ctx, (em) =>
+      em
+        .createQueryBuilder(User, 'u')
+        .select('DISTINCT u.unionId', 'unionId')
+        .where('u.role = :role AND u.active = :active AND u.unionId IN (:...ids)', { role: Role.UNION_ORGANISER, active: true, ids: [...unionIds] })
+        .getRawMany<{ unionId: number | string }>(),
+    );
+    return new Set(rows.map((r) => Number(r.unionId)));
+  }
+
   list(ctx: RequestContext): Promise<User[]> {
     return this.db.read(ctx, (em) => em.find(User, { order: { id: 'ASC' } }));
   }

@@ -9,8 +9,10 @@ import { RecordInsuranceInput } from './record-insurance.input.js';
 export class InsuranceResolver {
   constructor(private readonly insurance: InsuranceService) {}
 
-  @Mutation(() => Batch, { description: "Records the batch's group accident insurance (its union's organiser or approver, or an admin), required before check-in." })
-  @Roles(Role.UNION_ORGANISER, Role.UNION_APPROVER, Role.ADMIN)
+  @Mutation(() => Batch, {
+    description: "Records the batch's group accident insurance (its union's organiser or approver, the partner that sent it for a union without an organiser, or an admin), required before check-in.",
+  })
+  @Roles(Role.UNION_ORGANISER, Role.UNION_APPROVER, Role.PARTNER, Role.ADMIN)
   recordInsurance(@Ctx() ctx: RequestContext, @Args('input') input: RecordInsuranceInput): Promise<Batch> {
     return this.insurance.record(ctx, input);
   }

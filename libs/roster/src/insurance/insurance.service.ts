@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { UnionPolicyService } from '@app/base';
 import { type Batch, BatchQueryService, BatchStatus } from '@app/booking';
-import { DomainException, formatYuan, nowToTheSecond, Permission, type RequestContext, requireAccess, TransactionRunner, type TxContext } from '@app/shared';
+import { DomainException, formatYuan, nowToTheSecond, Permission, type RequestContext, TransactionRunner, type TxContext } from '@app/shared';
 import { In } from 'typeorm';
+import { PaperworkAccessService } from '../paperwork-access/paperwork-access.service.js';
 import { Insurance } from './insurance.entity.js';
 import type { RecordInsuranceInput } from './record-insurance.input.js';
 
@@ -13,10 +14,12 @@ export class InsuranceService {
     private readonly db: TransactionRunner,
     private readonly batches: BatchQueryService,
     private readonly policies: UnionPolicyService,
+    private readonly access: PaperworkAccessService,
   ) {}
 
   /**
-   * Records the batch's accident insurance (its union's organiser or approver, or an admin) while it
+   * Records the batch's accident insurance (its union's organiser or approver, the partner standing
+   * in for a union without an organiser, or an admin) while it
    * is REQUESTED or CONFIRMED; a sum insured below the union policy's minimum (the version of the
    * request date) is a POLICY_VIOLATION. A second record replaces the first.
    */
@@ -28,7 +31,10 @@ export class InsuranceService {
     return this.db.transaction(ctx, async (tx) => {
       const batch = await this.batches.lockVisibleOrThrow(tx, input.batchId, 'batchId');
       const actor = tx.requireActor();
-      requireAccess(tx, Permission.ActForUnion, batch, { message: "The batch's union records its insurance", field: 'batchId' });
+      await this.access.require(tx, Permission.ActForUnion, batch, {
+        message: "The batch's union (or, for a union without an organiser, the partner that sent it) records its insurance",
+        field: 'batchId',
+      });
       if (batch.status !== BatchStatus.REQUESTED && batch.status !== BatchStatus.CONFIRMED) {
         throw DomainException.wrongState(batch.status, `Insurance is recorded before check-in; batch ${batch.reference} is ${batch.status}`);
       }

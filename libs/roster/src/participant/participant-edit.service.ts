@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { BaseService } from '@app/base';
 import { Batch, BatchQueryService, BatchStatus } from '@app/booking';
-import { addDays, DomainException, ErrorCode, isUniqueViolation, may, nowToTheSecond, Permission, type RequestContext, todayInShanghai, TransactionRunner, type TxContext } from '@app/shared';
+import { addDays, Clock, DomainException, ErrorCode, isUniqueViolation, may, nowToTheSecond, Permission, type RequestContext, TransactionRunner, type TxContext } from '@app/shared';
 import { In } from 'typeorm';
+import { PaperworkAccessService } from '../paperwork-access/paperwork-access.service.js';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
 import { chunks, INSERT_CHUNK, LOOKUP_CHUNK } from './chunks.js';
 import { type ListNaming, type ListProblem, PARTICIPANTS_INPUT, UPDATE_INPUT } from './list-problem.js';
@@ -45,6 +46,8 @@ export class ParticipantEditService {
     private readonly bases: BaseService,
     private readonly checks: RosterCheckService,
     private readonly query: ParticipantQueryService,
+    private readonly clock: Clock,
+    private readonly access: PaperworkAccessService,
   ) {}
 
   /** Adds people to a batch's list: all of them, or none and every problem, named as `naming` says (addParticipants' input by default). */
@@ -58,8 +61,8 @@ export class ParticipantEditService {
       const existing = await this.query.countInTransaction(tx, batch.id);
       const tooMany = this.checks.roomProblem(batch, existing + inputs.length, existing);
       if (tooMany) throw tooMany;
-      problems.push(...(await this.checks.duplicates(tx, batch, valid, 'append', naming)));
-      if (problems.length) throw naming.refuse(problems, null);
+      problems.push(...(await this.checks.duplicates(tx, batch, valid, 'append')));
+      if (problems.length) throw this.checks.refusal(problems, naming);
       return this.insert(
         tx,
         batch,
@@ -91,8 +94,8 @@ export class ParticipantEditService {
       // Too many people alone is said alone; beside the rows' own problems it leads them.
       const tooMany = this.checks.roomProblem(batch, existing + inputs.length, existing, 'file', mode);
       if (tooMany && !problems.length) throw tooMany;
-      problems.push(...(await this.checks.duplicates(tx, batch, valid, mode, naming)));
-      if (problems.length) throw naming.refuse(problems, tooMany);
+      problems.push(...(await this.checks.duplicates(tx, batch, valid, mode)));
+      if (problems.length) throw this.checks.refusal(problems, naming, tooMany);
       if (mode === 'replace') await tx.em.delete(Participant, { batchId: batch.id });
       await this.insert(
         tx,
@@ -142,14 +145,14 @@ export class ParticipantEditService {
       for (const [key, value] of Object.entries(changes) as Array<[ParticipantField, unknown]>) {
         if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
       }
-      const { value, problems } = checkParticipant(merged, todayInShanghai());
+      const { value, problems } = checkParticipant(merged, this.clock.today());
       if (!value)
         throw UPDATE_INPUT.refuse(
           problems.map((p) => ({ index: 0, ...p })),
           null,
         );
-      const duplicates = await this.checks.duplicates(tx, batch, [{ index: 0, value }], 'append', UPDATE_INPUT, current.id);
-      if (duplicates.length) throw UPDATE_INPUT.refuse(duplicates, null);
+      const duplicates = await this.checks.duplicates(tx, batch, [{ index: 0, value }], 'append', current.id);
+      if (duplicates.length) throw this.checks.refusal(duplicates, UPDATE_INPUT);
       const row = this.toRow(tx, batch, value);
       delete (row as Partial<typeof row>).createdAt;
       delete (row as Partial<typeof row>).createdById;
@@ -221,10 +224,11 @@ export class ParticipantEditService {
 
   /**
    * Locks the batch (so two edits of one list take turns) and checks that the caller may change its
-   * list now: its organiser while the list is a DRAFT and before the cutoff, its base's operator
+   * list now: its organiser (or the partner standing in) while the list is a DRAFT and before the cutoff, its base's operator
    * while the batch is REQUESTED or CONFIRMED — but nobody while the union approves or posts the
    * list (SUBMITTED, APPROVED, PUBLISHED): what is posted is what was approved. `who: false` is for
-   * changes that leave who goes alone (the team leader), which the union's process does not freeze.
+   * changes that leave who goes alone (the team leader), which neither the union's process nor the
+   * organiser's cut-off freezes: the organiser names the leader up to check-in.
    */
   private async lockEditable(tx: TxContext, batchId: number, field = 'batchId', who = true): Promise<ListedBatch> {
     let batch: ListedBatch;
@@ -236,9 +240,9 @@ export class ParticipantEditService {
       if (error instanceof DomainException && error.code === ErrorCode.NOT_FOUND && field !== 'id') throw DomainException.notFound('Batch', batchId, field);
       throw error;
     }
-    // The system (demo seeding) acts as the organiser would.
-    if (!may(tx, Permission.EditRoster, batch)) {
-      throw DomainException.forbidden("Only the batch's organiser and its base's operator change its rooming list");
+    // The system (demo seeding) acts as the organiser would, and so does the partner standing in for a union without one.
+    if (!(await this.access.may(tx, Permission.EditRoster, batch))) {
+      throw DomainException.forbidden("Only the batch's organiser (or, for a union without one, the partner that sent it) and its base's operator change its rooming list");
     }
     if (!EDITABLE.has(batch.status)) {
       throw DomainException.wrongState(batch.status, `The rooming list of a ${batch.status} batch cannot change; only while REQUESTED or CONFIRMED`);
@@ -258,16 +262,20 @@ export class ParticipantEditService {
           rosterStatus: batch.rosterStatus,
         });
       }
-      const base = await this.bases.getOrThrow(tx, batch.baseId);
-      const frozenFrom = addDays(batch.startDate, -base.rosterCutoffDays);
-      if (todayInShanghai() >= frozenFrom) {
-        throw DomainException.forbidden(
-          `The rooming list of batch ${batch.reference} is frozen for the organiser from ${frozenFrom}, ${base.rosterCutoffDays} days before arrival; ask ${base.name}'s operator to make the change`,
-          { frozenFrom },
-        );
-      }
+      // The cut-off lets the base prepare for the people who come; who leads them is not part of that.
+      if (who) await this.refuseAfterCutoff(tx, batch);
     }
     return batch;
+  }
+
+  private async refuseAfterCutoff(tx: TxContext, batch: ListedBatch): Promise<void> {
+    const base = await this.bases.getOrThrow(tx, batch.baseId);
+    const frozenFrom = addDays(batch.startDate, -base.rosterCutoffDays);
+    if (this.clock.today() < frozenFrom) return;
+    throw DomainException.forbidden(
+      `The rooming list of batch ${batch.reference} is frozen for the organiser from ${frozenFrom}, ${base.rosterCutoffDays} days before arrival; ask ${base.name}'s operator to make the change`,
+      { frozenFrom },
+    );
   }
 
   private toRow(tx: TxContext, batch: Batch, p: CheckedParticipant) {

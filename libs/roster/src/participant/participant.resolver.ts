@@ -7,7 +7,8 @@ import { Participant } from './participant.entity.js';
 import { ParticipantEditService } from './participant-edit.service.js';
 import { ParticipantQueryService } from './participant-query.service.js';
 
-const EDITORS = [Role.UNION_ORGANISER, Role.BASE_OPERATOR];
+// A partner passes the gate; the access policy lets it through only for a union without an organiser.
+const EDITORS = [Role.UNION_ORGANISER, Role.BASE_OPERATOR, Role.PARTNER];
 
 @Resolver(() => Participant)
 export class ParticipantResolver {
@@ -18,7 +19,8 @@ export class ParticipantResolver {
   ) {}
 
   @Mutation(() => [Participant], {
-    description: "Adds people to a batch's rooming list: all of them, or none and every problem. Organiser until the list freezes; the base's operator while REQUESTED or CONFIRMED.",
+    description:
+      "Adds people to a batch's rooming list: all of them, or none and every problem. Organiser (or, for a union without one, the partner that sent the batch) until the list freezes; the base's operator while REQUESTED or CONFIRMED.",
   })
   @Roles(...EDITORS)
   addParticipants(
@@ -35,7 +37,10 @@ export class ParticipantResolver {
     return this.participants.update(ctx, id, input);
   }
 
-  @Mutation(() => Participant, { description: "Makes this person the batch's team leader (领队), replacing any other; required before check-in." })
+  @Mutation(() => Participant, {
+    description:
+      "Makes this person the batch's team leader (领队), replacing any other; required before check-in. Not frozen by the organiser's cut-off: the organiser names the leader up to check-in.",
+  })
   @Roles(...EDITORS)
   setTeamLeader(@Ctx() ctx: RequestContext, @Args('participantId', { type: () => Int }) participantId: number): Promise<Participant> {
     return this.participants.setTeamLeader(ctx, participantId);
@@ -55,7 +60,8 @@ export class ParticipantResolver {
 
   @ResolveField(() => String, {
     nullable: true,
-    description: "The full document number: only for the batch's own organiser and its base's operator (FORBIDDEN for anyone else), and every read is logged.",
+    description:
+      "The full document number: only for the batch's own organiser (or the partner standing in for a union without one) and its base's operator (FORBIDDEN for anyone else), and every read is logged.",
   })
   idNumber(@Ctx() ctx: RequestContext, @Parent() participant: Participant): Promise<string> {
     return this.access.reveal(ctx, participant, 'idNumber');

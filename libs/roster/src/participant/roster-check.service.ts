@@ -64,9 +64,9 @@ export class RosterCheckService {
   /**
    * People listed twice: within the new list, already on this batch (when appending), or on another
    * batch whose nights overlap. Found by keyed hash; another batch is named only to those who may see it.
-   * With none, the yearly days are checked too (POLICY_VIOLATION, its fields named by `naming`).
+   * The others are weighed against the union's yearly days too (problems with a `rule`; see `refusal`).
    */
-  async duplicates(tx: TxContext, batch: Batch, people: Array<{ index: number; value: CheckedParticipant }>, mode: ImportMode, naming: ListNaming, exceptId?: number): Promise<ListProblem[]> {
+  async duplicates(tx: TxContext, batch: Batch, people: Array<{ index: number; value: CheckedParticipant }>, mode: ImportMode, exceptId?: number): Promise<ListProblem[]> {
     const problems: ListProblem[] = [];
     const firstIndex = new Map<string, number>();
     const keyed = people.map((p) => ({ ...p, key: this.personKey(p.value) }));
@@ -94,16 +94,18 @@ export class RosterCheckService {
         message: canSee(scope, other) ? `already booked on batch ${other.reference} (${other.startDate} → ${other.endDate}), whose nights overlap` : 'already booked on another batch on these nights',
       });
     }
-    // Someone who did not arrive on a stay that went ahead used none of its days.
-    if (!problems.length)
-      await this.checkYearlyDays(
+    // Someone who did not arrive on a stay that went ahead used none of its days; someone already
+    // refused for being booked twice is not weighed again.
+    const refused = new Set(problems.map((p) => p.index));
+    const weighed = new Map([...firstIndex].filter(([, index]) => !refused.has(index)));
+    problems.push(
+      ...(await this.yearlyDays(
         tx,
         batch,
-        firstIndex,
+        weighed,
         found.filter((f) => f.batchId !== batch.id && f.id !== exceptId && f.arrived !== false),
-        naming,
-        exceptId !== undefined,
-      );
+      )),
+    );
     return problems.sort((a, b) => a.index - b.index);
   }
 
@@ -127,19 +129,17 @@ export class RosterCheckService {
       const where = canSee(scope, other) ? `batch ${other.reference} (${other.startDate} → ${other.endDate})` : 'another batch';
       problems.push({ index: indexOf.get(f.idNumberHash)!, field: 'idNumber', message: `already booked on ${where}, whose nights overlap the new dates` });
     }
-    const naming = movedListNaming(moved.reference);
-    if (problems.length)
-      throw naming.refuse(
-        problems.sort((a, b) => a.index - b.index),
-        null,
-      );
-    await this.checkYearlyDays(
-      tx,
-      moved,
-      indexOf,
-      elsewhere.filter((f) => f.arrived !== false),
-      naming,
+    const overlapped = new Set(problems.map((p) => p.index));
+    const weighed = new Map([...indexOf].filter(([, index]) => !overlapped.has(index)));
+    problems.push(
+      ...(await this.yearlyDays(
+        tx,
+        moved,
+        weighed,
+        elsewhere.filter((f) => f.arrived !== false),
+      )),
     );
+    if (problems.length) throw this.refusal(problems, movedListNaming(moved.reference));
   }
 
   /** Every list entry of these people (by keyed hash), on any batch. */
@@ -156,20 +156,27 @@ export class RosterCheckService {
   }
 
   /**
+   * The error that refuses a list with `problems`. Yearly days alone keep their POLICY_VIOLATION (the
+   * entries are right; the union's rule refuses some people); beside any other problem, or a problem
+   * of the whole list, they are entries of the list's one BAD_USER_INPUT (each with its `rule`), so
+   * one answer shows everything to fix.
+   */
+  refusal(problems: ListProblem[], naming: ListNaming, listProblem: DomainException | null = null): DomainException {
+    const sorted = [...problems].sort((a, b) => a.index - b.index);
+    const rule = sorted[0]?.rule;
+    if (listProblem || !rule || sorted.some((p) => p.rule?.name !== rule.name)) return naming.refuse(sorted, listProblem);
+    return naming.refusePolicy(rule, sorted);
+  }
+
+  /**
    * The union's yearly maximum of days per person (the policy in force when the batch was requested),
    * across every batch the person is on that has not been cancelled, rejected or expired — found by
    * the keyed hash, never by decrypting. A stay's days are counted in the calendar year they fall in.
-   * POLICY_VIOLATION names the other batches only where the caller may see them.
+   * One problem per person over it, naming the other batches only where the caller may see them; two
+   * queries whatever the list's length.
    */
-  private async checkYearlyDays(
-    tx: RequestContext,
-    batch: Batch,
-    indexOf: Map<string, number>,
-    elsewhere: Array<Pick<Participant, 'batchId' | 'idNumberHash'>>,
-    naming: ListNaming,
-    onePerson = false,
-  ): Promise<void> {
-    if (!elsewhere.length) return;
+  private async yearlyDays(tx: RequestContext, batch: Batch, indexOf: Map<string, number>, elsewhere: Array<Pick<Participant, 'batchId' | 'idNumberHash'>>): Promise<ListProblem[]> {
+    if (!elsewhere.length || !indexOf.size) return [];
     const policy = await this.policies.forBatch(tx, batch);
     const others = new Map((await this.batches.countingDays(tx, [...new Set(elsewhere.map((f) => f.batchId))])).map((b) => [b.id, b]));
     const scope = batchScope(tx);
@@ -193,20 +200,11 @@ export class RosterCheckService {
           index,
           field: 'idNumber',
           message: `would have ${total} days of stays in ${year} (this batch ${days}, ${where}); the union's policy allows ${policy.maxDaysPerYear} per person per year`,
+          rule: { name: 'maxDaysPerYear', limit: policy.maxDaysPerYear },
         });
         break;
       }
     }
-    if (violations.length) {
-      violations.sort((a, b) => a.index - b.index);
-      const who = onePerson ? 'This person' : `${violations.length === 1 ? 'Participant' : `${violations.length} participants, the first`} at index ${violations[0].index}`;
-      // A refusal of some of the people keeps its code; its fields are named as the list's edge names them, like a list problem's.
-      const problems = violations.map((v) => ({ index: v.index, field: naming.field(v.index, v.field), message: v.message }));
-      throw DomainException.policyViolation('maxDaysPerYear', `${who} ${violations[0].message}`, {
-        field: problems[0].field ?? 'idNumber',
-        maxDaysPerYear: policy.maxDaysPerYear,
-        problems,
-      });
-    }
+    return violations;
   }
 }

@@ -1,13 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { type Batch, BatchQueryService } from '@app/booking';
-import { checkPageSize, type ConnectionShape, decodeCursor, DomainException, may, pageNewestFirst, Permission, nowToTheSecond, type RequestContext, TransactionRunner } from '@app/shared';
+import { checkPageSize, type ConnectionShape, decodeCursor, DomainException, pageNewestFirst, Permission, nowToTheSecond, type RequestContext, TransactionRunner } from '@app/shared';
+import { PaperworkAccessService } from '../paperwork-access/paperwork-access.service.js';
 import { AccessChannel, PersonalDataAccess } from './personal-data-access.entity.js';
 import { PersonalDataCipher, type PersonalField } from './personal-data.cipher.js';
-
-/** Only the batch's own organiser and the hosting base's operator need the full values (registration, contact). */
-export function mayReadPersonalData(ctx: RequestContext, batch: Pick<Batch, 'unionId' | 'baseId'>): boolean {
-  return may(ctx, Permission.ReadPersonalData, batch);
-}
 
 /** A listed person as far as revealing needs: their list and the encrypted values (a Participant row). */
 export interface EncryptedPerson {
@@ -31,7 +27,16 @@ export class PersonalDataAccessService {
     private readonly db: TransactionRunner,
     private readonly cipher: PersonalDataCipher,
     private readonly batches: BatchQueryService,
+    private readonly access: PaperworkAccessService,
   ) {}
+
+  /**
+   * Only the batch's own organiser (or the partner standing in for a union without one, who registers
+   * the people as the organiser would) and the hosting base's operator need the full values.
+   */
+  mayRead(ctx: RequestContext, batch: Batch): Promise<boolean> {
+    return this.access.may(ctx, Permission.ReadPersonalData, batch);
+  }
 
   /**
    * The full value of one field of a participant. Batched per request and field: a list of 500
@@ -51,7 +56,9 @@ export class PersonalDataAccessService {
         }
         // All batches at once, so the batch loader reads them in one query.
         const batches = await Promise.all([...byBatch.keys()].map((id) => this.batches.loadVisible(ctx, id)));
-        const allowed = new Set(batches.filter((b) => b && mayReadPersonalData(ctx, b)).map((b) => b!.id));
+        // Whether their unions have organisers is looked up once for all of them, when it matters.
+        const mayRead = await Promise.all(batches.map((b) => (b ? this.mayRead(ctx, b) : Promise.resolve(false))));
+        const allowed = new Set(batches.filter((b, i) => b && mayRead[i]).map((b) => b!.id));
         if (allowed.size) {
           await this.record(
             ctx,
@@ -64,7 +71,9 @@ export class PersonalDataAccessService {
         return keys.map(({ participant: p, field: f }) =>
           allowed.has(p.batchId)
             ? this.cipher.decrypt(f, p[CIPHER_COLUMN[f]])
-            : DomainException.forbidden(`Only the batch's own organiser and the hosting base's operator see the full ${f}; ask for ${f}Masked instead`, { field: f }),
+            : DomainException.forbidden(`Only the batch's own organiser (or the partner standing in for it) and the hosting base's operator see the full ${f}; ask for ${f}Masked instead`, {
+                field: f,
+              }),
         );
       })
       .load({ participant, field });

@@ -37,7 +37,8 @@ const APPROVER: readonly MoverRole[] = [Role.UNION_APPROVER, Role.ADMIN];
 
 /** The one table of the roster's moves; scoping (the batch's own union) is checked when the batch is loaded. */
 export const ROSTER_TRANSITIONS: readonly Transition<RosterStatus, RosterAction>[] = [
-  { action: RosterAction.SUBMIT, from: [DRAFT], to: SUBMITTED, actors: [Role.UNION_ORGANISER, Role.ADMIN], reason: false },
+  // A partner submits only what it keeps for a union without an organiser (the access policy's stand-in).
+  { action: RosterAction.SUBMIT, from: [DRAFT], to: SUBMITTED, actors: [Role.UNION_ORGANISER, Role.PARTNER, Role.ADMIN], reason: false },
   { action: RosterAction.APPROVE, from: [SUBMITTED], to: APPROVED, actors: APPROVER, reason: false },
   // Until it is posted the approver may still send it back.
   { action: RosterAction.REJECT, from: [SUBMITTED, APPROVED], to: DRAFT, actors: APPROVER, reason: true },

@@ -54,8 +54,8 @@ const BATCH_ID = { type: () => Int };
 export class RosterWorkflowResolver {
   constructor(private readonly workflow: RosterWorkflowService) {}
 
-  @Mutation(() => Batch, { description: 'DRAFT → SUBMITTED: the organiser hands in the complete list for approval.' })
-  @Roles(Role.UNION_ORGANISER, Role.ADMIN)
+  @Mutation(() => Batch, { description: 'DRAFT → SUBMITTED: the organiser (or, for a union without one, the partner that sent the batch) hands in the complete list for approval.' })
+  @Roles(Role.UNION_ORGANISER, Role.PARTNER, Role.ADMIN)
   submitRoster(@Ctx() ctx: RequestContext, @Args('batchId', BATCH_ID) batchId: number): Promise<Batch> {
     return this.workflow.submit(ctx, batchId);
   }

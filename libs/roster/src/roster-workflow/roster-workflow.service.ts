@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { BaseService, HolidayService, UnionPolicyService, UnionService } from '@app/base';
-import { APP_CONFIG, type AppConfig, Clock, DomainException, ErrorCode, insertRow, may, Permission, RequestContext, requireAccess, TransactionRunner, type TxContext } from '@app/shared';
+import { APP_CONFIG, type AppConfig, Clock, DomainException, ErrorCode, insertRow, may, Permission, RequestContext, TransactionRunner, type TxContext } from '@app/shared';
 import { In } from 'typeorm';
 import { type Batch, BatchHoldService, BatchQueryService, BatchStatus, BatchStep } from '@app/booking';
+import { PaperworkAccessService } from '../paperwork-access/paperwork-access.service.js';
 import { Participant } from '../participant/participant.entity.js';
 import { RosterEvent } from './roster-event.entity.js';
 import { draftRoster, Roster } from '../roster-state/roster.entity.js';
@@ -64,9 +65,10 @@ export class RosterWorkflowService {
     private readonly bases: BaseService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly access: PaperworkAccessService,
   ) {}
 
-  /** DRAFT → SUBMITTED: the organiser hands in the complete list. */
+  /** DRAFT → SUBMITTED: the organiser (or the partner standing in for a union without one) hands in the complete list. */
   submit(ctx: RequestContext, batchId: number): Promise<Batch> {
     return this.move(ctx, batchId, RosterAction.SUBMIT, null, async (tx, batch) => {
       const listed = await tx.em.countBy(Participant, { batchId: batch.id });
@@ -202,7 +204,7 @@ export class RosterWorkflowService {
     return this.db.transaction(ctx, async (tx) => {
       const batch = await this.batches.lockVisibleOrThrow(tx, batchId, 'batchId');
       const actor = tx.requireActor();
-      requireAccess(tx, Permission.ActForUnion, batch, { message: "Only the batch's union moves its roster", field: 'batchId' });
+      await this.access.require(tx, Permission.ActForUnion, batch, { message: "Only the batch's union moves its roster", field: 'batchId' });
       if (!OPEN.includes(batch.status)) throw DomainException.wrongState(batch.status, `Batch ${batch.reference} is ${batch.status}; its roster no longer moves`);
       const roster = await this.rosterOf(tx, batch.id);
       ROSTER_MACHINE.plan(action, roster.status, actor.role, reason);

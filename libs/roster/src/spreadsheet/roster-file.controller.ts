@@ -1,11 +1,12 @@
 import { Controller, Get, Header, Param, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { type Batch, BatchQueryService } from '@app/booking';
-import { Ctx, DomainException, type RequestContext, Role, Roles } from '@app/shared';
+import { Ctx, DomainException, Permission, type RequestContext, Role, Roles } from '@app/shared';
+import { PaperworkAccessService } from '../paperwork-access/paperwork-access.service.js';
 import { ParticipantQueryService } from '../participant/participant-query.service.js';
 import type { ImportMode } from '../participant/roster-check.service.js';
 import { AccessChannel } from '../personal-data/personal-data-access.entity.js';
-import { mayReadPersonalData, PersonalDataAccessService } from '../personal-data/personal-data-access.service.js';
+import { PersonalDataAccessService } from '../personal-data/personal-data-access.service.js';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
 import type { SheetLanguage } from './roster-columns.js';
 import { type ImportResult, RosterImportService, type UploadedSheet } from './roster-import.service.js';
@@ -52,19 +53,20 @@ export class RosterFileController {
     private readonly batches: BatchQueryService,
     private readonly access: PersonalDataAccessService,
     private readonly cipher: PersonalDataCipher,
+    private readonly paperwork: PaperworkAccessService,
   ) {}
 
   /** Upload .xlsx or .csv as form field `file`; `?mode=append` adds to the list instead of replacing it. */
   @Post('participants/import')
-  @Roles(Role.UNION_ORGANISER, Role.BASE_OPERATOR)
+  @Roles(Role.UNION_ORGANISER, Role.BASE_OPERATOR, Role.PARTNER)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } }))
   async import(@Ctx() ctx: RequestContext, @Param('batchId') rawBatchId: string, @UploadedFile() file: UploadedSheet | undefined, @Query('mode') rawMode: string | undefined): Promise<ImportResult> {
     return this.imports.import(ctx, batchIdParam(rawBatchId), file, modeParam(rawMode));
   }
 
-  /** The list as the union keeps it; full ID numbers and phones for the organiser and the operator (logged), masked for the admin. */
+  /** The list as the union keeps it; full ID numbers and phones for the organiser (or the partner standing in) and the operator (logged), masked for the admin. */
   @Get('participants.:format')
-  @Roles(Role.UNION_ORGANISER, Role.BASE_OPERATOR, Role.ADMIN)
+  @Roles(Role.UNION_ORGANISER, Role.BASE_OPERATOR, Role.PARTNER, Role.ADMIN)
   @Header('Cache-Control', 'no-store')
   async download(@Ctx() ctx: RequestContext, @Param('batchId') rawBatchId: string, @Param('format') rawFormat: string, @Query('lang') lang?: string): Promise<StreamableFile> {
     return this.file(ctx, batchIdParam(rawBatchId), formatParam(rawFormat), langParam(lang), 'participants', false);
@@ -72,7 +74,7 @@ export class RosterFileController {
 
   /** The same people sorted by room, for the base's front desk. */
   @Get('rooming-list.:format')
-  @Roles(Role.UNION_ORGANISER, Role.BASE_OPERATOR, Role.ADMIN)
+  @Roles(Role.UNION_ORGANISER, Role.BASE_OPERATOR, Role.PARTNER, Role.ADMIN)
   @Header('Cache-Control', 'no-store')
   async roomingList(@Ctx() ctx: RequestContext, @Param('batchId') rawBatchId: string, @Param('format') rawFormat: string, @Query('lang') lang?: string): Promise<StreamableFile> {
     return this.file(ctx, batchIdParam(rawBatchId), formatParam(rawFormat), langParam(lang), 'rooming-list', true);
@@ -80,10 +82,11 @@ export class RosterFileController {
 
   private async file(ctx: RequestContext, batchId: number, format: SheetFormat, lang: SheetLanguage, name: string, byRoom: boolean): Promise<StreamableFile> {
     const batch: Batch = await this.batches.getVisibleOrThrow(ctx, batchId, 'batchId');
+    await this.paperwork.require(ctx, Permission.ExportRoster, batch, { message: "Only those who keep the batch's rooming list download it", field: 'batchId' });
     const people = [...(await this.list.list(ctx, batch.id))];
     // Rooms in natural order (2 before 10), people without a room last.
     if (byRoom) people.sort((a, b) => (a.room ?? '\uffff').localeCompare(b.room ?? '\uffff', 'zh', { numeric: true }) || a.id - b.id);
-    const full = mayReadPersonalData(ctx, batch);
+    const full = await this.access.mayRead(ctx, batch);
     if (full && people.length) {
       await this.access.record(ctx, [{ batchId: batch.id, participantCount: people.length, fields: 'idNumber,phone', channel: AccessChannel.EXPORT }]);
     }

@@ -25,12 +25,12 @@ export interface ImportResult {
 }
 
 /** Every bad row of a file at once, by row and column, with a problem of the whole list (too many people) leading them. */
-function rowProblems(problems: RowProblem[], listProblem: DomainException | null = null): DomainException {
+function rowProblems(problems: Array<RowProblem & { rule?: string }>, listProblem: DomainException | null = null): DomainException {
   const rows = new Set(problems.map((p) => p.row)).size;
   return DomainException.listProblems(
     'file',
     `${rows} ${rows === 1 ? 'row has' : 'rows have'} errors; nothing was imported`,
-    problems.map((p) => ({ row: p.row, column: p.column, message: p.message })),
+    problems.map((p) => ({ row: p.row, column: p.column, message: p.message, ...(p.rule ? { rule: p.rule } : {}) })),
     {
       key: 'rows',
       listProblem,
@@ -44,17 +44,22 @@ function sheetNaming(sheet: ReadSheet): ListNaming {
   // A cell that could not be read is reported once, not again as "is required".
   const unreadable = new Set(sheet.problems.map((p) => `${p.row}|${p.column}`));
   return {
-    // A policy's refusal names the field as the list does (idNumber), its entries by index.
-    field: (_index, field) => field,
+    field: (_index, field) => column(field),
     refuse(problems, listProblem) {
-      const named: RowProblem[] = problems.map((p) => ({
+      const named: Array<RowProblem & { rule?: string }> = problems.map((p) => ({
         ...(p.at ?? { row: sheet.rows[p.index].row, column: column(p.field) }),
         message: p.sameAs === undefined ? p.message : `the same person as row ${sheet.rows[p.sameAs].row}`,
+        ...(p.rule ? { rule: p.rule.name } : {}),
       }));
       return rowProblems(
         named.filter((p) => !(p.message === 'is required' && unreadable.has(`${p.row}|${p.column}`))).sort((a, b) => a.row - b.row),
         listProblem,
       );
+    },
+    refusePolicy(rule, problems) {
+      const rows = problems.map((p) => ({ row: sheet.rows[p.index].row, column: column(p.field), message: p.message, rule: rule.name }));
+      const who = rows.length === 1 ? `Row ${rows[0].row}` : `${rows.length} rows break the union's rule; row ${rows[0].row}`;
+      return DomainException.policyViolation(rule.name, `${who} ${rows[0].message}; nothing was imported`, { field: 'file', [rule.name]: rule.limit, rows });
     },
   };
 }

@@ -1,7 +1,7 @@
 import { type Actor, Role, SYSTEM_ACTOR } from '../context/actor.js';
 import { RequestContext } from '../context/request-context.js';
 import { DomainException, ErrorCode } from '../errors/domain.exception.js';
-import { type AccessRole, type AccessTarget, actsAsSystem, may, Permission, requireAccess, requireScope, scopeFor } from './access-policy.js';
+import { type AccessRole, type AccessTarget, actsAsSystem, may, Permission, requireAccess, requireScope, scopeFor, turnsOnOrganiser } from './access-policy.js';
 
 const person = (role: Role, home: Partial<Pick<Actor, 'unionId' | 'baseId' | 'regionId'>> = {}): Actor => ({
   userId: 1,
@@ -24,9 +24,13 @@ const ACTORS: Record<AccessRole, Actor> = {
 };
 const ctxOf = (role: AccessRole) => (role === 'SYSTEM' ? RequestContext.system() : RequestContext.forActor(ACTORS[role]));
 
-/** An exchange batch (or union, base, region) that is the actors' own in every way, and one that is nobody's of theirs. */
-const OWN: AccessTarget = { unionId: 1, baseId: 1, regionId: 1, unionRegionId: 1, baseRegionId: 1, agreementId: 5 };
-const OTHER: AccessTarget = { unionId: 2, baseId: 2, regionId: 2, unionRegionId: 2, baseRegionId: 2, agreementId: 5 };
+/**
+ * An exchange batch (or union, base, region) that is the actors' own in every way, and one that is
+ * nobody's of theirs; both of unions with no organiser account, where a partner stands in (the
+ * stand-in's other cases are the test below the table).
+ */
+const OWN: AccessTarget = { unionId: 1, baseId: 1, regionId: 1, unionRegionId: 1, baseRegionId: 1, agreementId: 5, unionHasOrganiser: false };
+const OTHER: AccessTarget = { unionId: 2, baseId: 2, regionId: 2, unionRegionId: 2, baseRegionId: 2, agreementId: 5, unionHasOrganiser: false };
 
 /**
  * The expected policy, written out by hand: per permission, per role, "own other" — `+` allowed,
@@ -40,13 +44,14 @@ const EXPECTED: Record<Permission, string> = {
   [Permission.MoveBatch]: /*      */ '++    ++     +-   --   --   +-',
   [Permission.MoveBatchOnUnionsWord]: '--    --     --   --   +-   --',
   [Permission.BookForUnion]: /*   */ '++    ++     +-   --   --   +-',
-  [Permission.ActForUnion]: /*    */ '++    ++     +-   +-   --   --',
+  [Permission.ActForUnion]: /*    */ '++    ++     +-   +-   --   +-',
   [Permission.ReadUnion]: /*      */ '++    ++     +-   +-   ++   ++',
   [Permission.GovernUnion]: /*    */ '++    ++     --   +-   --   --',
   [Permission.OperateBase]: /*    */ '++    ++     --   --   +-   --',
-  [Permission.EditRoster]: /*     */ '--    ++     +-   --   +-   --',
+  [Permission.EditRoster]: /*     */ '--    ++     +-   --   +-   +-',
   [Permission.AmendLateRoster]: /**/ '--    --     --   --   +-   --',
-  [Permission.ReadPersonalData]: /* */ '--    --     +-   --   +-   --',
+  [Permission.ReadPersonalData]: /* */ '--    --     +-   --   +-   +-',
+  [Permission.ExportRoster]: /*   */ '++    ++     +-   --   +-   +-',
   [Permission.ReadFeedback]: /*   */ '++    ++     +-   --   +-   --',
   [Permission.SeeAgreement]: /*   */ '++    ++     +-   +-   +-   +-',
   [Permission.ActForRegion]: /*   */ '++    ++     --   --   --   +-',
@@ -89,6 +94,27 @@ describe('access policy', () => {
     expect(may(partner, Permission.SendForBatch, hosted)).toBe(false);
     expect(may(partner, Permission.SeeBatch, { ...OWN, agreementId: null })).toBe(false);
     expect(may(partner, Permission.SendForBatch, { ...OWN, agreementId: null })).toBe(true);
+  });
+
+  it('a partner stands in for the organiser only where the union has none (looked up), on what its region sends under an agreement', () => {
+    const partner = ctxOf(Role.PARTNER);
+    const standIn = [Permission.ActForUnion, Permission.EditRoster, Permission.ReadPersonalData, Permission.ExportRoster];
+    for (const permission of standIn) {
+      expect(turnsOnOrganiser(partner, permission)).toBe(true);
+      expect(may(partner, permission, OWN)).toBe(true);
+      // The union has an organiser, or nobody looked: the partner has what it always had (nothing).
+      expect(may(partner, permission, { ...OWN, unionHasOrganiser: true })).toBe(false);
+      expect(may(partner, permission, { ...OWN, unionHasOrganiser: undefined })).toBe(false);
+      // Not under an agreement, or hosted by its region but sent by another: not its to keep.
+      expect(may(partner, permission, { ...OWN, agreementId: null })).toBe(false);
+      expect(may(partner, permission, { ...OTHER, baseRegionId: 1 })).toBe(false);
+      expect(scopeFor(partner, permission)).toEqual({ none: true });
+    }
+    // Late amendments stay the base's; the fact is looked up for nobody else.
+    expect(may(partner, Permission.AmendLateRoster, OWN)).toBe(false);
+    expect(turnsOnOrganiser(partner, Permission.SendForBatch)).toBe(false);
+    expect(turnsOnOrganiser(ctxOf(Role.UNION_ORGANISER), Permission.EditRoster)).toBe(false);
+    expect(turnsOnOrganiser(RequestContext.anonymous(), Permission.EditRoster)).toBe(false);
   });
 
   it("a partner's federation union is not theirs to act for: the region is", () => {

@@ -21,7 +21,10 @@ export enum Permission {
   MoveBatchOnUnionsWord = 'MoveBatchOnUnionsWord',
   /** Book a batch for a union: an organiser for their own, a partner for the unions of their region, the federation for any. */
   BookForUnion = 'BookForUnion',
-  /** Act for a union on its batches' paperwork (insurance, roster approval, the notice link, coverage, rating a stay). */
+  /**
+   * Act for a union on its batches' paperwork (insurance, roster approval, the notice link, coverage,
+   * rating a stay); a partner stands in for a union without an organiser on what its region sent.
+   */
   ActForUnion = 'ActForUnion',
   /** Read a union's rules (its funding policy): its own people read their union's; bases and partners, who book and host for every union, any. */
   ReadUnion = 'ReadUnion',
@@ -29,12 +32,14 @@ export enum Permission {
   GovernUnion = 'GovernUnion',
   /** Run a base (beds, closed dates, packages, allotments, cancellation and no-show terms): its operator, or the federation. */
   OperateBase = 'OperateBase',
-  /** Change who is on a batch's rooming list: the batch's organiser and its base's operator; not the admin (the union and the base keep the list). */
+  /** Change who is on a batch's rooming list: the batch's organiser (or the partner standing in for it) and its base's operator; not the admin (the union and the base keep the list). */
   EditRoster = 'EditRoster',
   /** Change a rooming list that cleared public notice or passed the organiser's cut-off: the hosting base's operator alone. */
   AmendLateRoster = 'AmendLateRoster',
-  /** Read full ID numbers and phones: only the batch's organiser and its base's operator, who register and call the people; not the admin. */
+  /** Read full ID numbers and phones: only the batch's organiser (or the partner standing in for it) and its base's operator, who register and call the people; not the admin. */
   ReadPersonalData = 'ReadPersonalData',
+  /** Download a batch's rooming list as a file: those who keep it (full values where ReadPersonalData says), and the federation (masked). */
+  ExportRoster = 'ExportRoster',
   /** Read stay ratings: an operator their base's, an organiser their union's, the federation all. */
   ReadFeedback = 'ReadFeedback',
   /** See exchange agreements: those of the region one belongs to (a partner's, an operator's base's, a union's). */
@@ -50,9 +55,11 @@ export enum Permission {
 /**
  * How far a grant reaches: every target, or the targets of the actor's own union, base or region.
  * `sending region`: a batch whose union is in the actor's region; `exchange region`: an exchange
- * batch (under an agreement) that the actor's region sends or hosts.
+ * batch (under an agreement) that the actor's region sends or hosts; `stand-in`: an exchange batch
+ * the actor's region sends for a union that has no organiser of its own (`unionHasOrganiser: false`),
+ * whose paperwork the region's partner then keeps as the organiser would.
  */
-export type Reach = 'all' | 'union' | 'base' | 'region' | 'sending region' | 'exchange region';
+export type Reach = 'all' | 'union' | 'base' | 'region' | 'sending region' | 'exchange region' | 'stand-in';
 
 export type AccessRole = Role | 'SYSTEM';
 
@@ -65,6 +72,12 @@ export interface AccessTarget {
   readonly unionRegionId?: number | null;
   readonly baseRegionId?: number | null;
   readonly agreementId?: number | null;
+  /**
+   * Whether the batch's union has an active organiser account: a fact the policy cannot know, looked
+   * up by the service when `turnsOnOrganiser` says the caller's grant needs it. Not looked up (absent)
+   * counts as having one: nobody stands in on a guess.
+   */
+  readonly unionHasOrganiser?: boolean | null;
 }
 
 /** The targets one may act on, as a filter for a list or a query: all, one union's, one base's, one region's, or none. */
@@ -84,13 +97,14 @@ export const ACCESS_POLICY: Readonly<Record<Permission, Readonly<Partial<Record<
   [Permission.MoveBatch]: { ...FEDERATION, [ORGANISER]: 'union', [PARTNER]: 'sending region' },
   [Permission.MoveBatchOnUnionsWord]: { [OPERATOR]: 'base' },
   [Permission.BookForUnion]: { ...FEDERATION, [ORGANISER]: 'union', [PARTNER]: 'region' },
-  [Permission.ActForUnion]: { ...FEDERATION, [ORGANISER]: 'union', [APPROVER]: 'union' },
+  [Permission.ActForUnion]: { ...FEDERATION, [ORGANISER]: 'union', [APPROVER]: 'union', [PARTNER]: 'stand-in' },
   [Permission.ReadUnion]: { ...FEDERATION, [ORGANISER]: 'union', [APPROVER]: 'union', [OPERATOR]: 'all', [PARTNER]: 'all' },
   [Permission.GovernUnion]: { ...FEDERATION, [APPROVER]: 'union' },
   [Permission.OperateBase]: { ...FEDERATION, [OPERATOR]: 'base' },
-  [Permission.EditRoster]: { SYSTEM: 'all', [ORGANISER]: 'union', [OPERATOR]: 'base' },
+  [Permission.EditRoster]: { SYSTEM: 'all', [ORGANISER]: 'union', [OPERATOR]: 'base', [PARTNER]: 'stand-in' },
   [Permission.AmendLateRoster]: { [OPERATOR]: 'base' },
-  [Permission.ReadPersonalData]: { [ORGANISER]: 'union', [OPERATOR]: 'base' },
+  [Permission.ReadPersonalData]: { [ORGANISER]: 'union', [OPERATOR]: 'base', [PARTNER]: 'stand-in' },
+  [Permission.ExportRoster]: { ...FEDERATION, [ORGANISER]: 'union', [OPERATOR]: 'base', [PARTNER]: 'stand-in' },
   [Permission.ReadFeedback]: { ...FEDERATION, [ORGANISER]: 'union', [OPERATOR]: 'base' },
   [Permission.SeeAgreement]: { ...FEDERATION, [PARTNER]: 'region', [OPERATOR]: 'base', [ORGANISER]: 'union', [APPROVER]: 'union' },
   [Permission.ActForRegion]: { ...FEDERATION, [PARTNER]: 'region' },
@@ -98,7 +112,7 @@ export const ACCESS_POLICY: Readonly<Record<Permission, Readonly<Partial<Record<
   [Permission.RecordHistory]: { SYSTEM: 'all' },
 };
 
-const HOME = { union: 'unionId', base: 'baseId', region: 'regionId', 'sending region': 'regionId', 'exchange region': 'regionId' } as const;
+const HOME = { union: 'unionId', base: 'baseId', region: 'regionId', 'sending region': 'regionId', 'exchange region': 'regionId', 'stand-in': 'regionId' } as const;
 
 function reachOf(actor: Actor, permission: Permission): Reach | undefined {
   return ACCESS_POLICY[permission][actor.role];
@@ -119,7 +133,17 @@ function reaches(reach: Reach, actor: Actor, target: AccessTarget): boolean {
       return target.unionRegionId === home;
     case 'exchange region':
       return target.agreementId != null && (target.unionRegionId === home || target.baseRegionId === home);
+    case 'stand-in':
+      return target.agreementId != null && target.unionRegionId === home && target.unionHasOrganiser === false;
   }
+}
+
+/**
+ * Whether the caller's grant of `permission` turns on the batch's union having no organiser: then
+ * the service looks that up (`unionHasOrganiser`) before asking, and only then.
+ */
+export function turnsOnOrganiser(ctx: RequestContext, permission: Permission): boolean {
+  return ctx.actor !== null && reachOf(ctx.actor, permission) === 'stand-in';
 }
 
 /**
@@ -159,6 +183,8 @@ export function scopeFor(ctx: RequestContext, permission: Permission): AccessSco
   const reach = reachOf(actor, permission);
   if (reach === undefined) return { none: true };
   if (reach === 'all') return { all: true };
+  // A grant that turns on a looked-up fact is not a filter a list can apply.
+  if (reach === 'stand-in') return { none: true };
   const key = HOME[reach];
   const home = actor[key];
   if (home === null) return { none: true };

@@ -1,6 +1,6 @@
 import { addDays, todayInShanghai } from '@app/shared';
 import { DB_KIND, errorCode, startTestApp, type TestApp } from './support/test-app.js';
-import { completeBatch, fen, ISSUE, PAY, RECORD, REVERSE, stay, yuan } from './support/stays.js';
+import { completeBatch, fen, ISSUE, onDay, PAY, RECORD, REVERSE, stay, yuan } from './support/stays.js';
 import { buildWorld, type World } from './support/world.js';
 
 const BATCH = 'query($id:Int!){batch(id:$id){status consumption{id amount reversesEntryId} bills{id kind status total paid}}}';
@@ -69,8 +69,15 @@ describe(`consumption, bills and payments (${DB_KIND})`, () => {
     expect(errorCode(await t.gql(REVERSE, { id: reversal.id, r: 'x' }, w.baseA.operator))).toBe('BAD_USER_INPUT');
     expect(errorCode(await t.gql(REVERSE, { id: e.id, r: '' }, w.baseA.operator))).toBe('BAD_USER_INPUT');
 
+    // occurredOn left out is today, the day it is recorded; once the stay is over it must be given.
+    const input = { batchId: b.id, category: 'MEALS', description: '晚餐加菜', quantity: 1, unitPrice: '2.00' };
+    expect((await t.ok(RECORD, { i: input }, w.baseA.operator)).recordConsumption).toMatchObject({ occurredOn: today, amount: '2.00' });
+    const after = addDays(today, 30);
+    const late = await onDay(t, after, () => t.gql(RECORD, { i: input }, w.baseA.operator));
+    expect(late.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'occurredOn' }, message: expect.stringContaining(`today, ${after}, is not one: give occurredOn`) });
+
     const bill = (await t.ok(ISSUE, { b: b.id }, w.baseA.operator)).issueBill;
-    expect(bill.total).toBe('3960.00');
+    expect(bill.total).toBe('3962.00');
     expect((await t.gql(ISSUE, { b: b.id }, w.baseA.operator)).errors![0].extensions).toMatchObject({ code: 'CONFLICT' });
     expect((await record(b.id, 1, '1.00')).errors![0].extensions).toMatchObject({ code: 'CONFLICT', billId: bill.id });
 

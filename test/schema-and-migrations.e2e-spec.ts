@@ -124,6 +124,19 @@ describe(`schema, migrations and start-up (${DB_KIND})`, () => {
       expect([sum((r) => r.current.batches), sum((r) => r.current.personVisits), sum((r) => r.current.consumption)]).toEqual([350, 26000, 50_000_000]);
       expect([sum((r) => r.previousYear.personVisits), sum((r) => r.previousYear.consumption)]).toEqual([12500, 30_020_000]);
       expect(sum((r) => r.current.outstanding)).toBeGreaterThan(0);
+      // The README's billing examples: at the operator's base, a batch checked in today and one completed without a bill, under the ids it names.
+      const operator = await t.login('operator', 'demo1234');
+      const STAYS =
+        'query($s:BatchStatus!){ batches(filter: { status: $s }, first: 20) { totalCount edges { node { id status base { id } union { code } startDate endDate arrivals bills { id } } } } }';
+      const inProgress = (await t.ok<any>(STAYS, { s: 'CHECKED_IN' }, operator)).batches;
+      expect(inProgress.edges.map((e: any) => e.node)).toEqual([
+        { id: 538, status: 'CHECKED_IN', base: { id: bases[0].id }, union: { code: 'GZ-HZQ' }, startDate: today, endDate: addDays(today, 4), arrivals: 30, bills: [] },
+      ]);
+      const completed = (await t.ok<any>(STAYS, { s: 'COMPLETED' }, operator)).batches;
+      expect(completed.totalCount).toBeLessThanOrEqual(20);
+      expect(completed.edges.map((e: any) => e.node).filter((b: any) => b.bills.length === 0)).toEqual([
+        { id: 521, status: 'COMPLETED', base: { id: bases[0].id }, union: { code: 'GZ-HZQ' }, startDate: addDays(today, -5), endDate: addDays(today, -1), arrivals: 30, bills: [] },
+      ]);
     } finally {
       await t.close();
     }

@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '@app/shared';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { AppModule } from './app.module.js';
-import { EXPLORER_HTML } from './explorer/explorer.page.js';
+import { EXPLORER_CSP, EXPLORER_HTML } from './explorer/explorer.page.js';
 
 /** Builds the whole API for a configuration; main.ts and the e2e tests both start it this way. */
 export async function createApp(config: AppConfig, options: { logger?: false | ('error' | 'warn' | 'log')[] } = {}): Promise<INestApplication> {
@@ -30,6 +30,7 @@ export async function createApp(config: AppConfig, options: { logger?: false | (
     // Registered before Apollo's route: a browser asking for HTML gets the offline explorer.
     app.use('/graphql', (req: Request, res: Response, next: NextFunction) => {
       if (req.method === 'GET' && req.accepts(['json', 'html']) === 'html' && !req.query.query) {
+        res.setHeader('content-security-policy', EXPLORER_CSP);
         res.type('html').send(EXPLORER_HTML);
         return;
       }

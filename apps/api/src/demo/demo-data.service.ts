@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { UserService } from '@app/auth';
 import { BaseService, CapacityCalendarService, PackageService, RegionService, UnionService } from '@app/base';
 import { BatchLifecycleService, BatchRequestService } from '@app/booking';
-import { DocumentType, Gender, mainlandIdCheckDigit, ParticipantCategory, ParticipantEditService, type ParticipantFields } from '@app/roster';
+import { DocumentType, Gender, InsuranceService, mainlandIdCheckDigit, ParticipantCategory, ParticipantEditService, type ParticipantFields } from '@app/roster';
 import { AgreementService, AgreementAllotmentService } from '@app/exchange';
 import { BillIssueService, BillPaymentService, ConsumptionService } from '@app/billing';
 import { addDays, type RequestContext, Role, todayInShanghai, TransactionRunner } from '@app/shared';
 import { loadDemoAgreements, loadDemoExchangeTraffic } from './demo-exchange.js';
 import { loadDemoHistory } from './demo-history.js';
+import { loadDemoStayInProgress } from './demo-stay-in-progress.js';
 
 /** The documented password of every demo account except admin. */
 export const DEMO_PASSWORD = 'demo1234';
@@ -66,7 +67,7 @@ function demoPeople(count: number, from = 0): ParticipantFields[] {
   });
 }
 
-/** Seven demo bases in Yunfu with packages and a year of beds, the ten unions, one account per role, a few batches, one with most of its rooming list. */
+/** Seven demo bases in Yunfu with packages and a year of beds, the ten unions, one account per role, a few batches: one with most of its rooming list, one checked in today, one completed awaiting its bill. */
 @Injectable()
 export class DemoDataService {
   constructor(
@@ -79,6 +80,7 @@ export class DemoDataService {
     private readonly requests: BatchRequestService,
     private readonly lifecycle: BatchLifecycleService,
     private readonly participants: ParticipantEditService,
+    private readonly insurance: InsuranceService,
     private readonly consumption: ConsumptionService,
     private readonly bills: BillIssueService,
     private readonly payments: BillPaymentService,
@@ -139,7 +141,7 @@ export class DemoDataService {
     const unionIds: number[] = [];
     for (const [code, name, regionCode] of UNIONS) unionIds.push((await this.unions.create(ctx, { code, name, regionId: region(regionCode) })).id);
 
-    await this.users.create(ctx, { username: 'operator', password: DEMO_PASSWORD, role: Role.BASE_OPERATOR, baseId: baseIds[0] });
+    const operator = await this.users.create(ctx, { username: 'operator', password: DEMO_PASSWORD, role: Role.BASE_OPERATOR, baseId: baseIds[0] });
     await this.users.create(ctx, { username: 'organiser', password: DEMO_PASSWORD, role: Role.UNION_ORGANISER, unionId: unionIds[0] });
     await this.users.create(ctx, { username: 'approver', password: DEMO_PASSWORD, role: Role.UNION_APPROVER, unionId: unionIds[0] });
     await this.users.create(ctx, { username: 'partner', password: DEMO_PASSWORD, role: Role.PARTNER, regionId: region('YF') });
@@ -148,8 +150,15 @@ export class DemoDataService {
     await this.lifecycle.confirm(ctx, first.id);
     await this.participants.add(ctx, first.id, demoPeople(36));
     const regionOfUnion = new Map(UNIONS.map(([, , code], i) => [unionIds[i], region(code)]));
-    await loadDemoHistory(ctx, this.db, { requests: this.requests, consumption: this.consumption, bills: this.bills, payments: this.payments }, packageSizes, unionIds, (unionId) =>
-      exchange.agreementOfRegion.get(regionOfUnion.get(unionId)!),
+    // Its last stay, at the operator's base for the organiser's union, ended yesterday and awaits its bill (README, billing).
+    await loadDemoHistory(
+      ctx,
+      this.db,
+      { requests: this.requests, consumption: this.consumption, bills: this.bills, payments: this.payments },
+      packageSizes,
+      unionIds,
+      (unionId) => exchange.agreementOfRegion.get(regionOfUnion.get(unionId)!),
+      { packageId: packageIds[0], unionId: unionIds[0], headcount: 30, pricePerPerson: PACKAGES[0].price, daysAgo: PACKAGES[0].nights + 1 },
     );
     const szUnion = unionIds[UNIONS.findIndex(([, , code]) => code === 'SZ')];
     const yfUnion = unionIds[UNIONS.findIndex(([, , code]) => code === 'YF')];
@@ -164,5 +173,16 @@ export class DemoDataService {
     const ready = await this.requests.request(ctx, { packageId: packageIds[0], startDate: addDays(today, 35), headcount: 32, unionId: unionIds[0], notes: '劳模疗休养（演示）' });
     await this.participants.add(ctx, ready.id, demoPeople(32, 40));
     await this.requests.request(ctx, { packageId: packageIds[2], startDate: addDays(today, 14), headcount: 25, unionId: unionIds[1] });
+    // Last, so every id the README names before it stays put: a stay at the operator's base that checked in today (README, billing).
+    await loadDemoStayInProgress(
+      ctx,
+      { requests: this.requests, lifecycle: this.lifecycle, participants: this.participants, insurance: this.insurance },
+      {
+        packageId: packageIds[0],
+        unionId: unionIds[0],
+        people: demoPeople(30, 100),
+        operator: { userId: operator.id, username: operator.username, role: Role.BASE_OPERATOR, baseId: baseIds[0], unionId: null, regionId: null },
+      },
+    );
   }
 }

@@ -47,9 +47,22 @@ function split(total: number, parts: number, rand: () => number, spread = 0.35):
   return out;
 }
 
+/** A recent stay the demo leaves COMPLETED without a bill, for the README's billing example. */
+export interface UnbilledStay {
+  packageId: number;
+  unionId: number;
+  headcount: number;
+  /** Package price per person, in fen: today's, as the stay has just ended. */
+  pricePerPerson: number;
+  /** Days before today of its arrival: it must have ended before today. */
+  daysAgo: number;
+}
+
 /**
  * Two years of past stays through the services themselves — recorded, consumed, billed and paid as
- * the system — in chunks of 50 per transaction so the embedded start-up stays quick.
+ * the system — in chunks of 50 per transaction so the embedded start-up stays quick. The last year's
+ * last stay is `unbilled` when given, and counts in that year's batches and person-visits, so the
+ * totals (and every id the README names) are the same with it.
  */
 export async function loadDemoHistory(
   ctx: RequestContext,
@@ -59,15 +72,20 @@ export async function loadDemoHistory(
   unionIds: number[],
   /** The agreement a union's stays of the last year came under, if any. */
   agreementOf: (unionId: number) => number | undefined = () => undefined,
-): Promise<void> {
+  unbilled?: UnbilledStay,
+): Promise<number | undefined> {
   const rand = seeded(20_241_126);
   const today = todayInShanghai();
+  let unbilledId: number | undefined;
   for (const [y, year] of YEARS.entries()) {
-    const headcounts = split(year.personVisits, year.batches, rand);
-    const extras = split(year.billed - year.personVisits * year.pricePerPerson, year.batches, rand, 0.5);
-    for (let first = 0; first < year.batches; first += 50) {
+    const own = y === YEARS.length - 1 ? unbilled : undefined;
+    const batches = year.batches - (own ? 1 : 0);
+    const visits = year.personVisits - (own?.headcount ?? 0);
+    const headcounts = split(visits, batches, rand);
+    const extras = split(year.billed - visits * year.pricePerPerson, batches, rand, 0.5);
+    for (let first = 0; first < batches; first += 50) {
       await db.transaction(ctx, async (tx) => {
-        for (let i = first; i < Math.min(first + 50, year.batches); i++) {
+        for (let i = first; i < Math.min(first + 50, batches); i++) {
           const daysAgo = year.toDaysAgo + Math.floor(rand() * (year.fromDaysAgo - year.toDaysAgo));
           // A package that takes a group this size; its price then was the year's, not today's.
           const fitting = packages.filter((p) => p.maxGroupSize >= headcounts[i]);
@@ -97,5 +115,10 @@ export async function loadDemoHistory(
         }
       });
     }
+    if (own) {
+      const { daysAgo, ...stay } = own;
+      unbilledId = (await services.requests.recordPast(ctx, { ...stay, startDate: addDays(today, -daysAgo), notes: '刚结束、尚未出账的演示批次 demo stay awaiting its bill' })).id;
+    }
   }
+  return unbilledId;
 }

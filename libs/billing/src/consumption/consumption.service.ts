@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Batch, BatchQueryService, BatchStatus } from '@app/booking';
-import { DomainException, ErrorCode, insertRow, isUniqueViolation, nowToTheSecond, type RequestContext, TransactionRunner, type TxContext } from '@app/shared';
+import { Clock, DomainException, ErrorCode, insertRow, isUniqueViolation, nowToTheSecond, type RequestContext, TransactionRunner, type TxContext } from '@app/shared';
 import { In } from 'typeorm';
 import { BilledStays } from './billed-stays.js';
 import { ConsumptionEntry } from './consumption-entry.entity.js';
@@ -15,15 +15,19 @@ export class ConsumptionService {
     private readonly db: TransactionRunner,
     private readonly batches: BatchQueryService,
     private readonly billed: BilledStays,
+    private readonly clock: Clock,
   ) {}
 
+  /** Appends an entry on a CHECKED_IN or COMPLETED, unbilled batch; `occurredOn` left out is today (Asia/Shanghai), which must then be a day of the stay. */
   async record(ctx: RequestContext, input: RecordConsumptionInput): Promise<ConsumptionEntry> {
     const description = input.description.trim();
     if (!description) throw DomainException.badInput('description', 'Say what was consumed');
     return this.db.transaction(ctx, async (tx) => {
       const batch = await this.openForConsumption(tx, input.batchId, 'batchId');
-      if (input.occurredOn < batch.startDate || input.occurredOn > batch.endDate) {
-        throw DomainException.badInput('occurredOn', `occurredOn must be a day of the stay, ${batch.startDate} to ${batch.endDate}; got ${input.occurredOn}`);
+      const occurredOn = input.occurredOn ?? this.clock.today();
+      if (occurredOn < batch.startDate || occurredOn > batch.endDate) {
+        const given = input.occurredOn ? `got ${occurredOn}` : `today, ${occurredOn}, is not one: give occurredOn`;
+        throw DomainException.badInput('occurredOn', `occurredOn must be a day of the stay, ${batch.startDate} to ${batch.endDate}; ${given}`);
       }
       const entry = {
         batchId: batch.id,
@@ -34,7 +38,7 @@ export class ConsumptionService {
         quantity: input.quantity,
         unitPrice: input.unitPrice,
         amount: input.quantity * input.unitPrice,
-        occurredOn: input.occurredOn,
+        occurredOn,
         reversesEntryId: null,
         reason: null,
         createdById: tx.actor?.userId ?? null,

@@ -30,6 +30,6 @@ export class RecordConsumptionInput {
   @Max(100_000_000, { message: 'unitPrice cannot exceed 1000000.00 yuan' })
   unitPrice: number;
 
-  @Field(() => DateScalar, { description: 'A day of the stay, from startDate to endDate.' })
-  occurredOn: string;
+  @Field(() => DateScalar, { nullable: true, description: 'A day of the stay, from startDate to endDate; today (Asia/Shanghai) when left out.' })
+  occurredOn?: string | null;
 }

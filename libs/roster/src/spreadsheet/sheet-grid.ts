@@ -56,21 +56,38 @@ class LimitedRows {
   }
 }
 
+/** Whether the text has more than `max` lines, found without parsing it. */
+function linesOver(text: string, max: number): boolean {
+  let lines = 0;
+  for (let at = text.indexOf('\n'); at >= 0 && at < text.length - 1; at = text.indexOf('\n', at + 1)) if (++lines >= max) return true;
+  return false;
+}
+
 function readCsv(buffer: Buffer, rows: LimitedRows): void {
-  let records: string[][];
+  const text = decodeCsv(buffer);
+  if (linesOver(text, MAX_SHEET_ROWS)) throw new SheetLimitError(LIMIT_MESSAGES.rows());
+  let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    // `to` stops the parser itself one record past the limit; max_record_size bounds one giant quoted field.
-    records = parseCsv(decodeCsv(buffer), { relax_column_count: true, skip_empty_lines: false, bom: true, to: MAX_SHEET_ROWS + 1, max_record_size: MAX_COLUMNS * MAX_CELL_CHARS });
+    // Empty lines are skipped by the parser (it is slow on them: each is a short record it builds an error for);
+    // `to` stops it one record past the limit, and max_record_size bounds one giant quoted field.
+    const options = { relax_column_count: true, skip_empty_lines: true, bom: true, info: true, to: MAX_SHEET_ROWS + 1, max_record_size: MAX_COLUMNS * MAX_CELL_CHARS };
+    records = parseCsv(text, options) as unknown as typeof records;
   } catch (error) {
     if ((error as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') throw new SheetLimitError(LIMIT_MESSAGES.cell((error as { lines?: number }).lines ?? 0));
     throw error;
   }
-  records.forEach((cells, i) => rows.add(i + 1, cells));
+  // The line a record starts on: where it ends, less the line breaks inside its quoted cells.
+  for (const { record, info } of records) rows.add(info.lines - record.reduce((sum, cell) => sum + (cell.match(/\n/g)?.length ?? 0), 0), record);
 }
 
 /** The first worksheet that holds anything, streamed row by row (the sheets before it count towards the limits). */
 async function readXlsx(buffer: Buffer, rows: LimitedRows): Promise<void> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([repackWorkbook(buffer)]), {
+  const zip = repackWorkbook(buffer);
+  // In small pieces: exceljs parses a whole piece before it hands over any row of it, so the limits could not stop it.
+  const pieces = function* () {
+    for (let at = 0; at < zip.length; at += 64 * 1024) yield zip.subarray(at, at + 64 * 1024);
+  };
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(pieces()), {
     sharedStrings: 'cache',
     // Styles tell a date from a number; hyperlinks and the rest are not part of a list.
     styles: 'cache',

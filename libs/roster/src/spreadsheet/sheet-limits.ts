@@ -12,7 +12,7 @@ export const MAX_CELL_CHARS = 1_000;
 export const MAX_XLSX_UNPACKED_BYTES = 64 * 1024 * 1024;
 export const MAX_ZIP_ENTRIES = 1_000;
 /** The parsing worker's own limits; a file that needs more is refused, and nobody else waits for it. */
-export const PARSE_TIME_LIMIT_MS = 15_000;
+export const PARSE_TIME_LIMIT_MS = 30_000;
 export const PARSE_HEAP_LIMIT_MB = 384;
 
 const MB = 1024 * 1024;

@@ -18,7 +18,7 @@ import { median, openBenchApp } from './support.mjs';
 const ROWS = (process.env.BENCH_ROWS ?? '500,5000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const DBS = (process.env.BENCH_DB ?? 'sqlite,mysql').split(',');
-const { mainlandIdCheckDigit } = await import('../dist/libs/booking/src/index.js');
+const { mainlandIdCheckDigit } = await import('../dist/libs/roster/src/index.js');
 
 const HEADERS = ['姓名', '性别', '证件类型', '证件号码', '手机号', '工作单位', '类别', '饮食禁忌', '房间'];
 function row(n) {

@@ -22,6 +22,7 @@ import { RosterFileController } from './spreadsheet/roster-file.controller.js';
 import { NoticeController } from './notice/notice.controller.js';
 import { NoticeLinkResolver } from './notice/notice-link.resolver.js';
 import { RosterImportService } from './spreadsheet/roster-import.service.js';
+import { SheetParserService } from './spreadsheet/sheet-parser.service.js';
 
 /**
  * The rooming list (名单): participants and their encrypted personal data with its access log, the
@@ -45,6 +46,7 @@ import { RosterImportService } from './spreadsheet/roster-import.service.js';
     UnionCoverageResolver,
     PersonalDataAccessResolver,
     RosterImportService,
+    SheetParserService,
     RosterWorkflowService,
     RosterWorkflowRules,
     RosterMoveRules,

@@ -5,7 +5,8 @@ import type { ParticipantField } from '../participant/participant-check.js';
 import { ParticipantEditService } from '../participant/participant-edit.service.js';
 import type { ImportMode } from '../participant/roster-check.service.js';
 import { ROSTER_COLUMNS } from './roster-columns.js';
-import { detectFormat, readRosterSheet, type ReadSheet, type RowProblem, type SheetFormat } from './roster-sheet.js';
+import { detectFormat, readRosterSheet, type ReadSheet, type RowProblem } from './roster-sheet.js';
+import { SheetParserService } from './sheet-parser.service.js';
 
 /** What multer hands over for a file field kept in memory (the fields we use). */
 export interface UploadedSheet {
@@ -67,14 +68,18 @@ function sheetNaming(sheet: ReadSheet): ListNaming {
 /** A rooming list from a spreadsheet: read, checked with the list's own rules, and loaded all or nothing. */
 @Injectable()
 export class RosterImportService {
-  constructor(private readonly participants: ParticipantEditService) {}
+  constructor(
+    private readonly participants: ParticipantEditService,
+    private readonly parser: SheetParserService,
+  ) {}
 
   /** Reads the file and loads it (`replace` makes it the list, `append` adds it); BAD_USER_INPUT on `file` names every bad row. */
   async import(ctx: RequestContext, batchId: number, file: UploadedSheet | undefined, mode: ImportMode): Promise<ImportResult> {
     if (!file) throw DomainException.badInput('file', 'Send the spreadsheet as multipart/form-data field "file"');
     const format = detectFormat(file.buffer, file.originalname);
     if (!format) throw DomainException.badInput('file', 'Upload an .xlsx workbook or a .csv file (an old .xls must be saved as .xlsx first)');
-    const sheet = await this.read(file.buffer, format);
+    // The parser refuses a file it cannot read, or one over a limit, as BAD_USER_INPUT on `file`.
+    const sheet = readRosterSheet(await this.parser.read(file.buffer, format));
     if (!sheet.rows.length && sheet.problems.length) throw rowProblems(sheet.problems);
     if (!sheet.rows.length && !Object.keys(sheet.headers).length) {
       throw DomainException.badInput('file', 'The file is empty: the first row must hold the headers (姓名, 性别, 证件号码, 手机号, 工作单位, …) and the rows below them the people');
@@ -92,15 +97,5 @@ export class RosterImportService {
       earlier,
     );
     return { batchId, reference: result.batch.reference, mode, imported: result.imported, participantCount: result.participantCount, ignoredColumns: sheet.ignored };
-  }
-
-  /** A file the parser cannot read is the uploader's to fix, not a server error. */
-  private async read(buffer: Buffer, format: SheetFormat): Promise<ReadSheet> {
-    try {
-      return await readRosterSheet(buffer, format);
-    } catch (error) {
-      if (error instanceof DomainException) throw error;
-      throw DomainException.badInput('file', `The file could not be read as ${format === 'xlsx' ? 'an .xlsx workbook' : 'CSV'}; save it again from the spreadsheet program`);
-    }
   }
 }

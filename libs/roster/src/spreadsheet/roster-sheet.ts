@@ -1,13 +1,14 @@
-import { csvSafe } from '@app/shared';
+import { csvSafe, DomainException } from '@app/shared';
 import ExcelJS from 'exceljs';
-import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import type { DocumentType } from '../participant/identity-document.js';
 import type { ParticipantFields } from '../participant/participant-check.js';
 import type { Gender, ParticipantCategory } from '../participant/participant.entity.js';
+import type { GridRow, SheetFormat } from './sheet-grid.js';
+import { LIMIT_MESSAGES, MAX_ROWS } from './sheet-limits.js';
 import { CATEGORY_LABELS, columnForHeader, describeLabels, DOCUMENT_LABELS, GENDER_LABELS, parseLabel, ROSTER_COLUMNS, type RosterColumn, type SheetLanguage } from './roster-columns.js';
 
-export type SheetFormat = 'xlsx' | 'csv';
+export type { SheetFormat };
 
 /** A problem with one cell (or, with a column but no data row, with the header). */
 export interface RowProblem {
@@ -30,8 +31,6 @@ export interface ReadSheet {
   /** The header each field was read from, as written in the file (for naming columns in problems). */
   headers: Partial<Record<keyof ParticipantFields, string>>;
 }
-
-export const MAX_ROWS = 10_000;
 
 class CellError extends Error {}
 
@@ -58,33 +57,6 @@ function cellText(value: ExcelJS.CellValue, key: keyof ParticipantFields): strin
   return '';
 }
 
-/** Decodes a CSV as UTF-8 (with or without BOM), or as GB18030, which Excel uses for Chinese CSV on Windows. */
-function decodeCsv(buffer: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buffer);
-  } catch {
-    return new TextDecoder('gb18030').decode(buffer);
-  }
-}
-
-type Grid = Array<{ row: number; cells: ExcelJS.CellValue[] }>;
-
-async function gridOf(buffer: Buffer, format: SheetFormat): Promise<Grid> {
-  if (format === 'csv') {
-    const records = parseCsv(decodeCsv(buffer), { relax_column_count: true, skip_empty_lines: false, bom: true });
-    return records.map((cells, i) => ({ row: i + 1, cells }));
-  }
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0) ?? workbook.worksheets[0];
-  const grid: Grid = [];
-  sheet?.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    // exceljs rows are 1-based: values[0] is always empty.
-    grid.push({ row: rowNumber, cells: (row.values as ExcelJS.CellValue[]).slice(1) });
-  });
-  return grid;
-}
-
 export function detectFormat(buffer: Buffer, filename: string): SheetFormat | null {
   if (buffer.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'xlsx';
   if (/\.(csv|txt)$/i.test(filename)) return 'csv';
@@ -95,8 +67,7 @@ export function detectFormat(buffer: Buffer, filename: string): SheetFormat | nu
  * Reads a rooming list: finds the header row (Chinese or English headers), maps each row to
  * participant fields, and collects every problem it can see without the database.
  */
-export async function readRosterSheet(buffer: Buffer, format: SheetFormat): Promise<ReadSheet> {
-  const grid = await gridOf(buffer, format);
+export function readRosterSheet(grid: GridRow[]): ReadSheet {
   const problems: RowProblem[] = [];
   const headerAt = grid.findIndex((r) => r.cells.some((c) => c !== null && c !== undefined && String(cellText(c, 'name')).trim() !== ''));
   if (headerAt < 0) return { rows: [], ignored: [], problems: [], headers: {} };
@@ -148,10 +119,7 @@ export async function readRosterSheet(buffer: Buffer, format: SheetFormat): Prom
       }
     }
     if (empty) continue;
-    if (rows.length === MAX_ROWS) {
-      problems.push({ row, column: '', message: `a file holds at most ${MAX_ROWS} people` });
-      break;
-    }
+    if (rows.length === MAX_ROWS) throw DomainException.badInput('file', LIMIT_MESSAGES.people());
     const fields: ParticipantFields = { name: raw.name, idNumber: raw.idNumber, phone: raw.phone, employer: raw.employer, dietaryNeeds: raw.dietaryNeeds, room: raw.room };
     const label = (key: keyof ParticipantFields) => headers[key] ?? key;
     if (raw.gender) {

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DomainException, type RequestContext, TransactionRunner, type TxContext } from '@app/shared';
-import { hashPassword, passwordProblem, verifyPassword } from '../user/password.js';
+import { DomainException, passwordProblem, type RequestContext, TransactionRunner, type TxContext } from '@app/shared';
+import { hashPassword, verifyPassword } from '../user/password.js';
 import { User } from '../user/user.entity.js';
 import { UserService } from '../user/user.service.js';
 import { AuthService } from '../login/auth.service.js';

@@ -1,5 +1,6 @@
 import { Args, Int, Mutation, Resolver } from '@nestjs/graphql';
 import { Ctx, type RequestContext, Role, Roles, SignedIn } from '@app/shared';
+import { UpdateUserInput } from '../user/update-user.input.js';
 import { User } from '../user/user.entity.js';
 import { AuthPayload } from '../login/auth-payload.model.js';
 import { AccountService } from './account.service.js';
@@ -20,6 +21,14 @@ export class AccountResolver {
   @Roles(Role.ADMIN)
   resetPassword(@Ctx() ctx: RequestContext, @Args('userId', { type: () => Int }) userId: number, @Args('newPassword') newPassword: string): Promise<User> {
     return this.accounts.resetPassword(ctx, userId, newPassword);
+  }
+
+  @Mutation(() => User, {
+    description: "Changes an account's role or home (admin only, not your own; validated like createUser). The user's tokens stop working at once: they sign in again with the new scope.",
+  })
+  @Roles(Role.ADMIN)
+  updateUser(@Ctx() ctx: RequestContext, @Args('userId', { type: () => Int }) userId: number, @Args('input') input: UpdateUserInput): Promise<User> {
+    return this.accounts.updateUser(ctx, userId, input);
   }
 
   @Mutation(() => User, { description: 'Deactivates an account (admin only, not your own): it cannot sign in and its tokens stop working at once.' })

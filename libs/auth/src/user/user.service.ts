@@ -3,6 +3,7 @@ import { BaseService, RegionService, UnionService } from '@app/base';
 import { DEMO_ADMIN_PASSWORD, DomainException, isUniqueViolation, nowToTheSecond, passwordProblem, type RequestContext, Role, TransactionRunner, type TxContext } from '@app/shared';
 import { hashPassword } from './password.js';
 import type { CreateUserInput } from './create-user.input.js';
+import type { UpdateUserInput } from './update-user.input.js';
 import { User } from './user.entity.js';
 
 /** A user's role and home: what their tokens may reach. */
@@ -62,6 +63,21 @@ export class UserService {
     if (scope.unionId !== null) await this.unions.getOrThrow(tx, scope.unionId, 'unionId');
     if (scope.regionId === null) return scope;
     return { ...scope, unionId: (await this.regions.getOrThrow(tx, scope.regionId, 'regionId')).federationUnionId };
+  }
+
+  /**
+   * The role and home after an update (the rules of createUser): given fields replace, a new role
+   * starts from no home, and a PARTNER's union always follows their region. Null when nothing changes.
+   */
+  async updatedScope(tx: TxContext, user: User, input: UpdateUserInput): Promise<UserScope | null> {
+    const newRole = input.role !== undefined && input.role !== user.role;
+    const pick = (field: 'baseId' | 'unionId' | 'regionId') => (input[field] !== undefined ? (input[field] ?? null) : newRole ? null : user[field]);
+    const requested: UserScope = { role: input.role ?? user.role, baseId: pick('baseId'), unionId: pick('unionId'), regionId: pick('regionId') };
+    if (requested.role === Role.PARTNER && input.unionId === undefined) requested.unionId = null;
+    this.checkScope(requested);
+    const scope = await this.resolveScope(tx, requested);
+    const same = scope.role === user.role && scope.baseId === user.baseId && scope.unionId === user.unionId && scope.regionId === user.regionId;
+    return same ? null : scope;
   }
 
   /**

@@ -10,14 +10,14 @@ export class AccountResolver {
   constructor(private readonly accounts: AccountService) {}
 
   @Mutation(() => AuthPayload, {
-    description: 'Changes your own password (at least 8 characters, not your username). Every older token of yours stops working; use the accessToken returned.',
+    description: 'Changes your own password (at least 8 characters, not your username, not a common password). Every older token of yours stops working; use the accessToken returned.',
   })
   @SignedIn()
   changePassword(@Ctx() ctx: RequestContext, @Args('currentPassword') currentPassword: string, @Args('newPassword') newPassword: string): Promise<AuthPayload> {
     return this.accounts.changePassword(ctx, currentPassword, newPassword);
   }
 
-  @Mutation(() => User, { description: "Sets a user's password (admin only; at least 8 characters, not the username). The user's tokens stop working." })
+  @Mutation(() => User, { description: "Sets a user's password (admin only; at least 8 characters, not the username, not a common password). The user's tokens stop working." })
   @Roles(Role.ADMIN)
   resetPassword(@Ctx() ctx: RequestContext, @Args('userId', { type: () => Int }) userId: number, @Args('newPassword') newPassword: string): Promise<User> {
     return this.accounts.resetPassword(ctx, userId, newPassword);

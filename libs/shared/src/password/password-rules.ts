@@ -32,7 +32,7 @@ export function passwordProblem(password: string, username: string): string | nu
   if (password.length > PASSWORD_MAX_LENGTH) return `The password may have at most ${PASSWORD_MAX_LENGTH} characters`;
   const lower = password.trim().toLowerCase();
   const name = username.trim().toLowerCase();
-  if (lower === name || withoutTrailingDigitsAndSymbols(lower) === name) return 'The password must not be the username';
+  if (lower.startsWith(name) && /^[\d\W_]*$/u.test(lower.slice(name.length))) return 'The password must not be the username';
   if (isRepeatOrRun(lower)) return 'The password must not be one character repeated or a run such as 12345678: choose a longer phrase';
   if (COMMON_PASSWORDS.has(lower) || COMMON_PASSWORDS.has(withoutTrailingDigitsAndSymbols(lower))) {
     return 'This password is among the most common ones attackers try first: choose another (a few unrelated words work well)';

@@ -72,6 +72,29 @@ describe(`accounts (${DB_KIND})`, () => {
     expect(errorCode(await t.gql(CHANGE, { c: a.password, n: 'second-password' }))).toBe('UNAUTHENTICATED');
   });
 
+  it('createUser, changePassword and resetPassword refuse a common password, a run, or the username with digits', async () => {
+    const a = await account();
+    const common = 'This password is among the most common ones attackers try first: choose another (a few unrelated words work well)';
+    for (const [password, message] of [
+      ['demo1234', common],
+      ['Password123!', common],
+      ['qwerty123', common],
+      ['woaini1314', common],
+      ['87654321', 'The password must not be one character repeated or a run such as 12345678: choose a longer phrase'],
+      [`${a.username}2026`, 'The password must not be the username'],
+    ]) {
+      for (const res of [await t.gql(CHANGE, { c: a.password, n: password }, a.token), await t.gql(RESET, { u: a.id, n: password }, admin)]) {
+        expect([password, errorCode(res), res.errors![0].extensions!.field, res.errors![0].message]).toEqual([password, 'BAD_USER_INPUT', 'newPassword', message]);
+      }
+      // The username case on a new account of that name: the password is judged before the name's uniqueness.
+      const created = await t.gql(CREATE, { i: { username: password.startsWith(a.username) ? a.username : 'acct-weak', password, role: 'ADMIN' } }, admin);
+      expect([password, errorCode(created), created.errors![0].extensions!.field]).toEqual([password, 'BAD_USER_INPUT', 'password']);
+    }
+    // Nothing changed: the first password and token still work.
+    expect((await t.ok<any>(ME, {}, a.token)).me.username).toBe(a.username);
+    await t.login(a.username, a.password);
+  });
+
   it('an admin reset ends the tokens and sets the new password', async () => {
     const a = await account();
     expect(errorCode(await t.gql(RESET, { u: a.id, n: 'short' }, admin))).toBe('BAD_USER_INPUT');

@@ -180,8 +180,10 @@ describe(`schema, migrations and start-up (${DB_KIND})`, () => {
       expect(() => loadConfig({ DATABASE_URL: 'mysql://u@h/db', DATA_KEY: bad })).toThrow(/DATA_KEY must be 32 bytes/);
     }
     expect(loadConfig({ DATABASE_URL: 'mysql://u@h/db', DATA_KEY: Buffer.alloc(32, 7).toString('base64') }).dataKey).toEqual(Buffer.alloc(32, 7));
-    const production = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 's3cret', DATABASE_URL: 'mysql://u@h/db', PORT: '8080', DATA_KEY: KEY });
-    expect(production).toMatchObject({ port: 8080, demoData: false, adminPassword: null, explorer: false, schemaFile: false, dataKey: Buffer.from(KEY, 'hex') });
+    // Production wants real secrets (refusals: libs/shared/src/config/app-config.spec.ts).
+    const PRODUCTION_KEY = '7e1c0f3a9b2d4e6f8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6071';
+    const production = loadConfig({ NODE_ENV: 'production', JWT_SECRET: PRODUCTION_KEY.slice(0, 40), DATABASE_URL: 'mysql://u@h/db', PORT: '8080', DATA_KEY: PRODUCTION_KEY });
+    expect(production).toMatchObject({ port: 8080, demoData: false, adminPassword: null, explorer: false, schemaFile: false, dataKey: Buffer.from(PRODUCTION_KEY, 'hex') });
     expect(loadConfig({ DATABASE_URL: 'mysql://u@h/db', DEMO_DATA: 'true', ADMIN_PASSWORD: 'pw', DATA_KEY: KEY })).toMatchObject({ demoData: true, adminPassword: 'pw' });
   });
 });

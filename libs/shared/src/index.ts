@@ -29,3 +29,5 @@ export * from './jobs/sweep.js';
 export * from './jobs/sweep-scheduler.js';
 export * from './access/access-policy.js';
 export * from './errors/thrown-by.js';
+export * from './config/production-checks.js';
+export * from './password/password-rules.js';

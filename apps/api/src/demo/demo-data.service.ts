@@ -141,10 +141,10 @@ export class DemoDataService {
     const unionIds: number[] = [];
     for (const [code, name, regionCode] of UNIONS) unionIds.push((await this.unions.create(ctx, { code, name, regionId: region(regionCode) })).id);
 
-    const operator = await this.users.create(ctx, { username: 'operator', password: DEMO_PASSWORD, role: Role.BASE_OPERATOR, baseId: baseIds[0] });
-    await this.users.create(ctx, { username: 'organiser', password: DEMO_PASSWORD, role: Role.UNION_ORGANISER, unionId: unionIds[0] });
-    await this.users.create(ctx, { username: 'approver', password: DEMO_PASSWORD, role: Role.UNION_APPROVER, unionId: unionIds[0] });
-    await this.users.create(ctx, { username: 'partner', password: DEMO_PASSWORD, role: Role.PARTNER, regionId: region('YF') });
+    const operator = await this.users.create(ctx, { username: 'operator', password: DEMO_PASSWORD, role: Role.BASE_OPERATOR, baseId: baseIds[0] }, { publishedPassword: true });
+    await this.users.create(ctx, { username: 'organiser', password: DEMO_PASSWORD, role: Role.UNION_ORGANISER, unionId: unionIds[0] }, { publishedPassword: true });
+    await this.users.create(ctx, { username: 'approver', password: DEMO_PASSWORD, role: Role.UNION_APPROVER, unionId: unionIds[0] }, { publishedPassword: true });
+    await this.users.create(ctx, { username: 'partner', password: DEMO_PASSWORD, role: Role.PARTNER, regionId: region('YF') }, { publishedPassword: true });
 
     const first = await this.requests.request(ctx, { packageId: packageIds[0], startDate: addDays(today, 21), headcount: 40, unionId: unionIds[0], notes: '一线职工疗休养（演示）' });
     await this.lifecycle.confirm(ctx, first.id);

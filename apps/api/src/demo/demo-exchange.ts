@@ -55,8 +55,8 @@ export async function loadDemoAgreements(ctx: RequestContext, s: ExchangeService
     });
     partnerPackages.push({ id: pkg.id, regionId: base.regionId });
     await s.capacity.setCapacity(ctx, { baseId: base.id, from: today, to: addDays(today, 365), totalBeds: b.beds });
-    await s.users.create(ctx, { username: `operator-${b.region.toLowerCase()}`, password: DEMO_PASSWORD, role: Role.BASE_OPERATOR, baseId: base.id });
-    await s.users.create(ctx, { username: `partner-${b.region.toLowerCase()}`, password: DEMO_PASSWORD, role: Role.PARTNER, regionId: region(b.region) });
+    await s.users.create(ctx, { username: `operator-${b.region.toLowerCase()}`, password: DEMO_PASSWORD, role: Role.BASE_OPERATOR, baseId: base.id }, { publishedPassword: true });
+    await s.users.create(ctx, { username: `partner-${b.region.toLowerCase()}`, password: DEMO_PASSWORD, role: Role.PARTNER, regionId: region(b.region) }, { publishedPassword: true });
   }
   const from = addDays(today, -400);
   const to = addDays(today, 730);

@@ -1,14 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DomainException, type RequestContext, TransactionRunner, type TxContext } from '@app/shared';
-import { hashPassword, passwordProblem, verifyPassword } from '../user/password.js';
+import { DomainException, passwordProblem, type RequestContext, TransactionRunner, type TxContext } from '@app/shared';
+import { hashPassword, verifyPassword } from '../user/password.js';
+import type { UpdateUserInput } from '../user/update-user.input.js';
 import { User } from '../user/user.entity.js';
 import { UserService } from '../user/user.service.js';
 import { AuthService } from '../login/auth.service.js';
 import type { AuthPayload } from '../login/auth-payload.model.js';
 
 /**
- * An account's life after creation: its password changed by its owner or reset by the admin, and
- * the account deactivated or reactivated. Each bumps the user's tokenVersion, so every token signed
+ * An account's life after creation: its password changed by its owner or reset by the admin, its
+ * role or home changed, and the account deactivated or reactivated. Each bumps the user's tokenVersion, so every token signed
  * before stops working on its next request.
  */
 @Injectable()
@@ -51,6 +52,23 @@ export class AccountService {
     return changed;
   }
 
+  /**
+   * A new role or home for an account (admin; never their own, so the last admin cannot demote
+   * themselves). In the same transaction the user's tokenVersion moves on: every token signed with the
+   * old role or scope is refused on its next request. Changing nothing changes nothing.
+   */
+  async updateUser(ctx: RequestContext, userId: number, input: UpdateUserInput): Promise<User> {
+    if (ctx.actor?.userId === userId) throw DomainException.badInput('userId', 'You cannot change your own role or scope: ask another admin');
+    const { user, changed } = await this.db.transaction(ctx, async (tx) => {
+      const current = await tx.em.findOneBy(User, { id: userId });
+      if (!current) throw DomainException.notFound('User', userId, 'userId');
+      const scope = await this.users.updatedScope(tx, current, input);
+      return { user: scope ? await this.bump(tx, userId, scope) : current, changed: scope !== null };
+    });
+    if (changed) this.logger.log(`user ${user.username} is now ${user.role} (base ${user.baseId}, union ${user.unionId}, region ${user.regionId}), set by ${ctx.actor?.username ?? 'system'}`);
+    return user;
+  }
+
   private async newHash(field: string, password: string, username: string): Promise<string> {
     const problem = passwordProblem(password, username);
     if (problem) throw DomainException.badInput(field, problem);
@@ -58,7 +76,7 @@ export class AccountService {
   }
 
   /** Applies the change and moves tokenVersion on, in one transaction; returns the row as it now is. */
-  private async bump(tx: TxContext, id: number, change: Partial<Pick<User, 'passwordHash' | 'active'>>): Promise<User> {
+  private async bump(tx: TxContext, id: number, change: Partial<Pick<User, 'passwordHash' | 'active' | 'role' | 'baseId' | 'unionId' | 'regionId'>>): Promise<User> {
     await tx.em.update(User, { id }, change);
     await tx.em.increment(User, { id }, 'tokenVersion', 1);
     const user = await tx.em.findOneBy(User, { id });

@@ -1,5 +1,5 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Ctx, Public, type RequestContext, Role, Roles, SignedIn } from '@app/shared';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Ctx, type GqlContext, Public, type RequestContext, Role, Roles, SignedIn } from '@app/shared';
 import { CreateUserInput } from '../user/create-user.input.js';
 import { User } from '../user/user.entity.js';
 import { UserService } from '../user/user.service.js';
@@ -13,10 +13,13 @@ export class AuthResolver {
     private readonly userService: UserService,
   ) {}
 
-  @Mutation(() => AuthPayload, { description: 'Signs in; send the accessToken as "Authorization: Bearer <token>".' })
+  @Mutation(() => AuthPayload, {
+    description: 'Signs in; send the accessToken as "Authorization: Bearer <token>". After repeated failures TOO_MANY_REQUESTS, with extensions.retryAfterSeconds.',
+  })
   @Public()
-  login(@Ctx() ctx: RequestContext, @Args('username') username: string, @Args('password') password: string): Promise<AuthPayload> {
-    return this.auth.login(ctx, username, password);
+  login(@Ctx() ctx: RequestContext, @Context() gql: GqlContext, @Args('username') username: string, @Args('password') password: string): Promise<AuthPayload> {
+    // The socket's address (Express's req.ip): the API does not trust X-Forwarded-For, which a client could forge.
+    return this.auth.login(ctx, username, password, gql.req.ip ?? gql.req.socket.remoteAddress ?? 'unknown');
   }
 
   @Query(() => User, { description: 'The signed-in user.' })

@@ -5,6 +5,7 @@ import { UserService } from '../user/user.service.js';
 import type { User } from '../user/user.entity.js';
 import type { AuthPayload } from './auth-payload.model.js';
 import { hashPassword, verifyPassword } from '../user/password.js';
+import { LoginBackoff } from './login-backoff.js';
 
 interface TokenClaims {
   sub: number;
@@ -27,14 +28,24 @@ export class AuthService {
   constructor(
     private readonly users: UserService,
     private readonly jwt: JwtService,
+    private readonly backoff: LoginBackoff,
   ) {}
 
-  /** A token for the right password; one UNAUTHENTICATED message for every wrong pair (no username probing). */
-  async login(ctx: RequestContext, username: string, password: string): Promise<AuthPayload> {
+  /**
+   * A token for the right password; one UNAUTHENTICATED message for every wrong pair (no username
+   * probing). After repeated failures for the username or from the `address`, TOO_MANY_REQUESTS
+   * until the wait is over, whatever the password (see LoginBackoff).
+   */
+  async login(ctx: RequestContext, username: string, password: string, address: string): Promise<AuthPayload> {
+    this.backoff.checkOrThrow(username, address);
     // Usernames are lower-case (createUser insists); MySQL would match any case, SQLite none.
     const user = username.length <= 50 && password.length <= 200 ? await this.users.findByUsername(ctx, username.trim().toLowerCase()) : null;
     const ok = await verifyPassword(password.slice(0, 200), user?.passwordHash ?? (await this.decoy));
-    if (!user || !ok) throw DomainException.unauthenticated('Wrong username or password');
+    if (!user || !ok) {
+      this.backoff.failed(username, address);
+      throw DomainException.unauthenticated('Wrong username or password');
+    }
+    this.backoff.succeeded(username);
     if (!user.active) throw DomainException.unauthenticated('This account is deactivated: ask the administrator to reactivate it');
     return { accessToken: await this.sign(user), user };
   }

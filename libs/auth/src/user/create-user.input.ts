@@ -8,7 +8,7 @@ export class CreateUserInput {
   @Matches(/^[a-z0-9._-]{3,50}$/, { message: 'username must be 3–50 lower-case letters, digits, dots, dashes or underscores' })
   username: string;
 
-  @Field({ description: 'At least 8 characters.' })
+  @Field({ description: 'At least 8 characters, not the username (nor it with digits added), not a common password (a list ships with the API).' })
   @MinLength(8)
   @MaxLength(200)
   password: string;

@@ -22,14 +22,3 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const key = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, { N, r: Number(r), p: Number(p), maxmem: 128 * N * Number(r) * 2 });
   return timingSafeEqual(key, expected);
 }
-
-/**
- * The rules a new password must meet (on create, change and reset; never on login, so older
- * passwords keep working): BAD_USER_INPUT on `field` otherwise.
- */
-export function passwordProblem(password: string, username: string): string | null {
-  if (password.length < 8) return 'The password must have at least 8 characters';
-  if (password.length > 200) return 'The password may have at most 200 characters';
-  if (password.trim().toLowerCase() === username.toLowerCase()) return 'The password must not be the username';
-  return null;
-}

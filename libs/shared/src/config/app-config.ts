@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { productionProblems } from './production-checks.js';
 
 /** Where the data lives: the embedded SQLite file (the default) or a MySQL server. */
 export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'mysql'; url: string; mariadb?: boolean };
@@ -79,7 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error(`DATABASE_URL must start with mysql:// (got "${url.split(':')[0]}:…"); leave it unset for the embedded SQLite database`);
   }
   const embedded = database.type === 'sqlite';
-  const demoData = env.DEMO_DATA !== undefined ? env.DEMO_DATA === 'true' : embedded;
+  // Production never loads the demo unless asked to (its accounts' passwords are in the README).
+  const demoData = env.DEMO_DATA !== undefined ? env.DEMO_DATA === 'true' : embedded && !production;
 
   let jwtSecret = env.JWT_SECRET ?? '';
   if (!jwtSecret) {
@@ -92,7 +94,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   else if (production) throw new Error('DATA_KEY is required when NODE_ENV=production (32 bytes: `openssl rand -hex 32`)');
   else if (database.type === 'sqlite') dataKey = embeddedDataKey(database.path);
   else throw new Error('DATA_KEY is required with DATABASE_URL: personal data written with one key cannot be read with another (`openssl rand -hex 32`)');
-  const adminPassword = env.ADMIN_PASSWORD || (embedded && demoData ? DEMO_ADMIN_PASSWORD : null);
+  // The documented demo password only outside production: there the first admin needs ADMIN_PASSWORD.
+  const adminPassword = env.ADMIN_PASSWORD || (embedded && demoData && !production ? DEMO_ADMIN_PASSWORD : null);
+  if (production) {
+    const problems = productionProblems({ jwtSecret, dataKey, adminPassword: env.ADMIN_PASSWORD || null, demoData, allowDemoInProduction: env.ALLOW_DEMO_IN_PRODUCTION === 'true' });
+    if (problems.length) throw new Error(`Refusing to start with NODE_ENV=production:\n- ${problems.join('\n- ')}`);
+  }
 
   const port = int(env, 'PORT', 3000, 1);
   const publicUrl = (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');

@@ -12,6 +12,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.POLICY_VIOLATION]: 422,
   [ErrorCode.INVALID_TRANSITION]: 409,
   [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.TOO_MANY_REQUESTS]: 429,
 };
 
 /** Nest's and multer's own HTTP errors (unknown route, upload too large) in the same shape as ours. */

@@ -9,6 +9,8 @@ export enum ErrorCode {
   POLICY_VIOLATION = 'POLICY_VIOLATION',
   INVALID_TRANSITION = 'INVALID_TRANSITION',
   CONFLICT = 'CONFLICT',
+  /** Too many attempts (failed sign-ins): `extensions.retryAfterSeconds` says when to try again. */
+  TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
 }
 
 /** Extra, machine-readable facts that travel in `extensions` beside the code. */

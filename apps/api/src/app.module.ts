@@ -28,7 +28,9 @@ export class AppModule {
       maxAliases: { n: 15 },
       maxDepth: { n: 10 },
       maxDirectives: { n: 20 },
-      maxTokens: { n: 2000 },
+      // The token limit is graphql-js's own (parseOptions below): armor's runs in a plugin hook, so
+      // its refusals (and every syntax error its own parser meets first) came back as HTTP 500.
+      maxTokens: { enabled: false },
       costLimit: { maxCost: 5000 },
       blockFieldSuggestion: { enabled: config.production },
     }).protect();
@@ -49,6 +51,7 @@ export class AppModule {
           // graphql-armor's plugin typings come from its CommonJS build.
           plugins: [ApolloServerPluginLandingPageDisabled(), ...(armor.plugins as never[])],
           validationRules: armor.validationRules,
+          parseOptions: { maxTokens: 2000 },
           introspection: true,
           includeStacktraceInErrorResponses: false,
           formatError: formatGraphqlError,

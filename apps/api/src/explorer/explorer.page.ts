@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
+
 /**
- * A self-contained GraphQL explorer served at GET /graphql in development. Apollo's Sandbox loads
+ * A self-contained GraphQL explorer served at GET /graphql (in production too: there the schema view needs an admin's sign-in). Apollo's Sandbox loads
  * from a CDN, which the bases' offices and this machine often cannot reach; this page needs nothing.
  */
 export const EXPLORER_HTML = `<!doctype html>
@@ -60,3 +62,20 @@ $('schema').onclick = async () => {
 document.addEventListener('keydown', (e) => { if (e.ctrlKey && e.key === 'Enter') $('run').click(); });
 show();
 </script></body></html>`;
+
+const inlineScript = /<script>([\s\S]*?)<\/script>/.exec(EXPLORER_HTML)![1];
+
+/**
+ * The page's own policy, stricter than helmet's default for the API: its one inline script is
+ * allowed by its hash (no 'unsafe-inline' for scripts), it talks to this origin only, and nothing
+ * may frame it.
+ */
+export const EXPLORER_CSP = [
+  "default-src 'none'",
+  `script-src 'sha256-${createHash('sha256').update(inlineScript).digest('base64')}'`,
+  "style-src 'unsafe-inline'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');

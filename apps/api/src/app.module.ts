@@ -12,7 +12,7 @@ import { BillingModule } from '@app/billing';
 import { ExchangeModule } from '@app/exchange';
 import { BookingModule } from '@app/booking';
 import { RosterModule } from '@app/roster';
-import { type AppConfig, createValidationPipe, DatabaseModule, DomainExceptionFilter, formatGraphqlError, type GqlContext, RequestContext, SweepModule } from '@app/shared';
+import { type AppConfig, createValidationPipe, DatabaseModule, DomainExceptionFilter, formatGraphqlError, type GqlContext, rangeCostPlugin, RequestContext, SweepModule } from '@app/shared';
 import { SCHEMA } from './database/schema.js';
 import { StartupService } from './demo/startup.service.js';
 import { DemoDataService } from './demo/demo-data.service.js';
@@ -49,7 +49,8 @@ export class AppModule {
           // Apollo's own landing page loads the Sandbox from a CDN; ours is served by explorer.ts.
           playground: false,
           // graphql-armor's plugin typings come from its CommonJS build.
-          plugins: [ApolloServerPluginLandingPageDisabled(), ...(armor.plugins as never[])],
+          // rangeCostPlugin: armor's cost counts a 366-night calendar as one object; this counts its days.
+          plugins: [ApolloServerPluginLandingPageDisabled(), ...(armor.plugins as never[]), rangeCostPlugin()],
           validationRules: armor.validationRules,
           parseOptions: { maxTokens: 2000 },
           introspection: true,

@@ -29,3 +29,4 @@ export * from './jobs/sweep.js';
 export * from './jobs/sweep-scheduler.js';
 export * from './access/access-policy.js';
 export * from './errors/thrown-by.js';
+export * from './graphql/range-cost.js';

@@ -9,6 +9,7 @@ import { AccountService } from './account/account.service.js';
 import { AuthGuard } from './login/auth.guard.js';
 import { AuthResolver } from './login/auth.resolver.js';
 import { AuthService } from './login/auth.service.js';
+import { IntrospectionGate } from './login/introspection.plugin.js';
 import { UserService } from './user/user.service.js';
 
 /** Accounts, login, and the global guard that puts the actor into every request. */
@@ -27,7 +28,7 @@ export class AuthModule {
           verifyOptions: { algorithms: ['HS256'] },
         }),
       ],
-      providers: [AuthService, UserService, AuthResolver, AccountService, AccountResolver, { provide: APP_GUARD, useClass: AuthGuard }],
+      providers: [AuthService, UserService, AuthResolver, AccountService, AccountResolver, IntrospectionGate, { provide: APP_GUARD, useClass: AuthGuard }],
       exports: [AuthService, UserService],
     };
   }

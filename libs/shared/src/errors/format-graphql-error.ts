@@ -55,7 +55,8 @@ export function redactValues(message: string): string {
  * and so does graphql-js its token limit: the query's syntax was fine, it was too large.
  */
 function requestErrorMessage(message: string): string {
-  const tokens = /^Syntax Error: Document contains more than (\d+) tokens/.exec(message);
+  // graphql 16 writes "more that N tokens".
+  const tokens = /^Syntax Error: Document contains more tha[nt] (\d+) tokens/.exec(message);
   if (tokens) return `Request too large: Token limit of ${tokens[1]} exceeded; send a smaller query`;
   return redactValues(message).replace(/^Syntax Error: (?=.*(limit|exceeded))/i, 'Request too large: ');
 }

@@ -27,13 +27,14 @@ run(`the explorer page in chromium, production (${DB_KIND})`, () => {
     });
     await page.goto(`${t.url}/graphql`);
     await page.click('#schema');
-    await page.waitForFunction(`document.getElementById('out').textContent.includes('FORBIDDEN')`);
+    // Selectors, not waitForFunction: the page's CSP rightly refuses Playwright's string evaluation.
+    await page.waitForSelector('#out:has-text("FORBIDDEN")');
     await page.fill('#user', 'admin');
     await page.fill('#pass', ADMIN_PASSWORD);
     await page.click('#login');
-    await page.waitForFunction(`document.getElementById('who').textContent === 'signed in'`);
+    await page.waitForSelector('#who:text-is("signed in")');
     await page.click('#schema');
-    await page.waitForFunction(`document.getElementById('out').textContent.startsWith('type Query')`);
+    await page.waitForSelector('#out:has-text("type Query")');
     expect(await page.textContent('#out')).toContain('type Batch');
     expect(violations).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import { addDays } from '@app/shared';
+import { activeAgreement, partnerOf } from './support/exchange.js';
 import { ADMIN_PASSWORD, DB_KIND, errorCode, startTestApp, type TestApp } from './support/test-app.js';
 import { AUDIT, buildWorld, calendar, REQUEST_BATCH, type World } from './support/world.js';
 
@@ -42,6 +43,36 @@ describe(`idempotent batch requests (${DB_KIND})`, () => {
     expect(res.errors![0].extensions).toMatchObject({ field: 'idempotencyKey', batchId: first.id });
     expect(res.errors![0].message).toContain(first.reference);
     expect((await calendar(t, w.admin, w.baseA.id, addDays(w.start, 8), addDays(w.start, 8)))[0].reservedBeds).toBe(6);
+  });
+
+  it('a CONFLICT names the batch only to a caller who may see it: not to a partner booking for the union under the same key', async () => {
+    const today = addDays(w.start, -7);
+    const yf = await partnerOf(t, w, 'YF');
+    const agreementId = await activeAgreement(t, w.partner, yf, {
+      partnerRegionId: w.regions.YF,
+      title: 'idempotency',
+      from: today,
+      to: addDays(today, 90),
+      quotas: [{ fromRegionId: w.regions.SZ, personVisits: 300 }],
+    });
+    const input = { packageId: w.baseA.packageId, startDate: addDays(w.start, 10), headcount: 4, idempotencyKey: 'union-b-shared' };
+    const first = (await t.ok(REQUEST_BATCH, { i: input }, w.unionB.organiser)).requestBatch;
+    // Union B (深圳) is in the partner's region, but its batch is not an exchange batch: the partner cannot see it.
+    expect(errorCode(await t.gql(`query($id:Int!){batch(id:$id){id}}`, { id: first.id }, w.partner))).toBe('NOT_FOUND');
+    const byPartner = await t.gql(REQUEST_BATCH, { i: { ...input, unionId: w.unionB.id, agreementId } }, w.partner);
+    expect(byPartner.errors).toEqual([
+      {
+        message: 'The idempotencyKey was already used for another booking of this union with different details; use a new key for a new booking',
+        path: ['requestBatch'],
+        locations: expect.any(Array),
+        extensions: { code: 'CONFLICT', field: 'idempotencyKey' },
+      },
+    ]);
+    expect(JSON.stringify(byPartner)).not.toContain(first.reference);
+    // The admin, who sees every batch, is told which.
+    const byAdmin = await t.gql(REQUEST_BATCH, { i: { ...input, unionId: w.unionB.id, headcount: 5 } }, w.admin);
+    expect(byAdmin.errors![0].extensions).toEqual({ code: 'CONFLICT', field: 'idempotencyKey', batchId: first.id });
+    expect(byAdmin.errors![0].message).toContain(first.reference);
   });
 
   it('keys are case-sensitive on every database; usernames are not', async () => {

@@ -29,10 +29,61 @@ describe(`request limits (${DB_KIND})`, () => {
     expect(res.errors![0].message).toMatch(/depth/i);
   });
 
-  it('refuses a query of over 2,000 tokens, saying so rather than calling it a syntax error', async () => {
-    const res = await t.gql(`{ me { ${'id '.repeat(2100)}} }`, {}, admin);
-    expect(res.data).toBeUndefined();
-    expect(res.errors![0].message).toMatch(/^Request too large: .*token/i);
+  const post = (body: unknown) =>
+    request(t.url)
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('authorization', `Bearer ${admin}`)
+      .send(body as object);
+
+  it('refuses a query of over 2,000 tokens with HTTP 400 GRAPHQL_PARSE_FAILED, saying so rather than calling it a syntax error', async () => {
+    const res = await post({ query: `{ me { ${'id '.repeat(2100)}} }` });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toHaveLength(1);
+    expect(res.body.errors[0]).toMatchObject({ message: 'Request too large: Token limit of 2000 exceeded; send a smaller query', extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+  });
+
+  it('answers a syntax error with HTTP 400 GRAPHQL_PARSE_FAILED, naming the kind of token but never its text', async () => {
+    const idNumber = '440106198503121237';
+    const cases: Array<[string, string]> = [
+      ['{ me { id ', 'Syntax Error: Expected Name, found <EOF>.'],
+      ['{ me { id } } }', 'Syntax Error: Unexpected "}".'],
+      [`{ me { id "${idNumber}" } }`, 'Syntax Error: Expected Name, found a String.'],
+      [`{ me { id ${idNumber} } }`, 'Syntax Error: Expected Name, found an Int.'],
+      [`{ me(x: ${idNumber} { id } }`, 'Syntax Error: Expected Name, found "{".'],
+    ];
+    for (const [query, message] of cases) {
+      const res = await post({ query });
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toHaveLength(1);
+      expect(res.body.errors[0]).toMatchObject({ message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+      expect(JSON.stringify(res.body)).not.toContain(idNumber);
+    }
+  });
+
+  it('answers the shape limits with HTTP 400 and words them as limits, not syntax errors', async () => {
+    const aliases = await post({ query: `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: me { id }`).join(' ')} }` });
+    const deep = await post({ query: '{ batches(first: 1) { edges { node { base { packages { base { packages { base { packages { base { packages { id } } } } } } } } } } } }' });
+    const directives = await post({ query: `{ me { id ${'@skip(if: false) '.repeat(21)}} }` });
+    for (const res of [aliases, deep, directives]) {
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0].message).toMatch(/^Request too large: /);
+      expect(res.body.errors[0].message).not.toMatch(/Syntax Error/);
+      expect(res.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    }
+  });
+
+  it('never repeats a value sent in a Date or Money variable or literal', async () => {
+    const idNumber = '440106198503121237';
+    const inVariable = await post({ query: 'query($f: Date!){ availability(from: $f, to: "2026-12-23", headcount: 40) { fits } }', variables: { f: idNumber } });
+    const inLiteral = await post({ query: `{ availability(from: "${idNumber}", to: "2026-12-23", headcount: 40) { fits } }` });
+    const asMoney = await post({ query: `mutation { createPackage(input: { baseId: 1, name: "x", nights: 3, pricePerPerson: "${idNumber}X", minGroupSize: 1, maxGroupSize: 9 }) { id } }` });
+    for (const res of [inVariable, inLiteral, asMoney]) {
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(res.body.errors[0].message).toMatch(/This is not (a calendar date|an amount of money)/);
+      expect(JSON.stringify(res.body)).not.toContain(idNumber);
+    }
   });
 
   it('refuses a body over 1 MB, a body that is not JSON, and batched arrays of operations', async () => {

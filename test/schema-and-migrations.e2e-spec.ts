@@ -5,7 +5,7 @@ import { addDays, loadConfig, todayInShanghai } from '@app/shared';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../apps/api/src/app.factory.js';
-import { DB_KIND, freshDatabase, startTestApp, testConfig } from './support/test-app.js';
+import { ADMIN_PASSWORD, DB_KIND, freshDatabase, startTestApp, testConfig } from './support/test-app.js';
 
 describe(`schema, migrations and start-up (${DB_KIND})`, () => {
   it('the migrations leave no difference from what the entities describe', async () => {
@@ -153,6 +153,19 @@ describe(`schema, migrations and start-up (${DB_KIND})`, () => {
     }
   });
 
+  (DB_KIND === 'sqlite' ? it : it.skip)('writes the SQLite file and its WAL readable by the owner only (0600), even under a lax umask', async () => {
+    const previous = process.umask(0o002);
+    const t = await startTestApp();
+    try {
+      await t.login('admin', ADMIN_PASSWORD);
+      const path = (t.config.database as { path: string }).path;
+      expect([path, `${path}-wal`].map((file) => statSync(file).mode & 0o777)).toEqual([0o600, 0o600]);
+    } finally {
+      await t.close();
+      process.umask(previous);
+    }
+  });
+
   it('reads its configuration from the environment and refuses what cannot work', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required/);
     expect(() => loadConfig({ DATABASE_URL: 'postgres://x/y' })).toThrow(/mysql:\/\//);
@@ -183,7 +196,11 @@ describe(`schema, migrations and start-up (${DB_KIND})`, () => {
     // Production wants real secrets (refusals: libs/shared/src/config/app-config.spec.ts).
     const PRODUCTION_KEY = '7e1c0f3a9b2d4e6f8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6071';
     const production = loadConfig({ NODE_ENV: 'production', JWT_SECRET: PRODUCTION_KEY.slice(0, 40), DATABASE_URL: 'mysql://u@h/db', PORT: '8080', DATA_KEY: PRODUCTION_KEY });
-    expect(production).toMatchObject({ port: 8080, demoData: false, adminPassword: null, explorer: false, schemaFile: false, dataKey: Buffer.from(PRODUCTION_KEY, 'hex') });
+    expect(production).toMatchObject({ port: 8080, demoData: false, adminPassword: null, explorer: true, schemaFile: false, dataKey: Buffer.from(PRODUCTION_KEY, 'hex') });
+    // Loopback unless HOST opens it (the Dockerfile sets 0.0.0.0); 20 s to drain at shutdown.
+    expect(production).toMatchObject({ host: '127.0.0.1', shutdownTimeoutSeconds: 20 });
+    expect(loadConfig({ DATABASE_URL: 'mysql://u@h/db', DATA_KEY: KEY, HOST: '0.0.0.0', SHUTDOWN_TIMEOUT_SECONDS: '5' })).toMatchObject({ host: '0.0.0.0', shutdownTimeoutSeconds: 5 });
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://u@h/db', DATA_KEY: KEY, SHUTDOWN_TIMEOUT_SECONDS: '0' })).toThrow(/SHUTDOWN_TIMEOUT_SECONDS/);
     expect(loadConfig({ DATABASE_URL: 'mysql://u@h/db', DEMO_DATA: 'true', ADMIN_PASSWORD: 'pw', DATA_KEY: KEY })).toMatchObject({ demoData: true, adminPassword: 'pw' });
   });
 });

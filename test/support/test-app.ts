@@ -65,6 +65,8 @@ export function testConfig(database: AppConfig['database'], overrides: Partial<A
   return {
     production: false,
     port: 0,
+    host: '127.0.0.1',
+    shutdownTimeoutSeconds: 20,
     publicUrl: 'https://rr.example.cn',
     database,
     demoData: false,

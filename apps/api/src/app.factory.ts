@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '@app/shared';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
 import { AppModule } from './app.module.js';
 import { EXPLORER_CSP, EXPLORER_HTML } from './explorer/explorer.page.js';
 
@@ -12,6 +13,10 @@ export async function createApp(config: AppConfig, options: { logger?: false | (
     logger: options.logger ?? ['error', 'warn', 'log'],
     bodyParser: false,
   });
+  // First, so every answer carries them, errors included. helmet's default CSP (same origin only)
+  // suits JSON answers; the notice and explorer pages set their own, stricter, per page.
+  app.disable('x-powered-by');
+  app.use(helmet());
   app.use(express.json({ limit: '1mb' }));
   // A body that is not JSON, or too large, gets a GraphQL-shaped error like every other mistake.
   app.use((error: { status?: number; type?: string } | undefined, _req: Request, res: Response, next: NextFunction) => {
@@ -30,13 +35,14 @@ export async function createApp(config: AppConfig, options: { logger?: false | (
     // Registered before Apollo's route: a browser asking for HTML gets the offline explorer.
     app.use('/graphql', (req: Request, res: Response, next: NextFunction) => {
       if (req.method === 'GET' && req.accepts(['json', 'html']) === 'html' && !req.query.query) {
-        res.setHeader('content-security-policy', EXPLORER_CSP);
+        res.setHeader('Content-Security-Policy', EXPLORER_CSP);
         res.type('html').send(EXPLORER_HTML);
         return;
       }
       next();
     });
   }
-  app.enableShutdownHooks();
+  // No enableShutdownHooks: Nest's would stop the sweeps before the HTTP server drains and end the
+  // process by re-raising the signal; main.ts's GracefulShutdown drains first and exits 0.
   return app;
 }

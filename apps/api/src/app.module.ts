@@ -12,7 +12,7 @@ import { BillingModule } from '@app/billing';
 import { ExchangeModule } from '@app/exchange';
 import { BookingModule } from '@app/booking';
 import { RosterModule } from '@app/roster';
-import { type AppConfig, createValidationPipe, DatabaseModule, DomainExceptionFilter, formatGraphqlError, type GqlContext, RequestContext, SweepModule } from '@app/shared';
+import { type AppConfig, createValidationPipe, DatabaseModule, DomainExceptionFilter, formatGraphqlError, type GqlContext, rangeCostPlugin, RequestContext, SweepModule } from '@app/shared';
 import { SCHEMA } from './database/schema.js';
 import { StartupService } from './demo/startup.service.js';
 import { DemoDataService } from './demo/demo-data.service.js';
@@ -28,7 +28,9 @@ export class AppModule {
       maxAliases: { n: 15 },
       maxDepth: { n: 10 },
       maxDirectives: { n: 20 },
-      maxTokens: { n: 2000 },
+      // The token limit is graphql-js's own (parseOptions below): armor's runs in a plugin hook, so
+      // its refusals (and every syntax error its own parser meets first) came back as HTTP 500.
+      maxTokens: { enabled: false },
       costLimit: { maxCost: 5000 },
       blockFieldSuggestion: { enabled: config.production },
     }).protect();
@@ -47,8 +49,10 @@ export class AppModule {
           // Apollo's own landing page loads the Sandbox from a CDN; ours is served by explorer.ts.
           playground: false,
           // graphql-armor's plugin typings come from its CommonJS build.
-          plugins: [ApolloServerPluginLandingPageDisabled(), ...(armor.plugins as never[])],
+          // rangeCostPlugin: armor's cost counts a 366-night calendar as one object; this counts its days.
+          plugins: [ApolloServerPluginLandingPageDisabled(), ...(armor.plugins as never[]), rangeCostPlugin()],
           validationRules: armor.validationRules,
+          parseOptions: { maxTokens: 2000 },
           introspection: true,
           includeStacktraceInErrorResponses: false,
           formatError: formatGraphqlError,

@@ -2,13 +2,18 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '@app/shared';
 import { createApp } from './app.factory.js';
+import { GracefulShutdown } from './graceful-shutdown.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config);
-  await app.listen(config.port);
+  const shutdown = new GracefulShutdown(app, config.shutdownTimeoutSeconds);
+  // Before listen(), which mounts the routes: so every request is counted.
+  app.use(shutdown.track);
+  shutdown.listen();
+  await app.listen(config.port, config.host);
   const where = config.database.type === 'sqlite' ? `SQLite ${config.database.path}` : 'MySQL';
-  Logger.log(`GraphQL at http://localhost:${config.port}/graphql (${where})`, 'Main');
+  Logger.log(`GraphQL at http://${config.host}:${config.port}/graphql (${where})`, 'Main');
 }
 
 main().catch((error: Error) => {

@@ -10,6 +10,7 @@ import { AuthGuard } from './login/auth.guard.js';
 import { AuthResolver } from './login/auth.resolver.js';
 import { AuthService } from './login/auth.service.js';
 import { LoginBackoff } from './login/login-backoff.js';
+import { IntrospectionGate } from './login/introspection.plugin.js';
 import { UserService } from './user/user.service.js';
 
 /** Accounts, login, and the global guard that puts the actor into every request. */
@@ -38,7 +39,7 @@ export class AuthModule implements OnModuleInit {
           verifyOptions: { algorithms: ['HS256'] },
         }),
       ],
-      providers: [AuthService, LoginBackoff, UserService, AuthResolver, AccountService, AccountResolver, { provide: APP_GUARD, useClass: AuthGuard }],
+      providers: [AuthService, LoginBackoff, UserService, AuthResolver, AccountService, AccountResolver, IntrospectionGate, { provide: APP_GUARD, useClass: AuthGuard }],
       exports: [AuthService, UserService],
     };
   }

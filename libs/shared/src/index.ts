@@ -31,3 +31,4 @@ export * from './access/access-policy.js';
 export * from './errors/thrown-by.js';
 export * from './config/production-checks.js';
 export * from './password/password-rules.js';
+export * from './graphql/range-cost.js';

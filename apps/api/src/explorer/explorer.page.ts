@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /**
- * A self-contained GraphQL explorer served at GET /graphql in development. Apollo's Sandbox loads
+ * A self-contained GraphQL explorer served at GET /graphql (in production too: there the schema view needs an admin's sign-in). Apollo's Sandbox loads
  * from a CDN, which the bases' offices and this machine often cannot reach; this page needs nothing.
  */
 

@@ -146,7 +146,7 @@ export class BatchRequestService {
     }
     if (key) {
       const existing = await this.queries.findByIdempotencyKey(ctx, unionId, key);
-      if (existing) return this.replay(existing, requestHash);
+      if (existing) return this.replay(ctx, existing, requestHash);
     }
     try {
       return await this.db.transaction(ctx, async (tx) => {
@@ -228,14 +228,20 @@ export class BatchRequestService {
       // A concurrent request with the same key committed first: answer with its batch.
       if (key && isUniqueViolation(error)) {
         const existing = await this.queries.findByIdempotencyKey(ctx, unionId, key);
-        if (existing) return this.replay(existing, requestHash);
+        if (existing) return this.replay(ctx, existing, requestHash);
       }
       throw error;
     }
   }
 
-  private replay(existing: Batch, requestHash: string): Batch {
+  private replay(ctx: RequestContext, existing: Batch, requestHash: string): Batch {
     if (existing.requestHash !== requestHash) {
+      // The key is the union's: another of its bookers (a partner, say) may not see that batch, so it is named only to those who may.
+      if (!may(ctx, Permission.SeeBatch, existing)) {
+        throw DomainException.conflict('The idempotencyKey was already used for another booking of this union with different details; use a new key for a new booking', {
+          field: 'idempotencyKey',
+        });
+      }
       throw DomainException.conflict(
         `The idempotencyKey was already used for batch ${existing.reference} with different details (package, startDate, headcount, union, notes or agreement); resend exactly the first request, or use a new key for a new booking`,
         { field: 'idempotencyKey', batchId: existing.id },

@@ -9,6 +9,10 @@ export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'mysql';
 export interface AppConfig {
   production: boolean;
   port: number;
+  /** The address the HTTP server binds: loopback unless a container (or HOST) opens it wider. */
+  host: string;
+  /** After SIGTERM/SIGINT, how long in-flight requests may take before the process ends anyway. */
+  shutdownTimeoutSeconds: number;
   /** The address people open from outside (links and QR codes of the public notice), without a trailing slash. */
   publicUrl: string;
   database: DatabaseConfig;
@@ -23,7 +27,7 @@ export interface AppConfig {
   holdSweepSeconds: number;
   /** Where the generated schema is written; false keeps it in memory. */
   schemaFile: string | false;
-  /** Serve the offline GraphQL explorer page at GET /graphql. */
+  /** Serve the offline GraphQL explorer page at GET /graphql (in production its schema view needs an admin's sign-in). */
   explorer: boolean;
   /** 32 bytes that encrypt and key-hash personal data (ID numbers, phones); losing it loses them. */
   dataKey: Buffer;
@@ -108,6 +112,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     production,
     port,
+    host: env.HOST?.trim() || '127.0.0.1',
+    shutdownTimeoutSeconds: int(env, 'SHUTDOWN_TIMEOUT_SECONDS', 20, 1),
     publicUrl,
     database,
     demoData,
@@ -117,7 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     holdTtlSeconds: int(env, 'HOLD_TTL_SECONDS', 48 * 3600, 1),
     holdSweepSeconds: int(env, 'HOLD_SWEEP_SECONDS', 60, 0),
     schemaFile: production ? false : join(process.cwd(), 'schema.gql'),
-    explorer: !production,
+    explorer: true,
     dataKey,
   };
 }

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataSourceOptions, MixedList } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config.js';
@@ -13,6 +13,17 @@ export interface SchemaSources {
   migrations: { sqlite: Classes; mysql: Classes };
 }
 
+/**
+ * The SQLite file holds personal data (encrypted, but with hashes and names beside it): readable by
+ * its owner only. Created here at 0600 (SQLite gives its -wal and -shm files the database's mode)
+ * and tightened if an older start left it wider.
+ */
+function privateFile(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, 'a', 0o600));
+  chmodSync(path, 0o600);
+}
+
 /** TypeORM options for either database; the schema always comes from migrations, never `synchronize`. */
 export function dataSourceOptions(db: DatabaseConfig, sources: SchemaSources): DataSourceOptions {
   const common = {
@@ -24,7 +35,7 @@ export function dataSourceOptions(db: DatabaseConfig, sources: SchemaSources): D
     maxQueryExecutionTime: 2000,
   };
   if (db.type === 'sqlite') {
-    if (db.path !== ':memory:') mkdirSync(dirname(db.path), { recursive: true });
+    if (db.path !== ':memory:') privateFile(db.path);
     return { ...common, type: 'better-sqlite3', database: db.path, migrations: sources.migrations.sqlite, enableWAL: true };
   }
   return {

@@ -38,12 +38,27 @@ function fieldFromLiteral(error: unknown): string | undefined {
  * phone must not travel back in an error (nor into a log on the way): keep the path and the rule only.
  */
 export function redactValues(message: string): string {
-  return message
-    .replace(/got invalid value [\s\S]*? at ("[^"]*"); /, 'got an invalid value at $1; ')
-    .replace(/got invalid value [\s\S]*?; /, 'got an invalid value; ')
-    .replace(/(cannot represent[^:]*?): [\s\S]*$/, '$1.')
-    .replace(/Value [\s\S]* does not exist in ("[^"]+" enum)/, 'The value does not exist in $1')
-    .replace(/(Expected value of type "[^"]+"), found [\s\S]*?(;|$)/, '$1$2');
+  return (
+    message
+      // The lexer quotes the token it stopped at (`Expected Name, found String "440102…"`): keep its kind.
+      .replace(/\b(Name|Int|Float|String|BlockString) "(?:[^"\\]|\\.)*"/g, (_, kind: string) => `${/^[AEIOU]/.test(kind) ? 'an' : 'a'} ${kind}`)
+      .replace(/got invalid value [\s\S]*? at ("[^"]*"); /, 'got an invalid value at $1; ')
+      .replace(/got invalid value [\s\S]*?; /, 'got an invalid value; ')
+      .replace(/(cannot represent[^:]*?): [\s\S]*$/, '$1.')
+      .replace(/Value [\s\S]* does not exist in ("[^"]+" enum)/, 'The value does not exist in $1')
+      .replace(/(Expected value of type "[^"]+"), found [\s\S]*?(;|$)/, '$1$2')
+  );
+}
+
+/**
+ * graphql-armor words its limits as syntax errors ("Syntax Error: Query Cost limit of 5000 exceeded"),
+ * and so does graphql-js its token limit: the query's syntax was fine, it was too large.
+ */
+function requestErrorMessage(message: string): string {
+  // graphql 16 writes "more that N tokens".
+  const tokens = /^Syntax Error: Document contains more tha[nt] (\d+) tokens/.exec(message);
+  if (tokens) return `Request too large: Token limit of ${tokens[1]} exceeded; send a smaller query`;
+  return redactValues(message).replace(/^Syntax Error: (?=.*(limit|exceeded))/i, 'Request too large: ');
 }
 
 function findCause<T>(error: unknown, type: new (...args: never[]) => T): T | undefined {
@@ -72,8 +87,7 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
     const isBadValue = !!scalar || code === 'BAD_USER_INPUT' || /got invalid value|Expected value of type|Expected type|cannot represent/.test(formatted.message);
     const field = fieldFromMessage(formatted.message) ?? fieldFromLiteral(unwrapResolverError(error));
     return {
-      // graphql-armor words its limits as syntax errors ("Syntax Error: Query Cost limit of 5000 exceeded"): the query's syntax was fine.
-      message: redactValues(formatted.message).replace(/^Syntax Error: (?=.*(limit|exceeded))/i, 'Request too large: '),
+      message: requestErrorMessage(formatted.message),
       locations: formatted.locations,
       path: formatted.path,
       extensions: { code: isBadValue ? ErrorCode.BAD_USER_INPUT : code, ...(field ? { field } : {}) },

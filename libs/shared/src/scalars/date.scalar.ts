@@ -4,7 +4,8 @@ import { ScalarInputError } from './scalar-input.error.js';
 
 function parse(value: unknown): string {
   if (!isCalendarDate(value)) {
-    throw new ScalarInputError(`"${String(value).slice(0, 40)}" is not a calendar date: use YYYY-MM-DD with a day that exists`);
+    // Never the value itself: an ID number pasted into the wrong field must not come back in the error.
+    throw new ScalarInputError('This is not a calendar date: use YYYY-MM-DD with a day that exists');
   }
   return value;
 }

@@ -5,10 +5,11 @@ import { ScalarInputError } from './scalar-input.error.js';
 function parse(value: unknown): number {
   const fen = typeof value === 'string' ? parseYuan(value) : null;
   if (fen === null && typeof value === 'string' && /^-?\d+(\.\d{1,2})?$/.test(value.trim())) {
-    throw new ScalarInputError(`${value.slice(0, 40)} yuan is more than this system accepts (at most ${formatYuan(MAX_FEN)})`);
+    throw new ScalarInputError(`The amount is more than this system accepts (at most ${formatYuan(MAX_FEN)} yuan)`);
   }
   if (fen === null) {
-    throw new ScalarInputError(`"${String(value).slice(0, 40)}" is not an amount of money: write yuan as a string with at most two decimals, e.g. "3980.00"`);
+    // Never the value itself: whatever was typed in the wrong field (an ID number, a phone) stays out of the error.
+    throw new ScalarInputError('This is not an amount of money: write yuan as a string with at most two decimals, e.g. "3980.00"');
   }
   return fen;
 }

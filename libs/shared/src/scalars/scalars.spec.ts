@@ -51,3 +51,26 @@ describe('money in fen', () => {
     expect(MoneyScalar.serialize(198000)).toBe('1980.00');
   });
 });
+
+describe('scalar errors never repeat the value sent', () => {
+  const idNumber = '440106198503121237';
+  const messageOf = (parse: () => unknown) => {
+    try {
+      parse();
+    } catch (error) {
+      return (error as Error).message;
+    }
+    throw new Error('expected a refusal');
+  };
+  it.each([
+    ['Date', () => DateScalar.parseValue(idNumber), /^This is not a calendar date: use YYYY-MM-DD/],
+    ['Money', () => MoneyScalar.parseValue(`${idNumber.slice(0, 17)}X`), /^This is not an amount of money/],
+    ['Money (digits)', () => MoneyScalar.parseValue(idNumber), /^The amount is more than/],
+    ['Money too large', () => MoneyScalar.parseValue('99999999999'), /^The amount is more than this system accepts \(at most 10000000000\.00 yuan\)$/],
+  ])('%s', (_name, parse, wording) => {
+    const message = messageOf(parse);
+    expect(message).toMatch(wording);
+    expect(message).not.toContain(idNumber.slice(0, 17));
+    expect(message).not.toContain('99999999999');
+  });
+});

@@ -32,7 +32,7 @@ run(`the explorer page in chromium, production (${DB_KIND})`, () => {
     await page.fill('#user', 'admin');
     await page.fill('#pass', ADMIN_PASSWORD);
     await page.click('#login');
-    await page.waitForSelector('#who:text-is("signed in")');
+    await page.waitForSelector('#who[data-state=in]:has-text("signed in as admin (ADMIN)")');
     await page.click('#schema');
     await page.waitForSelector('#out:has-text("type Query")');
     expect(await page.textContent('#out')).toContain('type Batch');

@@ -33,14 +33,14 @@ describe(`the HTTP surface (${DB_KIND})`, () => {
       }
     });
 
-    it("the explorer page has its own policy, whose script hash is the page's inline script: it runs, nothing else does", async () => {
+    it("the explorer page has its own policy, whose hashes are the page's inline script and style: they apply, nothing else does", async () => {
       const page = await request(t.url).get('/graphql').set('accept', 'text/html');
       expect(page.status).toBe(200);
-      const script = /<script>([\s\S]*?)<\/script>/.exec(page.text)![1];
-      const hash = createHash('sha256').update(script).digest('base64');
+      const hash = (tag: string) => createHash('sha256').update(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(page.text)![1]).digest('base64');
       expect(page.headers['content-security-policy']).toBe(
-        `default-src 'none'; script-src 'sha256-${hash}'; style-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+        `default-src 'none'; script-src 'sha256-${hash('script')}'; style-src 'sha256-${hash('style')}'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
       );
+      expect(page.text.match(/<style/g)).toHaveLength(1);
       expect(page.text.match(/<script/g)).toHaveLength(1);
       expect(page.headers['x-powered-by']).toBeUndefined();
     });

@@ -20,7 +20,7 @@ function refusal(env: NodeJS.ProcessEnv): string {
 describe('loadConfig in production', () => {
   it('starts with real secrets, without the demo, and with no built-in admin password', () => {
     const config = loadConfig(production());
-    expect(config).toMatchObject({ production: true, demoData: false, adminPassword: 'tall-orange-kettle-river', explorer: false });
+    expect(config).toMatchObject({ production: true, demoData: false, adminPassword: 'tall-orange-kettle-river', explorer: true });
     expect(config.jwtSecret).toBe(GOOD_SECRET);
     // On SQLite without ADMIN_PASSWORD the demo admin password is never used (the first start asks for ADMIN_PASSWORD).
     expect(loadConfig(production({ ADMIN_PASSWORD: undefined })).adminPassword).toBeNull();

@@ -20,7 +20,7 @@ function refusal(env: NodeJS.ProcessEnv): string {
 describe('loadConfig in production', () => {
   it('starts with real secrets, without the demo, and with no built-in admin password', () => {
     const config = loadConfig(production());
-    expect(config).toMatchObject({ production: true, demoData: false, adminPassword: 'tall-orange-kettle-river', explorer: false });
+    expect(config).toMatchObject({ production: true, demoData: false, adminPassword: 'tall-orange-kettle-river', explorer: true });
     expect(config.jwtSecret).toBe(GOOD_SECRET);
     // On SQLite without ADMIN_PASSWORD the demo admin password is never used (the first start asks for ADMIN_PASSWORD).
     expect(loadConfig(production({ ADMIN_PASSWORD: undefined })).adminPassword).toBeNull();
@@ -85,5 +85,23 @@ describe('loadConfig in production', () => {
 
   it('outside production the same settings still start (development and tests)', () => {
     expect(loadConfig({ JWT_SECRET: 'changeme', DATA_KEY: '0'.repeat(64), DATABASE_URL: 'mysql://root@127.0.0.1:3306/rr', DEMO_DATA: 'true' }).demoData).toBe(true);
+  });
+});
+
+describe('loadConfig: logs and metrics', () => {
+  const dev = (env: Record<string, string> = {}) => ({ DATA_KEY: GOOD_KEY, DATABASE_URL: 'mysql://root@127.0.0.1:3306/rr', ...env });
+
+  it('LOG_LEVEL: info by default, any of pino’s levels, nothing else', () => {
+    expect(loadConfig(dev()).logLevel).toBe('info');
+    expect(loadConfig(dev({ LOG_LEVEL: 'WARN' })).logLevel).toBe('warn');
+    expect(loadConfig(dev({ LOG_LEVEL: 'silent' })).logLevel).toBe('silent');
+    expect(refusal(dev({ LOG_LEVEL: 'verbose' }))).toMatch(/^LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/);
+  });
+
+  it('METRICS_TOKEN: none by default (open in development, closed in production); a short one is refused', () => {
+    expect(loadConfig(dev()).metricsToken).toBeNull();
+    expect(loadConfig(production()).metricsToken).toBeNull();
+    expect(loadConfig(production({ METRICS_TOKEN: ' 0123456789abcdef0123 ' })).metricsToken).toBe('0123456789abcdef0123');
+    expect(refusal(dev({ METRICS_TOKEN: 'short' }))).toMatch(/^METRICS_TOKEN must be at least 16 characters/);
   });
 });

@@ -1,8 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type AppConfig, isSaneRequestId, type RequestContext } from '@app/shared';
 import type { Params } from 'nestjs-pino';
 import type { DestinationStream, Level } from 'pino';
-import { randomUUID } from 'node:crypto';
 import { actorOf, graphqlOf } from './request-observation.js';
 
 type Req = IncomingMessage & { id?: unknown; ctx?: RequestContext; route?: { path?: unknown }; baseUrl?: string; originalUrl?: string };
@@ -25,7 +25,7 @@ function controllerRoute(req: Req): string | undefined {
 }
 
 /**
- * The route's pattern when a controller answered (`/batches/:id/participants.xlsx`, `/notice/:token`),
+ * The route's pattern when a controller answered (`/batches/:batchId/participants.:format`, `/notice/:token`),
  * '/graphql', or '(unmatched)': the metrics' label, a closed set. The notice token (a capability to
  * read a posted list) is thereby kept out of the log too.
  */

@@ -78,6 +78,9 @@ export function testConfig(database: AppConfig['database'], overrides: Partial<A
     schemaFile: false,
     explorer: true,
     dataKey: TEST_DATA_KEY,
+    // Quiet tests: errors only (as Nest's logger was set before), every request line with LOG_LEVEL=info.
+    logLevel: (process.env.LOG_LEVEL as AppConfig['logLevel']) || (process.env.LOG_SQL === 'true' ? 'info' : 'error'),
+    metricsToken: null,
     ...overrides,
   };
 }

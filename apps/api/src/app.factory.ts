@@ -4,15 +4,21 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '@app/shared';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import { EXPLORER_CSP, EXPLORER_HTML } from './explorer/explorer.page.js';
 
 /** Builds the whole API for a configuration; main.ts and the e2e tests both start it this way. */
-export async function createApp(config: AppConfig, options: { logger?: false | ('error' | 'warn' | 'log')[] } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+export async function createApp(config: AppConfig, options: { logger?: false | ('error' | 'warn' | 'log')[]; logDestination?: DestinationStream } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.logDestination), {
     logger: options.logger ?? ['error', 'warn', 'log'],
     bodyParser: false,
+    // Start-up messages wait for the JSON logger below, so every line is JSON (LOG_LEVEL applies).
+    bufferLogs: true,
   });
+  // Nest's Logger calls (Logger.log, new Logger('Sweeps') …) go to pino from here on, with the request id inside a request.
+  app.useLogger(app.get(PinoLogger));
   // First, so every answer carries them, errors included. helmet's default CSP (same origin only)
   // suits JSON answers; the notice and explorer pages set their own, stricter, per page.
   app.disable('x-powered-by');

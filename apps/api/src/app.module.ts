@@ -6,6 +6,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Request } from 'express';
+import type { DestinationStream } from 'pino';
 import { AuthModule } from '@app/auth';
 import { BaseModule } from '@app/base';
 import { BillingModule } from '@app/billing';
@@ -17,11 +18,13 @@ import { SCHEMA } from './database/schema.js';
 import { StartupService } from './demo/startup.service.js';
 import { DemoDataService } from './demo/demo-data.service.js';
 import { HealthController } from './health.controller.js';
+import { ObservabilityModule } from './observability/observability.module.js';
 
 /** Wires the modules together; holds no domain logic. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `logDestination`: where the JSON log lines go (stdout when omitted; tests capture them). */
+  static forRoot(config: AppConfig, logDestination?: DestinationStream): DynamicModule {
     // Limits on the shape of a request: no 1,000 aliased logins in one POST, no endlessly nested
     // base → packages → base chains. Field suggestions are hidden in production only.
     const armor = new ApolloArmor({
@@ -38,6 +41,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         DatabaseModule.forRoot(config, SCHEMA),
+        ObservabilityModule.forRoot(config, logDestination),
         // Each module's @Sweep runs on its own interval in Nest's scheduler (HOLD_SWEEP_SECONDS; 0: none).
         ScheduleModule.forRoot(),
         SweepModule,

@@ -32,3 +32,4 @@ export * from './errors/thrown-by.js';
 export * from './config/production-checks.js';
 export * from './password/password-rules.js';
 export * from './graphql/range-cost.js';
+export * from './context/request-id.js';

@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { type Actor, DomainException, type GqlContext, PUBLIC_KEY, RequestContext, ROLES_KEY, type Role } from '@app/shared';
+import { type Actor, DomainException, type GqlContext, PUBLIC_KEY, RequestContext, requestIdOf, ROLES_KEY, type Role } from '@app/shared';
 import type { Request } from 'express';
 import { AuthService } from './auth.service.js';
 
@@ -36,7 +36,7 @@ export class AuthGuard implements CanActivate {
       req = exec.switchToHttp().getRequest<Request>();
       setCtx = (ctx) => ((req as Request & { ctx?: RequestContext }).ctx = ctx);
     }
-    const requestId = String(req.headers['x-request-id'] ?? '').slice(0, 64) || undefined;
+    const requestId = requestIdOf(req);
     const header = req.headers.authorization;
     if (!header) {
       setCtx(RequestContext.anonymous(requestId));

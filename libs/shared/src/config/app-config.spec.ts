@@ -87,3 +87,21 @@ describe('loadConfig in production', () => {
     expect(loadConfig({ JWT_SECRET: 'changeme', DATA_KEY: '0'.repeat(64), DATABASE_URL: 'mysql://root@127.0.0.1:3306/rr', DEMO_DATA: 'true' }).demoData).toBe(true);
   });
 });
+
+describe('loadConfig: logs and metrics', () => {
+  const dev = (env: Record<string, string> = {}) => ({ DATA_KEY: GOOD_KEY, DATABASE_URL: 'mysql://root@127.0.0.1:3306/rr', ...env });
+
+  it('LOG_LEVEL: info by default, any of pino’s levels, nothing else', () => {
+    expect(loadConfig(dev()).logLevel).toBe('info');
+    expect(loadConfig(dev({ LOG_LEVEL: 'WARN' })).logLevel).toBe('warn');
+    expect(loadConfig(dev({ LOG_LEVEL: 'silent' })).logLevel).toBe('silent');
+    expect(refusal(dev({ LOG_LEVEL: 'verbose' }))).toMatch(/^LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/);
+  });
+
+  it('METRICS_TOKEN: none by default (open in development, closed in production); a short one is refused', () => {
+    expect(loadConfig(dev()).metricsToken).toBeNull();
+    expect(loadConfig(production()).metricsToken).toBeNull();
+    expect(loadConfig(production({ METRICS_TOKEN: ' 0123456789abcdef0123 ' })).metricsToken).toBe('0123456789abcdef0123');
+    expect(refusal(dev({ METRICS_TOKEN: 'short' }))).toMatch(/^METRICS_TOKEN must be at least 16 characters/);
+  });
+});

@@ -31,7 +31,14 @@ export interface AppConfig {
   explorer: boolean;
   /** 32 bytes that encrypt and key-hash personal data (ID numbers, phones); losing it loses them. */
   dataKey: Buffer;
+  /** pino's level for the JSON log lines (LOG_LEVEL): one line per request at `info`. */
+  logLevel: LogLevel;
+  /** Bearer token that opens GET /metrics (METRICS_TOKEN); null: open in development, closed in production. */
+  metricsToken: string | null;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -109,6 +116,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const publicUrl = (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
   if (!/^https?:\/\/[^/\s]+/.test(publicUrl)) throw new Error(`PUBLIC_URL must be an http:// or https:// address, got "${publicUrl}"`);
 
+  const logLevel = (env.LOG_LEVEL?.trim().toLowerCase() || 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  const metricsToken = env.METRICS_TOKEN?.trim() || null;
+  // Anyone who can reach the port may try it: a short one is guessable.
+  if (metricsToken && metricsToken.length < 16) throw new Error('METRICS_TOKEN must be at least 16 characters (e.g. `openssl rand -hex 32`)');
+
   return {
     production,
     port,
@@ -125,5 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     schemaFile: production ? false : join(process.cwd(), 'schema.gql'),
     explorer: true,
     dataKey,
+    logLevel,
+    metricsToken,
   };
 }

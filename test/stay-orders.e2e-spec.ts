@@ -298,6 +298,17 @@ describe(`stays made to order (${DB_KIND})`, () => {
     expect((await t.ok(AUDIT, {}, w.admin)).capacityAudit).toEqual([]);
   });
 
+  it("an acceptance against the union's policy (a trip longer than it allows) is refused whole with POLICY_VIOLATION", async () => {
+    const requestId = (await send(w.unionA.organiser, requestInput([w.baseA.id], { nights: 5 }))).id;
+    const q = await quote(w.baseA.operator, quoteInput(requestId, w.baseA.id));
+    const packagesBefore = (await t.ok('query($id:Int!){base(id:$id){packages(includeInactive:true){id}}}', { id: w.baseA.id }, w.admin)).base.packages;
+    const refused = await t.gql(ACCEPT, { id: q.id }, w.unionA.organiser);
+    expectError(refused, 'POLICY_VIOLATION');
+    expect(refused.errors![0].extensions!.rule).toBe('maxDaysPerTrip');
+    expect((await t.ok('query($id:Int!){base(id:$id){packages(includeInactive:true){id}}}', { id: w.baseA.id }, w.admin)).base.packages).toEqual(packagesBefore);
+    expect(await getRequest(w.unionA.organiser, requestId)).toMatchObject({ status: 'OPEN', batchId: null, quotes: [{ id: q.id, status: 'OFFERED' }] });
+  });
+
   it('the sweep expires a quote after its validUntil day and a request after its answer-by day, with their open quotes', async () => {
     const requestId = (await send(w.unionA.organiser, requestInput([w.baseA.id, w.baseB.id], { answerBy: addDays(today, 2) }))).id;
     const q1 = await quote(w.baseA.operator, quoteInput(requestId, w.baseA.id, { validUntil: today }));

@@ -3,7 +3,7 @@ import { IsInt, IsNotEmpty, IsOptional, MaxLength } from 'class-validator';
 
 @InputType({ description: 'A message in a stay request’s thread with one base.' })
 export class PostStayMessageInput {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The OPEN stay request it is about.' })
   @IsInt()
   requestId: number;
 

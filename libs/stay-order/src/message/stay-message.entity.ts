@@ -9,6 +9,7 @@ export enum StayMessageSide {
 
 registerEnumType(StayMessageSide, {
   name: 'StayMessageSide',
+  description: 'Who wrote a message in a stay request’s thread.',
   valuesMap: { UNION: { description: 'The union’s side: its organiser, its region’s partner or the federation.' }, BASE: { description: 'The base’s operator.' } },
 });
 
@@ -20,11 +21,11 @@ registerEnumType(StayMessageSide, {
 @Entity('stay_message')
 @Index('idx_stay_message_thread', ['requestId', 'baseId'])
 export class StayMessage {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Its id.' })
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The stay request it is about.' })
   @Column({ type: 'int' })
   requestId: number;
 
@@ -32,7 +33,7 @@ export class StayMessage {
   @Column({ type: 'int' })
   baseId: number;
 
-  @Field(() => StayMessageSide)
+  @Field(() => StayMessageSide, { description: 'Which side wrote it.' })
   @Column({ type: 'simple-enum', enum: StayMessageSide })
   side: StayMessageSide;
 
@@ -43,11 +44,11 @@ export class StayMessage {
   @Column({ type: 'int', nullable: true })
   authorId: number | null;
 
-  @Field()
+  @Field({ description: 'What was written.' })
   @Column({ type: 'varchar', length: 2000 })
   text: string;
 
-  @Field()
+  @Field({ description: 'When it was written.' })
   @Column({ type: 'datetime' })
   at: Date;
 }

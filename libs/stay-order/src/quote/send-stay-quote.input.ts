@@ -4,7 +4,7 @@ import { ArrayMaxSize, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from '
 
 @InputType({ description: 'A base’s quote for a stay request. A newer quote from the same base replaces its open one.' })
 export class SendStayQuoteInput {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The OPEN stay request answered.' })
   @IsInt()
   requestId: number;
 

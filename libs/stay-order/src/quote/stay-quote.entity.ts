@@ -9,11 +9,11 @@ import { StayQuoteStatus } from './stay-quote-status.js';
 @Index('idx_stay_quote_base', ['baseId', 'status'])
 @Index('idx_stay_quote_status_valid', ['status', 'validUntil'])
 export class StayQuote {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Its id.' })
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The stay request it answers.' })
   @Column({ type: 'int' })
   requestId: number;
 
@@ -41,7 +41,7 @@ export class StayQuote {
   @Column({ type: 'date' })
   validUntil: string;
 
-  @Field(() => StayQuoteStatus)
+  @Field(() => StayQuoteStatus, { description: 'Where it stands; its history says how it got there, and why.' })
   @Column({ type: 'simple-enum', enum: StayQuoteStatus })
   status: StayQuoteStatus;
 
@@ -60,11 +60,11 @@ export class StayQuote {
   @Column({ type: 'int', nullable: true })
   quotedById: number | null;
 
-  @Field()
+  @Field({ description: 'When it was sent.' })
   @Column({ type: 'datetime' })
   createdAt: Date;
 
-  @Field()
+  @Field({ description: 'When its status last changed.' })
   @Column({ type: 'datetime' })
   updatedAt: Date;
 }
@@ -73,7 +73,7 @@ export class StayQuote {
 @Entity('stay_quote_event')
 @Index('idx_stay_quote_event', ['quoteId'])
 export class StayQuoteEvent extends RecordedMove {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Its id.' })
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;
 
@@ -84,7 +84,7 @@ export class StayQuoteEvent extends RecordedMove {
   @Column({ type: 'simple-enum', enum: StayQuoteStatus, nullable: true })
   from: StayQuoteStatus | null;
 
-  @Field(() => StayQuoteStatus)
+  @Field(() => StayQuoteStatus, { description: 'The status it moved to.' })
   @Column({ type: 'simple-enum', enum: StayQuoteStatus })
   to: StayQuoteStatus;
 }

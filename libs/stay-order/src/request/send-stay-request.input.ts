@@ -76,7 +76,7 @@ export class SendStayRequestInput {
 
 @InputType({ description: 'Which stay requests to list.' })
 export class StayRequestFilter {
-  @Field(() => StayRequestStatus, { nullable: true })
+  @Field(() => StayRequestStatus, { nullable: true, description: 'Only those in this status.' })
   @IsOptional()
   status?: StayRequestStatus | null;
 

@@ -11,7 +11,7 @@ import { StayRequestStatus } from './stay-request-status.js';
 @Index('idx_stay_request_region', ['unionRegionId', 'status'])
 @Index('idx_stay_request_status_expires', ['status', 'expiresAt'])
 export class StayRequest {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Its id.' })
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;
 
@@ -66,7 +66,7 @@ export class StayRequest {
   @Column({ type: 'varchar', length: 2000, nullable: true })
   notes: string | null;
 
-  @Field(() => StayRequestStatus)
+  @Field(() => StayRequestStatus, { description: 'Where it stands; its history says how it got there.' })
   @Column({ type: 'simple-enum', enum: StayRequestStatus })
   status: StayRequestStatus;
 
@@ -82,11 +82,11 @@ export class StayRequest {
   @Column({ type: 'int', nullable: true })
   batchId: number | null;
 
-  @Field()
+  @Field({ description: 'When it was sent.' })
   @Column({ type: 'datetime' })
   createdAt: Date;
 
-  @Field()
+  @Field({ description: 'When its status last changed.' })
   @Column({ type: 'datetime' })
   updatedAt: Date;
 }
@@ -106,7 +106,7 @@ export class StayRequestBase {
 @Entity('stay_request_event')
 @Index('idx_stay_request_event', ['requestId'])
 export class StayRequestEvent extends RecordedMove {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Its id.' })
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;
 
@@ -117,7 +117,7 @@ export class StayRequestEvent extends RecordedMove {
   @Column({ type: 'simple-enum', enum: StayRequestStatus, nullable: true })
   from: StayRequestStatus | null;
 
-  @Field(() => StayRequestStatus)
+  @Field(() => StayRequestStatus, { description: 'The status it moved to.' })
   @Column({ type: 'simple-enum', enum: StayRequestStatus })
   to: StayRequestStatus;
 }

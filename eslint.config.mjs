@@ -15,6 +15,7 @@ const ALLOWED = {
   roster: ['shared', 'base', 'booking'],
   billing: ['shared', 'base', 'booking', 'roster'],
   exchange: ['shared', 'base', 'booking', 'billing'],
+  'stay-order': ['shared', 'base', 'booking'],
 };
 const LIBS = Object.keys(ALLOWED);
 

@@ -1,5 +1,5 @@
 /** Jest in native ESM mode (NestJS 12 is ESM-only); see STACK.md. */
-const libs = ['shared', 'auth', 'base', 'booking', 'roster', 'billing', 'exchange'];
+const libs = ['shared', 'auth', 'base', 'booking', 'roster', 'billing', 'exchange', 'stay-order'];
 export default {
   rootDir: '.',
   testEnvironment: 'node',

@@ -150,6 +150,18 @@ describe(`access and scoping (${DB_KIND})`, () => {
       unionPolicy: ['query($u:Int!){unionPolicy(unionId:$u){maxDaysPerTrip}}', { u: w.unionA.id }],
       unionPolicyVersions: ['query($u:Int!){unionPolicyVersions(unionId:$u){id}}', { u: w.unionA.id }],
       setUnionPolicy: ['mutation($i:SetUnionPolicyInput!){setUnionPolicy(input:$i){id}}', { i: { unionId: w.unionA.id, effectiveFrom: far(), maxDaysPerTrip: 30 } }],
+      stayRequests: ['{stayRequests{id}}', {}],
+      stayRequest: ['query{stayRequest(id:1){id}}', {}],
+      sendStayRequest: ['mutation($i:SendStayRequestInput!){sendStayRequest(input:$i){id}}', { i: { unionId: w.unionA.id, baseIds: [baseId], earliestStart: far(), nights: 2, headcount: 5 } }],
+      withdrawStayRequest: ['mutation{withdrawStayRequest(id:1,reason:"x"){id}}', {}],
+      sendStayQuote: [
+        'mutation($i:SendStayQuoteInput!){sendStayQuote(input:$i){id}}',
+        { i: { requestId: 1, baseId, startDate: far(), pricePerPerson: '100.00', includes: 'x', programme: [], validUntil: w.start } },
+      ],
+      withdrawStayQuote: ['mutation{withdrawStayQuote(id:1,reason:"x"){id}}', {}],
+      declineStayQuote: ['mutation{declineStayQuote(id:1,reason:"x"){id}}', {}],
+      acceptStayQuote: ['mutation{acceptStayQuote(id:1){id}}', {}],
+      postStayMessage: ['mutation{postStayMessage(input:{requestId:1,text:"x"}){id}}', {}],
     };
   }
 

@@ -13,6 +13,7 @@ import { BillingModule } from '@app/billing';
 import { ExchangeModule } from '@app/exchange';
 import { BookingModule } from '@app/booking';
 import { RosterModule } from '@app/roster';
+import { StayOrderModule } from '@app/stay-order';
 import { type AppConfig, createValidationPipe, DatabaseModule, DomainExceptionFilter, formatGraphqlError, type GqlContext, rangeCostPlugin, RequestContext, SweepModule } from '@app/shared';
 import { SCHEMA } from './database/schema.js';
 import { StartupService } from './demo/startup.service.js';
@@ -68,6 +69,7 @@ export class AppModule {
         RosterModule,
         BillingModule,
         ExchangeModule,
+        StayOrderModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }, { provide: APP_FILTER, useClass: DomainExceptionFilter }, StartupService, DemoDataService],

@@ -36,6 +36,9 @@ import { AuthResolver } from '../../../libs/auth/src/login/auth.resolver.js';
 import { AccountResolver } from '../../../libs/auth/src/account/account.resolver.js';
 import { InsuranceResolver } from '../../../libs/roster/src/insurance/insurance.resolver.js';
 import { NoticeLinkResolver } from '../../../libs/roster/src/notice/notice-link.resolver.js';
+import { StayRequestResolver } from '../../../libs/stay-order/src/request/stay-request.resolver.js';
+import { StayQuoteResolver, StayRequestQuotesResolver } from '../../../libs/stay-order/src/quote/stay-quote.resolver.js';
+import { StayMessageResolver } from '../../../libs/stay-order/src/message/stay-message.resolver.js';
 
 /**
  * The AuthGuard refuses an operation that has neither @Roles nor @Public at run time; this spec
@@ -84,6 +87,10 @@ const RESOLVERS: Array<abstract new (...args: never[]) => unknown> = [
   RosterWorkflowResolver,
   ParticipantStayResolver,
   UnionCoverageResolver,
+  StayRequestResolver,
+  StayQuoteResolver,
+  StayRequestQuotesResolver,
+  StayMessageResolver,
 ];
 const OPERATION_TYPES = ['Query', 'Mutation', 'Subscription'];
 const ALL_ROLES = Object.values(Role) as string[];

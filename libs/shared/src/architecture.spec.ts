@@ -15,6 +15,7 @@ const ALLOWED: Record<string, string[]> = {
   roster: ['shared', 'base', 'booking'],
   billing: ['shared', 'base', 'booking', 'roster'],
   exchange: ['shared', 'base', 'booking', 'billing'],
+  'stay-order': ['shared', 'base', 'booking'],
 };
 
 /**

@@ -6,9 +6,11 @@ import { DocumentType, Gender, InsuranceService, mainlandIdCheckDigit, Participa
 import { AgreementService, AgreementAllotmentService } from '@app/exchange';
 import { BillIssueService, BillPaymentService, ConsumptionService } from '@app/billing';
 import { addDays, type RequestContext, Role, todayInShanghai, TransactionRunner } from '@app/shared';
+import { StayAcceptanceService, StayMessageService, StayQuoteService, StayRequestService } from '@app/stay-order';
 import { loadDemoAgreements, loadDemoExchangeTraffic } from './demo-exchange.js';
 import { loadDemoHistory } from './demo-history.js';
 import { loadDemoStayInProgress } from './demo-stay-in-progress.js';
+import { demoActor, loadDemoStayOrders } from './demo-stay-orders.js';
 
 /** The documented password of every demo account except admin. */
 export const DEMO_PASSWORD = 'demo1234';
@@ -87,6 +89,10 @@ export class DemoDataService {
     private readonly agreements: AgreementService,
     private readonly allotments: AgreementAllotmentService,
     private readonly db: TransactionRunner,
+    private readonly stayRequests: StayRequestService,
+    private readonly stayQuotes: StayQuoteService,
+    private readonly stayAcceptance: StayAcceptanceService,
+    private readonly stayMessages: StayMessageService,
   ) {}
 
   async load(ctx: RequestContext): Promise<void> {
@@ -142,7 +148,7 @@ export class DemoDataService {
     for (const [code, name, regionCode] of UNIONS) unionIds.push((await this.unions.create(ctx, { code, name, regionId: region(regionCode) })).id);
 
     const operator = await this.users.create(ctx, { username: 'operator', password: DEMO_PASSWORD, role: Role.BASE_OPERATOR, baseId: baseIds[0] }, { publishedPassword: true });
-    await this.users.create(ctx, { username: 'organiser', password: DEMO_PASSWORD, role: Role.UNION_ORGANISER, unionId: unionIds[0] }, { publishedPassword: true });
+    const organiser = await this.users.create(ctx, { username: 'organiser', password: DEMO_PASSWORD, role: Role.UNION_ORGANISER, unionId: unionIds[0] }, { publishedPassword: true });
     await this.users.create(ctx, { username: 'approver', password: DEMO_PASSWORD, role: Role.UNION_APPROVER, unionId: unionIds[0] }, { publishedPassword: true });
     await this.users.create(ctx, { username: 'partner', password: DEMO_PASSWORD, role: Role.PARTNER, regionId: region('YF') }, { publishedPassword: true });
 
@@ -182,6 +188,16 @@ export class DemoDataService {
         unionId: unionIds[0],
         people: demoPeople(30, 100),
         operator: { userId: operator.id, username: operator.username, role: Role.BASE_OPERATOR, baseId: baseIds[0], unionId: null, regionId: null },
+      },
+    );
+    await loadDemoStayOrders(
+      ctx,
+      { requests: this.stayRequests, quotes: this.stayQuotes, acceptance: this.stayAcceptance, messages: this.stayMessages },
+      {
+        organiser: demoActor(organiser, Role.UNION_ORGANISER, { unionId: unionIds[0] }),
+        operator: demoActor(operator, Role.BASE_OPERATOR, { baseId: baseIds[0] }),
+        baseIds: [baseIds[0], baseIds[1], baseIds[2]],
+        unionIds: { organisers: unionIds[0], shenzhen: szUnion, zhuhai: unionIds[UNIONS.findIndex(([, , code]) => code === 'ZH')] },
       },
     );
   }

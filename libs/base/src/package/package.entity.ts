@@ -42,6 +42,13 @@ export class Package {
   @Column({ type: 'varchar', length: 1000, nullable: true })
   description: string | null;
 
+  @Field(() => Int, {
+    nullable: true,
+    description: 'A package made to order (an accepted stay quote) for this union alone: only its people, the base and its region’s partner see it. Null: on general sale.',
+  })
+  @Column({ type: 'int', nullable: true })
+  privateForUnionId: number | null;
+
   @Field()
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;

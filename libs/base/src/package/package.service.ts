@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException, nowToTheSecond, type RequestContext, TransactionRunner } from '@app/shared';
+import { DomainException, may, nowToTheSecond, Permission, type RequestContext, TransactionRunner, type TxContext } from '@app/shared';
 import { In } from 'typeorm';
 import { assertManagesBase } from '../base/base-access.js';
 import { BaseService } from '../base/base.service.js';
+import { UnionService } from '../union/union.service.js';
 import type { CreatePackageInput } from './create-package.input.js';
 import { Package } from './package.entity.js';
 import type { UpdatePackageInput } from './update-package.input.js';
@@ -18,15 +19,33 @@ export class PackageService {
   constructor(
     private readonly db: TransactionRunner,
     private readonly bases: BaseService,
+    private readonly unions: UnionService,
   ) {}
 
+  /**
+   * Whether the caller sees the package: one on general sale, everyone; one made to order, only
+   * its union's people, its base and the partner of the union's region (whose region is looked up
+   * only when the union and base alone do not settle it). A hidden package is as if it did not exist.
+   */
+  async visible(ctx: RequestContext, pkg: Package): Promise<boolean> {
+    const unionId = pkg.privateForUnionId;
+    if (unionId == null) return true;
+    if (may(ctx, Permission.SeePrivatePackage, { unionId, baseId: pkg.baseId })) return true;
+    const union = ctx.actor ? await this.unions.load(ctx, unionId) : null;
+    return union != null && may(ctx, Permission.SeePrivatePackage, { unionId, baseId: pkg.baseId, regionId: union.regionId });
+  }
+
+  /** The package, if the caller may see it (NOT_FOUND otherwise: a private one is not even named). */
   async getOrThrow(ctx: RequestContext, id: number, field = 'id'): Promise<Package> {
     const pkg = await this.db.read(ctx, (em) => em.findOneBy(Package, { id }));
-    if (!pkg) throw DomainException.notFound('Package', id, field);
+    if (!pkg || !(await this.visible(ctx, pkg))) throw DomainException.notFound('Package', id, field);
     return pkg;
   }
 
-  /** Batched per request (DataLoader). */
+  /**
+   * Batched per request (DataLoader), for the package of something the caller already sees (a
+   * batch's): not filtered again, as whoever sees the batch sees what it booked.
+   */
   load(ctx: RequestContext, id: number): Promise<Package | null> {
     return ctx
       .loader<number, Package | null>('package', async (ids) => {
@@ -37,14 +56,26 @@ export class PackageService {
       .load(id);
   }
 
-  /** The packages of a base, batched per request across bases. */
-  listForBase(ctx: RequestContext, baseId: number, includeInactive: boolean): Promise<Package[]> {
-    return ctx
+  /** The packages of a base the caller may see (made-to-order ones only to their union), batched per request across bases. */
+  async listForBase(ctx: RequestContext, baseId: number, includeInactive: boolean): Promise<Package[]> {
+    const all = await ctx
       .loader<number, Package[]>(`packagesOfBase:${includeInactive}`, async (baseIds) => {
         const rows = await this.db.read(ctx, (em) => em.find(Package, { where: { baseId: In([...baseIds]), ...(includeInactive ? {} : { active: true }) }, order: { id: 'ASC' } }));
         return baseIds.map((id) => rows.filter((p) => p.baseId === id));
       })
       .load(baseId);
+    const shown = await Promise.all(all.map((p) => this.visible(ctx, p)));
+    return all.filter((_, i) => shown[i]);
+  }
+
+  /**
+   * A package made to order for one union, in the caller's transaction (the accepted stay quote's):
+   * on sale to that union alone, for groups up to the headcount it was quoted for. The caller has
+   * checked that it acts for the union; the base need not be the caller's.
+   */
+  async createPrivate(tx: TxContext, made: Pick<Package, 'baseId' | 'name' | 'nights' | 'pricePerPerson' | 'maxGroupSize' | 'description' | 'privateForUnionId'>): Promise<Package> {
+    const now = nowToTheSecond();
+    return tx.em.save(tx.em.create(Package, { ...made, minGroupSize: 1, active: true, createdAt: now, updatedAt: now }));
   }
 
   create(ctx: RequestContext, input: CreatePackageInput): Promise<Package> {

@@ -57,6 +57,9 @@ const EXPECTED: Record<Permission, string> = {
   [Permission.ActForRegion]: /*   */ '++    ++     --   --   --   +-',
   [Permission.ManageFederation]: /* */ '++    ++     --   --   --   --',
   [Permission.RecordHistory]: /*  */ '--    ++     --   --   --   --',
+  [Permission.SendStayRequest]: /**/ '++    ++     +-   --   --   +-',
+  [Permission.SeeStayRequest]: /* */ '++    ++     +-   +-   +-   +-',
+  [Permission.SeePrivatePackage]: '++    ++     +-   +-   +-   +-',
 };
 
 const cases = Object.values(Permission).flatMap((permission) => {

@@ -48,6 +48,16 @@ export enum Permission {
   ActForRegion = 'ActForRegion',
   /** Act as the city federation: either side of any agreement, any union's booking under any agreement. */
   ManageFederation = 'ManageFederation',
+  /**
+   * Ask bases for a stay made to order (订单式) and act on the answers (reply, accept or decline a
+   * quote, withdraw the request): an organiser for their own union, a partner for the unions of their
+   * region (target: the union and its region), the federation for any.
+   */
+  SendStayRequest = 'SendStayRequest',
+  /** See a stay request and its quotes and thread: the union's people, the operator of a base it was sent to, the partner of the union's region. */
+  SeeStayRequest = 'SeeStayRequest',
+  /** See a package made to order for one union: that union's people, the base that made it, the partner of the union's region. */
+  SeePrivatePackage = 'SeePrivatePackage',
   /** Write what already happened (the demo's past stays, confirmations without the union's paperwork): the system only. */
   RecordHistory = 'RecordHistory',
 }
@@ -110,6 +120,9 @@ export const ACCESS_POLICY: Readonly<Record<Permission, Readonly<Partial<Record<
   [Permission.ActForRegion]: { ...FEDERATION, [PARTNER]: 'region' },
   [Permission.ManageFederation]: FEDERATION,
   [Permission.RecordHistory]: { SYSTEM: 'all' },
+  [Permission.SendStayRequest]: { ...FEDERATION, [ORGANISER]: 'union', [PARTNER]: 'region' },
+  [Permission.SeeStayRequest]: { ...FEDERATION, [ORGANISER]: 'union', [APPROVER]: 'union', [OPERATOR]: 'base', [PARTNER]: 'region' },
+  [Permission.SeePrivatePackage]: { ...FEDERATION, [ORGANISER]: 'union', [APPROVER]: 'union', [OPERATOR]: 'base', [PARTNER]: 'region' },
 };
 
 const HOME = { union: 'unionId', base: 'baseId', region: 'regionId', 'sending region': 'regionId', 'exchange region': 'regionId', 'stand-in': 'regionId' } as const;

@@ -171,6 +171,8 @@ export class BatchRequestService {
         const waitsFor = this.holds.firstStep(policy.publicationRequired);
         const startDate = input.startDate;
         const endDate = addDays(startDate, pkg.nights);
+        // Priced night by night over the package's seasons, before any lock is taken; the batch keeps this price.
+        const { pricePerPerson } = await this.packages.priceOfStay(tx, pkg, startDate);
         // The agreement first (it takes its quota), then the beds: the same lock order as every other path.
         const terms =
           input.agreementId != null
@@ -197,7 +199,7 @@ export class BatchRequestService {
           endDate,
           nights: pkg.nights,
           headcount: input.headcount,
-          pricePerPerson: pkg.pricePerPerson,
+          pricePerPerson,
           arrivals: null,
           unionPolicyId: policy.id || null,
           holdExpiresAt: toTheSecond(holdUntil(waitsFor, deadlines, now, this.config.holdTtlSeconds)),
@@ -212,7 +214,7 @@ export class BatchRequestService {
           allotmentId,
           benefitType: terms?.benefitType ?? null,
           benefitAmount: terms?.benefitAmount ?? 0,
-          benefitPerPerson: benefitPerPerson(terms?.benefitType ?? null, terms?.benefitAmount ?? 0, pkg.pricePerPerson),
+          benefitPerPerson: benefitPerPerson(terms?.benefitType ?? null, terms?.benefitAmount ?? 0, pricePerPerson),
           createdById: actor.userId,
           createdAt: now,
           updatedAt: now,

@@ -110,6 +110,7 @@ describe(`access and scoping (${DB_KIND})`, () => {
       updateBase: ['mutation($i:UpdateBaseInput!){updateBase(input:$i){id name}}', { i: { id: baseId, name: 'hijacked' } }],
       createPackage: ['mutation($i:CreatePackageInput!){createPackage(input:$i){id}}', { i: { baseId, name: 'x', nights: 1, pricePerPerson: '1.00', minGroupSize: 1, maxGroupSize: 2 } }],
       updatePackage: ['mutation($i:UpdatePackageInput!){updatePackage(input:$i){id name}}', { i: { id: w.baseA.packageId, name: 'hijacked' } }],
+      suggestStays: ['query($p:Int!,$s:Date!){suggestStays(packageId:$p,startDate:$s,headcount:2){startDate}}', { p: w.baseA.packageId, s: w.start }],
       setPackagePrices: [
         'mutation($i:SetPricePeriodsInput!){setPackagePrices(input:$i){id}}',
         { i: { packageId: w.baseA.packageId, periods: [{ season: 'PEAK', firstNight: w.start, lastNight: w.start, pricePerNight: '0.01' }] } },

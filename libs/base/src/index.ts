@@ -29,6 +29,7 @@ export { Package } from './package/package.entity.js';
 export { PackageService } from './package/package.service.js';
 export { PricePeriod, Season } from './package/price-period.entity.js';
 export { type StayPrice, stayPrice } from './package/stay-price.js';
+export { type StayCandidate, StayOptionsService } from './package/stay-options.service.js';
 export { checkGroupSize } from './package/group-size.js';
 export { CapacityService } from './capacity/capacity.service.js';
 export { type NightRange, nightRuns } from './capacity/night-move.js';

@@ -110,6 +110,11 @@ describe(`access and scoping (${DB_KIND})`, () => {
       updateBase: ['mutation($i:UpdateBaseInput!){updateBase(input:$i){id name}}', { i: { id: baseId, name: 'hijacked' } }],
       createPackage: ['mutation($i:CreatePackageInput!){createPackage(input:$i){id}}', { i: { baseId, name: 'x', nights: 1, pricePerPerson: '1.00', minGroupSize: 1, maxGroupSize: 2 } }],
       updatePackage: ['mutation($i:UpdatePackageInput!){updatePackage(input:$i){id name}}', { i: { id: w.baseA.packageId, name: 'hijacked' } }],
+      suggestStays: ['query($p:Int!,$s:Date!){suggestStays(packageId:$p,startDate:$s,headcount:2){startDate}}', { p: w.baseA.packageId, s: w.start }],
+      setPackagePrices: [
+        'mutation($i:SetPricePeriodsInput!){setPackagePrices(input:$i){id}}',
+        { i: { packageId: w.baseA.packageId, periods: [{ season: 'PEAK', firstNight: w.start, lastNight: w.start, pricePerNight: '0.01' }] } },
+      ],
       createUnion: ['mutation($i:CreateUnionInput!){createUnion(input:$i){id}}', { i: { code: 'X-INTRUDER', name: 'x', regionId: w.regions.YF } }],
       createUser: ['mutation($i:CreateUserInput!){createUser(input:$i){id}}', { i: { username: 'intruder', password: 'intruder-password', role: 'ADMIN' } }],
       changePassword: ['mutation{changePassword(currentPassword:"admin-test-password",newPassword:"intruder-password"){accessToken}}', {}],
@@ -394,10 +399,10 @@ describe(`access and scoping (${DB_KIND})`, () => {
       expect((await listAs(w.baseB.operator, { baseId: w.baseA.id })).totalCount).toBe(0);
     });
 
-    it('createPackage, updatePackage, setCapacity, closeDates and reopenDates for another base are FORBIDDEN', async () => {
+    it('createPackage, updatePackage, setPackagePrices, setCapacity, closeDates and reopenDates for another base are FORBIDDEN', async () => {
       const ops = everyOperation();
       const before = await state();
-      for (const op of ['createPackage', 'updatePackage', 'setCapacity', 'closeDates', 'reopenDates', 'setCancellationPolicy', 'setNoShowFee', 'voidBill']) {
+      for (const op of ['createPackage', 'updatePackage', 'setPackagePrices', 'setCapacity', 'closeDates', 'reopenDates', 'setCancellationPolicy', 'setNoShowFee', 'voidBill']) {
         const [query, variables] = ops[op];
         expectDenied(await t.gql(query, variables, w.baseB.operator), op, ['FORBIDDEN']);
       }

@@ -46,7 +46,7 @@ describe(`schema, migrations and start-up (${DB_KIND})`, () => {
     const t = await startTestApp({ demoData: true, adminPassword: 'admin-demo' });
     try {
       const admin = await t.login('admin', 'admin-demo');
-      const all = await t.ok<any>('{ bases { id name county isDemo region { code } packages { id } } unions { code city } }', {}, admin);
+      const all = await t.ok<any>('{ bases { id name county isDemo region { code } packages { id privateForUnionId pricePeriods { season } } } unions { code city } }', {}, admin);
       const unions = all.unions;
       const bases = all.bases.filter((b: any) => b.region.code === 'YF');
       expect(bases).toHaveLength(7);
@@ -59,6 +59,8 @@ describe(`schema, migrations and start-up (${DB_KIND})`, () => {
         expect(base.isDemo).toBe(true);
         expect(base.packages.length).toBeGreaterThanOrEqual(2);
         expect(base.packages.length).toBeLessThanOrEqual(3);
+        // Seasons at every base (issue 16): off-peak, peak, shoulder; a stay made to order keeps its quoted price.
+        for (const p of base.packages.filter((x: any) => x.privateForUnionId === null)) expect(p.pricePeriods.map((x: any) => x.season)).toEqual(['OFF_PEAK', 'PEAK', 'SHOULDER']);
       }
       expect(new Set(bases.map((b: any) => b.county))).toEqual(new Set(['新兴县', '罗定市', '郁南县', '云城区', '云安区']));
       // The twelve regions' federations come with the schema; the demo adds a district union in ten of them.

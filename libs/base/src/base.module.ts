@@ -14,6 +14,7 @@ import { CapacityService } from './capacity/capacity.service.js';
 import { BasePackagesResolver } from './package/base-packages.resolver.js';
 import { PackageResolver } from './package/package.resolver.js';
 import { PackageService } from './package/package.service.js';
+import { StayOptionsService } from './package/stay-options.service.js';
 import { RegionResolver } from './region/region.resolver.js';
 import { RegionService } from './region/region.service.js';
 import { RegionFederationResolver } from './union/region-federation.resolver.js';
@@ -40,6 +41,7 @@ import { UnionOrganisers } from './union/union-organisers.js';
     UnionService,
     UnionOrganisers,
     PackageService,
+    StayOptionsService,
     CapacityService,
     CapacityCalendarService,
     BaseResolver,
@@ -60,6 +62,7 @@ import { UnionOrganisers } from './union/union-organisers.js';
     UnionService,
     UnionOrganisers,
     PackageService,
+    StayOptionsService,
     CapacityService,
     CapacityCalendarService,
   ],

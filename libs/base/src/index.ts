@@ -2,6 +2,7 @@ import { Allotment, AllotmentEvent, AllotmentNight } from './allotment/allotment
 import { Base } from './base/base.entity.js';
 import { CapacityNight } from './capacity/capacity-night.entity.js';
 import { Package } from './package/package.entity.js';
+import { PricePeriod } from './package/price-period.entity.js';
 import { Region } from './region/region.entity.js';
 import { Holiday } from './holiday/holiday.entity.js';
 import { TradeUnion } from './union/union.entity.js';
@@ -26,6 +27,9 @@ export { UnionPolicy, DEFAULT_POLICY } from './union/union-policy.entity.js';
 export { UnionPolicyService, stayDays } from './union/union-policy.service.js';
 export { Package } from './package/package.entity.js';
 export { PackageService } from './package/package.service.js';
+export { PricePeriod, Season } from './package/price-period.entity.js';
+export { type StayPrice, stayPrice } from './package/stay-price.js';
+export { type StayCandidate, StayOptionsService } from './package/stay-options.service.js';
 export { checkGroupSize } from './package/group-size.js';
 export { CapacityService } from './capacity/capacity.service.js';
 export { type NightRange, nightRuns } from './capacity/night-move.js';
@@ -33,4 +37,4 @@ export { CapacityCalendarService } from './capacity/capacity-calendar.service.js
 export { CapacityDrift, CapacityDay, BaseAvailability } from './capacity/capacity-day.model.js';
 
 /** The tables this module owns. */
-export const BASE_ENTITIES = [Holiday, UnionPolicy, Allotment, AllotmentNight, AllotmentEvent, Region, Base, TradeUnion, Package, CapacityNight];
+export const BASE_ENTITIES = [Holiday, UnionPolicy, Allotment, AllotmentNight, AllotmentEvent, Region, Base, TradeUnion, Package, PricePeriod, CapacityNight];

@@ -12,6 +12,8 @@ import { HoldSweeperService } from './batch/hold-sweeper.service.js';
 import { BaseRatingResolver, BatchFeedbackResolver, FeedbackResolver } from './feedback/feedback.resolver.js';
 import { FeedbackService } from './feedback/feedback.service.js';
 import { DeadlineService } from './deadline/deadline.service.js';
+import { StaySuggestionResolver } from './suggestion/stay-suggestion.resolver.js';
+import { StaySuggestionService } from './suggestion/stay-suggestion.service.js';
 
 /**
  * Batches: requests, the lifecycle, holds, the capacity audit, and the unions' ratings of their
@@ -23,6 +25,8 @@ import { DeadlineService } from './deadline/deadline.service.js';
     BatchRules,
     DeadlineService,
     BatchHoldService,
+    StaySuggestionService,
+    StaySuggestionResolver,
     BatchRequestService,
     BatchLifecycleService,
     BatchRescheduleService,
@@ -35,6 +39,6 @@ import { DeadlineService } from './deadline/deadline.service.js';
     BaseRatingResolver,
     BatchFeedbackResolver,
   ],
-  exports: [BatchRules, DeadlineService, BatchHoldService, BatchRequestService, BatchLifecycleService, BatchRescheduleService, BatchQueryService, FeedbackService],
+  exports: [BatchRules, DeadlineService, StaySuggestionService, BatchHoldService, BatchRequestService, BatchLifecycleService, BatchRescheduleService, BatchQueryService, FeedbackService],
 })
 export class BookingModule {}

@@ -26,3 +26,5 @@ export { StayFeedback } from './feedback/stay-feedback.entity.js';
 export { FeedbackService } from './feedback/feedback.service.js';
 
 export const BOOKING_ENTITIES = [Batch, BatchEvent, StayFeedback];
+export { StaySuggestionService, type StayWish } from './suggestion/stay-suggestion.service.js';
+export { StayOption } from './suggestion/stay-option.model.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UserService } from '@app/auth';
-import { BaseService, CapacityCalendarService, PackageService, RegionService, UnionService } from '@app/base';
+import { BaseService, CapacityCalendarService, PackageService, RegionService, Season, UnionService } from '@app/base';
 import { BatchLifecycleService, BatchRequestService } from '@app/booking';
 import { DocumentType, Gender, InsuranceService, mainlandIdCheckDigit, ParticipantCategory, ParticipantEditService, type ParticipantFields } from '@app/roster';
 import { AgreementService, AgreementAllotmentService } from '@app/exchange';
@@ -70,6 +70,20 @@ function demoPeople(count: number, from = 0): ParticipantFields[] {
 }
 
 /** Seven demo bases in Yunfu with packages and a year of beds, the ten unions, one account per role, a few batches: one with most of its rooming list, one checked in today, one completed awaiting its bill. */
+/**
+ * The demo's seasons, from six weeks out so the batches it books keep the plain prices: a quiet month
+ * at 80 % of the package's nightly price, a busy one at 130 %, then the shoulder at 100 %.
+ */
+function demoSeasons(today: string, pkg: { nights: number; price: number }): Array<{ season: Season; firstNight: string; lastNight: string; pricePerNight: number }> {
+  const night = pkg.price / pkg.nights;
+  const at = (percent: number) => Math.round((night * percent) / 100 / 100) * 100;
+  return [
+    { season: Season.OFF_PEAK, firstNight: addDays(today, 42), lastNight: addDays(today, 71), pricePerNight: at(80) },
+    { season: Season.PEAK, firstNight: addDays(today, 72), lastNight: addDays(today, 102), pricePerNight: at(130) },
+    { season: Season.SHOULDER, firstNight: addDays(today, 103), lastNight: addDays(today, 180), pricePerNight: at(100) },
+  ];
+}
+
 @Injectable()
 export class DemoDataService {
   constructor(
@@ -99,6 +113,7 @@ export class DemoDataService {
     const today = todayInShanghai();
     const baseIds: number[] = [];
     const packageIds: number[] = [];
+    const packagePrices = new Map<number, { nights: number; price: number }>();
     const packageSizes: Array<{ id: number; maxGroupSize: number }> = [];
     const regionIds = new Map((await this.regions.list(ctx)).map((r) => [r.code, r.id]));
     const region = (code: string) => {
@@ -124,6 +139,7 @@ export class DemoDataService {
           description: '演示套餐 demo package',
         });
         packageIds.push(pkg.id);
+        packagePrices.set(pkg.id, p);
         packageSizes.push({ id: pkg.id, maxGroupSize: pkg.maxGroupSize });
       }
       await this.capacity.setCapacity(ctx, { baseId: base.id, from: today, to: addDays(today, 365), totalBeds: b.beds });
@@ -200,5 +216,7 @@ export class DemoDataService {
         unionIds: { organisers: unionIds[0], shenzhen: szUnion, zhuhai: unionIds[UNIONS.findIndex(([, , code]) => code === 'ZH')] },
       },
     );
+    // Seasons last: the demo's batches above keep the plain prices the README quotes.
+    for (const id of packageIds) await this.packages.setPricePeriods(ctx, { packageId: id, periods: demoSeasons(today, packagePrices.get(id)!) });
   }
 }

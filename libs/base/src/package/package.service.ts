@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException, may, nowToTheSecond, Permission, type RequestContext, TransactionRunner, type TxContext } from '@app/shared';
-import { In } from 'typeorm';
+import { addDays, type CalendarDate, daysBetween, DomainException, may, nowToTheSecond, Permission, type RequestContext, TransactionRunner, type TxContext } from '@app/shared';
+import { In, LessThan, MoreThanOrEqual } from 'typeorm';
 import { assertManagesBase } from '../base/base-access.js';
 import { BaseService } from '../base/base.service.js';
 import { UnionService } from '../union/union.service.js';
 import type { CreatePackageInput } from './create-package.input.js';
 import { Package } from './package.entity.js';
+import { PricePeriod } from './price-period.entity.js';
+import type { SetPricePeriodsInput } from './set-price-periods.input.js';
+import { findOverlap, type StayPrice, stayPrice } from './stay-price.js';
 import type { UpdatePackageInput } from './update-package.input.js';
 
 function checkGroupSizes(min: number, max: number): void {
@@ -97,6 +100,48 @@ export class PackageService {
       checkGroupSizes(pkg.minGroupSize, pkg.maxGroupSize);
       pkg.updatedAt = nowToTheSecond();
       return tx.em.save(pkg);
+    });
+  }
+
+  /** A package's seasons in night order, batched per request across packages. */
+  pricePeriods(ctx: RequestContext, packageId: number): Promise<PricePeriod[]> {
+    return ctx
+      .loader<number, PricePeriod[]>('pricePeriodsOfPackage', async (ids) => {
+        const rows = await this.db.read(ctx, (em) => em.find(PricePeriod, { where: { packageId: In([...ids]) }, order: { firstNight: 'ASC' } }));
+        return ids.map((id) => rows.filter((p) => p.packageId === id));
+      })
+      .load(packageId);
+  }
+
+  /** Today's price per person of a stay of this package arriving on `startDate`, night by night over its seasons. */
+  async priceOfStay(ctx: RequestContext, pkg: Package, startDate: CalendarDate): Promise<StayPrice> {
+    const lastNight = addDays(startDate, pkg.nights - 1);
+    const periods = await this.db.read(ctx, (em) => em.find(PricePeriod, { where: { packageId: pkg.id, firstNight: LessThan(addDays(lastNight, 1)), lastNight: MoreThanOrEqual(startDate) } }));
+    return stayPrice(pkg, startDate, periods);
+  }
+
+  /** Replaces a package's seasons in one transaction; batches already booked keep the price they were booked at. */
+  setPricePeriods(ctx: RequestContext, input: SetPricePeriodsInput): Promise<PricePeriod[]> {
+    input.periods.forEach((p, i) => {
+      if (p.lastNight < p.firstNight) throw DomainException.badInput(`periods.${i}.lastNight`, `Season ${i + 1} ends (${p.lastNight}) before it begins (${p.firstNight})`);
+      if (daysBetween(p.firstNight, p.lastNight) >= 366) throw DomainException.badInput(`periods.${i}.lastNight`, `Season ${i + 1} spans more than 366 nights: split it by year`);
+    });
+    const overlap = findOverlap(input.periods);
+    if (overlap) {
+      const [a, b] = overlap.map((i) => input.periods[i]);
+      throw DomainException.badInput(
+        `periods.${overlap[1]}.firstNight`,
+        `Seasons ${overlap[0] + 1} (${a.firstNight} to ${a.lastNight}) and ${overlap[1] + 1} (${b.firstNight} to ${b.lastNight}) overlap: a night has one price`,
+      );
+    }
+    return this.db.transaction(ctx, async (tx) => {
+      const pkg = await this.getOrThrow(tx, input.packageId, 'packageId');
+      assertManagesBase(tx, pkg.baseId);
+      await tx.em.delete(PricePeriod, { packageId: pkg.id });
+      for (const p of input.periods) await tx.em.insert(PricePeriod, { packageId: pkg.id, ...p });
+      pkg.updatedAt = nowToTheSecond();
+      await tx.em.save(pkg);
+      return tx.em.find(PricePeriod, { where: { packageId: pkg.id }, order: { firstNight: 'ASC' } });
     });
   }
 }

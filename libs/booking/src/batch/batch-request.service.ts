@@ -1,7 +1,21 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AllotmentDrawService, BaseService, CapacityService, checkGroupSize, PackageService, UnionPolicyService, UnionService } from '@app/base';
-import { addDays, APP_CONFIG, type AppConfig, Clock, DomainException, insertRow, may, Permission, requireAccess, isUniqueViolation, type RequestContext, TransactionRunner } from '@app/shared';
+import {
+  addDays,
+  APP_CONFIG,
+  type AppConfig,
+  Clock,
+  DomainException,
+  ErrorCode,
+  insertRow,
+  may,
+  Permission,
+  requireAccess,
+  isUniqueViolation,
+  type RequestContext,
+  TransactionRunner,
+} from '@app/shared';
 import { bookingUnion } from './batch-access.js';
 import { appendHistory } from './batch-history.js';
 import { BatchHoldService, toTheSecond } from './batch-hold.service.js';
@@ -15,6 +29,7 @@ import { benefitPerPerson } from '../exchange-terms/benefit.js';
 import { DeadlineService } from '../deadline/deadline.service.js';
 import { holdUntil } from '../deadline/deadlines.js';
 import type { RequestBatchInput } from './request-batch.input.js';
+import { StaySuggestionService } from '../suggestion/stay-suggestion.service.js';
 
 /** Crockford-style alphabet: no I, L, O, U to misread on the phone. */
 const REF_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -51,6 +66,7 @@ export class BatchRequestService {
     private readonly queries: BatchQueryService,
     private readonly deadlines: DeadlineService,
     private readonly holds: BatchHoldService,
+    private readonly suggestions: StaySuggestionService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -127,6 +143,20 @@ export class BatchRequestService {
    * different input is a CONFLICT.
    */
   async request(ctx: RequestContext, input: RequestBatchInput): Promise<Batch> {
+    try {
+      return await this.hold(ctx, input);
+    } catch (error) {
+      // A night full or closed: the refusal lists what would fit instead (错时化). Not for an agreement's
+      // stay, whose beds come from its own allotment and quota.
+      if (error instanceof DomainException && error.details.night !== undefined && input.agreementId == null && [ErrorCode.CAPACITY_EXCEEDED, ErrorCode.BAD_USER_INPUT].includes(error.code)) {
+        const alternatives = await this.suggestions.suggest(ctx, { ...input, unionId: bookingUnion(ctx, input.unionId, input.agreementId) });
+        throw new DomainException(error.code, error.message, { ...error.details, alternatives: StaySuggestionService.asDetails(alternatives) });
+      }
+      throw error;
+    }
+  }
+
+  private async hold(ctx: RequestContext, input: RequestBatchInput): Promise<Batch> {
     const actor = ctx.requireActor();
     const unionId = bookingUnion(ctx, input.unionId, input.agreementId);
     const today = this.clock.today();
@@ -171,6 +201,8 @@ export class BatchRequestService {
         const waitsFor = this.holds.firstStep(policy.publicationRequired);
         const startDate = input.startDate;
         const endDate = addDays(startDate, pkg.nights);
+        // Priced night by night over the package's seasons, before any lock is taken; the batch keeps this price.
+        const { pricePerPerson } = await this.packages.priceOfStay(tx, pkg, startDate);
         // The agreement first (it takes its quota), then the beds: the same lock order as every other path.
         const terms =
           input.agreementId != null
@@ -197,7 +229,7 @@ export class BatchRequestService {
           endDate,
           nights: pkg.nights,
           headcount: input.headcount,
-          pricePerPerson: pkg.pricePerPerson,
+          pricePerPerson,
           arrivals: null,
           unionPolicyId: policy.id || null,
           holdExpiresAt: toTheSecond(holdUntil(waitsFor, deadlines, now, this.config.holdTtlSeconds)),
@@ -212,7 +244,7 @@ export class BatchRequestService {
           allotmentId,
           benefitType: terms?.benefitType ?? null,
           benefitAmount: terms?.benefitAmount ?? 0,
-          benefitPerPerson: benefitPerPerson(terms?.benefitType ?? null, terms?.benefitAmount ?? 0, pkg.pricePerPerson),
+          benefitPerPerson: benefitPerPerson(terms?.benefitType ?? null, terms?.benefitAmount ?? 0, pricePerPerson),
           createdById: actor.userId,
           createdAt: now,
           updatedAt: now,

@@ -128,7 +128,8 @@ export class BatchRescheduleService {
   /** The batch row and its history event: same status, the move (and a new package's price) and the caller's reason. */
   private async record(tx: TxContext, batch: Batch, pkg: Package, move: BatchMove, reason: string | null): Promise<Batch> {
     const newPackage = pkg.id !== batch.packageId;
-    const pricePerPerson = newPackage ? pkg.pricePerPerson : batch.pricePerPerson;
+    // A new package is priced for the new dates over its seasons; the same package keeps the price it was booked at.
+    const pricePerPerson = newPackage ? (await this.packages.priceOfStay(tx, pkg, move.startDate)).pricePerPerson : batch.pricePerPerson;
     const changes = {
       startDate: move.startDate,
       endDate: move.endDate,

@@ -60,6 +60,19 @@ export class DeadlineService {
     );
   }
 
+  /**
+   * The start dates (each at a base with its own cut-off) whose list can still go through the union's
+   * approval path from `today`; one read of the calendar for all of them.
+   */
+  async fittingStarts<T extends { startDate: CalendarDate; rosterCutoffDays: number }>(ctx: RequestContext, policy: UnionPolicy, stays: T[], today: CalendarDate): Promise<T[]> {
+    const open = stays.filter((s) => s.startDate >= today);
+    if (!policy.publicationRequired || open.length === 0) return open;
+    const starts = open.map((s) => s.startDate).sort();
+    const longest = Math.max(...open.map((s) => lookBackDays(rulesOf(policy, s.rosterCutoffDays))));
+    const calendar = await this.holidays.calendarBetween(ctx, addDays(starts[0], -longest), starts.at(-1)!);
+    return open.filter((s) => deadlinesFor(s.startDate, rulesOf(policy, s.rosterCutoffDays), calendar).submitBy! >= today);
+  }
+
   private async cutoffOf(ctx: RequestContext, baseId: number): Promise<number> {
     const base = await this.bases.load(ctx, baseId);
     if (!base) throw new Error(`Base ${baseId} is missing`);

@@ -65,6 +65,7 @@ export function testConfig(database: AppConfig['database'], overrides: Partial<A
   return {
     production: false,
     port: 0,
+    workers: 1,
     host: '127.0.0.1',
     shutdownTimeoutSeconds: 20,
     publicUrl: 'https://rr.example.cn',

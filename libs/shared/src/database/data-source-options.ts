@@ -1,7 +1,7 @@
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataSourceOptions, MixedList } from 'typeorm';
-import type { DatabaseConfig } from '../config/app-config.js';
+import { type DatabaseConfig, DEFAULT_POOL_SIZE } from '../config/app-config.js';
 import { QueryCounter } from './query-counter.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -24,6 +24,11 @@ function privateFile(path: string): void {
   chmodSync(path, 0o600);
 }
 
+/** Requests that may wait for each pooled connection before new ones are refused as overload. */
+export const QUEUED_PER_CONNECTION = 64;
+/** How long opening a MySQL connection may take. */
+export const CONNECT_TIMEOUT_MS = 5000;
+
 /** TypeORM options for either database; the schema always comes from migrations, never `synchronize`. */
 export function dataSourceOptions(db: DatabaseConfig, sources: SchemaSources): DataSourceOptions {
   const common = {
@@ -38,6 +43,7 @@ export function dataSourceOptions(db: DatabaseConfig, sources: SchemaSources): D
     if (db.path !== ':memory:') privateFile(db.path);
     return { ...common, type: 'better-sqlite3', database: db.path, migrations: sources.migrations.sqlite, enableWAL: true };
   }
+  const poolSize = db.poolSize ?? DEFAULT_POOL_SIZE;
   return {
     ...common,
     // TypeORM reads MariaDB's catalogue differently (column defaults); the wrong flavour shows false drift.
@@ -48,9 +54,17 @@ export function dataSourceOptions(db: DatabaseConfig, sources: SchemaSources): D
     timezone: 'Z',
     // DATE columns stay 'YYYY-MM-DD' text, as on SQLite; DATETIME still becomes a Date.
     dateStrings: ['DATE'],
-    // A small pool serves many clients better than a large one (STACK.md: 8 beat 256 on hot nights).
-    poolSize: 10,
-    extra: { connectionLimit: 10 },
+    poolSize,
+    extra: {
+      // A small pool serves many clients better than a large one (STACK.md: 8 beat 256 on hot nights):
+      // the rest wait here, in order, not as transactions holding locks in MySQL.
+      connectionLimit: poolSize,
+      // A bounded wait: past this many requests queued for a connection the process is overloaded,
+      // and a quick SERVICE_UNAVAILABLE beats minutes of waiting and unbounded memory.
+      queueLimit: poolSize * QUEUED_PER_CONNECTION,
+      // A server that does not answer (down, or a dropped network) fails a request in seconds.
+      connectTimeout: CONNECT_TIMEOUT_MS,
+    },
   };
 }
 

@@ -29,12 +29,13 @@ export const QUEUED_PER_CONNECTION = 64;
 /** How long opening a MySQL connection may take. */
 export const CONNECT_TIMEOUT_MS = 5000;
 
-/** TypeORM options for either database; the schema always comes from migrations, never `synchronize`. */
+/** TypeORM options for either database; the schema always comes from migrations (runPendingMigrations), never `synchronize`. */
 export function dataSourceOptions(db: DatabaseConfig, sources: SchemaSources): DataSourceOptions {
   const common = {
     entities: sources.entities,
     synchronize: false,
-    migrationsRun: true,
+    // The app migrates after connecting, under a lock (locked-migrations.ts); the CLI when told.
+    migrationsRun: false,
     logger: new QueryCounter(),
     logging: ['query', 'error', 'warn', 'migration'] as ('query' | 'error' | 'warn' | 'migration')[],
     maxQueryExecutionTime: 2000,

@@ -11,6 +11,9 @@ export function serviceUnavailablePlugin(): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async willSendResponse({ response }) {
+          // @nestjs/apollo's own willSendResponse (added after ours) sets 200 on every answer that
+          // ran; Apollo starts all listeners at once, so ours waits one tick and has the last word.
+          await Promise.resolve();
           if (response.body.kind !== 'single') return;
           if (!response.body.singleResult.errors?.some((e) => e.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE)) return;
           response.http.status = 503;

@@ -3,7 +3,6 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainException, ErrorCode } from './domain.exception.js';
 import { ScalarInputError } from '../scalars/scalar-input.error.js';
-import { isDatabaseUnavailable } from '../database/sql-errors.js';
 
 const logger = new Logger('GraphQLError');
 
@@ -93,11 +92,6 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
       path: formatted.path,
       extensions: { code: isBadValue ? ErrorCode.BAD_USER_INPUT : code, ...(field ? { field } : {}) },
     };
-  }
-  // A query that went around the TransactionRunner (which already says so) and met a database that is down.
-  if (isDatabaseUnavailable(original)) {
-    const unavailable = DomainException.serviceUnavailable();
-    return { message: unavailable.message, path: formatted.path, extensions: { code: unavailable.code, ...unavailable.details } };
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   return { message: 'Internal server error; it has been logged', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

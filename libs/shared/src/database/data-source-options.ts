@@ -26,8 +26,12 @@ function privateFile(path: string): void {
 
 /** Requests that may wait for each pooled connection before new ones are refused as overload. */
 export const QUEUED_PER_CONNECTION = 64;
-/** How long opening a MySQL connection may take. */
-export const CONNECT_TIMEOUT_MS = 5000;
+/**
+ * How long opening a MySQL connection may take (mysql2's default). A refused connection fails at
+ * once whatever this says; 5 s proved too short on a saturated machine, where the event loop itself
+ * is late to read the handshake and the pool's first connections timed out under a burst.
+ */
+export const CONNECT_TIMEOUT_MS = 10_000;
 
 /** TypeORM options for either database; the schema always comes from migrations (runPendingMigrations), never `synchronize`. */
 export function dataSourceOptions(db: DatabaseConfig, sources: SchemaSources): DataSourceOptions {
@@ -63,7 +67,7 @@ export function dataSourceOptions(db: DatabaseConfig, sources: SchemaSources): D
       // A bounded wait: past this many requests queued for a connection the process is overloaded,
       // and a quick SERVICE_UNAVAILABLE beats minutes of waiting and unbounded memory.
       queueLimit: poolSize * QUEUED_PER_CONNECTION,
-      // A server that does not answer (down, or a dropped network) fails a request in seconds.
+      // A server that does not answer (a dropped network) fails a request in seconds, not minutes.
       connectTimeout: CONNECT_TIMEOUT_MS,
     },
   };

@@ -25,7 +25,8 @@ export function ensureBuilt(): void {
   execFileSync(join(process.cwd(), 'node_modules/.bin/nest'), ['build', 'api'], { stdio: 'inherit' });
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port nobody listens on now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -47,9 +48,15 @@ export interface BuiltServer {
   stop: () => Promise<void>;
 }
 
-/** Starts `node dist/apps/api/src/main.js` as its own process on a fresh database and waits for /health. */
-export async function startBuiltServer(env: Record<string, string> = {}): Promise<BuiltServer> {
-  const db = await freshDatabase();
+/**
+ * Starts `node dist/apps/api/src/main.js` as its own process on a fresh database and waits for /health.
+ * `mysqlUrl`: on that MySQL database instead, which the caller owns (several processes on one
+ * database, or a server the test stops); it is not dropped when the process stops. `answerWithinMs`:
+ * how long /health may take to answer (loading the demo data takes longer than the default minute
+ * on a busy machine).
+ */
+export async function startBuiltServer(env: Record<string, string> = {}, { mysqlUrl, answerWithinMs = 60_000 }: { mysqlUrl?: string; answerWithinMs?: number } = {}): Promise<BuiltServer> {
+  const db = mysqlUrl ? { config: { type: 'mysql' as const, url: mysqlUrl }, drop: async () => undefined } : await freshDatabase();
   const dir = mkdtempSync(join(tmpdir(), 'rr-built-'));
   const port = await freePort();
   const child = spawn(process.execPath, [MAIN], {
@@ -75,7 +82,7 @@ export async function startBuiltServer(env: Record<string, string> = {}): Promis
     await db.drop();
     rmSync(dir, { recursive: true, force: true });
   };
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + answerWithinMs;
   for (;;) {
     if (child.exitCode !== null) {
       await cleanup();
@@ -89,7 +96,7 @@ export async function startBuiltServer(env: Record<string, string> = {}): Promis
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       await cleanup();
-      throw new Error(`the server did not answer /health within 60 s:\n${output}`);
+      throw new Error(`the server did not answer /health within ${answerWithinMs / 1000} s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -17,14 +17,18 @@ export interface GqlResult<T = Record<string, any>> {
   errors?: Array<{ message: string; extensions?: Record<string, any> }>;
 }
 
-export interface TestApp {
-  app: INestApplication;
-  config: AppConfig;
+/** GraphQL calls to one running API, in-process or a child process. */
+export interface ApiClient {
   url: string;
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
   /** As gql, but fails the test on any error and returns data. */
   ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
   login(username: string, password: string): Promise<string>;
+}
+
+export interface TestApp extends ApiClient {
+  app: INestApplication;
+  config: AppConfig;
   get<T>(type: abstract new (...args: never[]) => T): T;
   close(): Promise<void>;
 }
@@ -65,6 +69,7 @@ export function testConfig(database: AppConfig['database'], overrides: Partial<A
   return {
     production: false,
     port: 0,
+    workers: 1,
     host: '127.0.0.1',
     shutdownTimeoutSeconds: 20,
     publicUrl: 'https://rr.example.cn',
@@ -92,8 +97,20 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
   const app = await createApp(config, { logger: process.env.LOG_SQL === 'true' ? ['error', 'warn', 'log'] : ['error'] });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
-  const url = `http://127.0.0.1:${address.port}`;
+  return {
+    ...apiClient(`http://127.0.0.1:${address.port}`),
+    app,
+    config,
+    get: (type) => app.get(type as never),
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
 
+/** A client of the API answering at `url`. */
+export function apiClient(url: string): ApiClient {
   const gql = async <T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>> => {
     const req = request(url).post('/graphql').set('content-type', 'application/json');
     if (token) req.set('authorization', `Bearer ${token}`);
@@ -108,19 +125,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
   const login = async (username: string, password: string) =>
     (await ok<{ login: { accessToken: string } }>('mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}', { u: username, p: password })).login.accessToken;
 
-  return {
-    app,
-    config,
-    url,
-    gql,
-    ok,
-    login,
-    get: (type) => app.get(type as never),
-    close: async () => {
-      await app.close();
-      await db.drop();
-    },
-  };
+  return { url, gql, ok, login };
 }
 
 /** The first error's code, for assertions. */

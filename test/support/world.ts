@@ -1,5 +1,5 @@
 import { addDays, todayInShanghai } from '@app/shared';
-import { ADMIN_PASSWORD, type TestApp } from './test-app.js';
+import { ADMIN_PASSWORD, type ApiClient } from './test-app.js';
 
 /** A small world built through the public API, as a federation admin would: two bases, two unions, accounts. */
 export interface World {
@@ -19,7 +19,7 @@ export interface World {
 const PASSWORD = 'test-password-1';
 
 export async function buildWorld(
-  t: TestApp,
+  t: ApiClient,
   opts: {
     beds?: number;
     nightsOfBeds?: number;
@@ -78,7 +78,7 @@ export async function buildWorld(
 }
 
 /** The regions by code. */
-export async function regionIds(t: TestApp, token: string): Promise<Record<string, number>> {
+export async function regionIds(t: ApiClient, token: string): Promise<Record<string, number>> {
   const { regions } = await t.ok<{ regions: Array<{ id: number; code: string }> }>('{regions{id code}}', {}, token);
   return Object.fromEntries(regions.map((r) => [r.code, r.id]));
 }
@@ -86,7 +86,7 @@ export async function regionIds(t: TestApp, token: string): Promise<Record<strin
 export const REQUEST_BATCH = `mutation($i:RequestBatchInput!){requestBatch(input:$i){id reference status headcount startDate endDate nights pricePerPerson totalPrice holdExpiresAt}}`;
 export const AUDIT = '{capacityAudit{baseId date reservedBeds heldByBatches}}';
 
-export async function calendar(t: TestApp, token: string, baseId: number, from: string, to: string) {
+export async function calendar(t: ApiClient, token: string, baseId: number, from: string, to: string) {
   const data = await t.ok<{ base: { calendar: Array<{ date: string; totalBeds: number; reservedBeds: number; availableBeds: number; closed: boolean }> } }>(
     'query($id:Int!,$f:Date!,$t:Date!){base(id:$id){calendar(from:$f,to:$t){date totalBeds reservedBeds availableBeds closed}}}',
     { id: baseId, f: from, t: to },

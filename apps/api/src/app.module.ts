@@ -14,7 +14,18 @@ import { ExchangeModule } from '@app/exchange';
 import { BookingModule } from '@app/booking';
 import { RosterModule } from '@app/roster';
 import { StayOrderModule } from '@app/stay-order';
-import { type AppConfig, createValidationPipe, DatabaseModule, DomainExceptionFilter, formatGraphqlError, type GqlContext, rangeCostPlugin, RequestContext, SweepModule } from '@app/shared';
+import {
+  type AppConfig,
+  createValidationPipe,
+  DatabaseModule,
+  DomainExceptionFilter,
+  formatGraphqlError,
+  type GqlContext,
+  rangeCostPlugin,
+  RequestContext,
+  serviceUnavailablePlugin,
+  SweepModule,
+} from '@app/shared';
 import { SCHEMA } from './database/schema.js';
 import { StartupService } from './demo/startup.service.js';
 import { DemoDataService } from './demo/demo-data.service.js';
@@ -55,7 +66,8 @@ export class AppModule {
           playground: false,
           // graphql-armor's plugin typings come from its CommonJS build.
           // rangeCostPlugin: armor's cost counts a 366-night calendar as one object; this counts its days.
-          plugins: [ApolloServerPluginLandingPageDisabled(), ...(armor.plugins as never[]), rangeCostPlugin()],
+          // serviceUnavailablePlugin: HTTP 503 + Retry-After while the database does not answer.
+          plugins: [ApolloServerPluginLandingPageDisabled(), ...(armor.plugins as never[]), rangeCostPlugin(), serviceUnavailablePlugin()],
           validationRules: armor.validationRules,
           parseOptions: { maxTokens: 2000 },
           introspection: true,

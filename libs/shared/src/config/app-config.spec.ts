@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { loadConfig } from './app-config.js';
 
 const GOOD_SECRET = '3f9a1c7e5b2d8f4a6c0e9b1d7f3a5c8e2b4d6f8a0c1e3b5d7f9a2c4e6b8d0f1a';
@@ -103,5 +104,24 @@ describe('loadConfig: logs and metrics', () => {
     expect(loadConfig(production()).metricsToken).toBeNull();
     expect(loadConfig(production({ METRICS_TOKEN: ' 0123456789abcdef0123 ' })).metricsToken).toBe('0123456789abcdef0123');
     expect(refusal(dev({ METRICS_TOKEN: 'short' }))).toMatch(/^METRICS_TOKEN must be at least 16 characters/);
+  });
+});
+
+describe('loadConfig: processes and the database pool', () => {
+  const mysql = { DATABASE_URL: 'mysql://root@127.0.0.1:3306/rr', DATA_KEY: GOOD_KEY };
+
+  it('one process and a pool of 8 by default; WORKERS=auto is one per core', () => {
+    const config = loadConfig(mysql);
+    expect(config.workers).toBe(1);
+    expect(config.database).toMatchObject({ type: 'mysql', poolSize: 8 });
+    expect(loadConfig({ ...mysql, WORKERS: 'auto' }).workers).toBe(availableParallelism());
+    expect(loadConfig({ ...mysql, WORKERS: '3', DB_POOL_SIZE: '4' })).toMatchObject({ workers: 3, database: { poolSize: 4 } });
+  });
+
+  it('refuses more than one process on the embedded SQLite file, and counts that are not counts', () => {
+    expect(refusal({ SQLITE_PATH: '/nonexistent/app.sqlite', DATA_KEY: GOOD_KEY, WORKERS: '2' })).toMatch(/WORKERS=2 needs MySQL \(DATABASE_URL\)/);
+    expect(loadConfig({ SQLITE_PATH: '/nonexistent/app.sqlite', DATA_KEY: GOOD_KEY, WORKERS: '1' }).workers).toBe(1);
+    expect(refusal({ ...mysql, WORKERS: '0' })).toMatch(/WORKERS must be an integer ≥ 1/);
+    expect(refusal({ ...mysql, DB_POOL_SIZE: 'many' })).toMatch(/DB_POOL_SIZE must be an integer ≥ 1/);
   });
 });

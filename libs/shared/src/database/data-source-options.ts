@@ -1,7 +1,7 @@
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataSourceOptions, MixedList } from 'typeorm';
-import type { DatabaseConfig } from '../config/app-config.js';
+import { type DatabaseConfig, DEFAULT_POOL_SIZE } from '../config/app-config.js';
 import { QueryCounter } from './query-counter.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -24,12 +24,22 @@ function privateFile(path: string): void {
   chmodSync(path, 0o600);
 }
 
-/** TypeORM options for either database; the schema always comes from migrations, never `synchronize`. */
+/** Requests that may wait for each pooled connection before new ones are refused as overload. */
+export const QUEUED_PER_CONNECTION = 64;
+/**
+ * How long opening a MySQL connection may take (mysql2's default). A refused connection fails at
+ * once whatever this says; 5 s proved too short on a saturated machine, where the event loop itself
+ * is late to read the handshake and the pool's first connections timed out under a burst.
+ */
+export const CONNECT_TIMEOUT_MS = 10_000;
+
+/** TypeORM options for either database; the schema always comes from migrations (runPendingMigrations), never `synchronize`. */
 export function dataSourceOptions(db: DatabaseConfig, sources: SchemaSources): DataSourceOptions {
   const common = {
     entities: sources.entities,
     synchronize: false,
-    migrationsRun: true,
+    // The app migrates after connecting, under a lock (locked-migrations.ts); the CLI when told.
+    migrationsRun: false,
     logger: new QueryCounter(),
     logging: ['query', 'error', 'warn', 'migration'] as ('query' | 'error' | 'warn' | 'migration')[],
     maxQueryExecutionTime: 2000,
@@ -38,6 +48,7 @@ export function dataSourceOptions(db: DatabaseConfig, sources: SchemaSources): D
     if (db.path !== ':memory:') privateFile(db.path);
     return { ...common, type: 'better-sqlite3', database: db.path, migrations: sources.migrations.sqlite, enableWAL: true };
   }
+  const poolSize = db.poolSize ?? DEFAULT_POOL_SIZE;
   return {
     ...common,
     // TypeORM reads MariaDB's catalogue differently (column defaults); the wrong flavour shows false drift.
@@ -48,9 +59,17 @@ export function dataSourceOptions(db: DatabaseConfig, sources: SchemaSources): D
     timezone: 'Z',
     // DATE columns stay 'YYYY-MM-DD' text, as on SQLite; DATETIME still becomes a Date.
     dateStrings: ['DATE'],
-    // A small pool serves many clients better than a large one (STACK.md: 8 beat 256 on hot nights).
-    poolSize: 10,
-    extra: { connectionLimit: 10 },
+    poolSize,
+    extra: {
+      // A small pool serves many clients better than a large one (STACK.md: 8 beat 256 on hot nights):
+      // the rest wait here, in order, not as transactions holding locks in MySQL.
+      connectionLimit: poolSize,
+      // A bounded wait: past this many requests queued for a connection the process is overloaded,
+      // and a quick SERVICE_UNAVAILABLE beats minutes of waiting and unbounded memory.
+      queueLimit: poolSize * QUEUED_PER_CONNECTION,
+      // A server that does not answer (a dropped network) fails a request in seconds, not minutes.
+      connectTimeout: CONNECT_TIMEOUT_MS,
+    },
   };
 }
 

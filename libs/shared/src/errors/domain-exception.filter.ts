@@ -13,6 +13,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.INVALID_TRANSITION]: 409,
   [ErrorCode.CONFLICT]: 409,
   [ErrorCode.TOO_MANY_REQUESTS]: 429,
+  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
 };
 
 /** Nest's and multer's own HTTP errors (unknown route, upload too large) in the same shape as ours. */

@@ -11,7 +11,12 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   /** Too many attempts (failed sign-ins): `extensions.retryAfterSeconds` says when to try again. */
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
+  /** The database cannot be reached (down, restarting, or this process's queue for it is full); nothing was saved. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
 }
+
+/** What SERVICE_UNAVAILABLE suggests as a wait: a database restart takes seconds. */
+export const SERVICE_RETRY_AFTER_SECONDS = 5;
 
 /** Extra, machine-readable facts that travel in `extensions` beside the code. */
 export type ErrorDetail = string | number | boolean | null;
@@ -85,6 +90,15 @@ export class DomainException extends Error {
 
   static invalidTransition(from: string, to: string, message: string): DomainException {
     return new DomainException(ErrorCode.INVALID_TRANSITION, message, { from, to });
+  }
+
+  /** The database did not answer: the work was not done (or, for a commit cut off on its way, a retry with the same idempotencyKey finds it). */
+  static serviceUnavailable(): DomainException {
+    return new DomainException(
+      ErrorCode.SERVICE_UNAVAILABLE,
+      'The booking database is not reachable right now; nothing was changed. Please try again shortly (send the same idempotencyKey when retrying a requestBatch).',
+      { retryAfterSeconds: SERVICE_RETRY_AFTER_SECONDS },
+    );
   }
 
   /** Not a move between states, but something the object's current state does not allow. */

@@ -2,6 +2,8 @@ import { type BeforeApplicationShutdown, Inject, Injectable, Logger, Module, typ
 import { DiscoveryModule, DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { withNamedLock } from '../database/named-lock.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
 import { Clock } from '../time/clock.js';
 import { SWEEP_NAME } from './sweep.js';
 
@@ -20,6 +22,10 @@ export const sweepIntervalName = (name: string) => `sweep: ${name}`;
  * shutdown. `@Interval()` itself wants its period when the class is declared, and a name-only
  * `@Interval` would be mounted with no period (every millisecond), so the intervals are added here
  * at bootstrap, from the config. A tick whose sweep is still running is skipped; time is the Clock's.
+ *
+ * Many processes on one database: each run holds the database's lock for that sweep (`sweep:<name>`,
+ * tried once, not waited for), so one process sweeps at a time and the others skip that tick — by
+ * design, not by the luck of the guarded updates inside each item (which still hold on their own).
  */
 @Injectable()
 export class SweepScheduler implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -31,6 +37,7 @@ export class SweepScheduler implements OnModuleInit, OnApplicationBootstrap, Bef
     private readonly scanner: MetadataScanner,
     private readonly registry: SchedulerRegistry,
     private readonly clock: Clock,
+    private readonly db: TransactionRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -91,7 +98,7 @@ export class SweepScheduler implements OnModuleInit, OnApplicationBootstrap, Bef
   }
 
   private async run(job: SweepJob, now: Date): Promise<number> {
-    const run = job.run(now);
+    const run = this.leased(job, now);
     job.running = run;
     try {
       return await run;
@@ -101,6 +108,14 @@ export class SweepScheduler implements OnModuleInit, OnApplicationBootstrap, Bef
     } finally {
       if (job.running === run) job.running = null;
     }
+  }
+
+  /** Runs the sweep if no other process is running it now; 0 when one is. */
+  private async leased(job: SweepJob, now: Date): Promise<number> {
+    const outcome = await withNamedLock(this.db.dataSource, `sweep:${job.name}`, 0, () => job.run(now));
+    if (outcome.acquired) return outcome.result;
+    this.logger.debug(`${job.name}: another process is running it; this tick is left to that one`);
+    return 0;
   }
 }
 

@@ -36,7 +36,10 @@ describe(`the HTTP surface (${DB_KIND})`, () => {
     it("the explorer page has its own policy, whose hashes are the page's inline script and style: they apply, nothing else does", async () => {
       const page = await request(t.url).get('/graphql').set('accept', 'text/html');
       expect(page.status).toBe(200);
-      const hash = (tag: string) => createHash('sha256').update(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(page.text)![1]).digest('base64');
+      const hash = (tag: string) =>
+        createHash('sha256')
+          .update(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(page.text)![1])
+          .digest('base64');
       expect(page.headers['content-security-policy']).toBe(
         `default-src 'none'; script-src 'sha256-${hash('script')}'; style-src 'sha256-${hash('style')}'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
       );

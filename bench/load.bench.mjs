@@ -5,6 +5,7 @@
 //
 //   npm run bench:load                              (builds first; MariaDB at BENCH_DATABASE_URL, default root@127.0.0.1:3306)
 //   BENCH_SECONDS=3 npm run bench:load              (a short run: about two minutes)
+//   BENCH_API_ROOT=/tmp/before npm run bench:load   (the API of another checkout, built there: a before/after pair under the same noise)
 //   BENCH_PROFILE=/tmp/prof BENCH_CASES=r2-32 npm run bench:load   (the API runs with --cpu-prof into that folder; one case)
 //
 // What counts: "answered /s" is requests answered with the booking or with a typed refusal
@@ -26,6 +27,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const READ_CLIENTS = Number(process.env.BENCH_READ_CLIENTS ?? 32);
 const API_PORT = Number(process.env.BENCH_API_PORT ?? 39_100 + Math.floor(Math.random() * 800));
 const BARE_PORT = API_PORT + 1;
+// Another checkout's build (e.g. the code before a change) to measure on the same machine at the same hour.
+const API_ROOT = process.env.BENCH_API_ROOT ?? root;
 const server = new URL(process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/');
 server.pathname = '/';
 const dbName = `rr_load_${randomBytes(3).toString('hex')}`;
@@ -86,7 +89,7 @@ try {
   const adminPassword = `Bench-${randomBytes(8).toString('hex')}`;
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   const api = start(
-    [...profile, 'dist/apps/api/src/main.js'],
+    [...profile, join(API_ROOT, 'dist/apps/api/src/main.js')],
     {
       NODE_ENV: 'production',
       DATABASE_URL: dbUrl.toString(),

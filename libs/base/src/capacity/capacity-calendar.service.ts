@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type CalendarDate, Clock, daysBetween, DomainException, eachDay, type RequestContext, TransactionRunner } from '@app/shared';
-import { Between, type EntityManager, In } from 'typeorm';
+import { Between, type EntityManager } from 'typeorm';
 import { assertManagesBase } from '../base/base-access.js';
 import type { Base } from '../base/base.entity.js';
 import { BaseService } from '../base/base.service.js';

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { LIMIT_MESSAGES, MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, MAX_SHEET_ROWS, SheetLimitError } from './sheet-limits.js';
 import { repackWorkbook } from './xlsx-parts.js';
@@ -81,15 +81,13 @@ function readCsv(buffer: Buffer, rows: LimitedRows): void {
 }
 
 /** The first worksheet that holds anything, streamed row by row (the sheets before it count towards the limits). */
-// exceljs is loaded on first use (here), not at start-up: ~25 MB of resident memory per process otherwise.
 async function readXlsx(buffer: Buffer, rows: LimitedRows): Promise<void> {
   const zip = repackWorkbook(buffer);
   // In small pieces: exceljs parses a whole piece before it hands over any row of it, so the limits could not stop it.
   const pieces = function* () {
     for (let at = 0; at < zip.length; at += 64 * 1024) yield zip.subarray(at, at + 64 * 1024);
   };
-  const { default: Excel } = await import('exceljs');
-  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from(pieces()), {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(pieces()), {
     sharedStrings: 'cache',
     // Styles tell a date from a number; hyperlinks and the rest are not part of a list.
     styles: 'cache',

@@ -3,7 +3,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ScheduleModule } from '@nestjs/schedule';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Request } from 'express';
 import type { DestinationStream } from 'pino';
@@ -67,7 +67,9 @@ export class AppModule {
           // graphql-armor's plugin typings come from its CommonJS build.
           // rangeCostPlugin: armor's cost counts a 366-night calendar as one object; this counts its days.
           // serviceUnavailablePlugin: HTTP 503 + Retry-After while the database does not answer.
-          plugins: [ApolloServerPluginLandingPageDisabled(), ...(armor.plugins as never[]), rangeCostPlugin(), serviceUnavailablePlugin()],
+          // Cache control is off: no field carries a cache hint and nothing caches answers, yet Apollo's
+          // default plugin wraps every field's resolver (willResolveField) to compute a policy per request.
+          plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...(armor.plugins as never[]), rangeCostPlugin(), serviceUnavailablePlugin()],
           validationRules: armor.validationRules,
           parseOptions: { maxTokens: 2000 },
           introspection: true,

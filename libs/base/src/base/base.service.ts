@@ -33,7 +33,16 @@ export class BaseService {
 
   /** Batched per request: listing many batches costs one query for all their bases. */
   load(ctx: RequestContext, id: number): Promise<Base | null> {
-    return ctx.loader<number, Base | null>('base', (ids) => this.findByIds(ctx, ids)).load(id);
+    return this.loader(ctx).load(id);
+  }
+
+  /** A base the caller has just read (joined to another row): a later `load` of it in this context costs no query. */
+  remember(ctx: RequestContext, base: Base): void {
+    this.loader(ctx).prime(base.id, base);
+  }
+
+  private loader(ctx: RequestContext) {
+    return ctx.loader<number, Base | null>('base', (ids) => this.findByIds(ctx, ids));
   }
 
   create(ctx: RequestContext, input: CreateBaseInput, isDemo = false): Promise<Base> {

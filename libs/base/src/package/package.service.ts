@@ -5,6 +5,9 @@ import { assertManagesBase } from '../base/base-access.js';
 import { BaseService } from '../base/base.service.js';
 import { UnionService } from '../union/union.service.js';
 import type { CreatePackageInput } from './create-package.input.js';
+import { Base } from '../base/base.entity.js';
+import { TradeUnion } from '../union/union.entity.js';
+import { DEFAULT_POLICY, UnionPolicy } from '../union/union-policy.entity.js';
 import { Package } from './package.entity.js';
 import { PricePeriod } from './price-period.entity.js';
 import type { SetPricePeriodsInput } from './set-price-periods.input.js';
@@ -43,6 +46,41 @@ export class PackageService {
     const pkg = await this.db.read(ctx, (em) => em.findOneBy(Package, { id }));
     if (!pkg || !(await this.visible(ctx, pkg))) throw DomainException.notFound('Package', id, field);
     return pkg;
+  }
+
+  /**
+   * What a booking of `packageId` for `unionId` on `day` is judged by, in one query (a booking's round
+   * trips are its cost): the package, its base, the union and the union's policy version in force on
+   * `day` (the defaults when it has none). NOT_FOUND on `packageId` or `unionId` as getOrThrow says it.
+   * The base is remembered for the rest of `ctx` (BaseService.load).
+   */
+  async getForBookingOrThrow(ctx: RequestContext, packageId: number, unionId: number, day: string): Promise<{ pkg: Package; base: Base; union: TradeUnion; policy: UnionPolicy }> {
+    type Joined = Package & { joinedBase?: Base; joinedUnion?: TradeUnion; joinedPolicy?: UnionPolicy };
+    const row: Joined | null = await this.db.read(ctx, (em) =>
+      em
+        .createQueryBuilder(Package, 'p')
+        .leftJoinAndMapOne('p.joinedBase', Base, 'b', 'b.id = p.baseId')
+        .leftJoinAndMapOne('p.joinedUnion', TradeUnion, 'u', 'u.id = :unionId', { unionId })
+        // The version in force: the latest effectiveFrom on or before the day ((unionId, effectiveFrom) is unique).
+        .leftJoinAndMapOne(
+          'p.joinedPolicy',
+          UnionPolicy,
+          'up',
+          'up.unionId = u.id AND up.effectiveFrom = (SELECT MAX(v.effectiveFrom) FROM union_policy v WHERE v.unionId = u.id AND v.effectiveFrom <= :day)',
+          { day },
+        )
+        .where('p.id = :packageId', { packageId })
+        .getOne(),
+    );
+    if (!row) throw DomainException.notFound('Package', packageId, 'packageId');
+    const { joinedBase: base, joinedUnion: union, joinedPolicy: policy, ...fields } = row;
+    const pkg = Object.assign(new Package(), fields);
+    // Another union's stay made to order is not there for this caller (no query for a package on general sale).
+    if (!(await this.visible(ctx, pkg))) throw DomainException.notFound('Package', packageId, 'packageId');
+    if (!union) throw DomainException.notFound('Union', unionId, 'unionId');
+    if (!base) throw DomainException.notFound('Base', pkg.baseId, 'packageId');
+    this.bases.remember(ctx, base);
+    return { pkg, base, union, policy: policy ?? { ...DEFAULT_POLICY, unionId } };
   }
 
   /**

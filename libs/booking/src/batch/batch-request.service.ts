@@ -180,9 +180,8 @@ export class BatchRequestService {
     }
     try {
       return await this.db.transaction(ctx, async (tx) => {
-        const pkg = await this.packages.getOrThrow(tx, input.packageId, 'packageId');
-        const union = await this.unions.getOrThrow(tx, unionId, 'unionId');
-        const base = await this.bases.getOrThrow(tx, pkg.baseId, 'packageId');
+        // The package, its base, the union and the policy in force today (kept on the batch): one query.
+        const { pkg, union, base, policy } = await this.packages.getForBookingOrThrow(tx, input.packageId, unionId, today);
         requireAccess(
           tx,
           Permission.BookForUnion,
@@ -191,8 +190,6 @@ export class BatchRequestService {
         );
         if (!pkg.active) throw DomainException.badInput('packageId', `Package ${pkg.id} ("${pkg.name}") is no longer offered`);
         checkGroupSize(pkg, input.headcount);
-        // The policy in force now, when the batch is requested: it is kept on the batch.
-        const policy = await this.policies.on(tx, unionId, today);
         this.policies.checkTrip(policy, pkg.nights);
         // Refused before any quota or bed is taken: a list that cannot clear notice before arrival would leave the batch stuck.
         const deadlines = await this.deadlines.assertFits(tx, { unionPolicy: policy, baseId: base.id, startDate: input.startDate, today });

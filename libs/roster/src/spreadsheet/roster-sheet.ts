@@ -1,5 +1,5 @@
 import { csvSafe, DomainException } from '@app/shared';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import type { DocumentType } from '../participant/identity-document.js';
 import type { ParticipantFields } from '../participant/participant-check.js';
@@ -161,7 +161,9 @@ export async function writeRosterSheet(rows: ExportRow[], format: SheetFormat, l
     // The BOM makes Excel read the file as UTF-8 rather than the system code page.
     return Buffer.concat([Buffer.from('\ufeff'), Buffer.from(body, 'utf8')]);
   }
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs adds ~25 MB to a process's resident memory (see sheet-grid.ts).
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   const sheet = workbook.addWorksheet(lang === 'zh' ? '名单' : 'Participants');
   sheet.columns = ROSTER_COLUMNS.map((c) => ({
     header: c[lang],

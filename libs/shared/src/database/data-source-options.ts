@@ -69,6 +69,9 @@ export function dataSourceOptions(db: DatabaseConfig, sources: SchemaSources): D
       queueLimit: poolSize * QUEUED_PER_CONNECTION,
       // A server that does not answer (a dropped network) fails a request in seconds, not minutes.
       connectTimeout: CONNECT_TIMEOUT_MS,
+      // mysql2 otherwise captures a stack trace on every query (about 3 % of a booking's CPU in the
+      // profile) only to decorate a failed query's stack; the error keeps its code and message.
+      trace: false,
     },
   };
 }

@@ -37,6 +37,7 @@ import { AccountResolver } from '../../../libs/auth/src/account/account.resolver
 import { InsuranceResolver } from '../../../libs/roster/src/insurance/insurance.resolver.js';
 import { NoticeLinkResolver } from '../../../libs/roster/src/notice/notice-link.resolver.js';
 import { StayRequestResolver } from '../../../libs/stay-order/src/request/stay-request.resolver.js';
+import { StaySuggestionResolver } from '../../../libs/booking/src/suggestion/stay-suggestion.resolver.js';
 import { StayQuoteResolver, StayRequestQuotesResolver } from '../../../libs/stay-order/src/quote/stay-quote.resolver.js';
 import { StayMessageResolver } from '../../../libs/stay-order/src/message/stay-message.resolver.js';
 
@@ -88,6 +89,7 @@ const RESOLVERS: Array<abstract new (...args: never[]) => unknown> = [
   ParticipantStayResolver,
   UnionCoverageResolver,
   StayRequestResolver,
+  StaySuggestionResolver,
   StayQuoteResolver,
   StayRequestQuotesResolver,
   StayMessageResolver,

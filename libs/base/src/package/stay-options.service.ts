@@ -56,11 +56,11 @@ export class StayOptionsService {
         (p) => p.id === asked.id || (p.baseId !== asked.baseId && p.privateForUnionId === null && p.minGroupSize <= ask.headcount && ask.headcount <= p.maxGroupSize),
       );
       const baseIds = [...new Set(kin.map((p) => p.baseId))];
-      const [bases, nights, periods] = await Promise.all([
-        em.findBy(Base, { id: In(baseIds) }),
-        em.find(CapacityNight, { where: { baseId: In(baseIds), night: Between(from, to) } }),
-        em.find(PricePeriod, { where: { packageId: In(kin.map((p) => p.id)), firstNight: LessThanOrEqual(to), lastNight: MoreThanOrEqual(from) } }),
-      ]);
+      // One after the other, not side by side: a refusal under load asks for alternatives while many
+      // others wait for the pool, and each of its reads queued at once would fill the pool's queue.
+      const bases = await em.findBy(Base, { id: In(baseIds) });
+      const nights = await em.find(CapacityNight, { where: { baseId: In(baseIds), night: Between(from, to) } });
+      const periods = await em.find(PricePeriod, { where: { packageId: In(kin.map((p) => p.id)), firstNight: LessThanOrEqual(to), lastNight: MoreThanOrEqual(from) } });
       const baseById = new Map(bases.map((b) => [b.id, b]));
       const free = new Map(nights.map((n) => [`${n.baseId}|${n.night}`, n.closed ? -1 : n.totalBeds - n.reservedBeds]));
       const fits = (baseId: number, start: CalendarDate, count: number) => {

@@ -34,10 +34,9 @@ export class StaySuggestionService {
 
   async suggest(ctx: RequestContext, wish: StayWish): Promise<StayOption[]> {
     const today = this.clock.today();
-    const [{ sameBase, otherBases }, policy] = await Promise.all([
-      this.options.fitting(ctx, { packageId: wish.packageId, startDate: wish.startDate, headcount: wish.headcount, windowDays: WINDOW_DAYS }),
-      wish.unionId === null ? { ...DEFAULT_POLICY, unionId: 0 } : this.policies.on(ctx, wish.unionId, today),
-    ]);
+    // Sequential reads: one pool connection at a time per refusal (see StayOptionsService.fitting).
+    const { sameBase, otherBases } = await this.options.fitting(ctx, { packageId: wish.packageId, startDate: wish.startDate, headcount: wish.headcount, windowDays: WINDOW_DAYS });
+    const policy = wish.unionId === null ? { ...DEFAULT_POLICY, unionId: 0 } : await this.policies.on(ctx, wish.unionId, today);
     const fitting = await this.deadlines.fittingStarts(ctx, policy, [...sameBase, ...otherBases], today);
     const nearest = fitting
       .filter((s) => s.shiftDays !== 0)

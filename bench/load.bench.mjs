@@ -142,17 +142,20 @@ try {
   const booking = { query: `mutation{requestBatch(input:{packageId:${pkg},startDate:"${hot}",headcount:1,unionId:${union}}){id}}` };
   const availability = { query: `{availability(from:"${from}",to:"${to}",headcount:10){fits minAvailableBeds base{id name} nights{date availableBeds closed}}}` };
   const typename = { query: '{ __typename }' };
+  // The raw loop books its own copy of the hot nights; on a fast machine two rounds of it would use up
+  // 100,000 beds (cheap refusals would then flatter it), so each raw run starts from empty nights.
+  const freshReference = () => admin.query(`UPDATE \`${dbName}\`.ref_capacity SET reservedBeds = 0`).then(() => admin.query(`TRUNCATE \`${dbName}\`.ref_batch`));
   const fireAt = (url, connections, body, okField, extra = {}) => once('fire.mjs', { url, connections, seconds: SECONDS, body, okField, ...extra });
   const cases = [
     {
       key: 'r2-32',
       api: () => fireAt(endpoint, 32, booking, 'requestBatch', { token, refusal: 'CAPACITY_EXCEEDED' }),
-      raw: () => once('raw-booking.mjs', { url: dbUrl.toString(), clients: 32, seconds: SECONDS, start: hot, nights: 3 }),
+      raw: () => freshReference().then(() => once('raw-booking.mjs', { url: dbUrl.toString(), clients: 32, seconds: SECONDS, start: hot, nights: 3 })),
     },
     {
       key: 'r2-256',
       api: () => fireAt(endpoint, 256, booking, 'requestBatch', { token, refusal: 'CAPACITY_EXCEEDED' }),
-      raw: () => once('raw-booking.mjs', { url: dbUrl.toString(), clients: 256, seconds: SECONDS, start: hot, nights: 3 }),
+      raw: () => freshReference().then(() => once('raw-booking.mjs', { url: dbUrl.toString(), clients: 256, seconds: SECONDS, start: hot, nights: 3 })),
     },
     {
       key: 'r1',

@@ -1,6 +1,20 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { BaseService, RegionService, UnionService } from '@app/base';
-import { DEMO_ADMIN_PASSWORD, DomainException, isUniqueViolation, nowToTheSecond, passwordProblem, type RequestContext, Role, TransactionRunner, type TxContext } from '@app/shared';
+import {
+  DEMO_ADMIN_PASSWORD,
+  DomainException,
+  hydrate,
+  isUniqueViolation,
+  nowToTheSecond,
+  passwordProblem,
+  type RequestContext,
+  Role,
+  runSql,
+  selectColumns,
+  tableOf,
+  TransactionRunner,
+  type TxContext,
+} from '@app/shared';
 import { hashPassword } from './password.js';
 import type { CreateUserInput } from './create-user.input.js';
 import type { UpdateUserInput } from './update-user.input.js';
@@ -32,7 +46,10 @@ export class UserService {
 
   /** The row a bearer token stands for, read once per request by the guard (no cache across requests). */
   findById(ctx: RequestContext, id: number): Promise<User | null> {
-    return this.db.read(ctx, (em) => em.findOneBy(User, { id }));
+    return this.db.read(ctx, async (em) => {
+      const [row] = (await runSql(em, `SELECT ${selectColumns(em, User, 'u')} FROM ${tableOf(em, User)} u WHERE u.id = ?`, [id])).rows;
+      return row ? hydrate(em, User, row, 'u') : null;
+    });
   }
 
   /** Which of these unions have an active UNION_ORGANISER account (the unions that keep their own paperwork); one query. */

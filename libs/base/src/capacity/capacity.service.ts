@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, type CalendarDate, DomainException, eachDay, type RequestContext, TransactionRunner, type TxContext } from '@app/shared';
+import { addDays, type CalendarDate, DomainException, eachDay, type RequestContext, runSql, tableOf, TransactionRunner, type TxContext } from '@app/shared';
 import { type EntityManager, In, MoreThan } from 'typeorm';
 import { CapacityNight } from './capacity-night.entity.js';
 import { type NightRange, nightRuns } from './night-move.js';
@@ -23,16 +23,9 @@ export class CapacityService {
     const em = ctx.em;
     if (!Number.isInteger(beds) || beds <= 0) throw new Error(`reserve needs a positive bed count, got ${beds}`);
     const lastNight = addDays(firstNight, nights - 1);
-    (await this.guarded(em, nights, () =>
-      em
-        .createQueryBuilder()
-        .update(CapacityNight)
-        .set({ reservedBeds: () => 'reservedBeds + :beds' })
-        .where('baseId = :baseId AND night BETWEEN :firstNight AND :lastNight')
-        .andWhere('closed = 0 AND reservedBeds + :beds <= totalBeds')
-        .setParameters({ baseId, firstNight, lastNight, beds })
-        .execute(),
-    )) || (await this.explainShortage(ctx, baseId, firstNight, lastNight, beds, field));
+    // Every booking sends this statement: written once, not through the query builder.
+    const sql = `UPDATE ${tableOf(em, CapacityNight)} SET reservedBeds = reservedBeds + ? WHERE baseId = ? AND night BETWEEN ? AND ? AND closed = 0 AND reservedBeds + ? <= totalBeds`;
+    (await this.guarded(em, nights, () => runSql(em, sql, [beds, baseId, firstNight, lastNight, beds]))) || (await this.explainShortage(ctx, baseId, firstNight, lastNight, beds, field));
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, type CalendarDate, DomainException, type RequestContext, todayInShanghai, TransactionRunner } from '@app/shared';
+import { addDays, type CalendarDate, DomainException, hydrate, type RequestContext, runSql, selectColumns, tableOf, todayInShanghai, TransactionRunner } from '@app/shared';
 import { Between } from 'typeorm';
 import type { CalendarDayInput } from './calendar-day.input.js';
 import { DayKind, Holiday } from './holiday.entity.js';
@@ -88,7 +88,9 @@ export class HolidayService {
 
   /** The holidays and make-up working days from…to (both included) as one map, in one query: for arithmetic over a window. */
   async calendarBetween(ctx: RequestContext, from: CalendarDate, to: CalendarDate): Promise<Map<CalendarDate, DayKind>> {
-    const days = await this.db.read(ctx, (em) => em.find(Holiday, { select: { date: true, kind: true }, where: { date: Between(from, to) } }));
+    const days = await this.db.read(ctx, async (em) =>
+      (await runSql(em, `SELECT ${selectColumns(em, Holiday, 'h')} FROM ${tableOf(em, Holiday)} h WHERE h.date BETWEEN ? AND ?`, [from, to])).rows.map((r) => hydrate(em, Holiday, r, 'h')!),
+    );
     return new Map(days.map((d) => [d.date, d.kind]));
   }
 }

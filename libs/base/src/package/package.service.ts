@@ -1,6 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, type CalendarDate, daysBetween, DomainException, may, nowToTheSecond, Permission, type RequestContext, TransactionRunner, type TxContext } from '@app/shared';
-import { In, LessThan, MoreThanOrEqual } from 'typeorm';
+import {
+  addDays,
+  type CalendarDate,
+  daysBetween,
+  DomainException,
+  hydrate,
+  may,
+  nowToTheSecond,
+  Permission,
+  type RequestContext,
+  runSql,
+  selectColumns,
+  tableOf,
+  TransactionRunner,
+  type TxContext,
+} from '@app/shared';
+import { In } from 'typeorm';
 import { assertManagesBase } from '../base/base-access.js';
 import { BaseService } from '../base/base.service.js';
 import { UnionService } from '../union/union.service.js';
@@ -55,26 +70,18 @@ export class PackageService {
    * The base is remembered for the rest of `ctx` (BaseService.load).
    */
   async getForBookingOrThrow(ctx: RequestContext, packageId: number, unionId: number, day: string): Promise<{ pkg: Package; base: Base; union: TradeUnion; policy: UnionPolicy }> {
-    type Joined = Package & { joinedBase?: Base; joinedUnion?: TradeUnion; joinedPolicy?: UnionPolicy };
-    const row: Joined | null = await this.db.read(ctx, (em) =>
-      em
-        .createQueryBuilder(Package, 'p')
-        .leftJoinAndMapOne('p.joinedBase', Base, 'b', 'b.id = p.baseId')
-        .leftJoinAndMapOne('p.joinedUnion', TradeUnion, 'u', 'u.id = :unionId', { unionId })
+    const row = await this.db.read(ctx, async (em) => {
+      const sql =
+        `SELECT ${selectColumns(em, Package, 'p')}, ${selectColumns(em, Base, 'b')}, ${selectColumns(em, TradeUnion, 'u')}, ${selectColumns(em, UnionPolicy, 'up')}` +
+        ` FROM ${tableOf(em, Package)} p LEFT JOIN ${tableOf(em, Base)} b ON b.id = p.baseId LEFT JOIN ${tableOf(em, TradeUnion)} u ON u.id = ?` +
         // The version in force: the latest effectiveFrom on or before the day ((unionId, effectiveFrom) is unique).
-        .leftJoinAndMapOne(
-          'p.joinedPolicy',
-          UnionPolicy,
-          'up',
-          'up.unionId = u.id AND up.effectiveFrom = (SELECT MAX(v.effectiveFrom) FROM union_policy v WHERE v.unionId = u.id AND v.effectiveFrom <= :day)',
-          { day },
-        )
-        .where('p.id = :packageId', { packageId })
-        .getOne(),
-    );
+        ` LEFT JOIN ${tableOf(em, UnionPolicy)} up ON up.unionId = u.id AND up.effectiveFrom = (SELECT MAX(v.effectiveFrom) FROM ${tableOf(em, UnionPolicy)} v WHERE v.unionId = u.id AND v.effectiveFrom <= ?)` +
+        ` WHERE p.id = ?`;
+      const [found] = (await runSql(em, sql, [unionId, day, packageId])).rows;
+      return found ? { pkg: hydrate(em, Package, found, 'p')!, base: hydrate(em, Base, found, 'b'), union: hydrate(em, TradeUnion, found, 'u'), policy: hydrate(em, UnionPolicy, found, 'up') } : null;
+    });
     if (!row) throw DomainException.notFound('Package', packageId, 'packageId');
-    const { joinedBase: base, joinedUnion: union, joinedPolicy: policy, ...fields } = row;
-    const pkg = Object.assign(new Package(), fields);
+    const { pkg, base, union, policy } = row;
     // Another union's stay made to order is not there for this caller (no query for a package on general sale).
     if (!(await this.visible(ctx, pkg))) throw DomainException.notFound('Package', packageId, 'packageId');
     if (!union) throw DomainException.notFound('Union', unionId, 'unionId');
@@ -154,7 +161,10 @@ export class PackageService {
   /** Today's price per person of a stay of this package arriving on `startDate`, night by night over its seasons. */
   async priceOfStay(ctx: RequestContext, pkg: Package, startDate: CalendarDate): Promise<StayPrice> {
     const lastNight = addDays(startDate, pkg.nights - 1);
-    const periods = await this.db.read(ctx, (em) => em.find(PricePeriod, { where: { packageId: pkg.id, firstNight: LessThan(addDays(lastNight, 1)), lastNight: MoreThanOrEqual(startDate) } }));
+    const periods = await this.db.read(ctx, async (em) => {
+      const sql = `SELECT ${selectColumns(em, PricePeriod, 'pp')} FROM ${tableOf(em, PricePeriod)} pp WHERE pp.packageId = ? AND pp.firstNight <= ? AND pp.lastNight >= ?`;
+      return (await runSql(em, sql, [pkg.id, lastNight, startDate])).rows.map((r) => hydrate(em, PricePeriod, r, 'pp')!);
+    });
     return stayPrice(pkg, startDate, periods);
   }
 

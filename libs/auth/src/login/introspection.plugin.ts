@@ -5,8 +5,13 @@ import { type AppConfig, APP_CONFIG, DomainException, type GqlContext, may, Perm
 import { type DocumentNode, GraphQLError, visit, BREAK } from 'graphql';
 import { AuthService } from './auth.service.js';
 
+// Apollo keeps one parsed document per distinct query text, so each is walked once, not per request.
+const seen = new WeakMap<DocumentNode, boolean>();
+
 /** Whether a request reads the schema itself (`__schema`, `__type`); `__typename` is an ordinary field. */
 export function readsSchema(document: DocumentNode): boolean {
+  const known = seen.get(document);
+  if (known !== undefined) return known;
   let found = false;
   visit(document, {
     Field(node) {
@@ -15,6 +20,7 @@ export function readsSchema(document: DocumentNode): boolean {
       return BREAK;
     },
   });
+  seen.set(document, found);
   return found;
 }
 

@@ -18,9 +18,13 @@ export function isCalendarDate(value: unknown): value is CalendarDate {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
+// Deadlines walk the calendar a day at a time, several hundred steps per booking: no split, map or toISOString here.
 export function addDays(date: CalendarDate, days: number): CalendarDate {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  const t = new Date(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10) + days));
+  const y = t.getUTCFullYear();
+  const m = t.getUTCMonth() + 1;
+  const d = t.getUTCDate();
+  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */

@@ -14,7 +14,7 @@
 // any other answer (an error, a timeout) is counted as failed and printed.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,10 +63,26 @@ async function once(script, options) {
   return JSON.parse(last);
 }
 
-/** User + system CPU seconds a process has used so far (Linux). */
+/** The process and, with BENCH_WORKERS, the cluster workers it forked (Linux). */
+function processTree(pid) {
+  const children = readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        return Number(readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1].split(' ')[1]) === pid;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+  return [pid, ...children];
+}
+/** User + system CPU seconds a process (and its workers) has used so far (Linux). */
 function cpuSeconds(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  return processTree(pid).reduce((sum, p) => {
+    const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
+    return sum + (Number(fields[11]) + Number(fields[12])) / 100;
+  }, 0);
 }
 const stop = (child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM'))));
 const median = (xs) => {
@@ -100,6 +116,10 @@ try {
       ADMIN_PASSWORD: adminPassword,
       DEMO_DATA: 'false',
       HOLD_SWEEP_SECONDS: '0',
+      // BENCH_WORKERS=2: the API as node:cluster workers (WORKERS), each with its own pool.
+      ...(process.env.BENCH_WORKERS ? { WORKERS: process.env.BENCH_WORKERS } : {}),
+      // BENCH_API_NODE_OPTIONS: V8 settings for the API's process only (e.g. a heap limit), not the load's.
+      ...(process.env.BENCH_API_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_API_NODE_OPTIONS } : {}),
     },
     /GraphQL at /,
   );
@@ -200,8 +220,8 @@ try {
   const [[night]] = await admin.query(`SELECT reservedBeds FROM \`${dbName}\`.capacity_night WHERE baseId = ? AND night = ?`, [baseIds[0], hot]);
   const [[{ batches }]] = await admin.query(`SELECT COUNT(*) batches FROM \`${dbName}\`.batch WHERE baseId = ?`, [baseIds[0]]);
   const audit = (await gql('{capacityAudit{baseId}}', token)).capacityAudit;
-  const status = readFileSync(`/proc/${api.child.pid}/status`, 'utf8');
-  const peakRssMb = Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024;
+  // With workers: the sum of each process's own peak (an upper bound on their peak together).
+  const peakRssMb = processTree(api.child.pid).reduce((sum, p) => sum + Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))[1]) / 1024, 0);
   const [[{ v: version }]] = await admin.query('SELECT VERSION() v');
   await stop(api.child);
   await stop(bare.child);
@@ -212,7 +232,7 @@ try {
   const fmt = (x) => Math.round(x).toLocaleString('en-US');
   const row = (label, key, goal) => `| ${label} | ${fmt(m(key, 'raw'))} /s | ${fmt(m(key, 'api'))} /s | ${(m(key, 'api') / m(key, 'raw')).toFixed(3)} | ${goal} |`;
   console.log(
-    `\n${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0].model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, ${version}; ${SECONDS} s per run, medians of ${ROUNDS} rounds\n`,
+    `\n${new Date().toISOString().slice(0, 10)}, API ${process.env.BENCH_WORKERS ? `WORKERS=${process.env.BENCH_WORKERS}` : 'one process'}, ${cpus().length} × ${cpus()[0].model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, ${version}; ${SECONDS} s per run, medians of ${ROUNDS} rounds\n`,
   );
   console.log('| case | raw reference | the API | ratio | goal |');
   console.log('|---|---|---|---|---|');

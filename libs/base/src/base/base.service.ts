@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException, isUniqueViolation, nowToTheSecond, type RequestContext, TransactionRunner } from '@app/shared';
+import { DomainException, hydrate, isUniqueViolation, nowToTheSecond, type RequestContext, runSql, selectColumns, tableOf, TransactionRunner } from '@app/shared';
 import { In } from 'typeorm';
 import { Base } from './base.entity.js';
 import { RegionService } from '../region/region.service.js';
@@ -14,7 +14,7 @@ export class BaseService {
   ) {}
 
   list(ctx: RequestContext): Promise<Base[]> {
-    return this.db.read(ctx, (em) => em.find(Base, { order: { id: 'ASC' } }));
+    return this.db.read(ctx, async (em) => (await runSql(em, `SELECT ${selectColumns(em, Base, 'b')} FROM ${tableOf(em, Base)} b ORDER BY b.id`, [])).rows.map((r) => hydrate(em, Base, r, 'b')!));
   }
 
   /** The base, or NOT_FOUND naming `field`. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type CalendarDate, Clock, daysBetween, DomainException, eachDay, type RequestContext, TransactionRunner } from '@app/shared';
+import { type CalendarDate, Clock, daysBetween, DomainException, eachDay, type RequestContext, runSql, tableOf, TransactionRunner } from '@app/shared';
 import { Between, type EntityManager } from 'typeorm';
 import { assertManagesBase } from '../base/base-access.js';
 import type { Base } from '../base/base.entity.js';
@@ -87,18 +87,17 @@ export class CapacityCalendarService {
     }
     if (!bases.length) return [];
     // Plain rows, not entities: TypeORM's entity mapping of up to 50 × 366 nights cost more than the query.
-    const rows = await this.db.read(ctx, (em) =>
-      em
-        .createQueryBuilder(CapacityNight, 'n')
-        .select('n.baseId', 'baseId')
-        .addSelect('n.night', 'night')
-        .addSelect('n.totalBeds', 'totalBeds')
-        .addSelect('n.reservedBeds', 'reservedBeds')
-        .addSelect('n.allottedBeds', 'allottedBeds')
-        .addSelect('n.closed', 'closed')
-        .addSelect('n.closedReason', 'closedReason')
-        .where('n.baseId IN (:...baseIds) AND n.night BETWEEN :from AND :to', { baseIds: bases.map((b) => b.id), from, to })
-        .getRawMany<CapacityNight>(),
+    const ids = bases.map((b) => b.id);
+    const rows = await this.db.read(
+      ctx,
+      async (em) =>
+        (
+          await runSql(
+            em,
+            `SELECT baseId, night, totalBeds, reservedBeds, allottedBeds, closed, closedReason FROM ${tableOf(em, CapacityNight)} WHERE baseId IN (${ids.map(() => '?').join(', ')}) AND night BETWEEN ? AND ?`,
+            [...ids, from, to],
+          )
+        ).rows as unknown as CapacityNight[],
     );
     const byKey = new Map(rows.map((r) => [`${r.baseId}|${r.night}`, r]));
     const days = eachDay(from, to);

@@ -1,5 +1,7 @@
 import { jest } from '@jest/globals';
-import { addDays, Clock, SweepScheduler } from '@app/shared';
+import { Holiday } from '@app/base';
+import { addDays, Clock, SweepScheduler, todayInShanghai } from '@app/shared';
+import { DataSource, In } from 'typeorm';
 import { ADD_PARTICIPANTS, person } from './support/people.js';
 import { DB_KIND, errorCode, startTestApp, type TestApp } from './support/test-app.js';
 import { buildWorld, REQUEST_BATCH, type World } from './support/world.js';
@@ -87,5 +89,30 @@ describe(`working calendar (${DB_KIND})`, () => {
     expect((await t.ok<any>('query($id:Int!){batch(id:$id){rosterStatus}}', { id: batch.id }, w.admin)).batch.rosterStatus).toBe('PUBLISHED');
     await sweeps.runAll(new Date('2026-10-11T00:30:00+08:00'));
     expect((await t.ok<any>('query($id:Int!){batch(id:$id){rosterStatus}}', { id: batch.id }, w.admin)).batch.rosterStatus).toBe('CLEARED');
+  });
+
+  it('a booking judges by the calendar as it is, whether it changed here or through another process', async () => {
+    const today = todayInShanghai();
+    const tomorrow = addDays(today, 1);
+    const earliest = async (startDate: string): Promise<string> => {
+      const res = await t.gql(REQUEST_BATCH, { i: { packageId: w.baseA.packageId, startDate, headcount: 1 } }, w.unionA.organiser);
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'POLICY_VIOLATION', field: 'startDate' });
+      return res.errors![0].extensions!.earliestStartDate as string;
+    };
+    const before = await earliest(tomorrow);
+    // Every day up to that date becomes a holiday, through this process: the next booking sees it.
+    const days: string[] = [];
+    for (let d = tomorrow; d <= before; d = addDays(d, 1)) days.push(d);
+    for (const d of days) await t.ok(ADD, { d, n: '测试假' }, w.admin);
+    const later = await earliest(tomorrow);
+    expect(later > before).toBe(true);
+    // Another API process removes them: it writes the rows and raises the calendar's version in one
+    // transaction (HolidayService), which is all this process needs to read the calendar again.
+    const db = t.get(DataSource);
+    await db.transaction(async (em) => {
+      await em.delete(Holiday, { date: In(days) });
+      await em.query('UPDATE calendar_version SET version = version + 1 WHERE id = 1');
+    });
+    expect(await earliest(tomorrow)).toBe(before);
   });
 });

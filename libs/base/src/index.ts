@@ -5,6 +5,7 @@ import { Package } from './package/package.entity.js';
 import { PricePeriod } from './package/price-period.entity.js';
 import { Region } from './region/region.entity.js';
 import { Holiday } from './holiday/holiday.entity.js';
+import { CalendarVersion } from './holiday/calendar-version.entity.js';
 import { TradeUnion } from './union/union.entity.js';
 import { UnionPolicy } from './union/union-policy.entity.js';
 
@@ -37,4 +38,4 @@ export { CapacityCalendarService } from './capacity/capacity-calendar.service.js
 export { CapacityDrift, CapacityDay, BaseAvailability } from './capacity/capacity-day.model.js';
 
 /** The tables this module owns. */
-export const BASE_ENTITIES = [Holiday, UnionPolicy, Allotment, AllotmentNight, AllotmentEvent, Region, Base, TradeUnion, Package, PricePeriod, CapacityNight];
+export const BASE_ENTITIES = [Holiday, CalendarVersion, UnionPolicy, Allotment, AllotmentNight, AllotmentEvent, Region, Base, TradeUnion, Package, PricePeriod, CapacityNight];

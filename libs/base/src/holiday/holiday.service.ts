@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, type CalendarDate, DomainException, hydrate, type RequestContext, runSql, selectColumns, tableOf, todayInShanghai, TransactionRunner } from '@app/shared';
+import { addDays, type CalendarDate, DomainException, hydrate, type RequestContext, runSql, selectColumns, tableOf, todayInShanghai, TransactionRunner, type TxContext } from '@app/shared';
 import { Between } from 'typeorm';
 import type { CalendarDayInput } from './calendar-day.input.js';
+import { CalendarVersion } from './calendar-version.entity.js';
 import { DayKind, Holiday } from './holiday.entity.js';
 
 /** Saturday or Sunday (the date is a calendar day; its weekday does not depend on a time zone). */
@@ -36,6 +37,9 @@ function checkName(name: string, field: string): string {
 /** The admin's working calendar (public holidays and make-up working days), and working-day arithmetic over it. */
 @Injectable()
 export class HolidayService {
+  /** This process's copy of the whole calendar and the version it was read at. */
+  private copy: { version: number; days: ReadonlyMap<CalendarDate, DayKind> } | null = null;
+
   constructor(private readonly db: TransactionRunner) {}
 
   list(ctx: RequestContext, year: number): Promise<Holiday[]> {
@@ -48,6 +52,7 @@ export class HolidayService {
     if (kind === DayKind.MAKEUP_WORKDAY && !isWeekend(date)) throw DomainException.badInput('date', `${date} is a weekday: a make-up working day (调休) is a Saturday or Sunday`);
     return this.db.transaction(ctx, async (tx) => {
       await tx.em.save(Holiday, { date, name: text, kind });
+      await this.changed(tx);
       return { date, name: text, kind };
     });
   }
@@ -70,12 +75,44 @@ export class HolidayService {
     await this.db.transaction(ctx, async (tx) => {
       await tx.em.delete(Holiday, { date: Between(`${year}-01-01`, `${year}-12-31`) });
       if (rows.length) await tx.em.insert(Holiday, rows);
+      await this.changed(tx);
     });
     return this.list(ctx, year);
   }
 
   async remove(ctx: RequestContext, date: CalendarDate): Promise<boolean> {
-    return this.db.transaction(ctx, async (tx) => ((await tx.em.delete(Holiday, { date })).affected ?? 0) > 0);
+    return this.db.transaction(ctx, async (tx) => {
+      const removed = ((await tx.em.delete(Holiday, { date })).affected ?? 0) > 0;
+      if (removed) await this.changed(tx);
+      return removed;
+    });
+  }
+
+  /** In the transaction that changed the calendar: every process's copy is stale from its commit on. */
+  private async changed(tx: TxContext): Promise<void> {
+    await runSql(tx.em, `UPDATE ${tableOf(tx.em, CalendarVersion)} SET version = version + 1 WHERE id = 1`, []);
+  }
+
+  /**
+   * The whole working calendar as of `version` (read with a booking's package, in its transaction),
+   * from this process's copy; read again, with its version, in one query when that differs. The map
+   * holds every day kept, a superset of any window: callers only look days up in it.
+   */
+  async calendarAt(ctx: RequestContext, version: number): Promise<ReadonlyMap<CalendarDate, DayKind>> {
+    if (this.copy?.version === version) return this.copy.days;
+    const copy = await this.db.read(ctx, async (em) => {
+      const sql = `SELECT cv.version AS version, ${selectColumns(em, Holiday, 'h')} FROM ${tableOf(em, CalendarVersion)} cv LEFT JOIN ${tableOf(em, Holiday)} h ON 1 = 1 WHERE cv.id = 1`;
+      const rows = (await runSql(em, sql, [])).rows;
+      if (!rows.length) throw new Error('calendar_version has no row 1: the migration that creates it was not applied');
+      const days = new Map<CalendarDate, DayKind>();
+      for (const row of rows) {
+        const day = hydrate(em, Holiday, row, 'h');
+        if (day) days.set(day.date, day.kind);
+      }
+      return { version: Number(rows[0].version), days };
+    });
+    this.copy = copy;
+    return copy.days;
   }
 
   /**

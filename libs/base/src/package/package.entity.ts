@@ -2,6 +2,9 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { bigintToNumber, MoneyScalar } from '@app/shared';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
+/** The longest stay a package offers (create, update and a stay request say so too). */
+export const MAX_PACKAGE_NIGHTS = 30;
+
 @ObjectType({ description: 'A stay a base offers (线路/套餐): so many nights, lodging, meals and visits, at a price per person.' })
 @Entity('package')
 @Index('idx_package_base', ['baseId'])

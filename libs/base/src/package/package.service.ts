@@ -21,9 +21,10 @@ import { BaseService } from '../base/base.service.js';
 import { UnionService } from '../union/union.service.js';
 import type { CreatePackageInput } from './create-package.input.js';
 import { Base } from '../base/base.entity.js';
+import { CalendarVersion } from '../holiday/calendar-version.entity.js';
 import { TradeUnion } from '../union/union.entity.js';
 import { DEFAULT_POLICY, UnionPolicy } from '../union/union-policy.entity.js';
-import { Package } from './package.entity.js';
+import { MAX_PACKAGE_NIGHTS, Package } from './package.entity.js';
 import { PricePeriod } from './price-period.entity.js';
 import type { SetPricePeriodsInput } from './set-price-periods.input.js';
 import { findOverlap, type StayPrice, stayPrice } from './stay-price.js';
@@ -64,30 +65,51 @@ export class PackageService {
   }
 
   /**
-   * What a booking of `packageId` for `unionId` on `day` is judged by, in one query (a booking's round
-   * trips are its cost): the package, its base, the union and the union's policy version in force on
-   * `day` (the defaults when it has none). NOT_FOUND on `packageId` or `unionId` as getOrThrow says it.
-   * The base is remembered for the rest of `ctx` (BaseService.load).
+   * What a booking of `packageId` for `unionId` arriving on `startDate` is judged by, in one query (a
+   * booking's round trips are its cost): the package, its base, the union, the union's policy
+   * version in force on `today` (the defaults when it has none), the stay's price over the package's
+   * seasons, and the working calendar's version (HolidayService.calendarAt). NOT_FOUND on `packageId`
+   * or `unionId` as getOrThrow says it. The base is remembered for the rest of `ctx` (BaseService.load).
    */
-  async getForBookingOrThrow(ctx: RequestContext, packageId: number, unionId: number, day: string): Promise<{ pkg: Package; base: Base; union: TradeUnion; policy: UnionPolicy }> {
-    const row = await this.db.read(ctx, async (em) => {
+  async getForBookingOrThrow(
+    ctx: RequestContext,
+    packageId: number,
+    unionId: number,
+    today: CalendarDate,
+    startDate: CalendarDate,
+  ): Promise<{ pkg: Package; base: Base; union: TradeUnion; policy: UnionPolicy; price: StayPrice; calendarVersion: number }> {
+    const found = await this.db.read(ctx, async (em) => {
       const sql =
-        `SELECT ${selectColumns(em, Package, 'p')}, ${selectColumns(em, Base, 'b')}, ${selectColumns(em, TradeUnion, 'u')}, ${selectColumns(em, UnionPolicy, 'up')}` +
+        `SELECT ${selectColumns(em, Package, 'p')}, ${selectColumns(em, Base, 'b')}, ${selectColumns(em, TradeUnion, 'u')}, ${selectColumns(em, UnionPolicy, 'up')}, ${selectColumns(em, PricePeriod, 'pp')},` +
+        ` (SELECT cv.version FROM ${tableOf(em, CalendarVersion)} cv WHERE cv.id = 1) AS calendarVersion` +
         ` FROM ${tableOf(em, Package)} p LEFT JOIN ${tableOf(em, Base)} b ON b.id = p.baseId LEFT JOIN ${tableOf(em, TradeUnion)} u ON u.id = ?` +
         // The version in force: the latest effectiveFrom on or before the day ((unionId, effectiveFrom) is unique).
         ` LEFT JOIN ${tableOf(em, UnionPolicy)} up ON up.unionId = u.id AND up.effectiveFrom = (SELECT MAX(v.effectiveFrom) FROM ${tableOf(em, UnionPolicy)} v WHERE v.unionId = u.id AND v.effectiveFrom <= ?)` +
+        // The seasons that may touch the stay (a package has at most 30 nights; seasons do not overlap): a row each.
+        ` LEFT JOIN ${tableOf(em, PricePeriod)} pp ON pp.packageId = p.id AND pp.lastNight >= ? AND pp.firstNight <= ?` +
         ` WHERE p.id = ?`;
-      const [found] = (await runSql(em, sql, [unionId, day, packageId])).rows;
-      return found ? { pkg: hydrate(em, Package, found, 'p')!, base: hydrate(em, Base, found, 'b'), union: hydrate(em, TradeUnion, found, 'u'), policy: hydrate(em, UnionPolicy, found, 'up') } : null;
+      const rows = (await runSql(em, sql, [unionId, today, startDate, addDays(startDate, MAX_PACKAGE_NIGHTS), packageId])).rows;
+      if (!rows.length) return null;
+      const [row] = rows;
+      return {
+        pkg: hydrate(em, Package, row, 'p')!,
+        base: hydrate(em, Base, row, 'b'),
+        union: hydrate(em, TradeUnion, row, 'u'),
+        policy: hydrate(em, UnionPolicy, row, 'up'),
+        periods: rows.map((r) => hydrate(em, PricePeriod, r, 'pp')).filter((p): p is PricePeriod => p !== null),
+        calendarVersion: Number(row.calendarVersion),
+      };
     });
-    if (!row) throw DomainException.notFound('Package', packageId, 'packageId');
-    const { pkg, base, union, policy } = row;
+    if (!found) throw DomainException.notFound('Package', packageId, 'packageId');
+    const { pkg, base, union, policy, periods, calendarVersion } = found;
     // Another union's stay made to order is not there for this caller (no query for a package on general sale).
     if (!(await this.visible(ctx, pkg))) throw DomainException.notFound('Package', packageId, 'packageId');
     if (!union) throw DomainException.notFound('Union', unionId, 'unionId');
     if (!base) throw DomainException.notFound('Base', pkg.baseId, 'packageId');
     this.bases.remember(ctx, base);
-    return { pkg, base, union, policy: policy ?? { ...DEFAULT_POLICY, unionId } };
+    // A package longer than the window read (none can be made so today) is priced by its own query.
+    const price = pkg.nights <= MAX_PACKAGE_NIGHTS ? stayPrice(pkg, startDate, periods) : await this.priceOfStay(ctx, pkg, startDate);
+    return { pkg, base, union, policy: policy ?? { ...DEFAULT_POLICY, unionId }, price, calendarVersion };
   }
 
   /**

@@ -181,7 +181,7 @@ export class BatchRequestService {
     try {
       return await this.db.transaction(ctx, async (tx) => {
         // The package, its base, the union and the policy in force today (kept on the batch): one query.
-        const { pkg, union, base, policy } = await this.packages.getForBookingOrThrow(tx, input.packageId, unionId, today);
+        const { pkg, union, base, policy, price, calendarVersion } = await this.packages.getForBookingOrThrow(tx, input.packageId, unionId, today, input.startDate);
         requireAccess(
           tx,
           Permission.BookForUnion,
@@ -192,14 +192,14 @@ export class BatchRequestService {
         checkGroupSize(pkg, input.headcount);
         this.policies.checkTrip(policy, pkg.nights);
         // Refused before any quota or bed is taken: a list that cannot clear notice before arrival would leave the batch stuck.
-        const deadlines = await this.deadlines.assertFits(tx, { unionPolicy: policy, baseId: base.id, startDate: input.startDate, today });
+        const deadlines = await this.deadlines.assertFits(tx, { unionPolicy: policy, baseId: base.id, startDate: input.startDate, today, calendarVersion });
         const em = tx.em;
         const now = toTheSecond(this.clock.now());
         const waitsFor = this.holds.firstStep(policy.publicationRequired);
         const startDate = input.startDate;
         const endDate = addDays(startDate, pkg.nights);
-        // Priced night by night over the package's seasons, before any lock is taken; the batch keeps this price.
-        const { pricePerPerson } = await this.packages.priceOfStay(tx, pkg, startDate);
+        // Priced night by night over the package's seasons (read with the package), before any lock is taken; the batch keeps this price.
+        const { pricePerPerson } = price;
         // The agreement first (it takes its quota), then the beds: the same lock order as every other path.
         const terms =
           input.agreementId != null

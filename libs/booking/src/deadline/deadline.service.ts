@@ -39,11 +39,13 @@ export class DeadlineService {
    * `startDate` whose list could no longer be submitted by `today` under `unionPolicy`, and answers its
    * deadlines otherwise. For a request and for a move to other dates; reads the calendar once.
    */
-  async assertFits(ctx: RequestContext, at: { unionPolicy: UnionPolicy; baseId: number; startDate: CalendarDate; today: CalendarDate }): Promise<Deadlines> {
+  async assertFits(ctx: RequestContext, at: { unionPolicy: UnionPolicy; baseId: number; startDate: CalendarDate; today: CalendarDate; calendarVersion?: number }): Promise<Deadlines> {
     const rules = rulesOf(at.unionPolicy, await this.cutoffOf(ctx, at.baseId));
     if (!rules.publicationRequired) return deadlinesFor(at.startDate, rules, new Map());
     const to = addDays(at.startDate > at.today ? at.startDate : at.today, fitHorizon(rules));
-    const calendar = await this.holidays.calendarBetween(ctx, addDays(at.startDate, -lookBackDays(rules)), to);
+    // With the calendar's version (read with a booking's package), this process's copy answers without a query.
+    const calendar =
+      at.calendarVersion !== undefined ? await this.holidays.calendarAt(ctx, at.calendarVersion) : await this.holidays.calendarBetween(ctx, addDays(at.startDate, -lookBackDays(rules)), to);
     const deadlines = deadlinesFor(at.startDate, rules, calendar);
     // The system's own seeding (the demo's stays in progress) books without the union's paperwork, as it confirms without it.
     if (deadlines.submitBy! >= at.today || may(ctx, Permission.RecordHistory)) return deadlines;

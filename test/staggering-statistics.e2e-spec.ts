@@ -44,9 +44,7 @@ describe(`staggering figures in statistics (${DB_KIND})`, () => {
     await stay(t, who, { packageId: A.packageId, startDate: day(M, 10), headcount: 5 }, 'REQUESTED'); // 15, leaving 5 beds on days 10–12
 
     // 20 requests of one person at once into the 5 beds left: 5 booked, 15 refused, each refusal counted.
-    const results = await Promise.all(
-      Array.from({ length: 20 }, () => t.gql(REQUEST_BATCH, { i: { packageId: A.packageId, startDate: day(M, 10), headcount: 1 } }, w.unionA.organiser)),
-    );
+    const results = await Promise.all(Array.from({ length: 20 }, () => t.gql(REQUEST_BATCH, { i: { packageId: A.packageId, startDate: day(M, 10), headcount: 1 } }, w.unionA.organiser)));
     expect(results.filter((r) => !r.errors).length).toBe(5);
     expect(results.filter((r) => errorCode(r) === 'CAPACITY_EXCEEDED').length).toBe(15);
     // A stay over a closed night (union B's): refused, counted.

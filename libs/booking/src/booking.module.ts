@@ -41,6 +41,17 @@ import { StaggeringService } from './staggering/staggering.service.js';
     BaseRatingResolver,
     BatchFeedbackResolver,
   ],
-  exports: [BatchRules, DeadlineService, StaySuggestionService, BatchHoldService, BatchRequestService, BatchLifecycleService, BatchRescheduleService, BatchQueryService, FeedbackService, StaggeringService],
+  exports: [
+    BatchRules,
+    DeadlineService,
+    StaySuggestionService,
+    BatchHoldService,
+    BatchRequestService,
+    BatchLifecycleService,
+    BatchRescheduleService,
+    BatchQueryService,
+    FeedbackService,
+    StaggeringService,
+  ],
 })
 export class BookingModule {}

@@ -131,7 +131,8 @@ export class StaggeringRow {
 
   @Field(() => Int, {
     nullable: true,
-    description: "Bed-nights on offer: the beds set on the month's open nights, added up (closed nights count nothing). Null for a caller who does not see the base's calendar (only the federation and the base's operator do).",
+    description:
+      "Bed-nights on offer: the beds set on the month's open nights, added up (closed nights count nothing). Null for a caller who does not see the base's calendar (only the federation and the base's operator do).",
   })
   bedNights: number | null;
 

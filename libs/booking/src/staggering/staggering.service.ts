@@ -63,7 +63,14 @@ export class StaggeringService {
    * it). Inside a caller's transaction (a quote's acceptance) it joins it, and goes if that rolls back.
    * A failure to count is logged, never put in the way of the refusal's own answer.
    */
-  async recordRefusal(ctx: RequestContext, kind: StaggeringKind.REQUEST_REFUSED | StaggeringKind.MOVE_REFUSED, site: RefusalSite, startDate: string, headcount: number, cause: RefusalCause): Promise<void> {
+  async recordRefusal(
+    ctx: RequestContext,
+    kind: StaggeringKind.REQUEST_REFUSED | StaggeringKind.MOVE_REFUSED,
+    site: RefusalSite,
+    startDate: string,
+    headcount: number,
+    cause: RefusalCause,
+  ): Promise<void> {
     try {
       const at = toTheSecond(this.clock.now());
       await this.db.transaction(ctx, (tx) => insertRow(tx.em, StaggeringEvent, { kind, cause, ...site, startDate, movedTo: null, headcount, at }));
@@ -73,7 +80,12 @@ export class StaggeringService {
   }
 
   /** Counts a batch's move from `batch.startDate` to `movedTo`, in the move's transaction. */
-  async recordMove(tx: TxContext, batch: Pick<Batch, 'id' | 'baseId' | 'unionId' | 'unionRegionId' | 'baseRegionId' | 'agreementId' | 'startDate' | 'headcount'>, movedTo: string, at: Date): Promise<void> {
+  async recordMove(
+    tx: TxContext,
+    batch: Pick<Batch, 'id' | 'baseId' | 'unionId' | 'unionRegionId' | 'baseRegionId' | 'agreementId' | 'startDate' | 'headcount'>,
+    movedTo: string,
+    at: Date,
+  ): Promise<void> {
     const { id: batchId, baseId, unionId, unionRegionId, baseRegionId, agreementId, startDate, headcount } = batch;
     await insertRow(tx.em, StaggeringEvent, { kind: StaggeringKind.MOVED, cause: null, baseId, unionId, unionRegionId, baseRegionId, agreementId, batchId, startDate, movedTo, headcount, at });
   }

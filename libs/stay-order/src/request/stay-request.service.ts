@@ -118,7 +118,13 @@ export class StayRequestService {
   /** The bases' declines the caller sees (the union's side: all; an operator: their base's), by when (to the second), then by base. */
   async declines(ctx: RequestContext, request: StayRequest): Promise<StayRequestDecline[]> {
     const rows = (await this.baseRows(ctx, request.id)).filter((r) => r.declinedAt !== null);
-    const shown = new Set(visibleBases(ctx, request, rows.map((r) => r.baseId)));
+    const shown = new Set(
+      visibleBases(
+        ctx,
+        request,
+        rows.map((r) => r.baseId),
+      ),
+    );
     return rows
       .filter((r) => shown.has(r.baseId))
       .map((r) => ({ baseId: r.baseId, reason: r.declineReason ?? '', declinedBy: r.declinedBy ?? '', at: r.declinedAt! }))

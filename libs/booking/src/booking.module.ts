@@ -14,7 +14,7 @@ import { FeedbackService } from './feedback/feedback.service.js';
 import { DeadlineService } from './deadline/deadline.service.js';
 import { StaySuggestionResolver } from './suggestion/stay-suggestion.resolver.js';
 import { StaySuggestionService } from './suggestion/stay-suggestion.service.js';
-import { StaggeringService } from './staggering/staggering.service.js';
+import { StaggeringService } from './batch/staggering.service.js';
 
 /**
  * Batches: requests, the lifecycle, holds, the capacity audit, and the unions' ratings of their

@@ -30,8 +30,8 @@ import { DeadlineService } from '../deadline/deadline.service.js';
 import { holdUntil } from '../deadline/deadlines.js';
 import type { RequestBatchInput } from './request-batch.input.js';
 import { StaySuggestionService } from '../suggestion/stay-suggestion.service.js';
-import { StaggeringKind } from '../staggering/staggering-event.entity.js';
-import { refusalCause, type RefusalSite, StaggeringService } from '../staggering/staggering.service.js';
+import { StaggeringKind } from './staggering-event.entity.js';
+import { refusalCause, type RefusalSite, StaggeringService } from './staggering.service.js';
 
 /** Crockford-style alphabet: no I, L, O, U to misread on the phone. */
 const REF_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

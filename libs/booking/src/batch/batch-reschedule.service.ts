@@ -11,8 +11,8 @@ import { benefitPerPerson } from '../exchange-terms/benefit.js';
 import { DeadlineService } from '../deadline/deadline.service.js';
 import { BatchHoldService } from './batch-hold.service.js';
 import { BatchStep } from '../deadline/deadlines.js';
-import { StaggeringKind } from '../staggering/staggering-event.entity.js';
-import { refusalCause, StaggeringService } from '../staggering/staggering.service.js';
+import { StaggeringKind } from './staggering-event.entity.js';
+import { refusalCause, StaggeringService } from './staggering.service.js';
 
 export interface RescheduleRequest {
   startDate: string;

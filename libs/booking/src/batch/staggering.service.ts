@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { addDays, Clock, DomainException, ErrorCode, insertRow, type RequestContext, TransactionRunner, type TxContext } from '@app/shared';
-import { batchScope, scopeBatches } from '../batch/batch-access.js';
-import { BatchStatus } from '../batch/batch-status.js';
-import { Batch } from '../batch/batch.entity.js';
-import { toTheSecond } from '../batch/batch-hold.service.js';
+import { batchScope, scopeBatches } from './batch-access.js';
+import { BatchStatus } from './batch-status.js';
+import { Batch } from './batch.entity.js';
+import { toTheSecond } from './batch-hold.service.js';
 import { RefusalCause, StaggeringEvent, StaggeringKind } from './staggering-event.entity.js';
 
 /** Who and where a refused booking was for, as far as the refused transaction got to know it. */

@@ -159,6 +159,7 @@ describe(`access and scoping (${DB_KIND})`, () => {
       stayRequest: ['query{stayRequest(id:1){id}}', {}],
       sendStayRequest: ['mutation($i:SendStayRequestInput!){sendStayRequest(input:$i){id}}', { i: { unionId: w.unionA.id, baseIds: [baseId], earliestStart: far(), nights: 2, headcount: 5 } }],
       withdrawStayRequest: ['mutation{withdrawStayRequest(id:1,reason:"x"){id}}', {}],
+      declineStayRequest: ['mutation{declineStayRequest(id:1,reason:"x"){id}}', {}],
       sendStayQuote: [
         'mutation($i:SendStayQuoteInput!){sendStayQuote(input:$i){id}}',
         { i: { requestId: 1, baseId, startDate: far(), pricePerPerson: '100.00', includes: 'x', programme: [], validUntil: w.start } },

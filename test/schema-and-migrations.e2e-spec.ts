@@ -50,6 +50,25 @@ describe(`schema, migrations and start-up (${DB_KIND})`, () => {
       const unions = all.unions;
       const bases = all.bases.filter((b: any) => b.region.code === 'YF');
       expect(bases).toHaveLength(7);
+      // Staggering figures to look at (issue 16): a request and a move refused over base 2's closed week, one batch moved.
+      const staggering = (
+        await t.ok<any>(
+          'query($f:Date!,$t:Date!){statistics(from:$f,to:$t,groupBy:BASE){staggering{baseId refusedRequests refusedMoves moves}}}',
+          { f: todayInShanghai(), t: addDays(todayInShanghai(), 365) },
+          admin,
+        )
+      ).statistics.staggering;
+      expect(
+        staggering.reduce((s: any, r: any) => ({ refusedRequests: s.refusedRequests + r.refusedRequests, refusedMoves: s.refusedMoves + r.refusedMoves, moves: s.moves + r.moves }), {
+          refusedRequests: 0,
+          refusedMoves: 0,
+          moves: 0,
+        }),
+      ).toEqual({
+        refusedRequests: 1,
+        refusedMoves: 1,
+        moves: 1,
+      });
       expect(all.bases.filter((b: any) => b.region.code !== 'YF').map((b: any) => [b.region.code, b.isDemo])).toEqual([
         ['SZ', true],
         ['ZH', true],

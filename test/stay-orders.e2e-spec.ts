@@ -278,6 +278,76 @@ describe(`stays made to order (${DB_KIND})`, () => {
     });
   });
 
+  describe('a base declines a request (declineStayRequest)', () => {
+    const DECLINE_REQUEST = 'mutation($id:Int!,$r:String!,$b:Int){declineStayRequest(id:$id,reason:$r,baseId:$b){id status history{from to actor reason}}}';
+    const DECLINES = 'query($id:Int!){stayRequest(id:$id){status declines{baseId reason declinedBy at} quotes{id baseId status} history{from to actor reason}}}';
+    const declinesOf = async (token: string, id: number) => (await t.ok<any>(DECLINES, { id }, token)).stayRequest;
+
+    it('one base declines: its side ends with its reason (its open quote withdrawn), the request stays OPEN for the other', async () => {
+      const id = (await send(w.unionA.organiser, requestInput([w.baseA.id, w.baseB.id]))).id;
+      const q = await quote(w.baseA.operator, quoteInput(id, w.baseA.id));
+      const declined = (await t.ok<any>(DECLINE_REQUEST, { id, r: '  那几天接待团队已满  ' }, w.baseA.operator)).declineStayRequest;
+      expect(declined).toMatchObject({ id, status: 'OPEN' });
+      const seen = await declinesOf(w.unionA.organiser, id);
+      expect(seen.declines).toEqual([{ baseId: w.baseA.id, reason: '那几天接待团队已满', declinedBy: 'op-ba', at: expect.any(String) }]);
+      expect(seen.quotes).toEqual([{ id: q.id, baseId: w.baseA.id, status: 'WITHDRAWN' }]);
+      const quoteHistory = (await t.ok<any>('query($id:Int!){stayRequest(id:$id){quotes{history{to reason}}}}', { id }, w.unionA.organiser)).stayRequest.quotes[0].history;
+      expect(quoteHistory.at(-1)).toEqual({ to: 'WITHDRAWN', reason: 'the base declined the request: 那几天接待团队已满' });
+      // The other base does not read base A's decline; base A reads its own.
+      expect((await declinesOf(w.baseB.operator, id)).declines).toEqual([]);
+      expect((await declinesOf(w.baseA.operator, id)).declines).toHaveLength(1);
+      // Base A's side has ended: no second decline, no new quote; base B still quotes.
+      expectError(await t.gql(DECLINE_REQUEST, { id, r: 'again' }, w.baseA.operator), 'INVALID_TRANSITION');
+      expectError(await t.gql(SEND_QUOTE, { i: quoteInput(id, w.baseA.id) }, w.baseA.operator), 'INVALID_TRANSITION');
+      expect((await quote(w.baseB.operator, quoteInput(id, w.baseB.id))).status).toBe('OFFERED');
+    });
+
+    it('every base declines: the request ends DECLINED, with its history; nothing moves it further', async () => {
+      const id = (await send(w.unionA.organiser, requestInput([w.baseA.id, w.baseB.id]))).id;
+      await t.ok(DECLINE_REQUEST, { id, r: '检修' }, w.baseB.operator);
+      // An admin declines for a base it names.
+      const last = (await t.ok<any>(DECLINE_REQUEST, { id, r: '档期已满', b: w.baseA.id }, w.admin)).declineStayRequest;
+      expect(last.status).toBe('DECLINED');
+      expect(last.history.at(-1)).toEqual({ from: 'OPEN', to: 'DECLINED', actor: 'admin', reason: 'every base it was sent to declined' });
+      const seen = await declinesOf(w.unionA.organiser, id);
+      // By when they came, to the second (both may fall in one), then by base.
+      expect(seen.declines.map((d: any) => [d.baseId, d.reason, d.declinedBy]).sort((a: any, b: any) => a[0] - b[0])).toEqual([
+        [w.baseA.id, '档期已满', 'admin'],
+        [w.baseB.id, '检修', 'op-bb'],
+      ]);
+      expectError(await t.gql(WITHDRAW_REQUEST, { id, r: 'x' }, w.unionA.organiser), 'INVALID_TRANSITION');
+      expectError(await t.gql(SEND_QUOTE, { i: quoteInput(id, w.baseA.id) }, w.baseA.operator), 'INVALID_TRANSITION');
+      expect((await t.ok<any>('query($s:StayRequestStatus){stayRequests(filter:{status:$s}){id}}', { s: 'DECLINED' }, w.unionA.organiser)).stayRequests.map((r: any) => r.id)).toContain(id);
+    });
+
+    it('a request to one base ends with its one decline; a withdrawn request is not declined', async () => {
+      const id = (await send(w.unionA.organiser, requestInput([w.baseB.id]))).id;
+      expect((await t.ok<any>(DECLINE_REQUEST, { id, r: '不接待该主题' }, w.baseB.operator)).declineStayRequest.status).toBe('DECLINED');
+      const withdrawn = (await send(w.unionA.organiser, requestInput([w.baseB.id]))).id;
+      await t.ok(WITHDRAW_REQUEST, { id: withdrawn, r: '改期' }, w.unionA.organiser);
+      expectError(await t.gql(DECLINE_REQUEST, { id: withdrawn, r: 'x' }, w.baseB.operator), 'INVALID_TRANSITION');
+    });
+
+    it('wrong callers and bad input: FORBIDDEN, NOT_FOUND, BAD_USER_INPUT naming the field; nothing changes', async () => {
+      const id = (await send(w.unionA.organiser, requestInput([w.baseA.id]))).id;
+      // The union's side does not decline its own request (it withdraws it).
+      expectError(await t.gql(DECLINE_REQUEST, { id, r: 'x' }, w.unionA.organiser), 'FORBIDDEN');
+      expectError(await t.gql(DECLINE_REQUEST, { id, r: 'x' }, w.partner), 'FORBIDDEN');
+      // Base B was not asked: it does not see the request.
+      expectError(await t.gql(DECLINE_REQUEST, { id, r: 'x' }, w.baseB.operator), 'NOT_FOUND');
+      // Base A's operator naming another base.
+      expectError(await t.gql(DECLINE_REQUEST, { id, r: 'x', b: w.baseB.id }, w.baseA.operator), 'FORBIDDEN', 'baseId');
+      expectError(await t.gql(DECLINE_REQUEST, { id: 999_999, r: 'x' }, w.baseA.operator), 'NOT_FOUND');
+      expectError(await t.gql(DECLINE_REQUEST, { id, r: '   ' }, w.baseA.operator), 'BAD_USER_INPUT', 'reason');
+      expectError(await t.gql(DECLINE_REQUEST, { id, r: 'x'.repeat(501) }, w.baseA.operator), 'BAD_USER_INPUT', 'reason');
+      // An admin must name the base, and one the request was sent to.
+      expectError(await t.gql(DECLINE_REQUEST, { id, r: 'x' }, w.admin), 'BAD_USER_INPUT', 'baseId');
+      expectError(await t.gql(DECLINE_REQUEST, { id, r: 'x', b: w.baseB.id }, w.admin), 'BAD_USER_INPUT', 'baseId');
+      const after = await declinesOf(w.unionA.organiser, id);
+      expect([after.status, after.declines, after.history.length]).toEqual(['OPEN', [], 1]);
+    });
+  });
+
   it('an acceptance that no longer fits (beds full) is refused whole with CAPACITY_EXCEEDED: no package, no batch, nothing moved', async () => {
     const start = addDays(w.start, 30);
     const requestId = (await send(w.unionA.organiser, requestInput([w.baseA.id], { earliestStart: start, latestStart: start }))).id;

@@ -16,6 +16,7 @@ import { ConsumptionService } from './consumption/consumption.service.js';
 import { StatisticsFileController } from './statistics/statistics-file.controller.js';
 import { StatisticsResolver } from './statistics/statistics.resolver.js';
 import { StatisticsService } from './statistics/statistics.service.js';
+import { StaggeringStatisticsService } from './statistics/staggering-statistics.service.js';
 
 /** Money: consumption entries, bills and payments, cancellation fees, and the federation's statistics. */
 @Module({
@@ -30,6 +31,7 @@ import { StatisticsService } from './statistics/statistics.service.js';
     CancellationPolicyService,
     CancellationFeeRule,
     StatisticsService,
+    StaggeringStatisticsService,
     ConsumptionResolver,
     BatchBillingResolver,
     BatchBillsResolver,

@@ -14,6 +14,7 @@ import { FeedbackService } from './feedback/feedback.service.js';
 import { DeadlineService } from './deadline/deadline.service.js';
 import { StaySuggestionResolver } from './suggestion/stay-suggestion.resolver.js';
 import { StaySuggestionService } from './suggestion/stay-suggestion.service.js';
+import { StaggeringService } from './batch/staggering.service.js';
 
 /**
  * Batches: requests, the lifecycle, holds, the capacity audit, and the unions' ratings of their
@@ -27,6 +28,7 @@ import { StaySuggestionService } from './suggestion/stay-suggestion.service.js';
     BatchHoldService,
     StaySuggestionService,
     StaySuggestionResolver,
+    StaggeringService,
     BatchRequestService,
     BatchLifecycleService,
     BatchRescheduleService,
@@ -39,6 +41,17 @@ import { StaySuggestionService } from './suggestion/stay-suggestion.service.js';
     BaseRatingResolver,
     BatchFeedbackResolver,
   ],
-  exports: [BatchRules, DeadlineService, StaySuggestionService, BatchHoldService, BatchRequestService, BatchLifecycleService, BatchRescheduleService, BatchQueryService, FeedbackService],
+  exports: [
+    BatchRules,
+    DeadlineService,
+    StaySuggestionService,
+    BatchHoldService,
+    BatchRequestService,
+    BatchLifecycleService,
+    BatchRescheduleService,
+    BatchQueryService,
+    FeedbackService,
+    StaggeringService,
+  ],
 })
 export class BookingModule {}

@@ -1,6 +1,7 @@
 import { BatchEvent } from './batch/batch-event.entity.js';
 import { Batch } from './batch/batch.entity.js';
 import { StayFeedback } from './feedback/stay-feedback.entity.js';
+import { StaggeringEvent } from './batch/staggering-event.entity.js';
 
 export { BookingModule } from './booking.module.js';
 export { Batch } from './batch/batch.entity.js';
@@ -25,6 +26,8 @@ export { BatchDeadlines } from './deadline/batch-deadlines.model.js';
 export { StayFeedback } from './feedback/stay-feedback.entity.js';
 export { FeedbackService } from './feedback/feedback.service.js';
 
-export const BOOKING_ENTITIES = [Batch, BatchEvent, StayFeedback];
+export const BOOKING_ENTITIES = [Batch, BatchEvent, StayFeedback, StaggeringEvent];
+export { StaggeringEvent, StaggeringKind, RefusalCause } from './batch/staggering-event.entity.js';
+export { StaggeringService, type StaggeringCounts, type StayedBedNights } from './batch/staggering.service.js';
 export { StaySuggestionService, type StayWish } from './suggestion/stay-suggestion.service.js';
 export { StayOption } from './suggestion/stay-option.model.js';

@@ -3,7 +3,7 @@ import { StayQuote, StayQuoteEvent } from './quote/stay-quote.entity.js';
 import { StayRequest, StayRequestBase, StayRequestEvent } from './request/stay-request.entity.js';
 
 export { StayOrderModule } from './stay-order.module.js';
-export { StayRequest, StayRequestBase, StayRequestEvent } from './request/stay-request.entity.js';
+export { StayRequest, StayRequestBase, StayRequestDecline, StayRequestEvent } from './request/stay-request.entity.js';
 export { StayRequestStatus } from './request/stay-request-status.js';
 export { StayQuote, StayQuoteEvent } from './quote/stay-quote.entity.js';
 export { StayQuoteStatus } from './quote/stay-quote-status.js';

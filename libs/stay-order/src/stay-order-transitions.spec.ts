@@ -18,9 +18,9 @@ function outcome(run: () => unknown): string {
 
 describe('the stay request transition table', () => {
   const ALL = Object.values(StayRequestStatus);
-  it('reaches every state from OPEN, and ends in ACCEPTED, WITHDRAWN and EXPIRED', () => {
+  it('reaches every state from OPEN, and ends in ACCEPTED, DECLINED, WITHDRAWN and EXPIRED', () => {
     expect([...STAY_REQUEST_MACHINE.reachable()].sort()).toEqual([...ALL].sort());
-    expect([...STAY_REQUEST_MACHINE.terminal(ALL)].sort()).toEqual([StayRequestStatus.ACCEPTED, StayRequestStatus.EXPIRED, StayRequestStatus.WITHDRAWN]);
+    expect([...STAY_REQUEST_MACHINE.terminal(ALL)].sort()).toEqual([StayRequestStatus.ACCEPTED, StayRequestStatus.DECLINED, StayRequestStatus.EXPIRED, StayRequestStatus.WITHDRAWN]);
   });
 
   it('has one rule per action', () => {
@@ -35,6 +35,10 @@ describe('the stay request transition table', () => {
     [StayRequestAction.ACCEPT, Role.UNION_APPROVER, ErrorCode.FORBIDDEN],
     [StayRequestAction.WITHDRAW, Role.UNION_ORGANISER, 'ok'],
     [StayRequestAction.WITHDRAW, Role.BASE_OPERATOR, ErrorCode.FORBIDDEN],
+    [StayRequestAction.DECLINE, Role.BASE_OPERATOR, 'ok'],
+    [StayRequestAction.DECLINE, Role.ADMIN, 'ok'],
+    [StayRequestAction.DECLINE, Role.UNION_ORGANISER, ErrorCode.FORBIDDEN],
+    [StayRequestAction.DECLINE, Role.PARTNER, ErrorCode.FORBIDDEN],
     [StayRequestAction.EXPIRE, 'SYSTEM', 'ok'],
     [StayRequestAction.EXPIRE, Role.ADMIN, ErrorCode.FORBIDDEN],
   ] as Array<[StayRequestAction, MoverRole, string]>)('%s from OPEN by %s: %s', (action, role, expected) => {
@@ -56,8 +60,9 @@ describe('the stay request transition table', () => {
     }
   });
 
-  it('a withdrawal needs a reason', () => {
+  it('a withdrawal and a decline need a reason', () => {
     expect(outcome(() => STAY_REQUEST_MACHINE.plan(StayRequestAction.WITHDRAW, StayRequestStatus.OPEN, Role.UNION_ORGANISER, ' '))).toBe(ErrorCode.BAD_USER_INPUT);
+    expect(outcome(() => STAY_REQUEST_MACHINE.reasonFor(StayRequestAction.DECLINE, ''))).toBe(ErrorCode.BAD_USER_INPUT);
   });
 });
 

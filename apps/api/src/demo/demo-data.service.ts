@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UserService } from '@app/auth';
 import { BaseService, CapacityCalendarService, PackageService, RegionService, Season, UnionService } from '@app/base';
-import { BatchLifecycleService, BatchRequestService } from '@app/booking';
+import { BatchLifecycleService, BatchRequestService, BatchRescheduleService } from '@app/booking';
 import { DocumentType, Gender, InsuranceService, mainlandIdCheckDigit, ParticipantCategory, ParticipantEditService, type ParticipantFields } from '@app/roster';
 import { AgreementService, AgreementAllotmentService } from '@app/exchange';
 import { BillIssueService, BillPaymentService, ConsumptionService } from '@app/billing';
@@ -11,6 +11,7 @@ import { loadDemoAgreements, loadDemoExchangeTraffic } from './demo-exchange.js'
 import { loadDemoHistory } from './demo-history.js';
 import { loadDemoStayInProgress } from './demo-stay-in-progress.js';
 import { demoActor, loadDemoStayOrders } from './demo-stay-orders.js';
+import { loadDemoStaggering } from './demo-staggering.js';
 
 /** The documented password of every demo account except admin. */
 export const DEMO_PASSWORD = 'demo1234';
@@ -107,6 +108,7 @@ export class DemoDataService {
     private readonly stayQuotes: StayQuoteService,
     private readonly stayAcceptance: StayAcceptanceService,
     private readonly stayMessages: StayMessageService,
+    private readonly reschedule: BatchRescheduleService,
   ) {}
 
   async load(ctx: RequestContext): Promise<void> {
@@ -194,7 +196,7 @@ export class DemoDataService {
     // A request whose list is complete, ready for the union's approval and public notice (README).
     const ready = await this.requests.request(ctx, { packageId: packageIds[0], startDate: addDays(today, 35), headcount: 32, unionId: unionIds[0], notes: '劳模疗休养（演示）' });
     await this.participants.add(ctx, ready.id, demoPeople(32, 40));
-    await this.requests.request(ctx, { packageId: packageIds[2], startDate: addDays(today, 14), headcount: 25, unionId: unionIds[1] });
+    const second = await this.requests.request(ctx, { packageId: packageIds[2], startDate: addDays(today, 14), headcount: 25, unionId: unionIds[1] });
     // Last, so every id the README names before it stays put: a stay at the operator's base that checked in today (README, billing).
     await loadDemoStayInProgress(
       ctx,
@@ -218,5 +220,11 @@ export class DemoDataService {
     );
     // Seasons last: the demo's batches above keep the plain prices the README quotes.
     for (const id of packageIds) await this.packages.setPricePeriods(ctx, { packageId: id, periods: demoSeasons(today, packagePrices.get(id)!) });
+    // Staggering (错时化) figures: refusals over base 2's closed week, and a batch moved to a quieter week.
+    await loadDemoStaggering(
+      ctx,
+      { requests: this.requests, reschedule: this.reschedule },
+      { packageId: packageIds[2], unionId: unionIds[1], batchId: second.id, closedNight: addDays(today, 62), quietStart: addDays(today, 45) },
+    );
   }
 }

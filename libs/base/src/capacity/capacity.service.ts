@@ -186,6 +186,28 @@ export class CapacityService {
     throw new Error(`Capacity update at base ${baseId} ${first}…${last} fell short but every night fits`);
   }
 
+  /**
+   * Per base and month (YYYY-MM) of the nights in [from, to] that are open: the beds set (`bedNights`)
+   * and those reserved now (`reservedBedNights`: held, confirmed and checked-in batches, and room blocks).
+   * One aggregate query; `baseId` limits it to one base, null to none. Not scoped: the caller decides.
+   */
+  async monthlyBeds(ctx: RequestContext, from: CalendarDate, to: CalendarDate, baseId: number | null): Promise<Array<{ baseId: number; month: string; bedNights: number; reservedBedNights: number }>> {
+    const rows = await this.db.read(ctx, (em) => {
+      const qb = em
+        .createQueryBuilder(CapacityNight, 'n')
+        .select('n.baseId', 'baseId')
+        .addSelect('SUBSTR(n.night, 1, 7)', 'month')
+        .addSelect('SUM(n.totalBeds)', 'bedNights')
+        .addSelect('SUM(n.reservedBeds)', 'reservedBedNights')
+        .where('n.night BETWEEN :from AND :to AND n.closed = 0', { from, to })
+        .groupBy('n.baseId')
+        .addGroupBy('SUBSTR(n.night, 1, 7)');
+      if (baseId !== null) qb.andWhere('n.baseId = :baseId', { baseId });
+      return qb.getRawMany<{ baseId: number | string; month: string; bedNights: number | string; reservedBedNights: number | string }>();
+    });
+    return rows.map((r) => ({ baseId: Number(r.baseId), month: r.month, bedNights: Number(r.bedNights), reservedBedNights: Number(r.reservedBedNights) }));
+  }
+
   /** Every base/night with beds reserved, for the capacity audit. */
   reservedNights(ctx: RequestContext): Promise<Array<{ baseId: number; night: CalendarDate; reservedBeds: number; allottedBeds: number }>> {
     return this.db.read(ctx, (em) => em.find(CapacityNight, { select: { baseId: true, night: true, reservedBeds: true, allottedBeds: true }, where: { reservedBeds: MoreThan(0) } }));

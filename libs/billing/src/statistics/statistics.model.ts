@@ -114,3 +114,44 @@ export class Statistics {
   @Field(() => StatisticsRow)
   total: StatisticsRow;
 }
+
+@ObjectType({
+  description:
+    'Whether staggering (错时化) works, for one base and one month (YYYY-MM) of the period: its beds against what was taken, and the requests it refused or that moved away. Refusals are counted under the month of the arrival asked for, moves under the month of the arrival they left.',
+})
+export class StaggeringRow {
+  @Field(() => Int, { description: 'The base.' })
+  baseId: number;
+
+  @Field({ description: "The base's name." })
+  label: string;
+
+  @Field({ description: 'The month, YYYY-MM (only its days inside the period count).' })
+  month: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Bed-nights on offer: the beds set on the month's open nights, added up (closed nights count nothing). Null for a caller who does not see the base's calendar (only the federation and the base's operator do).",
+  })
+  bedNights: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Bed-nights taken on those nights: the beds reserved now (batches held, confirmed or checked in, and room blocks of exchange agreements) plus the headcounts of the batches that stayed and left (completed, settled). Null as bedNights.',
+  })
+  occupiedBedNights: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'occupiedBedNights ÷ bedNights in percent, with one decimal (87.5); null when no beds were on offer or the caller does not see them.' })
+  occupancy: number | null;
+
+  @Field(() => Int, { description: 'Batch requests refused because a night was full or closed (CAPACITY_EXCEEDED, or a closed night), counted under the arrival asked for.' })
+  refusedRequests: number;
+
+  @Field(() => Int, { description: 'Moves of batches to other dates refused because a night was full or closed, counted under the arrival asked for.' })
+  refusedMoves: number;
+
+  @Field(() => Int, { description: 'Moves of batches to another arrival (rescheduleBatch), counted under the arrival they left; a batch moved twice counts twice.' })
+  moves: number;
+}

@@ -30,6 +30,8 @@ import { DeadlineService } from '../deadline/deadline.service.js';
 import { holdUntil } from '../deadline/deadlines.js';
 import type { RequestBatchInput } from './request-batch.input.js';
 import { StaySuggestionService } from '../suggestion/stay-suggestion.service.js';
+import { StaggeringKind } from './staggering-event.entity.js';
+import { refusalCause, type RefusalSite, StaggeringService } from './staggering.service.js';
 
 /** Crockford-style alphabet: no I, L, O, U to misread on the phone. */
 const REF_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -67,6 +69,7 @@ export class BatchRequestService {
     private readonly deadlines: DeadlineService,
     private readonly holds: BatchHoldService,
     private readonly suggestions: StaySuggestionService,
+    private readonly staggering: StaggeringService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -143,9 +146,15 @@ export class BatchRequestService {
    * different input is a CONFLICT.
    */
   async request(ctx: RequestContext, input: RequestBatchInput): Promise<Batch> {
+    // Filled in by the booking's transaction once it knows the base: a refusal is counted against it.
+    const site: Partial<RefusalSite> = {};
     try {
-      return await this.hold(ctx, input);
+      return await this.hold(ctx, input, site);
     } catch (error) {
+      const cause = refusalCause(error);
+      if (cause && site.baseId !== undefined) {
+        await this.staggering.recordRefusal(ctx, StaggeringKind.REQUEST_REFUSED, site as RefusalSite, input.startDate, input.headcount, cause);
+      }
       // A night full or closed: the refusal lists what would fit instead (错时化). Not for an agreement's
       // stay, whose beds come from its own allotment and quota.
       if (error instanceof DomainException && error.details.night !== undefined && input.agreementId == null && [ErrorCode.CAPACITY_EXCEEDED, ErrorCode.BAD_USER_INPUT].includes(error.code)) {
@@ -156,7 +165,7 @@ export class BatchRequestService {
     }
   }
 
-  private async hold(ctx: RequestContext, input: RequestBatchInput): Promise<Batch> {
+  private async hold(ctx: RequestContext, input: RequestBatchInput, site: Partial<RefusalSite>): Promise<Batch> {
     const actor = ctx.requireActor();
     const unionId = bookingUnion(ctx, input.unionId, input.agreementId);
     const today = this.clock.today();
@@ -182,6 +191,7 @@ export class BatchRequestService {
       return await this.db.transaction(ctx, async (tx) => {
         // The package, its base, the union and the policy in force today (kept on the batch): one query.
         const { pkg, union, base, policy, price, calendarVersion } = await this.packages.getForBookingOrThrow(tx, input.packageId, unionId, today, input.startDate);
+        Object.assign(site, { baseId: base.id, unionId: union.id, unionRegionId: union.regionId, baseRegionId: base.regionId, agreementId: input.agreementId ?? null, batchId: null });
         requireAccess(
           tx,
           Permission.BookForUnion,

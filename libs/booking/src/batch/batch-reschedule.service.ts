@@ -11,6 +11,8 @@ import { benefitPerPerson } from '../exchange-terms/benefit.js';
 import { DeadlineService } from '../deadline/deadline.service.js';
 import { BatchHoldService } from './batch-hold.service.js';
 import { BatchStep } from '../deadline/deadlines.js';
+import { StaggeringKind } from './staggering-event.entity.js';
+import { refusalCause, StaggeringService } from './staggering.service.js';
 
 export interface RescheduleRequest {
   startDate: string;
@@ -43,6 +45,7 @@ export class BatchRescheduleService {
     private readonly clock: Clock,
     private readonly deadlines: DeadlineService,
     private readonly holds: BatchHoldService,
+    private readonly staggering: StaggeringService,
   ) {}
 
   /**
@@ -62,8 +65,26 @@ export class BatchRescheduleService {
     if (request.startDate < today) {
       throw DomainException.badInput('startDate', `startDate ${request.startDate} is in the past; the earliest arrival is today (${today})`);
     }
+    // The batch as the move's transaction found it: a move refused for beds is counted against it.
+    let seen: Batch | null = null;
+    try {
+      return await this.move(ctx, id, request, reason, today, (batch) => (seen = batch));
+    } catch (error) {
+      const cause = refusalCause(error);
+      const batch = seen as Batch | null;
+      if (cause && batch) {
+        const { baseId, unionId, unionRegionId, baseRegionId, agreementId } = batch;
+        const site = { baseId, unionId, unionRegionId, baseRegionId, agreementId, batchId: batch.id };
+        await this.staggering.recordRefusal(ctx, StaggeringKind.MOVE_REFUSED, site, request.startDate, batch.headcount, cause);
+      }
+      throw error;
+    }
+  }
+
+  private move(ctx: RequestContext, id: number, request: RescheduleRequest, reason: string | null, today: string, seen: (batch: Batch) => void): Promise<Batch> {
     return this.db.transaction(ctx, async (tx) => {
       const batch = await this.queries.lockVisibleOrThrow(tx, id);
+      seen(batch);
       this.assertMayMove(tx, batch, reason);
       this.assertMovable(batch);
       const pkg = await this.packages.getOrThrow(tx, request.packageId ?? batch.packageId, 'packageId');
@@ -81,6 +102,7 @@ export class BatchRescheduleService {
       if (batch.bedSource === BedSource.ALLOTMENT) await this.allotments.move(tx, batch.allotmentId!, from, to, batch.headcount);
       else await this.capacity.move(tx, batch.baseId, from, to, batch.headcount);
       const moved = await this.record(tx, batch, pkg, move, reason);
+      await this.staggering.recordMove(tx, batch, move.startDate, moved.updatedAt);
       // The hold follows the new dates' deadlines for the step the list is at.
       return moved.status === BatchStatus.REQUESTED ? this.holds.refresh(tx, moved) : moved;
     });

@@ -57,6 +57,20 @@ export class StayQuoteResolver {
     return this.closing.withdraw(ctx, id, reason);
   }
 
+  @Mutation(() => StayRequest, {
+    description:
+      "A base's operator (or an admin, naming baseId) declines an OPEN stay request sent to the base, with a reason the union reads in `declines`: the base's side ends, its open quote is withdrawn and it quotes no more. When every base asked has declined, the request becomes DECLINED.",
+  })
+  @Roles(Role.BASE_OPERATOR, Role.ADMIN)
+  declineStayRequest(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => Int }) id: number,
+    @Args('reason') reason: string,
+    @Args('baseId', { type: () => Int, nullable: true, description: "The declining base: an operator's own by default; an admin must name it." }) baseId?: number | null,
+  ): Promise<StayRequest> {
+    return this.closing.decline(ctx, id, baseId, reason);
+  }
+
   @ResolveField(() => Base, { description: 'The quoting base.' })
   async base(@Ctx() ctx: RequestContext, @Parent() quote: StayQuote): Promise<Base> {
     return (await this.bases.load(ctx, quote.baseId))!;

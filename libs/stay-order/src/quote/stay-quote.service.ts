@@ -37,6 +37,9 @@ export class StayQuoteService {
         throw DomainException.badInput('baseId', `Stay request ${request.id} was not sent to base ${input.baseId}`);
       }
       if (request.status !== StayRequestStatus.OPEN) throw DomainException.wrongState(request.status, `Stay request ${request.id} is ${request.status}: only an OPEN request is quoted`);
+      if ((await this.requests.baseRows(tx, request.id)).some((r) => r.baseId === input.baseId && r.declinedAt)) {
+        throw DomainException.wrongState(request.status, `Base ${input.baseId} declined stay request ${request.id}; it quotes no more`);
+      }
       if (input.startDate < request.earliestStart || input.startDate > request.latestStart) {
         throw DomainException.badInput('startDate', `startDate must be within the request's days of arrival, ${request.earliestStart}…${request.latestStart}; got ${input.startDate}`);
       }

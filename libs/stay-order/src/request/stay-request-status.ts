@@ -5,6 +5,7 @@ export enum StayRequestStatus {
   ACCEPTED = 'ACCEPTED',
   WITHDRAWN = 'WITHDRAWN',
   EXPIRED = 'EXPIRED',
+  DECLINED = 'DECLINED',
 }
 
 registerEnumType(StayRequestStatus, {
@@ -15,6 +16,7 @@ registerEnumType(StayRequestStatus, {
     ACCEPTED: { description: 'One quote accepted: it became a private package and a REQUESTED batch (batchId).' },
     WITHDRAWN: { description: 'Withdrawn by the union (or its partner) with a reason; its open quotes were declined.' },
     EXPIRED: { description: 'Nothing was accepted by expiresAt; the sweep closed it and its open quotes.' },
+    DECLINED: { description: 'Every base it was sent to declined it (declineStayRequest), each with its reason (declines).' },
   },
 });
 
@@ -22,4 +24,5 @@ export enum StayRequestAction {
   ACCEPT = 'ACCEPT',
   WITHDRAW = 'WITHDRAW',
   EXPIRE = 'EXPIRE',
+  DECLINE = 'DECLINE',
 }

@@ -100,6 +100,34 @@ export class StayRequestBase {
 
   @PrimaryColumn({ type: 'int' })
   baseId: number;
+
+  /** When the base declined the request (declineStayRequest); its side of the request ended then. */
+  @Column({ type: 'datetime', nullable: true })
+  declinedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  declineReason: string | null;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  declinedBy: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  declinedById: number | null;
+}
+
+@ObjectType({ description: "A base's refusal of a stay request: its side of the request ended, with why, who and when." })
+export class StayRequestDecline {
+  @Field(() => Int, { description: 'The base that declined.' })
+  baseId: number;
+
+  @Field({ description: 'Why, in the base’s words (the union reads it).' })
+  reason: string;
+
+  @Field({ description: 'Username of who declined (the base’s operator or the admin).' })
+  declinedBy: string;
+
+  @Field({ description: 'When.' })
+  at: Date;
 }
 
 @ObjectType({ description: 'One change of a stay request’s status: who, when, from, to and why.' })

@@ -2,7 +2,7 @@ import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nes
 import { Base, BaseService, TradeUnion, UnionService } from '@app/base';
 import { Ctx, type RequestContext, Role, Roles, SignedIn } from '@app/shared';
 import { visibleBases } from './stay-request-access.js';
-import { StayRequest, StayRequestEvent } from './stay-request.entity.js';
+import { StayRequest, StayRequestDecline, StayRequestEvent } from './stay-request.entity.js';
 import { StayRequestService } from './stay-request.service.js';
 import { SendStayRequestInput, StayRequestFilter } from './send-stay-request.input.js';
 
@@ -45,6 +45,11 @@ export class StayRequestResolver {
   async bases(@Ctx() ctx: RequestContext, @Parent() request: StayRequest): Promise<Base[]> {
     const ids = visibleBases(ctx, request, await this.requests.baseIds(ctx, request.id));
     return (await Promise.all(ids.map((id) => this.baseService.load(ctx, id)))).filter((b): b is Base => b !== null);
+  }
+
+  @ResolveField(() => [StayRequestDecline], { description: "The bases that declined it, by when (to the second), then by base: all for the union's side, their own for an operator." })
+  declines(@Ctx() ctx: RequestContext, @Parent() request: StayRequest): Promise<StayRequestDecline[]> {
+    return this.requests.declines(ctx, request);
   }
 
   @ResolveField(() => [StayRequestEvent], { description: 'Every change of status, oldest first.' })

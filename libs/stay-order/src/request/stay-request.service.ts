@@ -3,7 +3,7 @@ import { BaseService, UnionService } from '@app/base';
 import { addDays, Clock, daysBetween, DomainException, insertRow, Permission, type RequestContext, requireAccess, requireScope, scopeFor, TransactionRunner, type TxContext } from '@app/shared';
 import { In } from 'typeorm';
 import { requireUnionSide, visibleBases } from './stay-request-access.js';
-import { StayRequest, StayRequestBase, StayRequestEvent } from './stay-request.entity.js';
+import { StayRequest, StayRequestBase, type StayRequestDecline, StayRequestEvent } from './stay-request.entity.js';
 import { StayRequestAction, StayRequestStatus } from './stay-request-status.js';
 import { STAY_REQUEST_MACHINE } from './stay-request-transitions.js';
 import type { SendStayRequestInput, StayRequestFilter } from './send-stay-request.input.js';
@@ -102,13 +102,33 @@ export class StayRequestService {
 
   /** The bases a request was sent to, in the order named (all of them: callers filter with visibleBases). */
   async baseIds(ctx: RequestContext, requestId: number): Promise<number[]> {
-    const rows = await ctx.loadGroup(
+    return (await this.baseRows(ctx, requestId)).map((r) => r.baseId).sort((a, b) => a - b);
+  }
+
+  /** The request's side per base (with its decline, if any), all of them: callers filter with visibleBases. */
+  baseRows(ctx: RequestContext, requestId: number): Promise<StayRequestBase[]> {
+    return ctx.loadGroup(
       'stayRequestBases',
       requestId,
       (ids) => this.db.read(ctx, (em) => em.find(StayRequestBase, { where: { requestId: In(ids) } })),
       (r) => r.requestId,
     );
-    return rows.map((r) => r.baseId).sort((a, b) => a - b);
+  }
+
+  /** The bases' declines the caller sees (the union's side: all; an operator: their base's), by when (to the second), then by base. */
+  async declines(ctx: RequestContext, request: StayRequest): Promise<StayRequestDecline[]> {
+    const rows = (await this.baseRows(ctx, request.id)).filter((r) => r.declinedAt !== null);
+    const shown = new Set(
+      visibleBases(
+        ctx,
+        request,
+        rows.map((r) => r.baseId),
+      ),
+    );
+    return rows
+      .filter((r) => shown.has(r.baseId))
+      .map((r) => ({ baseId: r.baseId, reason: r.declineReason ?? '', declinedBy: r.declinedBy ?? '', at: r.declinedAt! }))
+      .sort((a, b) => a.at.getTime() - b.at.getTime() || a.baseId - b.baseId);
   }
 
   private async visibleOrThrow(ctx: RequestContext, request: StayRequest | null, id: number, field: string): Promise<StayRequest> {
@@ -152,7 +172,8 @@ export class StayRequestService {
    */
   async move(tx: TxContext, request: StayRequest, action: StayRequestAction, reason: string | null, changes: Partial<Pick<StayRequest, 'acceptedQuoteId' | 'batchId'>> = {}): Promise<StayRequest> {
     const actor = tx.requireActor();
-    if (action !== StayRequestAction.EXPIRE) requireUnionSide(tx, request);
+    // The sweep expires, the bases decline (their side checked by the caller); the rest is the union's side.
+    if (action !== StayRequestAction.EXPIRE && action !== StayRequestAction.DECLINE) requireUnionSide(tx, request);
     const move = STAY_REQUEST_MACHINE.plan(action, request.status, actor.role, reason);
     const now = toTheSecond(this.clock.now());
     await tx.em.update(StayRequest, { id: request.id }, { status: move.to, updatedAt: now, ...changes });

@@ -14,10 +14,14 @@ import { FeedbackService } from './feedback/feedback.service.js';
 import { DeadlineService } from './deadline/deadline.service.js';
 import { StaySuggestionResolver } from './suggestion/stay-suggestion.resolver.js';
 import { StaySuggestionService } from './suggestion/stay-suggestion.service.js';
+import { WaitingListOfferService } from './waitlist/waiting-list-offer.service.js';
+import { WaitingListResolver } from './waitlist/waiting-list.resolver.js';
+import { WaitingListService } from './waitlist/waiting-list.service.js';
+import { WaitingListSweeper } from './waitlist/waiting-list-sweeper.service.js';
 
 /**
- * Batches: requests, the lifecycle, holds, the capacity audit, and the unions' ratings of their
- * stays. Other domains (the rooming list, billing, exchange) add their rules through BatchRules.
+ * Batches: requests, the lifecycle, holds, the capacity audit, the unions' ratings of their
+ * stays, and the waiting list (requests that did not fit, offered beds as they come back). Other domains (the rooming list, billing, exchange) add their rules through BatchRules.
  */
 @Module({
   imports: [BaseModule],
@@ -38,7 +42,11 @@ import { StaySuggestionService } from './suggestion/stay-suggestion.service.js';
     FeedbackResolver,
     BaseRatingResolver,
     BatchFeedbackResolver,
+    WaitingListService,
+    WaitingListOfferService,
+    WaitingListSweeper,
+    WaitingListResolver,
   ],
-  exports: [BatchRules, DeadlineService, StaySuggestionService, BatchHoldService, BatchRequestService, BatchLifecycleService, BatchRescheduleService, BatchQueryService, FeedbackService],
+  exports: [BatchRules, DeadlineService, StaySuggestionService, BatchHoldService, BatchRequestService, BatchLifecycleService, BatchRescheduleService, BatchQueryService, FeedbackService, WaitingListService, WaitingListOfferService],
 })
 export class BookingModule {}

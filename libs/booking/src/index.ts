@@ -1,6 +1,7 @@
 import { BatchEvent } from './batch/batch-event.entity.js';
 import { Batch } from './batch/batch.entity.js';
 import { StayFeedback } from './feedback/stay-feedback.entity.js';
+import { WaitingListEntry, WaitingListEvent } from './waitlist/waiting-list-entry.entity.js';
 
 export { BookingModule } from './booking.module.js';
 export { Batch } from './batch/batch.entity.js';
@@ -25,6 +26,14 @@ export { BatchDeadlines } from './deadline/batch-deadlines.model.js';
 export { StayFeedback } from './feedback/stay-feedback.entity.js';
 export { FeedbackService } from './feedback/feedback.service.js';
 
-export const BOOKING_ENTITIES = [Batch, BatchEvent, StayFeedback];
+export { WaitingListEntry, WaitingListEvent } from './waitlist/waiting-list-entry.entity.js';
+export { WaitingListStatus } from './waitlist/waiting-list-status.js';
+export { WaitingListService } from './waitlist/waiting-list.service.js';
+export { WaitingListOfferService } from './waitlist/waiting-list-offer.service.js';
+export { WaitingListSweeper } from './waitlist/waiting-list-sweeper.service.js';
+export type { JoinWaitingListInput } from './waitlist/join-waiting-list.input.js';
+export type { HeldBeds } from './batch/batch-rules.js';
+
+export const BOOKING_ENTITIES = [Batch, BatchEvent, StayFeedback, WaitingListEntry, WaitingListEvent];
 export { StaySuggestionService, type StayWish } from './suggestion/stay-suggestion.service.js';
 export { StayOption } from './suggestion/stay-option.model.js';

@@ -47,6 +47,18 @@ import { WaitingListSweeper } from './waitlist/waiting-list-sweeper.service.js';
     WaitingListSweeper,
     WaitingListResolver,
   ],
-  exports: [BatchRules, DeadlineService, StaySuggestionService, BatchHoldService, BatchRequestService, BatchLifecycleService, BatchRescheduleService, BatchQueryService, FeedbackService, WaitingListService, WaitingListOfferService],
+  exports: [
+    BatchRules,
+    DeadlineService,
+    StaySuggestionService,
+    BatchHoldService,
+    BatchRequestService,
+    BatchLifecycleService,
+    BatchRescheduleService,
+    BatchQueryService,
+    FeedbackService,
+    WaitingListService,
+    WaitingListOfferService,
+  ],
 })
 export class BookingModule {}

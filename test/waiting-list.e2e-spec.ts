@@ -203,7 +203,12 @@ describe(`the waiting list (${DB_KIND})`, () => {
       expectError(await t.gql(JOIN, { i: { packageId: w.baseA.packageId, startDate: d(), headcount: 199, idempotencyKey: 'wl-key-1' } }, w.unionA.organiser), 'CONFLICT', 'idempotencyKey');
     });
 
-    it('another union, a base operator or an approver-like caller cannot join for, see, leave or accept what is not theirs', async () => {
+    it('another union, a base operator or the union’s approver cannot join for, leave or accept what is not theirs; they see only what they may', async () => {
+      await t.ok('mutation($i:CreateUserInput!){createUser(input:$i){id}}', { i: { username: 'approver-wl', password: 'approver-pass-1', role: 'UNION_APPROVER', unionId: w.unionA.id } }, w.admin);
+      const approver = await t.login('approver-wl', 'approver-pass-1');
+      expect((await entry(mine.id, approver)).id).toBe(mine.id);
+      expectError(await t.gql(LEAVE, { id: mine.id }, approver), 'FORBIDDEN');
+      expectError(await t.gql(JOIN, { i: { packageId: w.baseA.packageId, startDate: d(), headcount: 5 } }, approver), 'FORBIDDEN');
       expectError(await t.gql(JOIN, { i: { packageId: w.baseA.packageId, startDate: d(), headcount: 5, unionId: w.unionA.id } }, w.unionB.organiser), 'FORBIDDEN', 'unionId');
       expectError(await t.gql(JOIN, { i: { packageId: w.baseA.packageId, startDate: d(), headcount: 5, unionId: w.unionA.id } }, w.baseA.operator), 'FORBIDDEN');
       expectError(await t.gql(GET, { id: mine.id }, w.unionB.organiser), 'NOT_FOUND');
@@ -231,6 +236,36 @@ describe(`the waiting list (${DB_KIND})`, () => {
       expect((await entry(mine.id)).status).toBe('WAITING');
       await sweep(at);
       expect((await entry(mine.id)).history.slice(-1)).toEqual([{ from: 'WAITING', to: 'EXPIRED', actor: 'system', reason: `no beds came back by the end of ${addDays(today, 3)}` }]);
+    });
+  });
+
+  describe('beds that come back by other ways than a cancel', () => {
+    const CLOSE = 'mutation($i:CloseDatesInput!){closeDates(input:$i){date}}';
+    const REOPEN = 'mutation($i:ReopenDatesInput!){reopenDates(input:$i){date}}';
+    const SET = 'mutation($i:SetCapacityInput!){setCapacity(input:$i){date}}';
+
+    it('a reopened night and added beds are offered by the next sweep; a smaller headcount too', async () => {
+      const r = addDays(w.start, 30);
+      await t.ok(CLOSE, { i: { baseId: w.baseA.id, from: addDays(r, 1), to: addDays(r, 1), reason: '消防检查' } }, w.baseA.operator);
+      const closedRefusal = await t.gql(REQUEST_BATCH, { i: { packageId: w.baseA.packageId, startDate: r, headcount: 10 } }, w.unionA.organiser);
+      expect([errorCode(closedRefusal), closedRefusal.errors?.[0]?.extensions?.night]).toEqual(['BAD_USER_INPUT', addDays(r, 1)]);
+      const onClosed = await join(w.unionA.organiser, { startDate: r, headcount: 10 });
+      const big = await book(w.unionB.organiser, addDays(r, 3), 100);
+      const onFull = await join(w.unionA.organiser, { startDate: addDays(r, 3), headcount: 20 });
+      const onFullToo = await join(w.unionA.organiser, { startDate: addDays(r, 3), headcount: 5 });
+      expect(await sweep()).toBe(0);
+      await t.ok(REOPEN, { i: { baseId: w.baseA.id, from: addDays(r, 1), to: addDays(r, 1) } }, w.baseA.operator);
+      await t.ok(SET, { i: { baseId: w.baseA.id, from: addDays(r, 3), to: addDays(r, 5), totalBeds: 120 } }, w.baseA.operator);
+      expect(await sweep()).toBe(2);
+      expect(await statuses([onClosed.id, onFull.id, onFullToo.id])).toEqual(['OFFERED', 'OFFERED', 'WAITING']);
+      await t.ok('mutation($id:Int!){changeHeadcount(id:$id,headcount:95){id}}', { id: big.id }, w.unionB.organiser);
+      expect(await sweep()).toBe(1);
+      expect(await statuses([onClosed.id, onFull.id, onFullToo.id])).toEqual(['OFFERED', 'OFFERED', 'OFFERED']);
+      expect(await reserved(addDays(r, 3), addDays(r, 5))).toEqual([120, 120, 120]);
+      expect(await audit()).toEqual([]);
+      for (const id of [onClosed.id, onFull.id, onFullToo.id]) await t.ok(DECLINE, { id }, w.unionA.organiser);
+      expect(await reserved(addDays(r, 3), addDays(r, 5))).toEqual([95, 95, 95]);
+      expect(await audit()).toEqual([]);
     });
   });
 

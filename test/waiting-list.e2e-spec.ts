@@ -1,5 +1,6 @@
 import { WaitingListSweeper } from '@app/booking';
 import { addDays, Clock, SweepScheduler, todayInShanghai } from '@app/shared';
+import { activeAgreement, partnerOf } from './support/exchange.js';
 import { DB_KIND, errorCode, type GqlResult, startTestApp, type TestApp } from './support/test-app.js';
 import { AUDIT, buildWorld, calendar, REQUEST_BATCH, type World } from './support/world.js';
 
@@ -265,6 +266,36 @@ describe(`the waiting list (${DB_KIND})`, () => {
       expect(await audit()).toEqual([]);
       for (const id of [onClosed.id, onFull.id, onFullToo.id]) await t.ok(DECLINE, { id }, w.unionA.organiser);
       expect(await reserved(addDays(r, 3), addDays(r, 5))).toEqual([95, 95, 95]);
+      expect(await audit()).toEqual([]);
+    });
+  });
+
+  describe('a partner, as for requestBatch: for a union of its region, under an agreement', () => {
+    it('joins, sees, and accepts into a batch under the agreement; another region’s partner sees nothing; a union of another region is FORBIDDEN', async () => {
+      const p = addDays(w.start, 50);
+      const yf = await partnerOf(t, w, 'YF');
+      const gz = await partnerOf(t, w, 'GZ');
+      const agreementId = await activeAgreement(t, w.partner, yf, {
+        partnerRegionId: w.regions.YF,
+        title: '深云互派（候补）',
+        from: today,
+        to: addDays(today, 200),
+        quotas: [{ fromRegionId: w.regions.SZ, personVisits: 100 }],
+      });
+      const full = await book(w.unionA.organiser, p, 100);
+      expectError(await t.gql(JOIN, { i: { packageId: w.baseA.packageId, startDate: p, headcount: 8, unionId: w.unionA.id, agreementId } }, w.partner), 'FORBIDDEN', 'unionId');
+      const waiting = await join(w.partner, { startDate: p, headcount: 8, unionId: w.unionB.id, agreementId });
+      expect(waiting).toMatchObject({ status: 'WAITING', unionId: w.unionB.id, history: [{ to: 'WAITING', actor: 'partner-x' }] });
+      expect((await entry(waiting.id, w.partner)).id).toBe(waiting.id);
+      expectError(await t.gql(GET, { id: waiting.id }, gz), 'NOT_FOUND');
+      expectError(await t.gql(LEAVE, { id: waiting.id }, gz), 'NOT_FOUND');
+      await t.ok(CANCEL, { id: full.id }, w.unionA.organiser);
+      expect(await sweep()).toBe(1);
+      const accepted = (await t.ok(ACCEPT, { id: waiting.id }, w.partner)).acceptWaitingListOffer;
+      expect(accepted.status).toBe('ACCEPTED');
+      const batch = (await t.ok('query($id:Int!){batch(id:$id){status headcount union{id} agreement{id}}}', { id: accepted.batchId }, w.partner)).batch;
+      expect(batch).toEqual({ status: 'REQUESTED', headcount: 8, union: { id: w.unionB.id }, agreement: { id: agreementId } });
+      expect(await reserved(p, addDays(p, 2))).toEqual([8, 8, 8]);
       expect(await audit()).toEqual([]);
     });
   });

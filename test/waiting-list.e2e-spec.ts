@@ -64,6 +64,11 @@ describe(`the waiting list (${DB_KIND})`, () => {
       e.push(await join(w.unionA.organiser, { startDate: addDays(s(), 1), headcount: 10 }));
       e.push(await join(w.unionA.organiser, { startDate: s(), headcount: 15 }));
       expect(e.map((x) => x.id)).toEqual([...e.map((x) => x.id)].sort((a, b) => a - b));
+      expect((await t.ok('query($id:Int!){waitingListEntry(id:$id){base{id} union{id} package{id nights}}}', { id: e[0].id }, w.baseA.operator)).waitingListEntry).toEqual({
+        base: { id: w.baseA.id },
+        union: { id: w.unionA.id },
+        package: { id: w.baseA.packageId, nights: 3 },
+      });
       expect(e[0]).toMatchObject({
         status: 'WAITING',
         unionId: w.unionA.id,

@@ -1,4 +1,5 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Base, BaseService, Package, PackageService, TradeUnion, UnionService } from '@app/base';
 import { type ConnectionShape, Ctx, type RequestContext, Role, Roles, SignedIn } from '@app/shared';
 import { JoinWaitingListInput, WaitingListArgs } from './join-waiting-list.input.js';
 import { WaitingListEntryConnection } from './waiting-list-connection.model.js';
@@ -14,6 +15,9 @@ export class WaitingListResolver {
   constructor(
     private readonly entries: WaitingListService,
     private readonly offers: WaitingListOfferService,
+    private readonly bases: BaseService,
+    private readonly unions: UnionService,
+    private readonly packages: PackageService,
   ) {}
 
   @Query(() => WaitingListEntryConnection, { description: "The waiting-list entries you may see (your union's, your base's; the admin all), in order of arrival." })
@@ -64,6 +68,21 @@ export class WaitingListResolver {
     @Args('reason', { type: () => String, nullable: true, description: 'Why, for the history.' }) reason?: string | null,
   ): Promise<WaitingListEntry> {
     return this.offers.decline(ctx, id, reason ?? null);
+  }
+
+  @ResolveField(() => Base, { description: 'The base whose beds it waits for.' })
+  async base(@Ctx() ctx: RequestContext, @Parent() entry: WaitingListEntry): Promise<Base> {
+    return (await this.bases.load(ctx, entry.baseId))!;
+  }
+
+  @ResolveField(() => TradeUnion, { description: 'The union it waits for.' })
+  async union(@Ctx() ctx: RequestContext, @Parent() entry: WaitingListEntry): Promise<TradeUnion> {
+    return (await this.unions.load(ctx, entry.unionId))!;
+  }
+
+  @ResolveField(() => Package, { description: "The package it would book; today's version." })
+  async package(@Ctx() ctx: RequestContext, @Parent() entry: WaitingListEntry): Promise<Package> {
+    return (await this.packages.load(ctx, entry.packageId))!;
   }
 
   @ResolveField(() => [WaitingListEvent], { description: 'Every move, oldest first: who, when, from, to and why.' })

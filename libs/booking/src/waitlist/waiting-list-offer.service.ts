@@ -93,7 +93,7 @@ export class WaitingListOfferService implements OnModuleInit {
         headcount: entry.headcount,
         unionId: entry.unionId,
         agreementId: entry.agreementId,
-        notes: entry.notes ?? `from waiting-list entry ${entry.id}`,
+        notes: (entry.notes ? `${entry.notes} (waiting-list entry ${entry.id})` : `from waiting-list entry ${entry.id}`).slice(0, 1000),
       });
       return this.entries.move(tx, entry, WaitingListAction.ACCEPT, `batch ${batch.reference}`, { batchId: batch.id });
     });

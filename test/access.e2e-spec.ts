@@ -168,6 +168,12 @@ describe(`access and scoping (${DB_KIND})`, () => {
       declineStayQuote: ['mutation{declineStayQuote(id:1,reason:"x"){id}}', {}],
       acceptStayQuote: ['mutation{acceptStayQuote(id:1){id}}', {}],
       postStayMessage: ['mutation{postStayMessage(input:{requestId:1,text:"x"}){id}}', {}],
+      waitingList: ['{waitingList{totalCount}}', {}],
+      waitingListEntry: ['query{waitingListEntry(id:1){id}}', {}],
+      joinWaitingList: ['mutation($i:JoinWaitingListInput!){joinWaitingList(input:$i){id}}', { i: { packageId: w.baseA.packageId, startDate: far(), headcount: 2, unionId: w.unionA.id } }],
+      leaveWaitingList: ['mutation{leaveWaitingList(id:1){id}}', {}],
+      acceptWaitingListOffer: ['mutation{acceptWaitingListOffer(id:1){id}}', {}],
+      declineWaitingListOffer: ['mutation{declineWaitingListOffer(id:1){id}}', {}],
     };
   }
 
@@ -409,6 +415,8 @@ describe(`access and scoping (${DB_KIND})`, () => {
       }
       for (const op of [
         'requestBatch',
+        'joinWaitingList',
+        'acceptWaitingListOffer',
         'cancelBatch',
         'changeHeadcount',
         'rescheduleBatch',

@@ -30,6 +30,8 @@ onSqlite('WORKERS on the embedded SQLite database (sqlite)', () => {
 onMysql('two API processes started together on one MariaDB database (mysql; SQLite is one process and skips this)', () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
   let servers: BuiltServer[] = [];
+  /** The world of the 500-booking case, its nights full: the waiting-list case waits behind them. */
+  let fullWorld: Awaited<ReturnType<typeof buildWorld>> | null = null;
 
   beforeAll(async () => {
     ensureBuilt();
@@ -135,7 +137,58 @@ onMysql('two API processes started together on one MariaDB database (mysql; SQLi
     } finally {
       await sql.end();
     }
+    fullWorld = w;
   });
+
+  it('the waiting list with both processes sweeping every second: five cancels at once across both offer ten beds to exactly five entries, declines on either pass them on once', async () => {
+    const [a, b] = servers.map((s) => apiClient(s.url));
+    const w = fullWorld!;
+    const ENTRIES = 'query($f:WaitingListFilter){waitingList(filter:$f,first:100){edges{node{id status}}}}';
+    const byStatus = async () => {
+      const edges = (await a.ok(ENTRIES, { f: { baseId: w.baseA.id } }, w.admin)).waitingList.edges.map((e: any) => e.node);
+      return Object.fromEntries(['WAITING', 'OFFERED', 'DECLINED'].map((st) => [st, edges.filter((n: any) => n.status === st).map((n: any) => n.id)]));
+    };
+    const until = async (want: (s: Record<string, number[]>) => boolean) => {
+      for (const end = Date.now() + 30_000; Date.now() < end; await new Promise((r) => setTimeout(r, 250))) {
+        const now = await byStatus();
+        if (want(now)) return now;
+      }
+      return byStatus();
+    };
+    // Union B waits behind the full nights: eight entries of 2, joined alternately on each process.
+    const joined = [];
+    for (let i = 0; i < 8; i++) {
+      const api = i % 2 ? b : a;
+      joined.push(
+        (await api.ok('mutation($i:JoinWaitingListInput!){joinWaitingList(input:$i){id}}', { i: { packageId: w.baseA.packageId, startDate: w.start, headcount: 2 } }, w.unionB.organiser))
+          .joinWaitingList.id,
+      );
+    }
+    const held = (await a.ok('query($f:BatchFilter){batches(filter:$f,first:100){edges{node{id}}}}', { f: { baseId: w.baseA.id, status: 'REQUESTED' } }, w.admin)).batches.edges.map(
+      (e: any) => e.node.id,
+    );
+    const cancels = await Promise.all(held.slice(0, 5).map((id: number, i: number) => (i % 2 ? b : a).gql('mutation($id:Int!){cancelBatch(id:$id,reason:"x"){status}}', { id }, w.unionA.organiser)));
+    expect(cancels.map((r) => r.data?.cancelBatch?.status)).toEqual(Array(5).fill('CANCELLED'));
+    const offered = await until((st) => st.OFFERED.length >= 5);
+    // Several more ticks of both processes: nothing more is offered.
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(await byStatus()).toEqual(offered);
+    // (Which five depends on when each cancel committed during a walk: the order of arrival among those that fitted then.)
+    expect([offered.WAITING.length, offered.OFFERED.length, offered.DECLINED.length]).toEqual([3, 5, 0]);
+    expect((await calendar(b, w.admin, w.baseA.id, w.start, addDays(w.start, 2))).map((n) => n.reservedBeds)).toEqual([100, 100, 100]);
+    expect((await a.ok(AUDIT, {}, w.admin)).capacityAudit).toEqual([]);
+
+    // Three declines at once, on both processes, while both sweep: the three still waiting get their beds, once each.
+    const declined = offered.OFFERED.slice(0, 3);
+    const declines = await Promise.all(declined.map((id: number, i: number) => (i % 2 ? a : b).gql('mutation($id:Int!){declineWaitingListOffer(id:$id){status}}', { id }, w.unionB.organiser)));
+    expect(declines.map((r) => r.data?.declineWaitingListOffer?.status)).toEqual(['DECLINED', 'DECLINED', 'DECLINED']);
+    const passed = await until((st) => st.OFFERED.length >= 5 && st.WAITING.length === 0);
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(await byStatus()).toEqual(passed);
+    expect(passed).toEqual({ WAITING: [], OFFERED: joined.filter((id) => !declined.includes(id)), DECLINED: declined });
+    expect((await calendar(a, w.admin, w.baseA.id, w.start, addDays(w.start, 2))).map((n) => n.reservedBeds)).toEqual([100, 100, 100]);
+    expect((await b.ok(AUDIT, {}, w.admin)).capacityAudit).toEqual([]);
+  }, 120_000);
 });
 
 onMysql('sweeps on many processes: a lease per sweep run (mysql)', () => {

@@ -158,6 +158,14 @@ describe(`schema, migrations and start-up (${DB_KIND})`, () => {
       expect(completed.edges.map((e: any) => e.node).filter((b: any) => b.bills.length === 0)).toEqual([
         { id: 521, status: 'COMPLETED', base: { id: bases[0].id }, union: { code: 'GZ-HZQ' }, startDate: addDays(today, -5), endDate: addDays(today, -1), arrivals: 30, bills: [] },
       ]);
+      // The README's waiting list: the organiser's entry 1 OFFERED the beds of a cancelled batch, a 深圳 union's entry 2 (too many for them) still waiting, entry 3 waiting for the spa base to reopen.
+      const waiting = (await t.ok<any>('{ waitingList(first: 20) { totalCount edges { node { id status baseId headcount startDate } } } }', {}, admin)).waitingList;
+      expect(waiting.edges.map((e: any) => [e.node.id, e.node.status, e.node.baseId, e.node.headcount, e.node.startDate])).toEqual([
+        [1, 'OFFERED', bases[0].id, 20, addDays(today, 84)],
+        [2, 'WAITING', bases[0].id, 30, addDays(today, 84)],
+        [3, 'WAITING', bases[1].id, 20, addDays(today, 61)],
+      ]);
+      expect((await t.ok<any>('{ waitingList { totalCount } }', {}, organiser)).waitingList.totalCount).toBe(2);
     } finally {
       await t.close();
     }

@@ -80,6 +80,7 @@ export function testConfig(database: AppConfig['database'], overrides: Partial<A
     jwtTtlSeconds: 3600,
     holdTtlSeconds: 48 * 3600,
     holdSweepSeconds: 0,
+    waitlistOfferHours: 24,
     schemaFile: false,
     explorer: true,
     dataKey: TEST_DATA_KEY,

@@ -15,10 +15,14 @@ import { DeadlineService } from './deadline/deadline.service.js';
 import { StaySuggestionResolver } from './suggestion/stay-suggestion.resolver.js';
 import { StaySuggestionService } from './suggestion/stay-suggestion.service.js';
 import { StaggeringService } from './batch/staggering.service.js';
+import { WaitingListOfferService } from './waitlist/waiting-list-offer.service.js';
+import { WaitingListResolver } from './waitlist/waiting-list.resolver.js';
+import { WaitingListService } from './waitlist/waiting-list.service.js';
+import { WaitingListSweeper } from './waitlist/waiting-list-sweeper.service.js';
 
 /**
- * Batches: requests, the lifecycle, holds, the capacity audit, and the unions' ratings of their
- * stays. Other domains (the rooming list, billing, exchange) add their rules through BatchRules.
+ * Batches: requests, the lifecycle, holds, the capacity audit, the unions' ratings of their
+ * stays, and the waiting list (requests that did not fit, offered beds as they come back). Other domains (the rooming list, billing, exchange) add their rules through BatchRules.
  */
 @Module({
   imports: [BaseModule],
@@ -40,6 +44,10 @@ import { StaggeringService } from './batch/staggering.service.js';
     FeedbackResolver,
     BaseRatingResolver,
     BatchFeedbackResolver,
+    WaitingListService,
+    WaitingListOfferService,
+    WaitingListSweeper,
+    WaitingListResolver,
   ],
   exports: [
     BatchRules,
@@ -52,6 +60,8 @@ import { StaggeringService } from './batch/staggering.service.js';
     BatchQueryService,
     FeedbackService,
     StaggeringService,
+    WaitingListService,
+    WaitingListOfferService,
   ],
 })
 export class BookingModule {}

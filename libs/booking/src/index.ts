@@ -2,6 +2,7 @@ import { BatchEvent } from './batch/batch-event.entity.js';
 import { Batch } from './batch/batch.entity.js';
 import { StayFeedback } from './feedback/stay-feedback.entity.js';
 import { StaggeringEvent } from './batch/staggering-event.entity.js';
+import { WaitingListEntry, WaitingListEvent } from './waitlist/waiting-list-entry.entity.js';
 
 export { BookingModule } from './booking.module.js';
 export { Batch } from './batch/batch.entity.js';
@@ -26,8 +27,16 @@ export { BatchDeadlines } from './deadline/batch-deadlines.model.js';
 export { StayFeedback } from './feedback/stay-feedback.entity.js';
 export { FeedbackService } from './feedback/feedback.service.js';
 
-export const BOOKING_ENTITIES = [Batch, BatchEvent, StayFeedback, StaggeringEvent];
+export const BOOKING_ENTITIES = [Batch, BatchEvent, StayFeedback, StaggeringEvent, WaitingListEntry, WaitingListEvent];
 export { StaggeringEvent, StaggeringKind, RefusalCause } from './batch/staggering-event.entity.js';
 export { StaggeringService, type StaggeringCounts, type StayedBedNights } from './batch/staggering.service.js';
+export { WaitingListEntry, WaitingListEvent } from './waitlist/waiting-list-entry.entity.js';
+export { WaitingListStatus } from './waitlist/waiting-list-status.js';
+export { WaitingListService } from './waitlist/waiting-list.service.js';
+export { WaitingListOfferService } from './waitlist/waiting-list-offer.service.js';
+export { WaitingListSweeper } from './waitlist/waiting-list-sweeper.service.js';
+export type { JoinWaitingListInput } from './waitlist/join-waiting-list.input.js';
+export type { HeldBeds } from './batch/batch-rules.js';
+
 export { StaySuggestionService, type StayWish } from './suggestion/stay-suggestion.service.js';
 export { StayOption } from './suggestion/stay-option.model.js';

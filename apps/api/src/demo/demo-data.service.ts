@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UserService } from '@app/auth';
 import { BaseService, CapacityCalendarService, PackageService, RegionService, Season, UnionService } from '@app/base';
-import { BatchLifecycleService, BatchRequestService, BatchRescheduleService } from '@app/booking';
+import { BatchLifecycleService, BatchRequestService, BatchRescheduleService, WaitingListOfferService, WaitingListService } from '@app/booking';
 import { DocumentType, Gender, InsuranceService, mainlandIdCheckDigit, ParticipantCategory, ParticipantEditService, type ParticipantFields } from '@app/roster';
 import { AgreementService, AgreementAllotmentService } from '@app/exchange';
 import { BillIssueService, BillPaymentService, ConsumptionService } from '@app/billing';
@@ -12,6 +12,7 @@ import { loadDemoHistory } from './demo-history.js';
 import { loadDemoStayInProgress } from './demo-stay-in-progress.js';
 import { demoActor, loadDemoStayOrders } from './demo-stay-orders.js';
 import { loadDemoStaggering } from './demo-staggering.js';
+import { loadDemoWaitingList } from './demo-waiting-list.js';
 
 /** The documented password of every demo account except admin. */
 export const DEMO_PASSWORD = 'demo1234';
@@ -109,6 +110,8 @@ export class DemoDataService {
     private readonly stayAcceptance: StayAcceptanceService,
     private readonly stayMessages: StayMessageService,
     private readonly reschedule: BatchRescheduleService,
+    private readonly waitingList: WaitingListService,
+    private readonly waitingListOffers: WaitingListOfferService,
   ) {}
 
   async load(ctx: RequestContext): Promise<void> {
@@ -216,6 +219,16 @@ export class DemoDataService {
         operator: demoActor(operator, Role.BASE_OPERATOR, { baseId: baseIds[0] }),
         baseIds: [baseIds[0], baseIds[1], baseIds[2]],
         unionIds: { organisers: unionIds[0], shenzhen: szUnion, zhuhai: unionIds[UNIONS.findIndex(([, , code]) => code === 'ZH')] },
+      },
+    );
+    await loadDemoWaitingList(
+      ctx,
+      { capacity: this.capacity, requests: this.requests, lifecycle: this.lifecycle, entries: this.waitingList, offers: this.waitingListOffers },
+      {
+        organiser: demoActor(organiser, Role.UNION_ORGANISER, { unionId: unionIds[0] }),
+        home: { baseId: baseIds[0], packageId: packageIds[0] },
+        spa: { packageId: packageIds[2], closedFrom: addDays(today, 60) },
+        unionIds: { shenzhen: szUnion, foshan: unionIds[UNIONS.findIndex(([, , code]) => code === 'FS')], huizhou: unionIds[UNIONS.findIndex(([, , code]) => code === 'HZ')] },
       },
     );
     // Seasons last: the demo's batches above keep the plain prices the README quotes.

@@ -58,6 +58,9 @@ export class CapacityDrift {
   @Field(() => Int, { description: 'The headcounts of the batches holding beds that night from general capacity (for an allotment night: from the allotment).' })
   heldByBatches: number;
 
+  @Field(() => Int, { description: 'Beds held that night for waiting-list entries with an open offer (OFFERED), counted like batches (0 for an allotment night).' })
+  heldByOffers: number;
+
   @Field(() => Int, { description: 'Beds the allotments hold that night, used or not (0 for an allotment night).' })
   heldByAllotments: number;
 

@@ -29,6 +29,27 @@ export class CapacityService {
   }
 
   /**
+   * Takes `beds` on each of `nights` nights from `firstNight` if every night is open and has them,
+   * and answers whether it did; nothing is taken otherwise (no explanation is read). The waiting
+   * list's offers use it to try one entry after another in the caller's transaction.
+   */
+  async tryReserve(ctx: TxContext, baseId: number, firstNight: CalendarDate, nights: number, beds: number): Promise<boolean> {
+    const em = ctx.em;
+    if (!Number.isInteger(beds) || beds <= 0) throw new Error(`tryReserve needs a positive bed count, got ${beds}`);
+    const lastNight = addDays(firstNight, nights - 1);
+    return this.guarded(em, nights, () =>
+      em
+        .createQueryBuilder()
+        .update(CapacityNight)
+        .set({ reservedBeds: () => 'reservedBeds + :beds' })
+        .where('baseId = :baseId AND night BETWEEN :firstNight AND :lastNight')
+        .andWhere('closed = 0 AND reservedBeds + :beds <= totalBeds')
+        .setParameters({ baseId, firstNight, lastNight, beds })
+        .execute(),
+    );
+  }
+
+  /**
    * Runs a guarded UPDATE over `nights` rows; false when it matched fewer, with its partial effect
    * undone (a savepoint), so the explanation reads every night as it was before this request.
    * One-night updates need no savepoint: they match all or nothing.

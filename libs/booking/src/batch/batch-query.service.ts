@@ -8,6 +8,7 @@ import { BatchStatus, HOLDS_BEDS } from './batch-status.js';
 import { Batch } from './batch.entity.js';
 import { BedSource } from './bed-source.js';
 import { BenefitType } from '../exchange-terms/benefit.js';
+import { BatchRules } from './batch-rules.js';
 import type { BatchesArgs } from './batches.args.js';
 
 export type StayGrouping = 'base' | 'union' | 'month';
@@ -45,6 +46,7 @@ export class BatchQueryService {
     private readonly db: TransactionRunner,
     private readonly capacity: CapacityService,
     private readonly allotments: AllotmentService,
+    private readonly rules: BatchRules,
   ) {}
 
   /** The batch if the caller may see it; NOT_FOUND otherwise (never says whose it is). */
@@ -203,7 +205,7 @@ export class BatchQueryService {
 
   /**
    * Every base/night whose reserved beds differ from what holds them — batches on general capacity
-   * plus the beds allotments hold — or whose allotted beds differ from the allotments' unused ones;
+   * plus the beds allotments hold and the waiting list's open offers (BatchRules.bedsHeld) — or whose allotted beds differ from the allotments' unused ones;
    * and every allotment night whose used beds differ from its batches. All read in one transaction,
    * so they are one consistent snapshot.
    */
@@ -213,9 +215,9 @@ export class BatchQueryService {
         select: { id: true, baseId: true, startDate: true, nights: true, headcount: true, bedSource: true, allotmentId: true },
         where: { status: In([...HOLDS_BEDS]) },
       });
-      type Night = { batches: number; allotments: number; unused: number; reserved: number; allotted: number };
+      type Night = { batches: number; offers: number; allotments: number; unused: number; reserved: number; allotted: number };
       const nights = new Map<string, Night>();
-      const at = (key: string) => nights.get(key) ?? nights.set(key, { batches: 0, allotments: 0, unused: 0, reserved: 0, allotted: 0 }).get(key)!;
+      const at = (key: string) => nights.get(key) ?? nights.set(key, { batches: 0, offers: 0, allotments: 0, unused: 0, reserved: 0, allotted: 0 }).get(key)!;
       const usedByBatches = new Map<string, number>();
       for (const b of holding) {
         for (let i = 0; i < b.nights; i++) {
@@ -228,6 +230,9 @@ export class BatchQueryService {
           }
         }
       }
+      for (const held of await this.rules.bedsHeld(tx)) {
+        for (let i = 0; i < held.nights; i++) at(`${held.baseId}|${addDays(held.startDate, i)}`).offers += held.beds;
+      }
       const drift: CapacityDrift[] = [];
       for (const n of await this.allotments.holdings(tx)) {
         const night = at(`${n.baseId}|${n.night}`);
@@ -237,11 +242,21 @@ export class BatchQueryService {
         const used = usedByBatches.get(key) ?? 0;
         usedByBatches.delete(key);
         if (used !== n.used)
-          drift.push({ baseId: n.baseId, date: n.night, allotmentId: n.allotmentId, reservedBeds: n.used, heldByBatches: used, heldByAllotments: 0, allottedBeds: 0, unusedAllotmentBeds: 0 });
+          drift.push({
+            baseId: n.baseId,
+            date: n.night,
+            allotmentId: n.allotmentId,
+            reservedBeds: n.used,
+            heldByBatches: used,
+            heldByOffers: 0,
+            heldByAllotments: 0,
+            allottedBeds: 0,
+            unusedAllotmentBeds: 0,
+          });
       }
       for (const [key, used] of usedByBatches) {
         const [allotmentId, date] = key.split('|');
-        drift.push({ baseId: 0, date, allotmentId: Number(allotmentId), reservedBeds: 0, heldByBatches: used, heldByAllotments: 0, allottedBeds: 0, unusedAllotmentBeds: 0 });
+        drift.push({ baseId: 0, date, allotmentId: Number(allotmentId), reservedBeds: 0, heldByBatches: used, heldByOffers: 0, heldByAllotments: 0, allottedBeds: 0, unusedAllotmentBeds: 0 });
       }
       for (const row of await this.capacity.reservedNights(tx)) {
         const night = at(`${row.baseId}|${row.night}`);
@@ -249,7 +264,7 @@ export class BatchQueryService {
         night.allotted = row.allottedBeds;
       }
       for (const [key, n] of nights) {
-        if (n.reserved === n.batches + n.allotments && n.allotted === n.unused) continue;
+        if (n.reserved === n.batches + n.offers + n.allotments && n.allotted === n.unused) continue;
         const [baseId, date] = key.split('|');
         drift.push({
           baseId: Number(baseId),
@@ -257,6 +272,7 @@ export class BatchQueryService {
           allotmentId: null,
           reservedBeds: n.reserved,
           heldByBatches: n.batches,
+          heldByOffers: n.offers,
           heldByAllotments: n.allotments,
           allottedBeds: n.allotted,
           unusedAllotmentBeds: n.unused,

@@ -30,6 +30,19 @@ export interface BatchRule {
   arrivals?(tx: Tx, batch: Batch, arrivedIds: number[] | null): Promise<number>;
   /** The day the batch's posted rooming list clears public notice (the roster's domain), null when it is not posted. */
   listClearsOn?(tx: Tx, batch: Batch): Promise<CalendarDate | null>;
+  /**
+   * Beds of general capacity held by something other than a batch (the waiting list's open offers),
+   * for the capacity audit: each counts like a batch of `beds` people on its nights.
+   */
+  bedsHeld?(tx: Tx): Promise<HeldBeds[]>;
+}
+
+/** Beds held on general capacity outside any batch: `beds` on each of `nights` nights from `startDate`. */
+export interface HeldBeds {
+  baseId: number;
+  startDate: CalendarDate;
+  nights: number;
+  beds: number;
 }
 
 /** Where a batch is moving to: its new stay (nights from startDate, leaving on endDate) and package. */
@@ -73,6 +86,13 @@ export class BatchRules {
   async listClearsOn(tx: Tx, batch: Batch): Promise<CalendarDate | null> {
     const rule = this.rules.find((r) => r.listClearsOn !== undefined);
     return rule ? rule.listClearsOn!(tx, batch) : null;
+  }
+
+  /** Every hold outside batches that the registered rules report (the capacity audit counts them). */
+  async bedsHeld(tx: Tx): Promise<HeldBeds[]> {
+    const held: HeldBeds[] = [];
+    for (const rule of this.rules) held.push(...((await rule.bedsHeld?.(tx)) ?? []));
+    return held;
   }
 
   async agreementTerms(tx: Tx, request: AgreementRequest): Promise<AgreementTerms> {

@@ -38,6 +38,8 @@ export interface AppConfig {
   holdTtlSeconds: number;
   /** How often each module's sweep runs; 0 schedules none (tests run them through SweepScheduler.runAll). */
   holdSweepSeconds: number;
+  /** How long beds offered to a waiting-list entry stay held for it before the offer lapses (WAITLIST_OFFER_HOURS). */
+  waitlistOfferHours: number;
   /** Where the generated schema is written; false keeps it in memory. */
   schemaFile: string | false;
   /** Serve the offline GraphQL explorer page at GET /graphql (in production its schema view needs an admin's sign-in). */
@@ -162,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 12 * 3600, 60),
     holdTtlSeconds: int(env, 'HOLD_TTL_SECONDS', 48 * 3600, 1),
     holdSweepSeconds: int(env, 'HOLD_SWEEP_SECONDS', 60, 0),
+    waitlistOfferHours: int(env, 'WAITLIST_OFFER_HOURS', 24, 1),
     schemaFile: production ? false : join(process.cwd(), 'schema.gql'),
     explorer: true,
     dataKey,

@@ -19,8 +19,9 @@ import { HoldStep1796408600980 } from './1796408600980-HoldStep.js';
 import { StayOrders1796454452647 } from './1796454452647-StayOrders.js';
 import { PricePeriods1796456960274 } from './1796456960274-PricePeriods.js';
 import { StaggeringEvents1796472355621 } from './1796472355621-StaggeringEvents.js';
+import { WaitingList1796472418443 } from './1796472418443-WaitingList.js';
 import { StayRequestDeclines1796472618834 } from './1796472618834-StayRequestDeclines.js';
 import { CalendarVersion1796473293095 } from './1796473293095-CalendarVersion.js';
 
 /** Applied in order on start-up; generated on this driver (npm run migration:generate:sqlite). */
-export const SQLITE_MIGRATIONS = [Initial1795705578266, Roster1795707277359, Billing1795710778346, Exchange1795736346047, Feedback1795737441475, UnionPolicy1795737800895, BillFunding1795738025441, Arrivals1795738791641, CheckInRequirements1795739121248, RosterWorkflow1795739528716, Coverage1795740111259, PolicySnapshot1795748173766, FundingShares1795748953783, RosterOwnRows1796395762072, BillHistory1796396749145, Accounts1796401224582, WorkingCalendar1796401288456, HoldStep1796408600980, StayOrders1796454452647, PricePeriods1796456960274, StaggeringEvents1796472355621, StayRequestDeclines1796472618834, CalendarVersion1796473293095];
+export const SQLITE_MIGRATIONS = [Initial1795705578266, Roster1795707277359, Billing1795710778346, Exchange1795736346047, Feedback1795737441475, UnionPolicy1795737800895, BillFunding1795738025441, Arrivals1795738791641, CheckInRequirements1795739121248, RosterWorkflow1795739528716, Coverage1795740111259, PolicySnapshot1795748173766, FundingShares1795748953783, RosterOwnRows1796395762072, BillHistory1796396749145, Accounts1796401224582, WorkingCalendar1796401288456, HoldStep1796408600980, StayOrders1796454452647, PricePeriods1796456960274, StaggeringEvents1796472355621, WaitingList1796472418443, StayRequestDeclines1796472618834, CalendarVersion1796473293095];

@@ -6,6 +6,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Request } from 'express';
+import type { ExecutionResult } from 'graphql';
 import type { DestinationStream } from 'pino';
 import { AuthModule } from '@app/auth';
 import { BaseModule } from '@app/base';
@@ -31,6 +32,20 @@ import { StartupService } from './demo/startup.service.js';
 import { DemoDataService } from './demo/demo-data.service.js';
 import { HealthController } from './health.controller.js';
 import { ObservabilityModule } from './observability/observability.module.js';
+
+/**
+ * The GraphQL context: over HTTP the request itself; over graphql-ws (a live subscription) the
+ * connection's upgrade request, carrying the token sent in connectionParams as its Authorization,
+ * so the guard reads both alike.
+ */
+function liveOrHttpContext(args: { req?: Request; connectionParams?: Record<string, unknown>; extra?: { request?: Request } }): GqlContext {
+  if (args.req) return { req: args.req, ctx: RequestContext.anonymous() };
+  const params = args.connectionParams ?? {};
+  const token = params.authorization ?? params.Authorization;
+  const upgrade = args.extra?.request;
+  const headers = { ...(upgrade?.headers ?? {}), authorization: typeof token === 'string' ? token : undefined };
+  return { req: { headers, socket: upgrade?.socket } as unknown as Request, ctx: RequestContext.anonymous() };
+}
 
 /** Wires the modules together; holds no domain logic. */
 @Module({})
@@ -75,7 +90,16 @@ export class AppModule {
           introspection: true,
           includeStacktraceInErrorResponses: false,
           formatError: formatGraphqlError,
-          context: ({ req }: { req: Request }): GqlContext => ({ req, ctx: RequestContext.anonymous() }),
+          // An HTTP request's context, or a live subscription's (graphql-ws): its token comes in connectionParams.
+          context: liveOrHttpContext,
+          // Live views (batchUpdated, baseCalendarUpdated) over graphql-ws on the same address; errors
+          // come out with their codes as over HTTP.
+          subscriptions: {
+            'graphql-ws': {
+              onNext: (_ctx: unknown, _id: string, _payload: unknown, _args: unknown, result: ExecutionResult) =>
+                result.errors ? { ...result, errors: result.errors.map((e) => formatGraphqlError(e.toJSON(), e)) } : undefined,
+            },
+          },
         }),
         AuthModule.forRoot(config),
         BaseModule,

@@ -38,6 +38,7 @@ import { InsuranceResolver } from '../../../libs/roster/src/insurance/insurance.
 import { NoticeLinkResolver } from '../../../libs/roster/src/notice/notice-link.resolver.js';
 import { StayRequestResolver } from '../../../libs/stay-order/src/request/stay-request.resolver.js';
 import { StaySuggestionResolver } from '../../../libs/booking/src/suggestion/stay-suggestion.resolver.js';
+import { LiveResolver } from '../../../libs/booking/src/live/live.resolver.js';
 import { StayQuoteResolver, StayRequestQuotesResolver } from '../../../libs/stay-order/src/quote/stay-quote.resolver.js';
 import { StayMessageResolver } from '../../../libs/stay-order/src/message/stay-message.resolver.js';
 import { WaitingListResolver } from '../../../libs/booking/src/waitlist/waiting-list.resolver.js';
@@ -91,6 +92,7 @@ const RESOLVERS: Array<abstract new (...args: never[]) => unknown> = [
   UnionCoverageResolver,
   StayRequestResolver,
   StaySuggestionResolver,
+  LiveResolver,
   StayQuoteResolver,
   StayRequestQuotesResolver,
   StayMessageResolver,

@@ -3,7 +3,7 @@ import { type DynamicModule, Module, type OnModuleInit } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { BaseModule, UnionOrganisers } from '@app/base';
-import type { AppConfig } from '@app/shared';
+import { type AppConfig, SessionCheck } from '@app/shared';
 import { AccountResolver } from './account/account.resolver.js';
 import { AccountService } from './account/account.service.js';
 import { AuthGuard } from './login/auth.guard.js';
@@ -19,11 +19,15 @@ export class AuthModule implements OnModuleInit {
   constructor(
     private readonly organisers: UnionOrganisers,
     private readonly users: UserService,
+    private readonly auth: AuthService,
+    private readonly sessions: SessionCheck,
   ) {}
 
   /** The accounts say which unions have an organiser; the roster asks through base (it cannot import auth). */
   onModuleInit(): void {
     this.organisers.register((ctx, unionIds) => this.users.unionsWithOrganiser(ctx, unionIds));
+    // Live subscriptions (booking) check their token again before each update.
+    this.sessions.register((ctx, token) => this.auth.verify(ctx, token));
   }
 
   static forRoot(config: AppConfig): DynamicModule {

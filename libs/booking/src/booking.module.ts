@@ -19,6 +19,8 @@ import { WaitingListOfferService } from './waitlist/waiting-list-offer.service.j
 import { WaitingListResolver } from './waitlist/waiting-list.resolver.js';
 import { WaitingListService } from './waitlist/waiting-list.service.js';
 import { WaitingListSweeper } from './waitlist/waiting-list-sweeper.service.js';
+import { BatchFeed } from './live/batch-feed.service.js';
+import { LiveResolver } from './live/live.resolver.js';
 
 /**
  * Batches: requests, the lifecycle, holds, the capacity audit, the unions' ratings of their
@@ -48,6 +50,8 @@ import { WaitingListSweeper } from './waitlist/waiting-list-sweeper.service.js';
     WaitingListOfferService,
     WaitingListSweeper,
     WaitingListResolver,
+    BatchFeed,
+    LiveResolver,
   ],
   exports: [
     BatchRules,

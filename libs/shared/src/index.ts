@@ -18,6 +18,7 @@ export * from './scalars/money.scalar.js';
 export * from './scalars/scalar-input.error.js';
 export * from './validation/validation.pipe.js';
 export * from './auth/roles.decorator.js';
+export * from './auth/session-check.js';
 export * from './errors/domain-exception.filter.js';
 export * from './database/now-to-the-second.js';
 export * from './database/entity-sql.js';

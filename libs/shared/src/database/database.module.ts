@@ -6,6 +6,7 @@ import { dataSourceOptions, detectServerFlavour, type SchemaSources } from './da
 import { runPendingMigrations } from './locked-migrations.js';
 import { TransactionRunner } from './transaction-runner.js';
 import { Clock } from '../time/clock.js';
+import { SessionCheck } from '../auth/session-check.js';
 
 /** The database connection for the whole app, the TransactionRunner every service uses, and the clock. */
 @Global()
@@ -31,8 +32,8 @@ export class DatabaseModule {
           },
         }),
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }, TransactionRunner, Clock],
-      exports: [APP_CONFIG, TransactionRunner, Clock],
+      providers: [{ provide: APP_CONFIG, useValue: config }, TransactionRunner, Clock, SessionCheck],
+      exports: [APP_CONFIG, TransactionRunner, Clock, SessionCheck],
     };
   }
 }

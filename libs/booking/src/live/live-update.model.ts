@@ -1,0 +1,32 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { CapacityDay } from '@app/base';
+import { DateScalar } from '@app/shared';
+import { BatchEvent } from '../batch/batch-event.entity.js';
+import { Batch } from '../batch/batch.entity.js';
+
+@ObjectType({ description: 'A batch the subscriber may see has changed: its history event and the batch as it is now.' })
+export class BatchUpdate {
+  @Field(() => BatchEvent, { description: 'What happened: the status it left and reached, who did it, when and why.' })
+  event: BatchEvent;
+
+  @Field(() => Batch, { description: 'The batch after the change (read when the update is sent).' })
+  batch: Batch;
+}
+
+@ObjectType({ description: "A base's calendar over the nights asked, sent when a batch there changed on any of them (and once on subscribing)." })
+export class BaseCalendarUpdate {
+  @Field(() => Int)
+  baseId: number;
+
+  @Field(() => Int, { nullable: true, description: 'The batch whose change caused this update; null for the first one, sent on subscribing.' })
+  batchId: number | null;
+
+  @Field(() => DateScalar)
+  from: string;
+
+  @Field(() => DateScalar)
+  to: string;
+
+  @Field(() => [CapacityDay], { description: 'Each night from…to as it is now.' })
+  nights: CapacityDay[];
+}

@@ -1,0 +1,148 @@
+import { addDays } from '@app/shared';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { DB_KIND, startTestApp, type TestApp } from './support/test-app.js';
+import { buildWorld, REQUEST_BATCH, type World } from './support/world.js';
+
+interface Received {
+  data?: Record<string, any> | null;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+}
+
+/** A live subscription over graphql-ws: what it has received so far, and how to wait for more. */
+function subscribe(t: TestApp, token: string | null, query: string, variables: Record<string, unknown> = {}) {
+  const url = t.url.replace(/^http/, 'ws') + '/graphql';
+  const client: Client = createClient({ url, webSocketImpl: WebSocket, connectionParams: token ? { authorization: `Bearer ${token}` } : {}, retryAttempts: 0 });
+  const received: Received[] = [];
+  let done = false;
+  const waiters: Array<() => void> = [];
+  const poke = () => waiters.splice(0).forEach((w) => w());
+  const stop = client.subscribe(
+    { query, variables },
+    {
+      next: (value) => (received.push(value as Received), poke()),
+      error: (error) => (received.push({ errors: Array.isArray(error) ? error : [{ message: String((error as Error).message ?? error) }] }), (done = true), poke()),
+      complete: () => ((done = true), poke()),
+    },
+  );
+  /** Resolves when `count` results have arrived (or the stream ended); fails after `ms`. */
+  const until = (count: number, ms = 8000) =>
+    new Promise<Received[]>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`received ${received.length} of ${count} in ${ms} ms: ${JSON.stringify(received)}`)), ms);
+      const check = () => {
+        if (received.length >= count || done) {
+          clearTimeout(timer);
+          resolve(received);
+        } else waiters.push(check);
+      };
+      check();
+    });
+  return {
+    received,
+    until,
+    isDone: () => done,
+    close: async () => {
+      stop();
+      await client.dispose();
+    },
+  };
+}
+
+const BATCHES = 'subscription($u:Int){batchUpdated(unionId:$u){event{from to actor} batch{id status headcount}}}';
+const CALENDAR = 'subscription($b:Int!,$f:Date!,$t:Date!){baseCalendarUpdated(baseId:$b,from:$f,to:$t){baseId batchId from to nights{date reservedBeds availableBeds}}}';
+const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Live views (issue 17): GraphQL subscriptions over graphql-ws on the same server, signed in. */
+describe(`live updates over graphql-ws (${DB_KIND})`, () => {
+  let t: TestApp;
+  let w: World;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await buildWorld(t, { beds: 40 });
+  });
+  afterAll(() => t.close());
+
+  it("an organiser sees a booking another user made for its union, and nothing of another union's", async () => {
+    const mine = subscribe(t, w.unionA.organiser, BATCHES);
+    const theirs = subscribe(t, w.unionB.organiser, BATCHES);
+    try {
+      // The subscriptions are set up by the time the server has answered something else on them.
+      await settle(600);
+      const booked = (await t.ok<any>(REQUEST_BATCH, { i: { packageId: w.baseA.packageId, startDate: addDays(w.start, 3), headcount: 4, unionId: w.unionA.id } }, w.admin)).requestBatch;
+      const [update] = await mine.until(1);
+      expect(update.errors).toBeUndefined();
+      expect(update.data!.batchUpdated).toEqual({ event: { from: null, to: 'REQUESTED', actor: 'admin' }, batch: { id: booked.id, status: 'REQUESTED', headcount: 4 } });
+      // A change by the base's operator reaches it too.
+      await t.ok('mutation($id:Int!){confirmBatch(id:$id){id}}', { id: booked.id }, w.baseA.operator);
+      const second = (await mine.until(2))[1];
+      expect(second.data!.batchUpdated).toMatchObject({ event: { from: 'REQUESTED', to: 'CONFIRMED' }, batch: { id: booked.id, status: 'CONFIRMED' } });
+      await settle(800);
+      expect(theirs.received).toEqual([]);
+      expect(mine.received).toHaveLength(2);
+    } finally {
+      await mine.close();
+      await theirs.close();
+    }
+  });
+
+  it("a base's operator watches its calendar: the nights now, then the nights after each booking on them", async () => {
+    const from = w.start;
+    const to = addDays(w.start, 9);
+    const live = subscribe(t, w.baseB.operator, CALENDAR, { b: w.baseB.id, f: from, t: to });
+    try {
+      const [first] = await live.until(1);
+      expect(first.data!.baseCalendarUpdated).toMatchObject({ baseId: w.baseB.id, batchId: null, from, to });
+      const before = first.data!.baseCalendarUpdated.nights as Array<{ date: string; reservedBeds: number }>;
+      expect(before).toHaveLength(10);
+      const booked = (await t.ok<any>(REQUEST_BATCH, { i: { packageId: w.baseB.packageId, startDate: addDays(w.start, 2), headcount: 6 } }, w.unionB.organiser)).requestBatch;
+      const second = (await live.until(2))[1].data!.baseCalendarUpdated;
+      expect(second.batchId).toBe(booked.id);
+      const changed = second.nights.filter((n: { date: string; reservedBeds: number }, i: number) => n.reservedBeds !== before[i].reservedBeds).map((n: { date: string }) => n.date);
+      const nights: string[] = [];
+      for (let d = booked.startDate; d < booked.endDate; d = addDays(d, 1)) nights.push(d);
+      expect(changed).toEqual(nights);
+      expect(second.nights.find((n: { date: string }) => n.date === nights[0]).reservedBeds).toBe(before.find((n) => n.date === nights[0])!.reservedBeds + 6);
+      // A booking at the other base, or outside the nights watched, sends nothing.
+      await t.ok(REQUEST_BATCH, { i: { packageId: w.baseA.packageId, startDate: addDays(w.start, 2), headcount: 1 } }, w.unionB.organiser);
+      await t.ok(REQUEST_BATCH, { i: { packageId: w.baseB.packageId, startDate: addDays(w.start, 20), headcount: 1 } }, w.unionB.organiser);
+      await settle(800);
+      expect(live.received).toHaveLength(2);
+    } finally {
+      await live.close();
+    }
+  });
+
+  it('refuses a caller without a token, with a bad range or an unknown base, and ends when the account is deactivated', async () => {
+    const anonymous = subscribe(t, null, BATCHES);
+    const [refused] = await anonymous.until(1);
+    expect(refused.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    await anonymous.close();
+
+    const backwards = subscribe(t, w.baseA.operator, CALENDAR, { b: w.baseA.id, f: addDays(w.start, 5), t: w.start });
+    expect((await backwards.until(1))[0].errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    await backwards.close();
+    const unknown = subscribe(t, w.baseA.operator, CALENDAR, { b: 999_999, f: w.start, t: addDays(w.start, 1) });
+    expect((await unknown.until(1))[0].errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    await unknown.close();
+
+    // A second organiser of union A, deactivated while watching: the next update is the refusal, then the end.
+    const created = (
+      await t.ok<any>('mutation($i:CreateUserInput!){createUser(input:$i){id}}', { i: { username: 'watcher-a', password: 'watcher-pass-1', role: 'UNION_ORGANISER', unionId: w.unionA.id } }, w.admin)
+    ).createUser;
+    const watcher = subscribe(t, await t.login('watcher-a', 'watcher-pass-1'), BATCHES);
+    try {
+      await settle(600);
+      await t.ok(REQUEST_BATCH, { i: { packageId: w.baseA.packageId, startDate: addDays(w.start, 4), headcount: 2 } }, w.unionA.organiser);
+      expect((await watcher.until(1))[0].data!.batchUpdated.event.to).toBe('REQUESTED');
+      await t.ok('mutation($id:Int!){deactivateUser(userId:$id){id}}', { id: created.id }, w.admin);
+      await t.ok(REQUEST_BATCH, { i: { packageId: w.baseA.packageId, startDate: addDays(w.start, 5), headcount: 2 } }, w.unionA.organiser);
+      const ended = (await watcher.until(2))[1];
+      expect(ended.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      await watcher.until(3, 3000).catch(() => undefined);
+      expect(watcher.isDone()).toBe(true);
+    } finally {
+      await watcher.close();
+    }
+  });
+});

@@ -5,6 +5,7 @@ import { loadConfig } from '@app/shared';
 import { createApp } from './app.factory.js';
 import { runPrimary } from './cluster-primary.js';
 import { GracefulShutdown } from './graceful-shutdown.js';
+import { bufferLogLines } from './observability/request-log.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.host);
   const where = config.database.type === 'sqlite' ? `SQLite ${config.database.path}` : 'MySQL';
   Logger.log(`GraphQL at http://${config.host}:${config.port}/graphql (${where})`, 'Main');
+  bufferLogLines();
 }
 
 main().catch((error: Error) => {

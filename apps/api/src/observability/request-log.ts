@@ -86,25 +86,36 @@ export function requestLogParams(config: AppConfig, destination?: DestinationStr
   return { pinoHttp: [options, destination ?? bufferedStdout()] };
 }
 
-/**
- * Standard output through a 4 KiB buffer written without blocking, and at least every 200 ms. pino's
- * default writes each line with a blocking write(2): profiled under load, that was about 7% of the
- * API's CPU per booking. At exit the rest is written synchronously; a process killed outright
- * (SIGKILL) loses at most the last 200 ms of lines.
- */
+/** The standard output log lines go to, when no other destination was given (tests give their own). */
+let stdoutLines: (DestinationStream & { sync: boolean; minLength: number; flush(): void; flushSync(): void }) | null = null;
+
+/** Standard output, written line by line (pino's default) until bufferLogLines. */
 function bufferedStdout(): DestinationStream {
-  const out = pino.destination({ dest: 1, minLength: 4096, sync: false });
+  stdoutLines = pino.destination({ dest: 1, sync: true }) as unknown as typeof stdoutLines;
+  return stdoutLines!;
+}
+
+/**
+ * Once the server listens (its start-up lines, "GraphQL at …" last, are out): log lines go through a
+ * 4 KiB buffer written without blocking, and at least every 200 ms. A blocking write per line was
+ * about 7% of a booking's CPU under load. At exit the rest is written synchronously; a process
+ * killed outright (SIGKILL) loses at most the last 200 ms of lines.
+ */
+export function bufferLogLines(): void {
+  const out = stdoutLines;
+  if (!out || !out.sync) return;
+  // sonic-boom reads both on every write; in sync mode nothing is in flight, so the switch is clean.
+  out.sync = false;
+  out.minLength = 4096;
   setInterval(() => out.flush(), 200).unref();
   process.once('exit', () => {
     try {
       out.flushSync();
     } catch {
-      // Not yet open, or already closed: nothing is waiting to be written.
+      // Already closed: nothing is waiting to be written.
     }
   });
-  return out;
 }
-
 /** The user (id and role only: a username can be a person's name) and the GraphQL operation. */
 function who(req: Req): Record<string, unknown> {
   const actor = actorOf(req);

@@ -107,6 +107,8 @@ export class LiveResolver {
     const sessions = this.sessions;
     return {
       async next(): Promise<IteratorResult<Sent<T>>> {
+        // `ended` is set by return() while this loop waits for a change.
+        // eslint-disable-next-line no-unmodified-loop-condition
         while (!ended) {
           if (!opening && queue.length === 0) {
             await new Promise<void>((resolve) => (wake = resolve));

@@ -1,52 +1,7 @@
 import { addDays } from '@app/shared';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
+import { subscribe } from './support/live-client.js';
 import { DB_KIND, startTestApp, type TestApp } from './support/test-app.js';
 import { buildWorld, REQUEST_BATCH, type World } from './support/world.js';
-
-interface Received {
-  data?: Record<string, any> | null;
-  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
-}
-
-/** A live subscription over graphql-ws: what it has received so far, and how to wait for more. */
-function subscribe(t: TestApp, token: string | null, query: string, variables: Record<string, unknown> = {}) {
-  const url = t.url.replace(/^http/, 'ws') + '/graphql';
-  const client: Client = createClient({ url, webSocketImpl: WebSocket, connectionParams: token ? { authorization: `Bearer ${token}` } : {}, retryAttempts: 0 });
-  const received: Received[] = [];
-  let done = false;
-  const waiters: Array<() => void> = [];
-  const poke = () => waiters.splice(0).forEach((w) => w());
-  const stop = client.subscribe(
-    { query, variables },
-    {
-      next: (value) => (received.push(value as Received), poke()),
-      error: (error) => (received.push({ errors: Array.isArray(error) ? error : [{ message: String((error as Error).message ?? error) }] }), (done = true), poke()),
-      complete: () => ((done = true), poke()),
-    },
-  );
-  /** Resolves when `count` results have arrived (or the stream ended); fails after `ms`. */
-  const until = (count: number, ms = 8000) =>
-    new Promise<Received[]>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`received ${received.length} of ${count} in ${ms} ms: ${JSON.stringify(received)}`)), ms);
-      const check = () => {
-        if (received.length >= count || done) {
-          clearTimeout(timer);
-          resolve(received);
-        } else waiters.push(check);
-      };
-      check();
-    });
-  return {
-    received,
-    until,
-    isDone: () => done,
-    close: async () => {
-      stop();
-      await client.dispose();
-    },
-  };
-}
 
 const BATCHES = 'subscription($u:Int){batchUpdated(unionId:$u){event{from to actor} batch{id status headcount}}}';
 const CALENDAR = 'subscription($b:Int!,$f:Date!,$t:Date!){baseCalendarUpdated(baseId:$b,from:$f,to:$t){baseId batchId from to nights{date reservedBeds availableBeds}}}';
@@ -64,8 +19,8 @@ describe(`live updates over graphql-ws (${DB_KIND})`, () => {
   afterAll(() => t.close());
 
   it("an organiser sees a booking another user made for its union, and nothing of another union's", async () => {
-    const mine = subscribe(t, w.unionA.organiser, BATCHES);
-    const theirs = subscribe(t, w.unionB.organiser, BATCHES);
+    const mine = subscribe(t.url, w.unionA.organiser, BATCHES);
+    const theirs = subscribe(t.url, w.unionB.organiser, BATCHES);
     try {
       // The subscriptions are set up by the time the server has answered something else on them.
       await settle(600);
@@ -89,7 +44,7 @@ describe(`live updates over graphql-ws (${DB_KIND})`, () => {
   it("a base's operator watches its calendar: the nights now, then the nights after each booking on them", async () => {
     const from = w.start;
     const to = addDays(w.start, 9);
-    const live = subscribe(t, w.baseB.operator, CALENDAR, { b: w.baseB.id, f: from, t: to });
+    const live = subscribe(t.url, w.baseB.operator, CALENDAR, { b: w.baseB.id, f: from, t: to });
     try {
       const [first] = await live.until(1);
       expect(first.data!.baseCalendarUpdated).toMatchObject({ baseId: w.baseB.id, batchId: null, from, to });
@@ -114,15 +69,15 @@ describe(`live updates over graphql-ws (${DB_KIND})`, () => {
   });
 
   it('refuses a caller without a token, with a bad range or an unknown base, and ends when the account is deactivated', async () => {
-    const anonymous = subscribe(t, null, BATCHES);
+    const anonymous = subscribe(t.url, null, BATCHES);
     const [refused] = await anonymous.until(1);
     expect(refused.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     await anonymous.close();
 
-    const backwards = subscribe(t, w.baseA.operator, CALENDAR, { b: w.baseA.id, f: addDays(w.start, 5), t: w.start });
+    const backwards = subscribe(t.url, w.baseA.operator, CALENDAR, { b: w.baseA.id, f: addDays(w.start, 5), t: w.start });
     expect((await backwards.until(1))[0].errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     await backwards.close();
-    const unknown = subscribe(t, w.baseA.operator, CALENDAR, { b: 999_999, f: w.start, t: addDays(w.start, 1) });
+    const unknown = subscribe(t.url, w.baseA.operator, CALENDAR, { b: 999_999, f: w.start, t: addDays(w.start, 1) });
     expect((await unknown.until(1))[0].errors?.[0].extensions?.code).toBe('NOT_FOUND');
     await unknown.close();
 
@@ -130,7 +85,7 @@ describe(`live updates over graphql-ws (${DB_KIND})`, () => {
     const created = (
       await t.ok<any>('mutation($i:CreateUserInput!){createUser(input:$i){id}}', { i: { username: 'watcher-a', password: 'watcher-pass-1', role: 'UNION_ORGANISER', unionId: w.unionA.id } }, w.admin)
     ).createUser;
-    const watcher = subscribe(t, await t.login('watcher-a', 'watcher-pass-1'), BATCHES);
+    const watcher = subscribe(t.url, await t.login('watcher-a', 'watcher-pass-1'), BATCHES);
     try {
       await settle(600);
       await t.ok(REQUEST_BATCH, { i: { packageId: w.baseA.packageId, startDate: addDays(w.start, 4), headcount: 2 } }, w.unionA.organiser);

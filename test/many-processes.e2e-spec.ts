@@ -5,6 +5,7 @@ import { addDays, Clock, FixedClock, lockName, SweepScheduler } from '@app/share
 import mysql from 'mysql2/promise';
 import { type BuiltServer, ensureBuilt, startBuiltServer } from './support/built-server.js';
 import { ADMIN_PASSWORD, apiClient, DB_KIND, errorCode, freshDatabase, type GqlResult, startTestApp } from './support/test-app.js';
+import { subscribe } from './support/live-client.js';
 import { AUDIT, buildWorld, calendar, REQUEST_BATCH } from './support/world.js';
 import { MYSQL_MIGRATIONS } from '../apps/api/src/database/migrations/mysql/index.js';
 
@@ -189,6 +190,25 @@ onMysql('two API processes started together on one MariaDB database (mysql; SQLi
     expect((await calendar(a, w.admin, w.baseA.id, w.start, addDays(w.start, 2))).map((n) => n.reservedBeds)).toEqual([100, 100, 100]);
     expect((await b.ok(AUDIT, {}, w.admin)).capacityAudit).toEqual([]);
   }, 120_000);
+
+  it('a live subscription on one process sees a booking made through the other, once', async () => {
+    const [a, b] = servers.map((s) => apiClient(s.url));
+    // The world the cases above built (this case alone, with -t, builds it).
+    const w = (fullWorld ??= await buildWorld(a, { beds: 100 }));
+    const live = subscribe(servers[0].url, w.unionA.organiser, 'subscription{batchUpdated{event{to} batch{id headcount}}}');
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      // Base B, three weeks on: nights the earlier cases left free.
+      const booked = (await b.ok(REQUEST_BATCH, { i: { packageId: w.baseB.packageId, startDate: addDays(w.start, 21), headcount: 3 } }, w.unionA.organiser)).requestBatch;
+      const [update] = await live.until(1, 15_000);
+      expect(update.data!.batchUpdated).toEqual({ event: { to: 'REQUESTED' }, batch: { id: booked.id, headcount: 3 } });
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(live.received).toHaveLength(1);
+      expect((await a.ok(AUDIT, {}, w.admin)).capacityAudit).toEqual([]);
+    } finally {
+      await live.close();
+    }
+  }, 60_000);
 });
 
 onMysql('sweeps on many processes: a lease per sweep run (mysql)', () => {

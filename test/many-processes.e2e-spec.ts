@@ -244,6 +244,19 @@ onMysql('sweeps on many processes: a lease per sweep run (mysql)', () => {
 // Six aliased logins, each a real scrypt hash: a request still running when the signal comes.
 const SLOW = `mutation { ${Array.from({ length: 6 }, (_, i) => `l${i}: login(username: "admin", password: "${ADMIN_PASSWORD}") { accessToken }`).join(' ')} }`;
 
+/** GET /metrics on a new connection (so the primary hands it to the next worker). */
+function scrape(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${url}/metrics`, { agent: new Agent({ keepAlive: false }) }, (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => (res.statusCode === 200 ? resolve(text) : reject(new Error(`/metrics answered ${res.statusCode}: ${text}`))));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 function post(url: string, query: string): Promise<{ status: number; connection?: string; body: any }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(`${url}/graphql`, { method: 'POST', agent: new Agent({ keepAlive: true }), headers: { 'content-type': 'application/json' } }, (res) => {
@@ -276,6 +289,18 @@ onMysql('WORKERS=2: node:cluster on one port (mysql)', () => {
     const api = apiClient(server.url);
     const token = await api.login('admin', ADMIN_PASSWORD);
     for (let i = 0; i < 6; i++) expect((await api.ok('{ me { username } }', {}, token)).me.username).toBe('admin');
+
+    // /metrics counts what both workers served, whichever of them a scrape reaches: ten more POSTs on
+    // new connections (handed to the workers in turn), then scrapes on new connections until both
+    // have counted all 17 (the login, six { me } and these ten).
+    for (let i = 0; i < 10; i++) expect((await post(server.url, '{ __typename }')).status).toBe(200);
+    const graphqlPosts = (text: string) => [...text.matchAll(/^rr_http_request_duration_seconds_count\{[^}]*route="\/graphql"[^}]*\} (\d+)$/gm)].reduce((n, m) => n + Number(m[1]), 0);
+    let counted: number[] = [];
+    for (const end = Date.now() + 10_000; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) {
+      counted = await Promise.all([0, 1].map(() => scrape(server.url).then(graphqlPosts)));
+      if (counted.every((n) => n >= 17)) break;
+    }
+    expect(counted).toEqual([17, 17]);
 
     const inFlight = [post(server.url, SLOW), post(server.url, SLOW)];
     await new Promise((r) => setTimeout(r, 150));

@@ -1,6 +1,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import { Logger } from '@nestjs/common';
 import type { AppConfig } from '@app/shared';
+import { answerMetricsRequests } from './observability/cluster-metrics.js';
 
 /** A worker that served and then died is replaced, unless this many died within a minute. */
 const MAX_REPLACEMENTS_PER_MINUTE = 5;
@@ -28,6 +29,9 @@ export function runPrimary(config: AppConfig): void {
   // Development without JWT_SECRET makes one at random per process: the workers must share it, or
   // a token signed by one would be refused by the next.
   process.env.JWT_SECRET = config.jwtSecret;
+
+  // A scrape of /metrics reaching any worker answers for all of them.
+  answerMetricsRequests();
 
   const fork = () => {
     const worker = cluster.fork();

@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig, Public } from '@app/shared';
 import type { Request, Response } from 'express';
 import { metricsAccess } from './metrics-access.js';
 import { Metrics } from './metrics.js';
+import { isClusterWorker, metricsOfAllWorkers } from './cluster-metrics.js';
 
 /** Prometheus's text format, for a scraper; who may read it is metricsAccess's rule. */
 @Controller('metrics')
@@ -24,6 +25,7 @@ export class MetricsController {
     }
     res.setHeader('Content-Type', this.metrics.registry.contentType);
     res.setHeader('Cache-Control', 'no-store');
-    res.send(await this.metrics.registry.metrics());
+    // With WORKERS: every worker's counts together, whichever worker this scrape reached.
+    res.send(isClusterWorker() ? await metricsOfAllWorkers() : await this.metrics.registry.metrics());
   }
 }

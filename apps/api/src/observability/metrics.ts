@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { AggregatorRegistry, collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { isClusterWorker } from './cluster-metrics.js';
 
 /** Seconds: from a fast cached read to a request that waited on a busy database. */
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -69,5 +70,11 @@ export class Metrics {
   constructor() {
     // Process CPU, memory, event-loop lag and GC: what a slow answer is usually explained by.
     collectDefaultMetrics({ register: this.registry });
+    // A cluster worker's metrics are read by the primary from this registry (cluster-metrics.ts).
+    // (prom-client starts answering the primary's requests when an AggregatorRegistry is made.)
+    if (isClusterWorker()) {
+      AggregatorRegistry.setRegistries([this.registry]);
+      new AggregatorRegistry();
+    }
   }
 }

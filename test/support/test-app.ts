@@ -86,6 +86,8 @@ export function testConfig(database: AppConfig['database'], overrides: Partial<A
     // Quiet tests: errors only (as Nest's logger was set before), every request line with LOG_LEVEL=info.
     logLevel: (process.env.LOG_LEVEL as AppConfig['logLevel']) || (process.env.LOG_SQL === 'true' ? 'info' : 'error'),
     metricsToken: null,
+    platformTokenTtlSeconds: 900,
+    webhookTimeoutSeconds: 5,
     ...overrides,
   };
 }

@@ -168,6 +168,15 @@ describe(`access and scoping (${DB_KIND})`, () => {
       declineStayQuote: ['mutation{declineStayQuote(id:1,reason:"x"){id}}', {}],
       acceptStayQuote: ['mutation{acceptStayQuote(id:1){id}}', {}],
       postStayMessage: ['mutation{postStayMessage(input:{requestId:1,text:"x"}){id}}', {}],
+      platformClients: ['{platformClients{id}}', {}],
+      registerPlatformClient: [
+        'mutation($i:RegisterPlatformClientInput!){registerPlatformClient(input:$i){clientSecret}}',
+        { i: { name: 'x', unionIds: [w.unionA.id], operations: ['batch'], webhookUrl: 'https://example.cn/hook' } },
+      ],
+      rotatePlatformClientSecret: ['mutation{rotatePlatformClientSecret(id:1){clientSecret}}', {}],
+      revokePlatformClient: ['mutation{revokePlatformClient(id:1){id}}', {}],
+      webhookDeliveries: ['query{webhookDeliveries(clientId:1){id}}', {}],
+      replayWebhookDeliveries: ['mutation{replayWebhookDeliveries(clientId:1)}', {}],
     };
   }
 
@@ -364,6 +373,12 @@ describe(`access and scoping (${DB_KIND})`, () => {
         'proposeAgreement',
         'issueSubsidyClaim',
         'createRegion',
+        'platformClients',
+        'registerPlatformClient',
+        'rotatePlatformClientSecret',
+        'revokePlatformClient',
+        'webhookDeliveries',
+        'replayWebhookDeliveries',
       ]) {
         const [query, variables] = ops[op];
         expectDenied(await t.gql(query, variables, w.unionA.organiser), op, ['FORBIDDEN']);

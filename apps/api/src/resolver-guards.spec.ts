@@ -40,6 +40,8 @@ import { StayRequestResolver } from '../../../libs/stay-order/src/request/stay-r
 import { StaySuggestionResolver } from '../../../libs/booking/src/suggestion/stay-suggestion.resolver.js';
 import { StayQuoteResolver, StayRequestQuotesResolver } from '../../../libs/stay-order/src/quote/stay-quote.resolver.js';
 import { StayMessageResolver } from '../../../libs/stay-order/src/message/stay-message.resolver.js';
+import { PlatformClientResolver } from '../../../libs/platform/src/client/platform-client.resolver.js';
+import { WebhookDeliveryResolver } from '../../../libs/platform/src/webhook/webhook-delivery.resolver.js';
 
 /**
  * The AuthGuard refuses an operation that has neither @Roles nor @Public at run time; this spec
@@ -93,6 +95,8 @@ const RESOLVERS: Array<abstract new (...args: never[]) => unknown> = [
   StayQuoteResolver,
   StayRequestQuotesResolver,
   StayMessageResolver,
+  PlatformClientResolver,
+  WebhookDeliveryResolver,
 ];
 const OPERATION_TYPES = ['Query', 'Mutation', 'Subscription'];
 const ALL_ROLES = Object.values(Role) as string[];

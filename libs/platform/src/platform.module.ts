@@ -6,6 +6,7 @@ import { PlatformClientResolver } from './client/platform-client.resolver.js';
 import { PlatformClientService } from './client/platform-client.service.js';
 import { OAuthTokenController } from './token/oauth-token.controller.js';
 import { WebhookAdminService } from './webhook/webhook-admin.service.js';
+import { WebhookDeliveryResolver } from './webhook/webhook-delivery.resolver.js';
 import { WebhookDeliveryService } from './webhook/webhook-delivery.service.js';
 import { WebhookFanOut } from './webhook/webhook-fan-out.js';
 
@@ -13,7 +14,7 @@ import { WebhookFanOut } from './webhook/webhook-fan-out.js';
 @Module({
   imports: [BaseModule],
   controllers: [OAuthTokenController],
-  providers: [PlatformClientService, ClientRateLimit, PlatformClientResolver, WebhookFanOut, WebhookDeliveryService, WebhookAdminService],
+  providers: [PlatformClientService, ClientRateLimit, PlatformClientResolver, WebhookFanOut, WebhookDeliveryService, WebhookAdminService, WebhookDeliveryResolver],
   exports: [PlatformClientService, WebhookDeliveryService],
 })
 export class PlatformModule implements OnModuleInit {

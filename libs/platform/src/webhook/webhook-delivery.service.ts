@@ -65,9 +65,7 @@ export class WebhookDeliveryService {
         .createQueryBuilder(WebhookDelivery, 'd')
         .innerJoin(PlatformClient, 'c', 'c.id = d.clientId AND c.active = :active', { active: true })
         .where('d.status = :pending AND d.nextAttemptAt <= :now', { pending: DeliveryStatus.PENDING, now })
-        .andWhere(
-          `NOT EXISTS (SELECT 1 FROM webhook_delivery p WHERE p.clientId = d.clientId AND p.batchId = d.batchId AND p.outboxId < d.outboxId AND p.status = :pending)`,
-        )
+        .andWhere(`NOT EXISTS (SELECT 1 FROM webhook_delivery p WHERE p.clientId = d.clientId AND p.batchId = d.batchId AND p.outboxId < d.outboxId AND p.status = :pending)`)
         .orderBy('d.outboxId', 'ASC')
         .addOrderBy('d.id', 'ASC')
         .take(PAGE)

@@ -57,7 +57,14 @@ export class WebhookFanOut {
           }
         }
         for (let i = 0; i < rows.length; i += 100) {
-          await tx.em.createQueryBuilder().insert().into(WebhookDelivery).values(rows.slice(i, i + 100)).orIgnore().updateEntity(false).execute();
+          await tx.em
+            .createQueryBuilder()
+            .insert()
+            .into(WebhookDelivery)
+            .values(rows.slice(i, i + 100))
+            .orIgnore()
+            .updateEntity(false)
+            .execute();
         }
         await tx.em.update(OutboxEvent, { id: In(events.map((e) => e.id)) }, { fannedOutAt: now });
         return { events: events.length, made: rows.length };

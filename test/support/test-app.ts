@@ -134,3 +134,10 @@ export function apiClient(url: string): ApiClient {
 export function errorCode(res: GqlResult): string | undefined {
   return res.errors?.[0]?.extensions?.code;
 }
+
+/** A second API on the database of `first` (as another process would be, with its own pool and sweeps): MySQL only. */
+export async function startTwinApp(first: TestApp): Promise<{ get: TestApp['get']; close: () => Promise<void> }> {
+  const app = await createApp(first.config, { logger: ['error'] });
+  await app.init();
+  return { get: (type) => app.get(type as never), close: () => app.close() };
+}

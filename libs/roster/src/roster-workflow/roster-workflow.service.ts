@@ -240,7 +240,17 @@ export class RosterWorkflowService {
       batchId: batch.id,
       unionId: batch.unionId,
       regionId: batch.unionRegionId,
-      data: { batchId: batch.id, reference: batch.reference, unionId: batch.unionId, from: move.from, to: move.to, reason: move.reason, noticeUrl, clearsOn: next.clearsOn ?? null, by: outboxActor(actor) },
+      data: {
+        batchId: batch.id,
+        reference: batch.reference,
+        unionId: batch.unionId,
+        from: move.from,
+        to: move.to,
+        reason: move.reason,
+        noticeUrl,
+        clearsOn: next.clearsOn ?? null,
+        by: outboxActor(actor),
+      },
       at: now,
     });
     // A held batch's beds follow the list: held to the deadline of the step it now waits for (a batch that ends holds none).

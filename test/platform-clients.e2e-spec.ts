@@ -53,6 +53,8 @@ describe(`platform clients: registration, the client-credentials grant, scope, o
     const basic = await tokenRequest(t.url, reader.clientId, reader.clientSecret, 'basic');
     expect([basic.status, basic.body.token_type, basic.body.expires_in, typeof basic.body.access_token]).toEqual([200, 'Bearer', 900, 'string']);
     expect(basic.headers['cache-control']).toBe('no-store');
+    const claims = JSON.parse(Buffer.from(basic.body.access_token.split('.')[1], 'base64url').toString());
+    expect({ typ: claims.typ, life: claims.exp - claims.iat }).toEqual({ typ: 'client', life: 900 });
     const form = await tokenRequest(t.url, reader.clientId, reader.clientSecret, 'form');
     expect([form.status, form.body.token_type]).toEqual([200, 'Bearer']);
 
@@ -82,6 +84,9 @@ describe(`platform clients: registration, the client-credentials grant, scope, o
     expect([errorCode(notListed), notListed.errors![0].message]).toEqual(['FORBIDDEN', expect.stringContaining('may not call requestBatch')]);
     expect(errorCode(await t.gql('{users{id}}', {}, token))).toBe('FORBIDDEN');
     expect(errorCode(await t.gql('{me{id}}', {}, token))).toBe('FORBIDDEN');
+    // HTTP routes: a public one answers; one behind a sign-in is not for clients.
+    expect((await request(t.url).get('/health').set('authorization', `Bearer ${token}`)).status).toBe(200);
+    expect((await request(t.url).get(`/batches/${a1.id}/participants.csv`).set('authorization', `Bearer ${token}`)).status).toBe(403);
   });
 
   it("a region's client books for that region's unions only; the batch's history names the client as who acted", async () => {

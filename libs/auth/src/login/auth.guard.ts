@@ -64,8 +64,8 @@ export class AuthGuard implements CanActivate {
       throw error;
     }
     setCtx(RequestContext.forActor(actor, requestId));
-    if (actor.role === PLATFORM_CLIENT) return this.clientMay(actor, operation, targets);
     if (isPublic) return true;
+    if (actor.role === PLATFORM_CLIENT) return this.clientMay(actor, operation, targets);
     if (!roles) throw DomainException.forbidden('This operation is not open to any role');
     if (!roles.includes(actor.role as Role)) {
       throw DomainException.forbidden(`This operation is for ${roles.length > 1 ? `${roles.slice(0, -1).join(', ')} or ${roles[roles.length - 1]}` : roles[0]}; you are signed in as ${actor.role}`);

@@ -44,7 +44,7 @@ describe(`the sweeps on Nest's scheduler (${DB_KIND})`, () => {
   });
 
   it('each module’s sweep runs on its own interval with the clock’s time; a tick is skipped while its last run goes on; shutdown clears the intervals', async () => {
-    let t: TestApp | null = await startTestApp({ holdSweepSeconds: 1 });
+    let t: TestApp | null = await startTestApp({ holdSweepSeconds: 1, webhookSweepSeconds: 1 });
     const registry = t.get(SchedulerRegistry);
     let open = () => {};
     try {

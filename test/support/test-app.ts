@@ -87,6 +87,7 @@ export function testConfig(database: AppConfig['database'], overrides: Partial<A
     logLevel: (process.env.LOG_LEVEL as AppConfig['logLevel']) || (process.env.LOG_SQL === 'true' ? 'info' : 'error'),
     metricsToken: null,
     platformTokenTtlSeconds: 900,
+    webhookSweepSeconds: 0,
     webhookTimeoutSeconds: 5,
     ...overrides,
   };

@@ -38,7 +38,7 @@ export class WebhookDeliveryService {
   ) {}
 
   /** Fans out new events, then sends what is due at `now` round after round; how many deliveries were made or attempted. */
-  @Sweep('webhook deliveries')
+  @Sweep('webhook deliveries', 'webhookSweepSeconds')
   async sweep(now: Date): Promise<number> {
     const ctx = RequestContext.system();
     let changed = await this.fanOut.run(ctx, now);

@@ -50,6 +50,8 @@ export interface AppConfig {
   metricsToken: string | null;
   /** Lifetime of a platform client's access token (PLATFORM_TOKEN_TTL_SECONDS). */
   platformTokenTtlSeconds: number;
+  /** How often the webhook sweep runs (WEBHOOK_SWEEP_SECONDS); 0 schedules none. */
+  webhookSweepSeconds: number;
   /** How long one webhook POST may take before it counts as failed (WEBHOOK_TIMEOUT_SECONDS). */
   webhookTimeoutSeconds: number;
 }
@@ -172,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     metricsToken,
     platformTokenTtlSeconds: int(env, 'PLATFORM_TOKEN_TTL_SECONDS', 900, 60),
+    webhookSweepSeconds: int(env, 'WEBHOOK_SWEEP_SECONDS', 5, 0),
     webhookTimeoutSeconds: int(env, 'WEBHOOK_TIMEOUT_SECONDS', 10, 1),
   };
 }

@@ -68,7 +68,8 @@ export class WebhookDeliveryService {
         .andWhere(`NOT EXISTS (SELECT 1 FROM webhook_delivery p WHERE p.clientId = d.clientId AND p.batchId = d.batchId AND p.outboxId < d.outboxId AND p.status = :pending)`)
         .orderBy('d.outboxId', 'ASC')
         .addOrderBy('d.id', 'ASC')
-        .take(PAGE)
+        // limit, not take: the join is one client per delivery, so no DISTINCT pagination is needed.
+        .limit(PAGE)
         .getMany(),
     );
   }

@@ -22,13 +22,13 @@ export class PlatformClientResolver {
 
   @Mutation(() => PlatformClientCredentials, { description: 'Gives a client a new secret and signing secret (shown once); its old secret and tokens stop at once.' })
   @Roles(Role.ADMIN)
-  rotatePlatformClientSecret(@Ctx() ctx: RequestContext, @Args('id', { type: () => Int }) id: number): Promise<PlatformClientCredentials> {
+  rotatePlatformClientSecret(@Ctx() ctx: RequestContext, @Args('id', { type: () => Int, description: "The client's row id." }) id: number): Promise<PlatformClientCredentials> {
     return this.clients.rotateSecret(ctx, id);
   }
 
   @Mutation(() => PlatformClient, { description: 'Revokes a client: its tokens are refused from the next request on and nothing more is delivered to it.' })
   @Roles(Role.ADMIN)
-  revokePlatformClient(@Ctx() ctx: RequestContext, @Args('id', { type: () => Int }) id: number): Promise<PlatformClient> {
+  revokePlatformClient(@Ctx() ctx: RequestContext, @Args('id', { type: () => Int, description: "The client's row id." }) id: number): Promise<PlatformClient> {
     return this.clients.revoke(ctx, id);
   }
 }

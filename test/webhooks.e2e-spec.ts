@@ -3,7 +3,8 @@ import { ADD_PARTICIPANTS, person } from './support/people.js';
 import { registerClient, type Registered } from './support/platform.js';
 import { DB_KIND, startTestApp, type TestApp } from './support/test-app.js';
 import { startReceiver, type Receiver, verifySignature } from './support/webhook-receiver.js';
-import { addDays, QueryCounter } from '@app/shared';
+import { addDays, QueryCounter, todayInShanghai } from '@app/shared';
+import { ISSUE, PAY, stay } from './support/stays.js';
 import { buildWorld, REQUEST_BATCH, type World } from './support/world.js';
 
 const DELIVERIES = 'query($c:Int!,$s:DeliveryStatus){webhookDeliveries(clientId:$c,status:$s){id eventId eventType batchId status attempts lastStatusCode lastError deliveredAt}}';
@@ -209,5 +210,17 @@ describe(`events out: the outbox delivered by signed webhooks (${DB_KIND})`, () 
     expect(outbox).toEqual([expect.stringMatching(/^INSERT INTO .outbox_event./)]);
     // For the record (the report quotes it): every statement of one requestBatch, the user's row read and BEGIN/COMMIT included.
     expect(seen.length).toBe(STATEMENTS);
+  });
+
+  it('a stay to its end: confirmed, checked in, completed, bill issued and paid, settled — in that order', async () => {
+    const s = await stay(t, { organiser: w.unionA.organiser, operator: w.baseA.operator }, { packageId: w.baseA.packageId, startDate: todayInShanghai(), headcount: 2 }, 'COMPLETED');
+    const bill = (await t.ok(ISSUE, { b: s.id }, w.baseA.operator)).issueBill;
+    await t.ok(PAY, { i: { billId: bill.id, amount: bill.total, method: 'BANK_TRANSFER', reference: 'TX-1' } }, w.baseA.operator);
+    await sweep(later(1000));
+    const events = rx
+      .accepted()
+      .filter((r) => r.event.data.batchId === s.id && r.event.type !== 'roster.status_changed')
+      .map((r) => (r.event.type === 'batch.status_changed' ? r.event.data.to : `${r.event.type} ${r.event.data.paid}/${r.event.data.total}`));
+    expect(events).toEqual(['REQUESTED', 'CONFIRMED', 'CHECKED_IN', 'COMPLETED', `bill.issued 0.00/${bill.total}`, `bill.paid ${bill.total}/${bill.total}`, 'SETTLED']);
   });
 });

@@ -16,6 +16,7 @@ const ALLOWED = {
   billing: ['shared', 'base', 'booking', 'roster'],
   exchange: ['shared', 'base', 'booking', 'billing'],
   'stay-order': ['shared', 'base', 'booking'],
+  platform: ['shared', 'base', 'auth'],
 };
 const LIBS = Object.keys(ALLOWED);
 

@@ -1,5 +1,5 @@
 /** Jest in native ESM mode (NestJS 12 is ESM-only); see STACK.md. */
-const libs = ['shared', 'auth', 'base', 'booking', 'roster', 'billing', 'exchange', 'stay-order'];
+const libs = ['shared', 'auth', 'base', 'booking', 'roster', 'billing', 'exchange', 'stay-order', 'platform'];
 export default {
   rootDir: '.',
   testEnvironment: 'node',

@@ -174,6 +174,15 @@ describe(`access and scoping (${DB_KIND})`, () => {
       leaveWaitingList: ['mutation{leaveWaitingList(id:1){id}}', {}],
       acceptWaitingListOffer: ['mutation{acceptWaitingListOffer(id:1){id}}', {}],
       declineWaitingListOffer: ['mutation{declineWaitingListOffer(id:1){id}}', {}],
+      platformClients: ['{platformClients{id}}', {}],
+      registerPlatformClient: [
+        'mutation($i:RegisterPlatformClientInput!){registerPlatformClient(input:$i){clientSecret}}',
+        { i: { name: 'x', unionIds: [w.unionA.id], operations: ['batch'], webhookUrl: 'https://example.cn/hook' } },
+      ],
+      rotatePlatformClientSecret: ['mutation{rotatePlatformClientSecret(id:1){clientSecret}}', {}],
+      revokePlatformClient: ['mutation{revokePlatformClient(id:1){id}}', {}],
+      webhookDeliveries: ['query{webhookDeliveries(clientId:1){id}}', {}],
+      replayWebhookDeliveries: ['mutation{replayWebhookDeliveries(clientId:1)}', {}],
     };
   }
 
@@ -370,6 +379,12 @@ describe(`access and scoping (${DB_KIND})`, () => {
         'proposeAgreement',
         'issueSubsidyClaim',
         'createRegion',
+        'platformClients',
+        'registerPlatformClient',
+        'rotatePlatformClientSecret',
+        'revokePlatformClient',
+        'webhookDeliveries',
+        'replayWebhookDeliveries',
       ]) {
         const [query, variables] = ops[op];
         expectDenied(await t.gql(query, variables, w.unionA.organiser), op, ['FORBIDDEN']);

@@ -7,7 +7,7 @@ import { Clock, FixedClock, SweepScheduler, sweepIntervalName } from '@app/share
 import { DB_KIND, startTestApp, type TestApp } from './support/test-app.js';
 import { buildWorld, calendar, REQUEST_BATCH } from './support/world.js';
 
-const SWEEPS = ['cleared rosters', 'expired agreements', 'expired holds', 'lapsed stay requests and quotes', 'released allotment nights', 'waiting list'];
+const SWEEPS = ['cleared rosters', 'expired agreements', 'expired holds', 'lapsed stay requests and quotes', 'released allotment nights', 'waiting list', 'webhook deliveries'];
 const STATUS = 'query($id:Int!){batch(id:$id){status}}';
 
 async function until(what: string, done: () => boolean | Promise<boolean>, ms = 8000): Promise<void> {
@@ -47,7 +47,7 @@ describe(`the sweeps on Nest's scheduler (${DB_KIND})`, () => {
   });
 
   it('each module’s sweep runs on its own interval with the clock’s time; a tick is skipped while its last run goes on; shutdown clears the intervals', async () => {
-    let t: TestApp | null = await startTestApp({ holdSweepSeconds: 1 });
+    let t: TestApp | null = await startTestApp({ holdSweepSeconds: 1, webhookSweepSeconds: 1 });
     const registry = t.get(SchedulerRegistry);
     let open = () => {};
     try {

@@ -87,6 +87,9 @@ export function testConfig(database: AppConfig['database'], overrides: Partial<A
     // Quiet tests: errors only (as Nest's logger was set before), every request line with LOG_LEVEL=info.
     logLevel: (process.env.LOG_LEVEL as AppConfig['logLevel']) || (process.env.LOG_SQL === 'true' ? 'info' : 'error'),
     metricsToken: null,
+    platformTokenTtlSeconds: 900,
+    webhookSweepSeconds: 0,
+    webhookTimeoutSeconds: 5,
     ...overrides,
   };
 }
@@ -132,4 +135,11 @@ export function apiClient(url: string): ApiClient {
 /** The first error's code, for assertions. */
 export function errorCode(res: GqlResult): string | undefined {
   return res.errors?.[0]?.extensions?.code;
+}
+
+/** A second API on the database of `first` (as another process would be, with its own pool and sweeps): MySQL only. */
+export async function startTwinApp(first: TestApp): Promise<{ get: TestApp['get']; close: () => Promise<void> }> {
+  const app = await createApp(first.config, { logger: ['error'] });
+  await app.init();
+  return { get: (type) => app.get(type as never), close: () => app.close() };
 }

@@ -41,6 +41,8 @@ export async function createApp(config: AppConfig, options: { logger?: false | (
   app.disable('x-powered-by');
   app.use(securityHeaders());
   app.use(express.json({ limit: '1mb' }));
+  // The OAuth 2.0 token endpoint takes a form body (RFC 6749 §4.4.2); nothing else does.
+  app.use('/oauth/token', express.urlencoded({ extended: false, limit: '8kb' }));
   // A body that is not JSON, or too large, gets a GraphQL-shaped error like every other mistake.
   app.use((error: { status?: number; type?: string } | undefined, _req: Request, res: Response, next: NextFunction) => {
     if (!error) return next();

@@ -15,6 +15,7 @@ import { ExchangeModule } from '@app/exchange';
 import { BookingModule } from '@app/booking';
 import { RosterModule } from '@app/roster';
 import { StayOrderModule } from '@app/stay-order';
+import { PlatformModule } from '@app/platform';
 import {
   type AppConfig,
   createValidationPipe,
@@ -108,6 +109,7 @@ export class AppModule {
         BillingModule,
         ExchangeModule,
         StayOrderModule,
+        PlatformModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }, { provide: APP_FILTER, useClass: DomainExceptionFilter }, StartupService, DemoDataService],

@@ -42,6 +42,8 @@ import { LiveResolver } from '../../../libs/booking/src/live/live.resolver.js';
 import { StayQuoteResolver, StayRequestQuotesResolver } from '../../../libs/stay-order/src/quote/stay-quote.resolver.js';
 import { StayMessageResolver } from '../../../libs/stay-order/src/message/stay-message.resolver.js';
 import { WaitingListResolver } from '../../../libs/booking/src/waitlist/waiting-list.resolver.js';
+import { PlatformClientResolver } from '../../../libs/platform/src/client/platform-client.resolver.js';
+import { WebhookDeliveryResolver } from '../../../libs/platform/src/webhook/webhook-delivery.resolver.js';
 
 /**
  * The AuthGuard refuses an operation that has neither @Roles nor @Public at run time; this spec
@@ -97,6 +99,8 @@ const RESOLVERS: Array<abstract new (...args: never[]) => unknown> = [
   StayRequestQuotesResolver,
   StayMessageResolver,
   WaitingListResolver,
+  PlatformClientResolver,
+  WebhookDeliveryResolver,
 ];
 const OPERATION_TYPES = ['Query', 'Mutation', 'Subscription'];
 const ALL_ROLES = Object.values(Role) as string[];

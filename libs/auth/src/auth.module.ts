@@ -33,6 +33,8 @@ export class AuthModule implements OnModuleInit {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AuthModule,
+      // Global: the platform module asks AuthService to sign and verify client tokens.
+      global: true,
       imports: [
         BaseModule,
         JwtModule.register({

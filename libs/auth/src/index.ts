@@ -1,7 +1,7 @@
 import { User } from './user/user.entity.js';
 
 export { AuthModule } from './auth.module.js';
-export { AuthService } from './login/auth.service.js';
+export { AuthService, type ClientActorLookup, type ClientTokenClaims } from './login/auth.service.js';
 export { UserService } from './user/user.service.js';
 export { User } from './user/user.entity.js';
 

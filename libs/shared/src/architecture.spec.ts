@@ -16,6 +16,7 @@ const ALLOWED: Record<string, string[]> = {
   billing: ['shared', 'base', 'booking', 'roster'],
   exchange: ['shared', 'base', 'booking', 'billing'],
   'stay-order': ['shared', 'base', 'booking'],
+  platform: ['shared', 'base', 'auth'],
 };
 
 /**

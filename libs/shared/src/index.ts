@@ -38,3 +38,5 @@ export * from './password/password-rules.js';
 export * from './graphql/range-cost.js';
 export * from './context/request-id.js';
 export * from './graphql/service-unavailable.plugin.js';
+export * from './outbox/outbox-event.entity.js';
+export * from './outbox/outbox.js';

@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { type Actor, DomainException, type GqlContext, PUBLIC_KEY, RequestContext, requestIdOf, ROLES_KEY, type Role } from '@app/shared';
+import { type Actor, CLIENTS_KEY, DomainException, type GqlContext, PLATFORM_CLIENT, PUBLIC_KEY, RequestContext, requestIdOf, ROLES_KEY, type Role } from '@app/shared';
 import type { Request } from 'express';
 import { AuthService } from './auth.service.js';
 
@@ -28,8 +28,11 @@ export class AuthGuard implements CanActivate {
 
     let req: Request;
     let setCtx: (ctx: RequestContext) => void;
+    let operation: string | null = null;
     if (exec.getType<string>() === 'graphql') {
-      const gql = GqlExecutionContext.create(exec).getContext<GqlContext>();
+      const gqlExec = GqlExecutionContext.create(exec);
+      const gql = gqlExec.getContext<GqlContext>();
+      operation = gqlExec.getInfo<{ fieldName: string }>().fieldName;
       req = gql.req;
       setCtx = (ctx) => (gql.ctx = ctx);
     } else {
@@ -62,9 +65,23 @@ export class AuthGuard implements CanActivate {
     }
     setCtx(RequestContext.forActor(actor, requestId));
     if (isPublic) return true;
+    if (actor.role === PLATFORM_CLIENT) return this.clientMay(actor, operation, targets);
     if (!roles) throw DomainException.forbidden('This operation is not open to any role');
     if (!roles.includes(actor.role as Role)) {
       throw DomainException.forbidden(`This operation is for ${roles.length > 1 ? `${roles.slice(0, -1).join(', ')} or ${roles[roles.length - 1]}` : roles[0]}; you are signed in as ${actor.role}`);
+    }
+    return true;
+  }
+
+  /**
+   * A platform client calls only GraphQL operations open to clients (@OpenToClients) that its
+   * registration lists; what they reach is then its scope (the access policy's `client unions`).
+   */
+  private clientMay(actor: Actor, operation: string | null, targets: Parameters<Reflector['getAllAndOverride']>[1]): boolean {
+    const open = this.reflector.getAllAndOverride<boolean>(CLIENTS_KEY, targets) ?? false;
+    if (operation === null || !open) throw DomainException.forbidden(`Platform clients may not call ${operation ?? 'this route'}`);
+    if (!actor.operations?.includes(operation)) {
+      throw DomainException.forbidden(`This client may not call ${operation}: its registration lists ${actor.operations?.join(', ') || 'no operation'}; ask the federation admin to add it`);
     }
     return true;
   }

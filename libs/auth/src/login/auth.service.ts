@@ -8,6 +8,7 @@ import { hashPassword, verifyPassword } from '../user/password.js';
 import { LoginBackoff } from './login-backoff.js';
 
 interface TokenClaims {
+  typ?: undefined;
   sub: number;
   username: string;
   role: Role;
@@ -20,10 +21,24 @@ interface TokenClaims {
 
 const SESSION_ENDED = 'Your session has ended: sign in again';
 
+/** The claims of a platform client's access token (client-credentials grant). */
+export interface ClientTokenClaims {
+  typ: 'client';
+  /** The client's row id. */
+  sub: number;
+  /** The client's tokenVersion when signed: revoking or rotating moves it on. */
+  ver: number;
+}
+
+/** Turns a verified client token into its actor (reading the client's row), or refuses it: registered by the platform module. */
+export type ClientActorLookup = (ctx: RequestContext, claims: ClientTokenClaims) => Promise<Actor>;
+
 @Injectable()
 export class AuthService {
   /** Verified against when the username is unknown, so both failures take the same time. */
   private readonly decoy = hashPassword('decoy-password-for-timing');
+
+  private clientLookup: ClientActorLookup | null = null;
 
   constructor(
     private readonly users: UserService,
@@ -55,17 +70,32 @@ export class AuthService {
     return this.jwt.signAsync(claims);
   }
 
+  /** The platform module says how a client token becomes an actor (auth cannot import it). */
+  registerClients(lookup: ClientActorLookup): void {
+    this.clientLookup = lookup;
+  }
+
+  /** An access token for a platform client, signed like a user's but living `ttlSeconds`. */
+  signClient(clientId: number, tokenVersion: number, ttlSeconds: number): Promise<string> {
+    const claims: ClientTokenClaims = { typ: 'client', sub: clientId, ver: tokenVersion };
+    return this.jwt.signAsync(claims, { expiresIn: ttlSeconds });
+  }
+
   /**
    * The actor a bearer token stands for, built from the user's current row (one query); UNAUTHENTICATED
    * when the token is forged, expired or malformed, or the user is gone, deactivated, or has had their
    * password, role or scope changed since it was signed (the row's tokenVersion moved on).
    */
   async verify(ctx: RequestContext, token: string): Promise<Actor> {
-    let claims: TokenClaims;
+    let claims: TokenClaims | ClientTokenClaims;
     try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token);
+      claims = await this.jwt.verifyAsync<TokenClaims | ClientTokenClaims>(token);
     } catch {
       throw DomainException.unauthenticated('The access token is invalid or has expired: sign in again');
+    }
+    if (claims.typ === 'client') {
+      if (!this.clientLookup || typeof claims.sub !== 'number') throw DomainException.unauthenticated('The access token is invalid: get a new one at /oauth/token');
+      return this.clientLookup(ctx, claims);
     }
     if (!Object.values(Role).includes(claims.role)) throw DomainException.unauthenticated('The access token is invalid: sign in again');
     const user = typeof claims.sub === 'number' ? await this.users.findById(ctx, claims.sub) : null;

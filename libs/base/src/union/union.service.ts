@@ -18,6 +18,12 @@ export class UnionService {
     return this.db.read(ctx, (em) => em.find(TradeUnion, { order: { id: 'ASC' } }));
   }
 
+  /** The ids of a region's unions (a platform client scoped to the region acts for these). */
+  async idsInRegion(ctx: RequestContext, regionId: number): Promise<number[]> {
+    const rows = await this.db.read(ctx, (em) => em.find(TradeUnion, { select: { id: true }, where: { regionId }, order: { id: 'ASC' } }));
+    return rows.map((u) => u.id);
+  }
+
   async getOrThrow(ctx: RequestContext, id: number, field = 'id'): Promise<TradeUnion> {
     const union = await this.db.read(ctx, (em) => em.findOneBy(TradeUnion, { id }));
     if (!union) throw DomainException.notFound('Union', id, field);

@@ -316,8 +316,8 @@ export class BillIssueService {
         .updateEntity(false)
         .execute();
     }
-    await recordBillMove(em, id, null, BillStatus.ISSUED, issuer, null, issuedAt);
-    if (paidAsIssued) await recordBillMove(em, id, paidAsIssued.from, paidAsIssued.to, SYSTEM_ACTOR, paidAsIssued.reason, issuedAt);
+    await recordBillMove(em, { id, ...bill }, null, BillStatus.ISSUED, issuer, null, issuedAt);
+    if (paidAsIssued) await recordBillMove(em, { id, ...bill }, paidAsIssued.from, paidAsIssued.to, SYSTEM_ACTOR, paidAsIssued.reason, issuedAt);
     return { id, ...bill };
   }
 }

@@ -36,7 +36,7 @@ export class BillPaymentService {
         .where('id = :id AND status = :from AND paid = 0', { id: bill.id, from: move.from })
         .execute();
       if (result.affected !== 1) throw hasPayments();
-      await recordBillMove(tx.em, bill.id, move.from, move.to, actor, move.reason, voidedAt);
+      await recordBillMove(tx.em, bill, move.from, move.to, actor, move.reason, voidedAt);
       return { ...bill, status: move.to, activeKey: null, voidedAt, voidReason: move.reason };
     });
   }
@@ -73,7 +73,7 @@ export class BillPaymentService {
         const move = BILL_MACHINE.plan(BillAction.PAY, after.status, actor.role, `completed by payment ${reference}`);
         // The row is ours since the guarded UPDATE above (its lock is held until commit).
         await em.update(Bill, { id: bill.id }, { status: move.to, paidAt: recordedAt });
-        await recordBillMove(em, bill.id, move.from, move.to, actor, move.reason, recordedAt);
+        await recordBillMove(em, after, move.from, move.to, actor, move.reason, recordedAt);
         after.status = move.to;
         after.paidAt = recordedAt;
         if (after.kind === BillKind.STAY && after.batchId !== null) await this.lifecycle.settle(tx, after.batchId, `bill ${after.id} paid`);

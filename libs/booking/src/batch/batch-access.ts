@@ -17,6 +17,7 @@ export function canSee(scope: BatchScope, batch: Pick<Batch, 'unionId' | 'baseId
   if ('unionId' in scope) return batch.unionId === scope.unionId;
   if ('baseId' in scope) return batch.baseId === scope.baseId;
   if ('regionId' in scope) return batch.agreementId != null && (batch.unionRegionId === scope.regionId || batch.baseRegionId === scope.regionId);
+  if ('unionIds' in scope) return scope.unionIds.includes(batch.unionId);
   return false;
 }
 
@@ -24,6 +25,7 @@ export function canSee(scope: BatchScope, batch: Pick<Batch, 'unionId' | 'baseId
 export function scopeBatches(qb: { andWhere(where: string, params?: Record<string, unknown>): unknown }, scope: BatchScope, alias = 'b'): void {
   if ('unionId' in scope) qb.andWhere(`${alias}.unionId = :scopeUnion`, { scopeUnion: scope.unionId });
   if ('baseId' in scope) qb.andWhere(`${alias}.baseId = :scopeBase`, { scopeBase: scope.baseId });
+  if ('unionIds' in scope) qb.andWhere(`${alias}.unionId IN (:...scopeUnions)`, { scopeUnions: scope.unionIds.length ? [...scope.unionIds] : [-1] });
   if ('regionId' in scope) {
     qb.andWhere(`${alias}.agreementId IS NOT NULL AND (${alias}.unionRegionId = :scopeRegion OR ${alias}.baseRegionId = :scopeRegion)`, { scopeRegion: scope.regionId });
   }

@@ -121,7 +121,10 @@ export class BatchLifecycleService {
       const em = tx.em;
       const updatedAt = toTheSecond(this.clock.now());
       await em.update(Batch, { id: batch.id }, { headcount, updatedAt });
-      await appendHistory(em, batch.id, batch.status, batch.status, actor, `headcount ${batch.headcount} → ${headcount}`, updatedAt);
+      await appendHistory(em, { ...batch, headcount }, batch.status, batch.status, actor, `headcount ${batch.headcount} → ${headcount}`, updatedAt, {
+        type: 'batch.headcount_changed',
+        data: { previousHeadcount: batch.headcount },
+      });
       if (batch.bedSource === BedSource.ALLOTMENT) await this.allotments.adjust(tx, batch.allotmentId!, batch.startDate, batch.nights, delta);
       else await this.capacity.adjust(tx, batch.baseId, batch.startDate, batch.nights, delta);
       return { ...batch, headcount, updatedAt };
@@ -158,7 +161,7 @@ export class BatchLifecycleService {
       .where('id = :id AND status = :from', { id: batch.id, from: plan.from })
       .execute();
     if (result.affected !== 1) throw new Error(`Batch ${batch.id} changed under a row lock (${plan.from} → ${plan.to})`);
-    await appendHistory(em, batch.id, plan.from, plan.to, actor, plan.reason, updatedAt);
+    await appendHistory(em, batch, plan.from, plan.to, actor, plan.reason, updatedAt);
     if (plan.releasesBeds) await this.giveBackBeds(tx, batch);
     return { ...batch, status: plan.to, holdExpiresAt: null, holdWaitsFor: null, updatedAt };
   }

@@ -134,7 +134,7 @@ export class BatchRequestService {
       };
       const { id: _unset, ...values } = batch;
       batch.id = await insertRow(tx.em, Batch, values);
-      await appendHistory(tx.em, batch.id, null, BatchStatus.COMPLETED, tx.requireActor(), 'a past stay, recorded afterwards', now);
+      await appendHistory(tx.em, batch, null, BatchStatus.COMPLETED, tx.requireActor(), 'a past stay, recorded afterwards', now);
       return batch;
     });
   }
@@ -259,7 +259,7 @@ export class BatchRequestService {
         // The rows are written before the guarded UPDATE, so the capacity row locks are held for the least time.
         const { id: _unset, ...values } = batch;
         batch.id = await insertRow(em, Batch, values);
-        await appendHistory(em, batch.id, null, BatchStatus.REQUESTED, actor, null, now);
+        await appendHistory(em, batch, null, BatchStatus.REQUESTED, actor, null, now);
         if (!allotmentId) await this.capacity.reserve(tx, pkg.baseId, startDate, pkg.nights, input.headcount);
         return batch;
       });

@@ -167,7 +167,10 @@ export class BatchRescheduleService {
       ...(newPackage ? [`price ${formatYuan(batch.pricePerPerson)} → ${formatYuan(pricePerPerson)} per person, the new package's`] : []),
       ...(reason ? [reason] : []),
     ];
-    await appendHistory(tx.em, batch.id, batch.status, batch.status, tx.requireActor(), what.join('; '), changes.updatedAt);
+    await appendHistory(tx.em, { ...batch, ...changes }, batch.status, batch.status, tx.requireActor(), what.join('; '), changes.updatedAt, {
+      type: 'batch.rescheduled',
+      data: { previousStartDate: batch.startDate, previousEndDate: batch.endDate, packageId: pkg.id },
+    });
     return { ...batch, ...changes };
   }
 }

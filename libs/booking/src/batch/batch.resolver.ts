@@ -1,6 +1,6 @@
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CapacityDrift } from '@app/base';
-import { type ConnectionShape, Ctx, type RequestContext, Role, Roles, SignedIn } from '@app/shared';
+import { type ConnectionShape, Ctx, OpenToClients, type RequestContext, Role, Roles, SignedIn } from '@app/shared';
 import { BatchConnection } from './batch-connection.model.js';
 import { BatchLifecycleService } from './batch-lifecycle.service.js';
 import { BatchQueryService } from './batch-query.service.js';
@@ -26,12 +26,14 @@ export class BatchResolver {
 
   @Query(() => Batch, { description: 'A batch you may see (your union’s or your base’s); NOT_FOUND otherwise.' })
   @SignedIn()
+  @OpenToClients()
   batch(@Ctx() ctx: RequestContext, @Args('id', { type: () => Int }) id: number): Promise<Batch> {
     return this.queries.getVisibleOrThrow(ctx, id);
   }
 
   @Query(() => BatchConnection, { description: 'The batches you may see, newest first.' })
   @SignedIn()
+  @OpenToClients()
   batches(@Ctx() ctx: RequestContext, @Args() args: BatchesArgs): Promise<ConnectionShape<Batch>> {
     return this.queries.list(ctx, args);
   }
@@ -44,6 +46,7 @@ export class BatchResolver {
 
   @Mutation(() => Batch, { description: 'Requests a batch and holds its beds until the base confirms or the hold expires.' })
   @Roles(...ORGANISER)
+  @OpenToClients()
   requestBatch(@Ctx() ctx: RequestContext, @Args('input') input: RequestBatchInput): Promise<Batch> {
     return this.requests.request(ctx, input);
   }

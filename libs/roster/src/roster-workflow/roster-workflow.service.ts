@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { BaseService, HolidayService, UnionPolicyService, UnionService } from '@app/base';
-import { APP_CONFIG, type AppConfig, Clock, DomainException, ErrorCode, insertRow, may, Permission, RequestContext, TransactionRunner, type TxContext } from '@app/shared';
+import { APP_CONFIG, type AppConfig, appendOutbox, Clock, DomainException, ErrorCode, insertRow, outboxActor, may, Permission, RequestContext, TransactionRunner, type TxContext } from '@app/shared';
 import { In } from 'typeorm';
 import { type Batch, BatchHoldService, BatchQueryService, BatchStatus, BatchStep } from '@app/booking';
 import { PaperworkAccessService } from '../paperwork-access/paperwork-access.service.js';
@@ -233,6 +233,26 @@ export class RosterWorkflowService {
       if (result.affected !== 1) throw new Error(`The roster of batch ${batch.id} changed under a row lock (${roster.status} → ${move.to})`);
     }
     await insertRow(tx.em, RosterEvent, { batchId: batch.id, from: move.from, to: move.to, actor: actor.username, actorId: actor.userId, reason: move.reason, at: now });
+    // The notice's address as the notice page serves it (notice/notice-link.ts; not imported: notice depends on this folder).
+    const noticeUrl = move.to === RosterStatus.PUBLISHED && next.token ? `${this.config.publicUrl}/notice/${encodeURIComponent(next.token)}` : null;
+    await appendOutbox(tx.em, {
+      type: 'roster.status_changed',
+      batchId: batch.id,
+      unionId: batch.unionId,
+      regionId: batch.unionRegionId,
+      data: {
+        batchId: batch.id,
+        reference: batch.reference,
+        unionId: batch.unionId,
+        from: move.from,
+        to: move.to,
+        reason: move.reason,
+        noticeUrl,
+        clearsOn: next.clearsOn ?? null,
+        by: outboxActor(actor),
+      },
+      at: now,
+    });
     // A held batch's beds follow the list: held to the deadline of the step it now waits for (a batch that ends holds none).
     if (action !== RosterAction.WITHDRAW) await this.holds.waitFor(tx, batch, NEXT_STEP[move.to], { clearsOn: next.clearsOn });
     return next;

@@ -1,4 +1,4 @@
-import { type Actor, Role, SYSTEM_ACTOR } from '../context/actor.js';
+import { type Actor, PLATFORM_CLIENT, Role, SYSTEM_ACTOR } from '../context/actor.js';
 import { RequestContext } from '../context/request-context.js';
 import { DomainException, ErrorCode } from '../errors/domain.exception.js';
 import { type AccessRole, type AccessTarget, actsAsSystem, may, Permission, requireAccess, requireScope, scopeFor, turnsOnOrganiser } from './access-policy.js';
@@ -21,6 +21,7 @@ const ACTORS: Record<AccessRole, Actor> = {
   UNION_APPROVER: person(Role.UNION_APPROVER, { unionId: 1 }),
   BASE_OPERATOR: person(Role.BASE_OPERATOR, { baseId: 1 }),
   PARTNER: person(Role.PARTNER, { regionId: 1, unionId: 7 }),
+  PLATFORM_CLIENT: { userId: null, username: 'client:rrc_test', role: PLATFORM_CLIENT, baseId: null, unionId: null, regionId: null, clientRef: 'rrc_test', unionIds: [1, 3], operations: ['batch'] },
 };
 const ctxOf = (role: AccessRole) => (role === 'SYSTEM' ? RequestContext.system() : RequestContext.forActor(ACTORS[role]));
 
@@ -34,32 +35,32 @@ const OTHER: AccessTarget = { unionId: 2, baseId: 2, regionId: 2, unionRegionId:
 
 /**
  * The expected policy, written out by hand: per permission, per role, "own other" — `+` allowed,
- * `-` refused — on OWN and on OTHER. Columns: ADMIN SYSTEM UNION_ORGANISER UNION_APPROVER BASE_OPERATOR PARTNER.
+ * `-` refused — on OWN and on OTHER. Columns: ADMIN SYSTEM UNION_ORGANISER UNION_APPROVER BASE_OPERATOR PARTNER PLATFORM_CLIENT (unions 1 and 3).
  */
-const ROLES: AccessRole[] = [Role.ADMIN, 'SYSTEM', Role.UNION_ORGANISER, Role.UNION_APPROVER, Role.BASE_OPERATOR, Role.PARTNER];
+const ROLES: AccessRole[] = [Role.ADMIN, 'SYSTEM', Role.UNION_ORGANISER, Role.UNION_APPROVER, Role.BASE_OPERATOR, Role.PARTNER, PLATFORM_CLIENT];
 const EXPECTED: Record<Permission, string> = {
-  //                                 ADMIN SYSTEM ORG  APPR OPER PARTNER
-  [Permission.SeeBatch]: /*       */ '++    ++     +-   +-   +-   +-',
-  [Permission.SendForBatch]: /*   */ '++    ++     +-   +-   +-   +-',
-  [Permission.MoveBatch]: /*      */ '++    ++     +-   --   --   +-',
-  [Permission.MoveBatchOnUnionsWord]: '--    --     --   --   +-   --',
-  [Permission.BookForUnion]: /*   */ '++    ++     +-   --   --   +-',
-  [Permission.ActForUnion]: /*    */ '++    ++     +-   +-   --   +-',
-  [Permission.ReadUnion]: /*      */ '++    ++     +-   +-   ++   ++',
-  [Permission.GovernUnion]: /*    */ '++    ++     --   +-   --   --',
-  [Permission.OperateBase]: /*    */ '++    ++     --   --   +-   --',
-  [Permission.EditRoster]: /*     */ '--    ++     +-   --   +-   +-',
-  [Permission.AmendLateRoster]: /**/ '--    --     --   --   +-   --',
-  [Permission.ReadPersonalData]: /* */ '--    --     +-   --   +-   +-',
-  [Permission.ExportRoster]: /*   */ '++    ++     +-   --   +-   +-',
-  [Permission.ReadFeedback]: /*   */ '++    ++     +-   --   +-   --',
-  [Permission.SeeAgreement]: /*   */ '++    ++     +-   +-   +-   +-',
-  [Permission.ActForRegion]: /*   */ '++    ++     --   --   --   +-',
-  [Permission.ManageFederation]: /* */ '++    ++     --   --   --   --',
-  [Permission.RecordHistory]: /*  */ '--    ++     --   --   --   --',
-  [Permission.SendStayRequest]: /**/ '++    ++     +-   --   --   +-',
-  [Permission.SeeStayRequest]: /* */ '++    ++     +-   +-   +-   +-',
-  [Permission.SeePrivatePackage]: '++    ++     +-   +-   +-   +-',
+  //                                 ADMIN SYSTEM ORG  APPR OPER PARTNER CLIENT
+  [Permission.SeeBatch]: /*       */ '++    ++     +-   +-   +-   +-   +-',
+  [Permission.SendForBatch]: /*   */ '++    ++     +-   +-   +-   +-   --',
+  [Permission.MoveBatch]: /*      */ '++    ++     +-   --   --   +-   --',
+  [Permission.MoveBatchOnUnionsWord]: '--    --     --   --   +-   --   --',
+  [Permission.BookForUnion]: /*   */ '++    ++     +-   --   --   +-   +-',
+  [Permission.ActForUnion]: /*    */ '++    ++     +-   +-   --   +-   --',
+  [Permission.ReadUnion]: /*      */ '++    ++     +-   +-   ++   ++   --',
+  [Permission.GovernUnion]: /*    */ '++    ++     --   +-   --   --   --',
+  [Permission.OperateBase]: /*    */ '++    ++     --   --   +-   --   --',
+  [Permission.EditRoster]: /*     */ '--    ++     +-   --   +-   +-   --',
+  [Permission.AmendLateRoster]: /**/ '--    --     --   --   +-   --   --',
+  [Permission.ReadPersonalData]: /* */ '--    --     +-   --   +-   +-   --',
+  [Permission.ExportRoster]: /*   */ '++    ++     +-   --   +-   +-   --',
+  [Permission.ReadFeedback]: /*   */ '++    ++     +-   --   +-   --   --',
+  [Permission.SeeAgreement]: /*   */ '++    ++     +-   +-   +-   +-   --',
+  [Permission.ActForRegion]: /*   */ '++    ++     --   --   --   +-   --',
+  [Permission.ManageFederation]: /* */ '++    ++     --   --   --   --   --',
+  [Permission.RecordHistory]: /*  */ '--    ++     --   --   --   --   --',
+  [Permission.SendStayRequest]: /**/ '++    ++     +-   --   --   +-   --',
+  [Permission.SeeStayRequest]: /* */ '++    ++     +-   +-   +-   +-   --',
+  [Permission.SeePrivatePackage]: '++    ++     +-   +-   +-   +-   --',
 };
 
 const cases = Object.values(Permission).flatMap((permission) => {
@@ -146,6 +147,8 @@ describe('access policy', () => {
     expect(scopeFor(ctxOf(Role.PARTNER), Permission.SeeBatch)).toEqual({ regionId: 1 });
     expect(scopeFor(ctxOf(Role.UNION_APPROVER), Permission.ReadFeedback)).toEqual({ none: true });
     expect(scopeFor(ctxOf(Role.PARTNER), Permission.ReadFeedback)).toEqual({ none: true });
+    expect(scopeFor(ctxOf(PLATFORM_CLIENT), Permission.SeeBatch)).toEqual({ unionIds: [1, 3] });
+    expect(scopeFor(ctxOf(PLATFORM_CLIENT), Permission.ReadFeedback)).toEqual({ none: true });
   });
 
   it('the system is told apart from a person', () => {

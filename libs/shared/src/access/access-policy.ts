@@ -1,4 +1,4 @@
-import { type Actor, Role } from '../context/actor.js';
+import { type Actor, PLATFORM_CLIENT, Role } from '../context/actor.js';
 import type { RequestContext } from '../context/request-context.js';
 import { DomainException } from '../errors/domain.exception.js';
 
@@ -67,11 +67,12 @@ export enum Permission {
  * `sending region`: a batch whose union is in the actor's region; `exchange region`: an exchange
  * batch (under an agreement) that the actor's region sends or hosts; `stand-in`: an exchange batch
  * the actor's region sends for a union that has no organiser of its own (`unionHasOrganiser: false`),
- * whose paperwork the region's partner then keeps as the organiser would.
+ * whose paperwork the region's partner then keeps as the organiser would. `client unions`: a platform
+ * client's union set (its own list, or its region's unions read with its token), `actor.unionIds`.
  */
-export type Reach = 'all' | 'union' | 'base' | 'region' | 'sending region' | 'exchange region' | 'stand-in';
+export type Reach = 'all' | 'union' | 'base' | 'region' | 'sending region' | 'exchange region' | 'stand-in' | 'client unions';
 
-export type AccessRole = Role | 'SYSTEM';
+export type AccessRole = Role | 'SYSTEM' | typeof PLATFORM_CLIENT;
 
 /** What a permission is asked about: a union, base or region, or a batch (with its regions and agreement). */
 export interface AccessTarget {
@@ -90,11 +91,13 @@ export interface AccessTarget {
   readonly unionHasOrganiser?: boolean | null;
 }
 
-/** The targets one may act on, as a filter for a list or a query: all, one union's, one base's, one region's, or none. */
-export type AccessScope = { all: true } | { unionId: number } | { baseId: number } | { regionId: number } | { none: true };
+/** The targets one may act on, as a filter for a list or a query: all, one union's, one base's, one region's, a set of unions' (a platform client), or none. */
+export type AccessScope = { all: true } | { unionId: number } | { baseId: number } | { regionId: number } | { unionIds: readonly number[] } | { none: true };
 
 const { ADMIN, BASE_OPERATOR: OPERATOR, UNION_ORGANISER: ORGANISER, UNION_APPROVER: APPROVER, PARTNER } = Role;
 const FEDERATION = { [ADMIN]: 'all', SYSTEM: 'all' } as const;
+/** A platform client sees and books batches of its unions; which operations it may call at all is its list (the auth guard). */
+const CLIENT = { [PLATFORM_CLIENT]: 'client unions' } as const;
 
 /**
  * The policy, as data: per permission, per role, how far it reaches; a role not listed has nothing.
@@ -102,11 +105,11 @@ const FEDERATION = { [ADMIN]: 'all', SYSTEM: 'all' } as const;
  * data; a base's late change to a list, which seeding does as the organiser would).
  */
 export const ACCESS_POLICY: Readonly<Record<Permission, Readonly<Partial<Record<AccessRole, Reach>>>>> = {
-  [Permission.SeeBatch]: { ...FEDERATION, [ORGANISER]: 'union', [APPROVER]: 'union', [OPERATOR]: 'base', [PARTNER]: 'exchange region' },
+  [Permission.SeeBatch]: { ...FEDERATION, ...CLIENT, [ORGANISER]: 'union', [APPROVER]: 'union', [OPERATOR]: 'base', [PARTNER]: 'exchange region' },
   [Permission.SendForBatch]: { ...FEDERATION, [ORGANISER]: 'union', [APPROVER]: 'union', [OPERATOR]: 'base', [PARTNER]: 'sending region' },
   [Permission.MoveBatch]: { ...FEDERATION, [ORGANISER]: 'union', [PARTNER]: 'sending region' },
   [Permission.MoveBatchOnUnionsWord]: { [OPERATOR]: 'base' },
-  [Permission.BookForUnion]: { ...FEDERATION, [ORGANISER]: 'union', [PARTNER]: 'region' },
+  [Permission.BookForUnion]: { ...FEDERATION, ...CLIENT, [ORGANISER]: 'union', [PARTNER]: 'region' },
   [Permission.ActForUnion]: { ...FEDERATION, [ORGANISER]: 'union', [APPROVER]: 'union', [PARTNER]: 'stand-in' },
   [Permission.ReadUnion]: { ...FEDERATION, [ORGANISER]: 'union', [APPROVER]: 'union', [OPERATOR]: 'all', [PARTNER]: 'all' },
   [Permission.GovernUnion]: { ...FEDERATION, [APPROVER]: 'union' },
@@ -133,6 +136,7 @@ function reachOf(actor: Actor, permission: Permission): Reach | undefined {
 
 function reaches(reach: Reach, actor: Actor, target: AccessTarget): boolean {
   if (reach === 'all') return true;
+  if (reach === 'client unions') return target.unionId != null && (actor.unionIds ?? []).includes(target.unionId);
   const home = actor[HOME[reach]];
   if (home === null) return false;
   switch (reach) {
@@ -198,6 +202,7 @@ export function scopeFor(ctx: RequestContext, permission: Permission): AccessSco
   if (reach === 'all') return { all: true };
   // A grant that turns on a looked-up fact is not a filter a list can apply.
   if (reach === 'stand-in') return { none: true };
+  if (reach === 'client unions') return actor.unionIds?.length ? { unionIds: actor.unionIds } : { none: true };
   const key = HOME[reach];
   const home = actor[key];
   if (home === null) return { none: true };
@@ -223,6 +228,6 @@ export function actsAsSystem(ctx: RequestContext): boolean {
 /** "Your PARTNER account has no region …" when the role's grant needs a home the account lacks. */
 function noHomeMessage(actor: Actor, permission: Permission): string | null {
   const reach = reachOf(actor, permission);
-  if (reach === undefined || reach === 'all' || actor[HOME[reach]] !== null) return null;
+  if (reach === undefined || reach === 'all' || reach === 'client unions' || actor[HOME[reach]] !== null) return null;
   return `Your ${actor.role} account has no ${HOME[reach].replace(/Id$/, '')}: ask an admin to set one, then sign in again`;
 }

@@ -50,6 +50,12 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** Bearer token that opens GET /metrics (METRICS_TOKEN); null: open in development, closed in production. */
   metricsToken: string | null;
+  /** Lifetime of a platform client's access token (PLATFORM_TOKEN_TTL_SECONDS). */
+  platformTokenTtlSeconds: number;
+  /** How often the webhook sweep runs (WEBHOOK_SWEEP_SECONDS); 0 schedules none. */
+  webhookSweepSeconds: number;
+  /** How long one webhook POST may take before it counts as failed (WEBHOOK_TIMEOUT_SECONDS). */
+  webhookTimeoutSeconds: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -170,5 +176,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataKey,
     logLevel,
     metricsToken,
+    platformTokenTtlSeconds: int(env, 'PLATFORM_TOKEN_TTL_SECONDS', 900, 60),
+    webhookSweepSeconds: int(env, 'WEBHOOK_SWEEP_SECONDS', 5, 0),
+    webhookTimeoutSeconds: int(env, 'WEBHOOK_TIMEOUT_SECONDS', 10, 1),
   };
 }

@@ -5,10 +5,11 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { withNamedLock } from '../database/named-lock.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { Clock } from '../time/clock.js';
-import { SWEEP_NAME } from './sweep.js';
+import { SWEEP_EVERY, SWEEP_NAME, type SweepPeriodSetting } from './sweep.js';
 
 interface SweepJob {
   name: string;
+  every: SweepPeriodSetting;
   run: (now: Date) => Promise<number>;
   running: Promise<number> | null;
 }
@@ -17,8 +18,8 @@ interface SweepJob {
 export const sweepIntervalName = (name: string) => `sweep: ${name}`;
 
 /**
- * Finds every method marked `@Sweep(name)` (one per module) and, when HOLD_SWEEP_SECONDS is above
- * 0, gives each its own interval in @nestjs/schedule's SchedulerRegistry, which clears them at
+ * Finds every method marked `@Sweep(name)` (one per module) and, when its period setting
+ * (HOLD_SWEEP_SECONDS, or WEBHOOK_SWEEP_SECONDS for the webhooks) is above 0, gives each its own interval in @nestjs/schedule's SchedulerRegistry, which clears them at
  * shutdown. `@Interval()` itself wants its period when the class is declared, and a name-only
  * `@Interval` would be mounted with no period (every millisecond), so the intervals are added here
  * at bootstrap, from the config. A tick whose sweep is still running is skipped; time is the Clock's.
@@ -49,16 +50,17 @@ export class SweepScheduler implements OnModuleInit, OnApplicationBootstrap, Bef
       if (!prototype) return [];
       return this.scanner.getAllMethodNames(prototype).flatMap((method) => {
         const name = Reflect.getMetadata(SWEEP_NAME, instance[method] as object) as string | undefined;
+        const every = (Reflect.getMetadata(SWEEP_EVERY, instance[method] as object) as SweepPeriodSetting | undefined) ?? 'holdSweepSeconds';
         // Looked up on each run, so a test's spy on the method sees the calls.
-        return name ? [{ name, run: (now: Date) => (instance[method] as (now: Date) => Promise<number>)(now), running: null }] : [];
+        return name ? [{ name, every, run: (now: Date) => (instance[method] as (now: Date) => Promise<number>)(now), running: null }] : [];
       });
     });
   }
 
   onApplicationBootstrap(): void {
-    const seconds = this.config.holdSweepSeconds;
-    if (seconds <= 0) return;
     for (const job of this.jobs) {
+      const seconds = this.config[job.every];
+      if (seconds <= 0) continue;
       const timer = setInterval(() => void this.tick(job), seconds * 1000);
       timer.unref();
       this.registry.addInterval(sweepIntervalName(job.name), timer);

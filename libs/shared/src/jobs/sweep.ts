@@ -4,16 +4,25 @@ import { RequestContext, type TxContext } from '../context/request-context.js';
 import type { TransactionRunner } from '../database/transaction-runner.js';
 
 export const SWEEP_NAME = 'rr:sweep';
+export const SWEEP_EVERY = 'rr:sweep-every';
+
+/** The settings a sweep's period can come from: HOLD_SWEEP_SECONDS for most, WEBHOOK_SWEEP_SECONDS for the webhooks. */
+export type SweepPeriodSetting = 'holdSweepSeconds' | 'webhookSweepSeconds';
 
 /** How many due ids one read fetches. */
 export const SWEEP_PAGE_SIZE = 200;
 
 /**
  * Marks a provider's method as its module's sweep, `(now: Date) => Promise<number>` (how many things
- * it changed). SweepScheduler runs it every HOLD_SWEEP_SECONDS with the Clock's time, never two runs
- * of it at once; `SweepScheduler.runAll(now)` runs every module's sweep in one go (tests).
+ * it changed). SweepScheduler runs it every HOLD_SWEEP_SECONDS (or the setting named) with the Clock's
+ * time, never two runs of it at once; `SweepScheduler.runAll(now)` runs every module's sweep in one go (tests).
  */
-export const Sweep = (name: string): MethodDecorator => SetMetadata(SWEEP_NAME, name);
+export const Sweep =
+  (name: string, every: SweepPeriodSetting = 'holdSweepSeconds'): MethodDecorator =>
+  (target, key, descriptor) => {
+    SetMetadata(SWEEP_NAME, name)(target, key, descriptor);
+    SetMetadata(SWEEP_EVERY, every)(target, key, descriptor);
+  };
 
 export interface SweepLoop {
   db: TransactionRunner;

@@ -1,9 +1,9 @@
 import { DomainException } from '../errors/domain.exception.js';
-import type { Role } from '../context/actor.js';
+import type { PLATFORM_CLIENT, Role } from '../context/actor.js';
 import { checkReason } from '../validation/reason.js';
 
-/** Who makes a move: a signed-in role, or the system itself (sweeps, billing, seeding). */
-export type MoverRole = Role | 'SYSTEM';
+/** Who makes a move: a signed-in role, a platform client (named by no table, so refused every move), or the system itself (sweeps, billing, seeding). */
+export type MoverRole = Role | 'SYSTEM' | typeof PLATFORM_CLIENT;
 
 /**
  * One row of a lifecycle's table: which action moves which states to which, who may, and whether a

@@ -42,6 +42,7 @@ import { LiveResolver } from '../../../libs/booking/src/live/live.resolver.js';
 import { StayQuoteResolver, StayRequestQuotesResolver } from '../../../libs/stay-order/src/quote/stay-quote.resolver.js';
 import { StayMessageResolver } from '../../../libs/stay-order/src/message/stay-message.resolver.js';
 import { WaitingListResolver } from '../../../libs/booking/src/waitlist/waiting-list.resolver.js';
+import { BatchSignUpResolver, SignUpResolver } from '../../../libs/roster/src/sign-up/sign-up.resolver.js';
 
 /**
  * The AuthGuard refuses an operation that has neither @Roles nor @Public at run time; this spec
@@ -97,6 +98,8 @@ const RESOLVERS: Array<abstract new (...args: never[]) => unknown> = [
   StayRequestQuotesResolver,
   StayMessageResolver,
   WaitingListResolver,
+  SignUpResolver,
+  BatchSignUpResolver,
 ];
 const OPERATION_TYPES = ['Query', 'Mutation', 'Subscription'];
 const ALL_ROLES = Object.values(Role) as string[];

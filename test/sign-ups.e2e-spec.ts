@@ -30,7 +30,11 @@ describe(`sign-ups (${DB_KIND})`, () => {
   const names = (ns: number[]) => ns.map((n) => `测试${n}号`);
 
   function expectError(res: GqlResult, code: string, field?: string) {
-    expect({ code: errorCode(res), field: res.errors?.[0]?.extensions?.field, data: res.data ? Object.values(res.data)[0] : null }).toEqual({ code, field: field ?? res.errors?.[0]?.extensions?.field, data: null });
+    expect({ code: errorCode(res), field: res.errors?.[0]?.extensions?.field, data: res.data ? Object.values(res.data)[0] : null }).toEqual({
+      code,
+      field: field ?? res.errors?.[0]?.extensions?.field,
+      data: null,
+    });
   }
 
   beforeAll(async () => {

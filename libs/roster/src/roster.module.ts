@@ -25,6 +25,7 @@ import { RosterImportService } from './spreadsheet/roster-import.service.js';
 import { SheetParserService } from './spreadsheet/sheet-parser.service.js';
 import { BatchSignUpResolver, SignUpResolver } from './sign-up/sign-up.resolver.js';
 import { SignUpService } from './sign-up/sign-up.service.js';
+import { SignUpPlacesService } from './sign-up/sign-up-places.service.js';
 import { SignUpSweeper } from './sign-up/sign-up-sweeper.service.js';
 
 /**
@@ -59,6 +60,7 @@ import { SignUpSweeper } from './sign-up/sign-up-sweeper.service.js';
     InsuranceService,
     InsuranceResolver,
     SignUpService,
+    SignUpPlacesService,
     SignUpSweeper,
     SignUpResolver,
     BatchSignUpResolver,

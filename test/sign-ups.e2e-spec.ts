@@ -130,17 +130,24 @@ describe(`sign-ups (${DB_KIND})`, () => {
       expect((await view(fc.id)).signUps).toHaveLength(40);
     });
 
-    it('closing selects the first 10 in order of arrival onto the rooming list; the other 30 are the reserve in order', async () => {
+    it('closing selects the first 10 the list still takes, in order of arrival, onto the rooming list; the other 29 are the reserve in order', async () => {
+      // Meanwhile the second to sign up was put on another batch of Y: over the yearly days now, so passed over with why.
+      const february = await batch(`${Y}-02-02`, 1);
+      await t.ok(ADD_PARTICIPANTS, { b: february.id, p: [person(1001)] }, w.unionA.organiser);
       const round = (await t.ok<any>(CLOSE, { b: fc.id }, w.unionA.organiser)).closeSignUp;
       expect(round).toMatchObject({ status: 'CLOSED', closedBy: 'org-ua' });
       const after = await view(fc.id);
       const selected = after.signUps.filter((s: any) => s.status === 'SELECTED');
-      expect(selected.map((s: any) => s.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(selected.map((s: any) => s.seq)).toEqual([1, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
       expect(after.participantCount).toBe(10);
-      expect(after.participants.map((p: any) => p.name)).toEqual(names([1000, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009]));
+      expect(after.participants.map((p: any) => p.name)).toEqual(names([1000, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010]));
+      const passedOver = after.signUps.find((s: any) => s.seq === 2);
+      expect(passedOver).toMatchObject({ status: 'INELIGIBLE', participantId: null, reservePosition: null });
+      expect(passedOver.history.map((h: any) => h.to)).toEqual(['SIGNED_UP', 'INELIGIBLE']);
+      expect(passedOver.history[1].reason).toBe(`would have 8 days of stays in ${Y} (this batch 4, ${february.reference} (4 days)); the union's policy allows 5 per person per year`);
       expect(selected.map((s: any) => s.participantId)).toEqual(after.participants.map((p: any) => p.id));
       const reserve = after.signUps.filter((s: any) => s.status === 'RESERVE');
-      expect(reserve.map((s: any) => [s.seq, s.reservePosition])).toEqual(Array.from({ length: 30 }, (_, i) => [i + 11, i + 1]));
+      expect(reserve.map((s: any) => [s.seq, s.reservePosition])).toEqual(Array.from({ length: 29 }, (_, i) => [i + 12, i + 1]));
       expect(selected[0].history.map((h: any) => h.to)).toEqual(['SIGNED_UP', 'SELECTED']);
       expectError(await t.gql(SIGN_UP, { i: worker(fc.id, 1100) }, w.unionA.organiser), 'INVALID_TRANSITION', 'input.batchId');
       expectError(await t.gql(CLOSE, { b: fc.id }, w.unionA.organiser), 'INVALID_TRANSITION', 'batchId');
@@ -160,17 +167,17 @@ describe(`sign-ups (${DB_KIND})`, () => {
       ]);
       let after = await view(fc.id);
       expect(after.participantCount).toBe(10);
-      expect(after.participants.map((p: any) => p.name)).toEqual(names([1000, 1001, 1002, 1004, 1005, 1006, 1007, 1008, 1009, 1010]));
-      const movedUp = after.signUps.find((s: any) => s.seq === 11);
+      expect(after.participants.map((p: any) => p.name)).toEqual(names([1000, 1002, 1004, 1005, 1006, 1007, 1008, 1009, 1010, 1011]));
+      const movedUp = after.signUps.find((s: any) => s.seq === 12);
       expect(movedUp).toMatchObject({ status: 'SELECTED', reservePosition: null, participantId: after.participants[9].id });
       expect(movedUp.history.map((h: any) => h.to)).toEqual(['SIGNED_UP', 'RESERVE', 'SELECTED']);
-      expect(after.signUps.filter((s: any) => s.status === 'RESERVE').map((s: any) => [s.seq, s.reservePosition])).toEqual(Array.from({ length: 29 }, (_, i) => [i + 12, i + 1]));
-      // One in the reserve (seq 15, position 4) withdraws: the list stays, the reserve closes up.
+      expect(after.signUps.filter((s: any) => s.status === 'RESERVE').map((s: any) => [s.seq, s.reservePosition])).toEqual(Array.from({ length: 28 }, (_, i) => [i + 13, i + 1]));
+      // One in the reserve (seq 15, position 3) withdraws: the list stays, the reserve closes up.
       expect((await t.ok<any>(WITHDRAW, { id: signed.get(1014).id }, w.admin)).withdrawSignUp.status).toBe('WITHDRAWN');
       after = await view(fc.id);
       expect(after.participantCount).toBe(10);
-      expect(after.signUps.filter((s: any) => s.status === 'RESERVE').map((s: any) => s.seq)).toEqual([12, 13, 14, ...Array.from({ length: 25 }, (_, i) => i + 16)]);
-      expect(after.signUps.filter((s: any) => s.status === 'RESERVE').map((s: any) => s.reservePosition)).toEqual(Array.from({ length: 28 }, (_, i) => i + 1));
+      expect(after.signUps.filter((s: any) => s.status === 'RESERVE').map((s: any) => s.seq)).toEqual([13, 14, ...Array.from({ length: 25 }, (_, i) => i + 16)]);
+      expect(after.signUps.filter((s: any) => s.status === 'RESERVE').map((s: any) => s.reservePosition)).toEqual(Array.from({ length: 27 }, (_, i) => i + 1));
       expectError(await t.gql(WITHDRAW, { id: signed.get(1003).id }, w.unionA.organiser), 'INVALID_TRANSITION');
     });
   });

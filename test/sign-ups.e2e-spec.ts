@@ -180,6 +180,15 @@ describe(`sign-ups (${DB_KIND})`, () => {
       expect(after.signUps.filter((s: any) => s.status === 'RESERVE').map((s: any) => s.reservePosition)).toEqual(Array.from({ length: 27 }, (_, i) => i + 1));
       expectError(await t.gql(WITHDRAW, { id: signed.get(1003).id }, w.unionA.organiser), 'INVALID_TRANSITION');
     });
+    it('once the list is with the union (submitted), nobody withdraws and nobody moves up: the list stands', async () => {
+      await t.ok('mutation($b:Int!){submitRoster(batchId:$b){id}}', { b: fc.id }, w.unionA.organiser);
+      const res = await t.gql(WITHDRAW, { id: signed.get(1000).id }, w.unionA.organiser);
+      expectError(res, 'INVALID_TRANSITION', 'id');
+      expect(res.errors![0].message).toContain('SUBMITTED');
+      const after = await view(fc.id);
+      expect(after.participantCount).toBe(10);
+      expect(after.signUps.find((s: any) => s.seq === 1).status).toBe('SELECTED');
+    });
   });
 
   describe('NEVER_WENT_FIRST', () => {

@@ -183,6 +183,10 @@ describe(`access and scoping (${DB_KIND})`, () => {
       revokePlatformClient: ['mutation{revokePlatformClient(id:1){id}}', {}],
       webhookDeliveries: ['query{webhookDeliveries(clientId:1){id}}', {}],
       replayWebhookDeliveries: ['mutation{replayWebhookDeliveries(clientId:1)}', {}],
+      openSignUp: ['mutation($i:OpenSignUpInput!){openSignUp(input:$i){id}}', { i: { batchId: id, rule: 'FIRST_COME', deadline: new Date(Date.now() + 86_400_000).toISOString() } }],
+      signUp: ['mutation($i:SignUpInput!){signUp(input:$i){id}}', { i: { batchId: id, ...person(901), room: undefined } }],
+      closeSignUp: ['mutation($b:Int!){closeSignUp(batchId:$b){id}}', { b: id }],
+      withdrawSignUp: ['mutation{withdrawSignUp(id:1){id}}', {}],
     };
   }
 
@@ -317,7 +321,7 @@ describe(`access and scoping (${DB_KIND})`, () => {
     it("another union's rooming list cannot be read, changed or downloaded, nor its full personal data", async () => {
       const before = await state();
       const ops = everyOperation();
-      for (const op of ['addParticipants', 'updateParticipant', 'removeParticipant']) {
+      for (const op of ['addParticipants', 'updateParticipant', 'removeParticipant', 'openSignUp', 'signUp', 'closeSignUp', 'withdrawSignUp']) {
         const [query, variables] = ops[op];
         expectDenied(await t.gql(query, variables, w.unionB.organiser), op, ['NOT_FOUND'], [a1.reference]);
       }
@@ -441,6 +445,10 @@ describe(`access and scoping (${DB_KIND})`, () => {
         'updateParticipant',
         'removeParticipant',
         'personalDataAccessLog',
+        'openSignUp',
+        'signUp',
+        'closeSignUp',
+        'withdrawSignUp',
       ]) {
         const [query, variables] = ops[op];
         expectDenied(await t.gql(query, variables, w.baseB.operator), op, ['FORBIDDEN', 'NOT_FOUND']);

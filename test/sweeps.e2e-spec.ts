@@ -7,7 +7,7 @@ import { Clock, FixedClock, SweepScheduler, sweepIntervalName } from '@app/share
 import { DB_KIND, startTestApp, type TestApp } from './support/test-app.js';
 import { buildWorld, calendar, REQUEST_BATCH } from './support/world.js';
 
-const SWEEPS = ['cleared rosters', 'expired agreements', 'expired holds', 'lapsed stay requests and quotes', 'released allotment nights', 'waiting list', 'webhook deliveries'];
+const SWEEPS = ['cleared rosters', 'expired agreements', 'expired holds', 'lapsed stay requests and quotes', 'released allotment nights', 'sign-ups', 'waiting list', 'webhook deliveries'];
 const STATUS = 'query($id:Int!){batch(id:$id){status}}';
 
 async function until(what: string, done: () => boolean | Promise<boolean>, ms = 8000): Promise<void> {

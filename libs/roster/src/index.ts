@@ -3,6 +3,7 @@ import { Participant } from './participant/participant.entity.js';
 import { PersonalDataAccess } from './personal-data/personal-data-access.entity.js';
 import { RosterEvent } from './roster-workflow/roster-event.entity.js';
 import { Roster } from './roster-state/roster.entity.js';
+import { SignUp, SignUpEvent, SignUpRound } from './sign-up/sign-up.entity.js';
 
 export { RosterModule } from './roster.module.js';
 export { Participant, Gender, ParticipantCategory } from './participant/participant.entity.js';
@@ -17,4 +18,10 @@ export { RosterWorkflowService, maskName } from './roster-workflow/roster-workfl
 export { RosterSweeper } from './roster-workflow/roster-sweeper.service.js';
 export { InsuranceService } from './insurance/insurance.service.js';
 
-export const ROSTER_ENTITIES = [Participant, PersonalDataAccess, RosterEvent, Roster, Insurance];
+export { SignUp, SignUpEvent, SignUpRound } from './sign-up/sign-up.entity.js';
+export { SignUpRule, SignUpRoundStatus, SignUpStatus } from './sign-up/sign-up-status.js';
+export { SignUpService } from './sign-up/sign-up.service.js';
+export { SignUpSweeper } from './sign-up/sign-up-sweeper.service.js';
+export { lotteryKey, orderByRule } from './sign-up/sign-up-order.js';
+
+export const ROSTER_ENTITIES = [Participant, PersonalDataAccess, RosterEvent, Roster, Insurance, SignUpRound, SignUp, SignUpEvent];

@@ -23,6 +23,10 @@ import { NoticeController } from './notice/notice.controller.js';
 import { NoticeLinkResolver } from './notice/notice-link.resolver.js';
 import { RosterImportService } from './spreadsheet/roster-import.service.js';
 import { SheetParserService } from './spreadsheet/sheet-parser.service.js';
+import { BatchSignUpResolver, SignUpResolver } from './sign-up/sign-up.resolver.js';
+import { SignUpService } from './sign-up/sign-up.service.js';
+import { SignUpPlacesService } from './sign-up/sign-up-places.service.js';
+import { SignUpSweeper } from './sign-up/sign-up-sweeper.service.js';
 
 /**
  * The rooming list (名单): participants and their encrypted personal data with its access log, the
@@ -55,8 +59,13 @@ import { SheetParserService } from './spreadsheet/sheet-parser.service.js';
     NoticeLinkResolver,
     InsuranceService,
     InsuranceResolver,
+    SignUpService,
+    SignUpPlacesService,
+    SignUpSweeper,
+    SignUpResolver,
+    BatchSignUpResolver,
   ],
-  exports: [ParticipantEditService, ParticipantQueryService, PersonalDataCipher, RosterWorkflowService, InsuranceService],
+  exports: [ParticipantEditService, ParticipantQueryService, PersonalDataCipher, RosterWorkflowService, InsuranceService, SignUpService, SignUpSweeper],
 })
 export class RosterModule implements OnModuleInit {
   constructor(

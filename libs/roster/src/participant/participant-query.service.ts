@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Batch, BatchQueryService, BatchStatus } from '@app/booking';
 import { DomainException, type RequestContext, TransactionRunner, type TxContext } from '@app/shared';
 import { In } from 'typeorm';
+import { chunks, LOOKUP_CHUNK } from './chunks.js';
 import { Participant } from './participant.entity.js';
 
 /** Reading a rooming list: the list and its count per batch, earlier stays, a union's coverage, and the reads other domains make inside their transactions. */
@@ -68,6 +69,31 @@ export class ParticipantQueryService {
       (r) => r.participantId,
     );
     return stays[0]?.lastStay ?? null;
+  }
+
+  /**
+   * As lastStayDate, for people not (yet) on a list: the arrival day of each person's latest stay that
+   * went ahead (checked in, completed or settled, and they arrived) before `before`, by keyed hash;
+   * people who never went are absent. In the caller's transaction when it has one.
+   */
+  async lastStaysByHash(ctx: RequestContext, hashes: string[], before: string): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (const part of chunks([...new Set(hashes)], LOOKUP_CHUNK)) {
+      const rows = await this.db.read(ctx, (em) =>
+        em
+          .createQueryBuilder(Participant, 'p')
+          .innerJoin(Batch, 'b', 'b.id = p.batchId')
+          .select('p.idNumberHash', 'hash')
+          .addSelect('MAX(b.startDate)', 'lastStay')
+          .where('p.idNumberHash IN (:...part)', { part })
+          .andWhere('b.status IN (:...went) AND b.startDate < :before', { went: [BatchStatus.CHECKED_IN, BatchStatus.COMPLETED, BatchStatus.SETTLED], before })
+          .andWhere('(p.arrived IS NULL OR p.arrived = :yes)', { yes: true })
+          .groupBy('p.idNumberHash')
+          .getRawMany<{ hash: string; lastStay: string }>(),
+      );
+      for (const r of rows) found.set(r.hash, String(r.lastStay).slice(0, 10));
+    }
+    return found;
   }
 
   /**

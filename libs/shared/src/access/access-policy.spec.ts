@@ -61,6 +61,8 @@ const EXPECTED: Record<Permission, string> = {
   [Permission.SendStayRequest]: /**/ '++    ++     +-   --   --   +-   --',
   [Permission.SeeStayRequest]: /* */ '++    ++     +-   +-   +-   +-   --',
   [Permission.SeePrivatePackage]: '++    ++     +-   +-   +-   +-   --',
+  [Permission.PostSignUp]: /*     */ '++    ++     +-   --   --   --   --',
+  [Permission.RunSignUp]: /*      */ '++    ++     +-   --   --   --   --',
 };
 
 const cases = Object.values(Permission).flatMap((permission) => {

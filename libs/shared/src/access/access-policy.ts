@@ -60,6 +60,13 @@ export enum Permission {
   SeePrivatePackage = 'SeePrivatePackage',
   /** Write what already happened (the demo's past stays, confirmations without the union's paperwork): the system only. */
   RecordHistory = 'RecordHistory',
+  /**
+   * Post (and withdraw) a worker's sign-up (报名) for a batch open for sign-up: for now the batch's
+   * union's organiser on the workers' behalf, and the federation; a platform client gets it later.
+   */
+  PostSignUp = 'PostSignUp',
+  /** Open a batch for sign-up and close it (the rule then fills the rooming list): the batch's union's organiser, the federation. */
+  RunSignUp = 'RunSignUp',
 }
 
 /**
@@ -126,6 +133,8 @@ export const ACCESS_POLICY: Readonly<Record<Permission, Readonly<Partial<Record<
   [Permission.SendStayRequest]: { ...FEDERATION, [ORGANISER]: 'union', [PARTNER]: 'region' },
   [Permission.SeeStayRequest]: { ...FEDERATION, [ORGANISER]: 'union', [APPROVER]: 'union', [OPERATOR]: 'base', [PARTNER]: 'region' },
   [Permission.SeePrivatePackage]: { ...FEDERATION, [ORGANISER]: 'union', [APPROVER]: 'union', [OPERATOR]: 'base', [PARTNER]: 'region' },
+  [Permission.PostSignUp]: { ...FEDERATION, [ORGANISER]: 'union' },
+  [Permission.RunSignUp]: { ...FEDERATION, [ORGANISER]: 'union' },
 };
 
 const HOME = { union: 'unionId', base: 'baseId', region: 'regionId', 'sending region': 'regionId', 'exchange region': 'regionId', 'stand-in': 'regionId' } as const;

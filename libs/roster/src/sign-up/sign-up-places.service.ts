@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { type Batch } from '@app/booking';
+import { insertRow, nowToTheSecond, RequestContext, type TxContext } from '@app/shared';
+import type { ListProblem } from '../participant/list-problem.js';
+import type { CheckedParticipant, ParticipantFields } from '../participant/participant-check.js';
+import { ParticipantEditService } from '../participant/participant-edit.service.js';
+import { ParticipantQueryService } from '../participant/participant-query.service.js';
+import { RosterCheckService } from '../participant/roster-check.service.js';
+import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
+import { SignUp, SignUpEvent, SignUpRound } from './sign-up.entity.js';
+import { orderByRule } from './sign-up-order.js';
+import { SignUpAction, SignUpRoundStatus, SignUpStatus } from './sign-up-status.js';
+import { SIGN_UP_MACHINE } from './sign-up-transitions.js';
+
+/**
+ * How places are given out and taken back: the rule's choice at the closing, the reserve moving up,
+ * and the one way a sign-up's status changes (`move`, with its history row). Always inside the
+ * caller's transaction, which holds the batch's lock.
+ */
+@Injectable()
+export class SignUpPlacesService {
+  constructor(
+    private readonly cipher: PersonalDataCipher,
+    private readonly checks: RosterCheckService,
+    private readonly participants: ParticipantQueryService,
+    private readonly edit: ParticipantEditService,
+  ) {}
+
+  /**
+   * The rule gives out the places: those the rooming list no longer takes (booked on an overlapping
+   * batch meanwhile, over the yearly days) are INELIGIBLE with the reason; of the others, in the rule's
+   * order, up to the places (and the room left on the list) are SELECTED and added to the list in that
+   * order, the rest are the RESERVE in that order.
+   */
+  async giveOutPlaces(tx: TxContext, batch: Batch, round: SignUpRound): Promise<SignUpRound> {
+    const candidates = await tx.em.find(SignUp, { where: { roundId: round.id, status: SignUpStatus.SIGNED_UP }, order: { seq: 'ASC' } });
+    const people = candidates.map((c) => this.person(c));
+    const problems = people.length
+      ? await this.checks.duplicates(
+          tx,
+          batch,
+          people.map((value, index) => ({ index, value })),
+          'append',
+        )
+      : [];
+    const refused = new Map<number, ListProblem>();
+    for (const p of problems) if (!refused.has(p.index)) refused.set(p.index, p);
+    const last = await this.participants.lastStaysByHash(
+      tx,
+      candidates.map((c) => c.idNumberHash),
+      batch.startDate,
+    );
+    const eligible = candidates.filter((_, i) => !refused.has(i)).map((c) => ({ ...c, lastStayDate: last.get(c.idNumberHash) ?? null }));
+    const listed = await this.participants.countInTransaction(tx, batch.id);
+    const room = Math.max(0, Math.min(round.places, batch.headcount - listed));
+    const ordered = orderByRule(round.rule, round.seed, eligible);
+    const selected = ordered.slice(0, room);
+    const reserve = ordered.slice(room);
+    for (const [index, problem] of refused) await this.move(tx, candidates[index], SignUpAction.REFUSE, problem.message);
+    const added = selected.length
+      ? await this.edit.add(
+          this.asRule(tx),
+          batch.id,
+          selected.map((s) => this.fields(s)),
+        )
+      : [];
+    const participantOf = new Map(added.map((p) => [p.idNumberHash, p.id]));
+    for (const s of selected) await this.move(tx, s, SignUpAction.SELECT, null, { participantId: participantOf.get(s.idNumberHash) ?? null, lastStayDate: s.lastStayDate });
+    for (const [i, r] of reserve.entries()) await this.move(tx, r, SignUpAction.RESERVE, null, { reservePosition: i + 1, lastStayDate: r.lastStayDate });
+    const actor = tx.requireActor();
+    const closed = { status: SignUpRoundStatus.CLOSED, closedAt: nowToTheSecond(), closedBy: actor.username };
+    await tx.em.update(SignUpRound, { id: round.id }, closed);
+    return { ...round, ...closed };
+  }
+
+  /**
+   * Moves up to `count` of the reserve, first first, onto the list; one the list no longer takes
+   * becomes INELIGIBLE (with why) and the next is tried.
+   */
+  async moveUp(tx: TxContext, batch: Batch, count: number): Promise<void> {
+    const round = (await tx.em.findOneBy(SignUpRound, { batchId: batch.id }))!;
+    const reserve = await tx.em.find(SignUp, { where: { roundId: round.id, status: SignUpStatus.RESERVE }, order: { reservePosition: 'ASC' } });
+    // Someone added by hand meanwhile may have taken the place.
+    const room = Math.max(0, Math.min(count, batch.headcount - (await this.participants.countInTransaction(tx, batch.id))));
+    let moved = 0;
+    for (const next of reserve) {
+      if (moved === room) break;
+      const problems = await this.checks.duplicates(tx, batch, [{ index: 0, value: this.person(next) }], 'append');
+      if (problems.length) {
+        await this.move(tx, next, SignUpAction.REFUSE, problems[0].message, { reservePosition: null });
+        continue;
+      }
+      const [participant] = await this.edit.add(this.asRule(tx), batch.id, [this.fields(next)]);
+      await this.move(tx, next, SignUpAction.PROMOTE, null, { reservePosition: null, participantId: participant.id });
+      moved++;
+    }
+    await this.renumberReserve(tx, round.id);
+  }
+
+  async renumberReserve(tx: TxContext, roundId: number): Promise<void> {
+    const reserve = await tx.em.find(SignUp, { select: { id: true, reservePosition: true }, where: { roundId, status: SignUpStatus.RESERVE }, order: { reservePosition: 'ASC' } });
+    for (const [i, r] of reserve.entries()) if (r.reservePosition !== i + 1) await tx.em.update(SignUp, { id: r.id }, { reservePosition: i + 1 });
+  }
+
+  /** One move of the table with its history row, in the caller's transaction (which holds the batch's lock). */
+  async move(tx: TxContext, signUp: SignUp, action: SignUpAction, reason: string | null, changes: Partial<Pick<SignUp, 'reservePosition' | 'participantId' | 'lastStayDate'>> = {}): Promise<SignUp> {
+    // The rule's moves are the system's; a withdrawal is the caller's (checked by `withdraw`).
+    const mover = action === SignUpAction.WITHDRAW ? tx.requireActor().role : 'SYSTEM';
+    const move = SIGN_UP_MACHINE.plan(action, signUp.status, mover, reason);
+    const now = nowToTheSecond();
+    const result = await tx.em
+      .createQueryBuilder()
+      .update(SignUp)
+      .set({ status: move.to, updatedAt: now, ...changes })
+      .where('id = :id AND status = :from', { id: signUp.id, from: move.from })
+      .execute();
+    if (result.affected !== 1) throw new Error(`Sign-up ${signUp.id} was not ${move.from} when moved to ${move.to}`);
+    await this.record(tx, signUp.id, move.from, move.to, move.reason, now);
+    return { ...signUp, ...changes, status: move.to, updatedAt: now };
+  }
+
+  async record(tx: TxContext, signUpId: number, from: SignUpStatus | null, to: SignUpStatus, reason: string | null, at: Date): Promise<void> {
+    const actor = tx.requireActor();
+    await insertRow(tx.em, SignUpEvent, { signUpId, from, to, actor: actor.username, actorId: actor.userId, reason, at });
+  }
+
+  /** The rooming list is filled by the rule: its entries are added and removed as the system, in the caller's transaction. */
+  asRule(tx: TxContext): TxContext {
+    return RequestContext.system().withManager(tx.em);
+  }
+
+  private person(s: SignUp): CheckedParticipant {
+    return {
+      name: s.name,
+      gender: s.gender,
+      documentType: s.documentType,
+      idNumber: this.cipher.decrypt('idNumber', s.idNumberCipher),
+      idNumberMasked: s.idNumberMasked,
+      phone: this.cipher.decrypt('phone', s.phoneCipher),
+      phoneMasked: s.phoneMasked,
+      employer: s.employer,
+      category: s.category,
+      dietaryNeeds: s.dietaryNeeds,
+      room: null,
+    };
+  }
+
+  private fields(s: SignUp): ParticipantFields {
+    const { idNumberMasked: _m, phoneMasked: _p, ...fields } = this.person(s);
+    return fields;
+  }
+}

@@ -4,6 +4,7 @@ import { addDays, SweepScheduler } from '@app/shared';
 import { ADD_PARTICIPANTS, person } from './support/people.js';
 import { onDay, readyForCheckIn } from './support/stays.js';
 import { DB_KIND, errorCode, type GqlResult, startTestApp, type TestApp } from './support/test-app.js';
+import { clientToken, registerClient } from './support/platform.js';
 import { buildWorld, REQUEST_BATCH, type World } from './support/world.js';
 
 /** Sign-ups (报名, issue 17): a batch opened for sign-up, 50 sign-ups, each rule's choice onto the rooming list, the reserve moving up — through the real API. */
@@ -258,5 +259,24 @@ describe(`sign-ups (${DB_KIND})`, () => {
       expect(results[1].selected).toEqual(results[0].selected);
       expect(results[1].reserve).toEqual(results[0].reserve);
     });
+  });
+
+  it("the workers' platform posts sign-ups as a client, for the unions in its scope only, and may withdraw them", async () => {
+    const client = await registerClient(t, w.admin, { name: '粤工惠', unionIds: [w.unionA.id], operations: ['signUp', 'withdrawSignUp'], webhookUrl: 'https://ygh.example.cn/rr' });
+    const token = await clientToken(t.url, client);
+    const mine = await batch(`${Y + 1}-03-02`, 4);
+    await t.ok(OPEN, { i: { batchId: mine.id, rule: 'FIRST_COME', deadline: inHours(24) } }, w.unionA.organiser);
+    const posted = (await t.ok<any>(SIGN_UP, { i: worker(mine.id, 4001) }, token)).signUp;
+    expect(posted).toMatchObject({ status: 'SIGNED_UP', seq: 1, name: '测试4001号' });
+    expect(posted.history[0].actor).toBe(`client:${client.clientId}`);
+    // The same person again through the platform: the same sign-up.
+    expect((await t.ok<any>(SIGN_UP, { i: worker(mine.id, 4001) }, token)).signUp.id).toBe(posted.id);
+    expect((await t.ok<any>(WITHDRAW, { id: posted.id, r: '家中有事' }, token)).withdrawSignUp.status).toBe('WITHDRAWN');
+    // Union B's batch is outside its scope; opening and closing are the organiser's.
+    const theirs = (await t.ok<any>(REQUEST_BATCH, { i: { packageId: w.baseA.packageId, startDate: `${Y + 1}-03-02`, headcount: 4 } }, w.unionB.organiser)).requestBatch;
+    await t.ok(OPEN, { i: { batchId: theirs.id, rule: 'FIRST_COME', deadline: inHours(24) } }, w.unionB.organiser);
+    expectError(await t.gql(SIGN_UP, { i: worker(theirs.id, 4002) }, token), 'NOT_FOUND', 'input.batchId');
+    expect(errorCode(await t.gql(OPEN, { i: { batchId: mine.id, rule: 'FIRST_COME', deadline: inHours(24) } }, token))).toBe('FORBIDDEN');
+    expect(errorCode(await t.gql(CLOSE, { b: mine.id }, token))).toBe('FORBIDDEN');
   });
 });

@@ -1,9 +1,9 @@
-import { Role, StateMachine, type Transition } from '@app/shared';
+import { type MoverRole, PLATFORM_CLIENT, Role, StateMachine, type Transition } from '@app/shared';
 import { SignUpAction, SignUpStatus } from './sign-up-status.js';
 
 const { SIGNED_UP, SELECTED, RESERVE, INELIGIBLE, WITHDRAWN } = SignUpStatus;
-/** Who posts a sign-up (Permission.PostSignUp's roles); whose union is checked on the batch. */
-const POSTING = [Role.UNION_ORGANISER, Role.ADMIN];
+/** Who posts a sign-up (Permission.PostSignUp's roles, the workers' platform among them); whose union is checked on the batch. */
+const POSTING: MoverRole[] = [Role.UNION_ORGANISER, Role.ADMIN, PLATFORM_CLIENT];
 
 /**
  * The one table of a sign-up's moves. Selecting, the reserve, moving up and refusing are the rule's

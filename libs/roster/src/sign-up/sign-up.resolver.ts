@@ -1,6 +1,6 @@
 import { Args, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Batch } from '@app/booking';
-import { Ctx, type RequestContext, Role, Roles } from '@app/shared';
+import { Ctx, OpenToClients, type RequestContext, Role, Roles } from '@app/shared';
 import { SignUp, SignUpEvent, SignUpRound } from './sign-up.entity.js';
 import { OpenSignUpInput, SignUpInput } from './sign-up.input.js';
 import { SignUpService } from './sign-up.service.js';
@@ -26,6 +26,7 @@ export class SignUpResolver {
       "A worker's sign-up (报名) for a batch open for sign-up, posted on their behalf: checked as a rooming-list entry (fields; booked on an overlapping batch; the union's yearly days: POLICY_VIOLATION). The same person (document) again answers their existing sign-up.",
   })
   @Roles(...SIGN_UP_ROLES)
+  @OpenToClients()
   signUp(@Ctx() ctx: RequestContext, @Args('input') input: SignUpInput): Promise<SignUp> {
     return this.signUps.signUp(ctx, input);
   }
@@ -41,6 +42,7 @@ export class SignUpResolver {
       'A worker withdraws their sign-up until the rooming list freezes (with the union, or past the cut-off): a selected worker leaves the list and the first of the reserve moves up onto it.',
   })
   @Roles(...SIGN_UP_ROLES)
+  @OpenToClients()
   withdrawSignUp(
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => Int }) id: number,

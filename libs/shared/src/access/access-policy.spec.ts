@@ -61,7 +61,7 @@ const EXPECTED: Record<Permission, string> = {
   [Permission.SendStayRequest]: /**/ '++    ++     +-   --   --   +-   --',
   [Permission.SeeStayRequest]: /* */ '++    ++     +-   +-   +-   +-   --',
   [Permission.SeePrivatePackage]: '++    ++     +-   +-   +-   +-   --',
-  [Permission.PostSignUp]: /*     */ '++    ++     +-   --   --   --   --',
+  [Permission.PostSignUp]: /*     */ '++    ++     +-   --   --   --   +-',
   [Permission.RunSignUp]: /*      */ '++    ++     +-   --   --   --   --',
 };
 

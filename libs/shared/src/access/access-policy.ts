@@ -133,7 +133,8 @@ export const ACCESS_POLICY: Readonly<Record<Permission, Readonly<Partial<Record<
   [Permission.SendStayRequest]: { ...FEDERATION, [ORGANISER]: 'union', [PARTNER]: 'region' },
   [Permission.SeeStayRequest]: { ...FEDERATION, [ORGANISER]: 'union', [APPROVER]: 'union', [OPERATOR]: 'base', [PARTNER]: 'region' },
   [Permission.SeePrivatePackage]: { ...FEDERATION, [ORGANISER]: 'union', [APPROVER]: 'union', [OPERATOR]: 'base', [PARTNER]: 'region' },
-  [Permission.PostSignUp]: { ...FEDERATION, [ORGANISER]: 'union' },
+  // A worker's sign-up comes from the workers' platform (粤工惠) too, for the unions in its scope.
+  [Permission.PostSignUp]: { ...FEDERATION, ...CLIENT, [ORGANISER]: 'union' },
   [Permission.RunSignUp]: { ...FEDERATION, [ORGANISER]: 'union' },
 };
 

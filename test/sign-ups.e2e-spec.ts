@@ -4,6 +4,7 @@ import { addDays, SweepScheduler } from '@app/shared';
 import { ADD_PARTICIPANTS, person } from './support/people.js';
 import { onDay, readyForCheckIn } from './support/stays.js';
 import { DB_KIND, errorCode, type GqlResult, startTestApp, type TestApp } from './support/test-app.js';
+import { DataSource } from 'typeorm';
 import { clientToken, registerClient } from './support/platform.js';
 import { buildWorld, REQUEST_BATCH, type World } from './support/world.js';
 
@@ -272,6 +273,14 @@ describe(`sign-ups (${DB_KIND})`, () => {
     // The same person again through the platform: the same sign-up.
     expect((await t.ok<any>(SIGN_UP, { i: worker(mine.id, 4001) }, token)).signUp.id).toBe(posted.id);
     expect((await t.ok<any>(WITHDRAW, { id: posted.id, r: '家中有事' }, token)).withdrawSignUp.status).toBe('WITHDRAWN');
+    // Each move went out as an event for the platform, by the sign-up's id, without the person's name.
+    const events = await t.get(DataSource).query("SELECT payload FROM outbox_event WHERE type = 'sign_up.status_changed' AND batchId = ? ORDER BY id", [mine.id]);
+    const moves = events.map((e: { payload: string }) => JSON.parse(e.payload));
+    expect(moves.map((m: { signUpId: number; to: string }) => [m.signUpId, m.to])).toEqual([
+      [posted.id, 'SIGNED_UP'],
+      [posted.id, 'WITHDRAWN'],
+    ]);
+    expect(JSON.stringify(moves)).not.toContain('测试4001号');
     // Union B's batch is outside its scope; opening and closing are the organiser's.
     const theirs = (await t.ok<any>(REQUEST_BATCH, { i: { packageId: w.baseA.packageId, startDate: `${Y + 1}-03-02`, headcount: 4 } }, w.unionB.organiser)).requestBatch;
     await t.ok(OPEN, { i: { batchId: theirs.id, rule: 'FIRST_COME', deadline: inHours(24) } }, w.unionB.organiser);

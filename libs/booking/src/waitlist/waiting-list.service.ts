@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { checkGroupSize, PackageService, UnionPolicyService, UnionService } from '@app/base';
 import {
+  appendOutbox,
+  outboxActor,
   addDays,
   checkPageSize,
   Clock,
@@ -114,7 +116,7 @@ export class WaitingListService {
         };
         const { id: _unset, ...values } = entry;
         entry.id = await insertRow(tx.em, WaitingListEntry, values);
-        await this.record(tx, entry.id, null, WaitingListStatus.WAITING, null, now);
+        await this.record(tx, entry, null, WaitingListStatus.WAITING, null, now);
         return entry;
       });
     } catch (error) {
@@ -220,7 +222,7 @@ export class WaitingListService {
       .execute();
     // The row is locked by the caller: a miss means someone moved it without the lock, which is a bug.
     if (result.affected !== 1) throw new Error(`Waiting-list entry ${entry.id} was not ${move.from} when moved to ${move.to}`);
-    await this.record(tx, entry.id, move.from, move.to, move.reason, now);
+    await this.record(tx, { ...entry, ...changes }, move.from, move.to, move.reason, now);
     return { ...entry, ...changes, status: move.to, updatedAt: now };
   }
 
@@ -234,8 +236,29 @@ export class WaitingListService {
     );
   }
 
-  private async record(tx: TxContext, entryId: number, from: WaitingListStatus | null, to: WaitingListStatus, reason: string | null, at: Date): Promise<void> {
+  /** The history row and its outbox event (`waiting_list.status_changed`: an offer, its lapse, the batch it became). */
+  private async record(tx: TxContext, entry: WaitingListEntry, from: WaitingListStatus | null, to: WaitingListStatus, reason: string | null, at: Date): Promise<void> {
     const actor = tx.requireActor();
-    await insertRow(tx.em, WaitingListEvent, { entryId, from, to, actor: actor.username, actorId: actor.userId, reason, at });
+    await insertRow(tx.em, WaitingListEvent, { entryId: entry.id, from, to, actor: actor.username, actorId: actor.userId, reason, at });
+    await appendOutbox(tx.em, {
+      type: 'waiting_list.status_changed',
+      batchId: entry.batchId ?? null,
+      unionId: entry.unionId,
+      regionId: entry.unionRegionId,
+      at,
+      data: {
+        entryId: entry.id,
+        from,
+        to,
+        baseId: entry.baseId,
+        packageId: entry.packageId,
+        startDate: entry.startDate,
+        headcount: entry.headcount,
+        offerExpiresAt: entry.offerExpiresAt?.toISOString() ?? null,
+        batchId: entry.batchId ?? null,
+        reason,
+        by: outboxActor(actor),
+      },
+    });
   }
 }

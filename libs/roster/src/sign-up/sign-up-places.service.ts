@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Batch } from '@app/booking';
-import { insertRow, nowToTheSecond, RequestContext, type TxContext } from '@app/shared';
+import { appendOutbox, insertRow, nowToTheSecond, outboxActor, RequestContext, type TxContext } from '@app/shared';
 import type { ListProblem } from '../participant/list-problem.js';
 import type { CheckedParticipant, ParticipantFields } from '../participant/participant-check.js';
 import { ParticipantEditService } from '../participant/participant-edit.service.js';
@@ -115,13 +115,33 @@ export class SignUpPlacesService {
       .where('id = :id AND status = :from', { id: signUp.id, from: move.from })
       .execute();
     if (result.affected !== 1) throw new Error(`Sign-up ${signUp.id} was not ${move.from} when moved to ${move.to}`);
-    await this.record(tx, signUp.id, move.from, move.to, move.reason, now);
+    await this.record(tx, { ...signUp, ...changes }, move.from, move.to, move.reason, now);
     return { ...signUp, ...changes, status: move.to, updatedAt: now };
   }
 
-  async record(tx: TxContext, signUpId: number, from: SignUpStatus | null, to: SignUpStatus, reason: string | null, at: Date): Promise<void> {
+  /**
+   * The history row and its outbox event (`sign_up.status_changed`: selected, in the reserve at a
+   * position, moved up, ineligible, withdrawn), by the sign-up's id and arrival number: no name or
+   * document leaves in it; the platform that posted the sign-up knows whose it is.
+   */
+  async record(
+    tx: TxContext,
+    signUp: Pick<SignUp, 'id' | 'roundId' | 'batchId' | 'seq' | 'reservePosition'>,
+    from: SignUpStatus | null,
+    to: SignUpStatus,
+    reason: string | null,
+    at: Date,
+  ): Promise<void> {
     const actor = tx.requireActor();
-    await insertRow(tx.em, SignUpEvent, { signUpId, from, to, actor: actor.username, actorId: actor.userId, reason, at });
+    await insertRow(tx.em, SignUpEvent, { signUpId: signUp.id, from, to, actor: actor.username, actorId: actor.userId, reason, at });
+    const round = await tx.em.findOne(SignUpRound, { select: { id: true, unionId: true }, where: { id: signUp.roundId } });
+    await appendOutbox(tx.em, {
+      type: 'sign_up.status_changed',
+      batchId: signUp.batchId,
+      unionId: round?.unionId ?? null,
+      at,
+      data: { signUpId: signUp.id, batchId: signUp.batchId, seq: signUp.seq, from, to, reservePosition: to === SignUpStatus.RESERVE ? signUp.reservePosition : null, reason, by: outboxActor(actor) },
+    });
   }
 
   /** The rooming list is filled by the rule: its entries are added and removed as the system, in the caller's transaction. */

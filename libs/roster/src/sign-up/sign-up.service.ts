@@ -152,7 +152,7 @@ export class SignUpService {
         updatedAt: now,
       };
       const id = await insertRow(tx.em, SignUp, row);
-      await this.places.record(tx, id, null, SignUpStatus.SIGNED_UP, null, now);
+      await this.places.record(tx, { id, roundId: row.roundId, batchId: row.batchId, seq: row.seq, reservePosition: null }, null, SignUpStatus.SIGNED_UP, null, now);
       return { id, ...row };
     });
   }

@@ -60,7 +60,8 @@ export class LiveResolver {
   ): Promise<AsyncIterableIterator<Sent<BaseCalendarUpdate>>> {
     // Refused before anything streams: an unknown base, a range too long or backwards.
     await this.bases.getOrThrow(ctx, baseId, 'baseId');
-    await this.calendars.calendar(ctx, baseId, from, to);
+    // The nights now: read once, to refuse a bad range before anything streams and to send as the first update.
+    const now = await this.calendars.calendar(ctx, baseId, from, to);
     const update = async (fresh: RequestContext, batchId: number | null): Promise<BaseCalendarUpdate> => ({
       baseId,
       batchId,
@@ -73,7 +74,7 @@ export class LiveResolver {
       // A stay's nights run from its start to the night before it leaves.
       (change) => change.baseId === baseId && change.startDate <= to && change.endDate > from,
       (fresh, change) => update(fresh, change.event.batchId),
-      (fresh) => update(fresh, null),
+      () => Promise.resolve({ baseId, batchId: null, from, to, nights: now }),
     );
   }
 

@@ -19,6 +19,9 @@ import { SIGN_UP_MACHINE } from './sign-up-transitions.js';
  */
 @Injectable()
 export class SignUpPlacesService {
+  /** A round's union never changes (its batch's): read once per process, not once per move of a closing's fifty. */
+  private readonly unionOfRounds = new Map<number, number>();
+
   constructor(
     private readonly cipher: PersonalDataCipher,
     private readonly checks: RosterCheckService,
@@ -134,14 +137,21 @@ export class SignUpPlacesService {
   ): Promise<void> {
     const actor = tx.requireActor();
     await insertRow(tx.em, SignUpEvent, { signUpId: signUp.id, from, to, actor: actor.username, actorId: actor.userId, reason, at });
-    const round = await tx.em.findOne(SignUpRound, { select: { id: true, unionId: true }, where: { id: signUp.roundId } });
     await appendOutbox(tx.em, {
       type: 'sign_up.status_changed',
       batchId: signUp.batchId,
-      unionId: round?.unionId ?? null,
+      unionId: await this.unionOfRound(tx, signUp.roundId),
       at,
       data: { signUpId: signUp.id, batchId: signUp.batchId, seq: signUp.seq, from, to, reservePosition: to === SignUpStatus.RESERVE ? signUp.reservePosition : null, reason, by: outboxActor(actor) },
     });
+  }
+
+  private async unionOfRound(tx: TxContext, roundId: number): Promise<number | null> {
+    const known = this.unionOfRounds.get(roundId);
+    if (known !== undefined) return known;
+    const round = await tx.em.findOne(SignUpRound, { select: { id: true, unionId: true }, where: { id: roundId } });
+    if (round) this.unionOfRounds.set(roundId, round.unionId);
+    return round?.unionId ?? null;
   }
 
   /** The rooming list is filled by the rule: its entries are added and removed as the system, in the caller's transaction. */

@@ -129,7 +129,7 @@ export default defineConfig(
   // --- file size ---
   {
     name: 'size',
-    files: ['libs/**/*.ts', 'apps/**/*.ts'],
+    files: ['libs/**/*.ts', 'apps/**/*.ts', 'apps/**/*.tsx'],
     ignores: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'apps/api/src/database/migrations/**'],
     rules: { 'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }] },
   },

@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
+import { consoleRoutes } from './console/console-assets.js';
 import { EXPLORER_CSP, EXPLORER_HTML } from './explorer/explorer.page.js';
 
 /**
@@ -56,6 +57,8 @@ export async function createApp(config: AppConfig, options: { logger?: false | (
       ],
     });
   });
+  // The people's console (apps/console), one origin with the API: same sign-in, same roles.
+  app.use('/console', consoleRoutes());
   if (config.explorer) {
     // Registered before Apollo's route: a browser asking for HTML gets the offline explorer.
     app.use('/graphql', (req: Request, res: Response, next: NextFunction) => {

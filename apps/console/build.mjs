@@ -44,6 +44,8 @@ export async function buildConsole({ outdir = CONSOLE_OUT, minify = true } = {})
   writeFileSync(css, readFileSync(resolve(here, 'src/style.css')));
   const html = readFileSync(resolve(here, 'src/index.html'), 'utf8').replace('%APP_JS%', basename(js)).replace('%APP_CSS%', basename(css));
   writeFileSync(resolve(outdir, 'index.html'), html);
+  // Served as is to a browser that takes gzip (every current one): about a third of the bytes.
+  for (const file of [js, css]) writeFileSync(`${file}.gz`, gzipSync(readFileSync(file), { level: 9 }));
   const files = [js, css, resolve(outdir, 'index.html')].map((file) => {
     const bytes = readFileSync(file);
     return { file: basename(file), bytes: bytes.length, gzip: gzipSync(bytes).length };

@@ -57,6 +57,15 @@ export function consoleRoutes(): express.Router {
     res.setHeader('Cache-Control', 'no-cache');
     res.type('html').send(readFileSync(index));
   });
+  // The build writes app-<hash>.js.gz beside app-<hash>.js: sent as is where the browser takes gzip.
+  router.get(/^\/[\w-]+\.(js|css)$/, (req: Request, res: Response, next: NextFunction) => {
+    const gz = join(dir, `${req.path.slice(1)}.gz`);
+    res.vary('Accept-Encoding');
+    if (!req.acceptsEncodings('gzip') || !existsSync(gz)) return next();
+    res.setHeader('Content-Encoding', 'gzip');
+    res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    res.type(req.path.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8').sendFile(gz);
+  });
   router.use(express.static(dir, { index: false, immutable: true, maxAge: '365d', fallthrough: true }));
   return router;
 }

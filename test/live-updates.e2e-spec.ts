@@ -68,6 +68,39 @@ describe(`live updates over graphql-ws (${DB_KIND})`, () => {
     }
   });
 
+  it("the calendar view follows the operator's own changes to the nights: beds set, nights closed and reopened; a change elsewhere sends nothing", async () => {
+    const from = addDays(w.start, 30);
+    const to = addDays(w.start, 36);
+    const WATCH = 'subscription($b:Int!,$f:Date!,$t:Date!){baseCalendarUpdated(baseId:$b,from:$f,to:$t){batchId nightsChange nights{date totalBeds closed}}}';
+    const live = subscribe(t.url, w.baseA.operator, WATCH, { b: w.baseA.id, f: from, t: to });
+    const range = (first: number, last: number) => ({ baseId: w.baseA.id, from: addDays(w.start, first), to: addDays(w.start, last) });
+    try {
+      const [first] = await live.until(1);
+      expect(first.data!.baseCalendarUpdated).toMatchObject({ batchId: null, nightsChange: null });
+      await settle(300);
+      // Overlapping the watched nights at either end.
+      await t.ok('mutation($i:SetCapacityInput!){setCapacity(input:$i){date}}', { i: { ...range(28, 31), totalBeds: 35 } }, w.baseA.operator);
+      const beds = (await live.until(2))[1].data!.baseCalendarUpdated;
+      expect(beds).toMatchObject({ batchId: null, nightsChange: 'CAPACITY' });
+      expect(beds.nights.map((n: any) => n.totalBeds)).toEqual([35, 35, 40, 40, 40, 40, 40]);
+      await t.ok('mutation($i:CloseDatesInput!){closeDates(input:$i){date}}', { i: { ...range(36, 40), reason: 'renovation' } }, w.admin);
+      const closed = (await live.until(3))[2].data!.baseCalendarUpdated;
+      expect([closed.nightsChange, closed.nights.map((n: any) => n.closed)]).toEqual(['CLOSED', [false, false, false, false, false, false, true]]);
+      await t.ok('mutation($i:ReopenDatesInput!){reopenDates(input:$i){date}}', { i: range(36, 36) }, w.baseA.operator);
+      const reopened = (await live.until(4))[3].data!.baseCalendarUpdated;
+      expect([reopened.nightsChange, reopened.nights[6].closed]).toEqual(['REOPENED', false]);
+      // Nights outside the view, the other base's nights, a refused change: nothing.
+      await t.ok('mutation($i:SetCapacityInput!){setCapacity(input:$i){date}}', { i: { ...range(37, 39), totalBeds: 30 } }, w.baseA.operator);
+      await t.ok('mutation($i:SetCapacityInput!){setCapacity(input:$i){date}}', { i: { ...range(30, 36), baseId: w.baseB.id, totalBeds: 30 } }, w.baseB.operator);
+      const refused = await t.gql('mutation($i:SetCapacityInput!){setCapacity(input:$i){date}}', { i: { ...range(30, 36), totalBeds: 30 } }, w.baseB.operator);
+      expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      await settle(800);
+      expect(live.received).toHaveLength(4);
+    } finally {
+      await live.close();
+    }
+  });
+
   it('refuses a caller without a token, with a bad range or an unknown base, and ends when the account is deactivated', async () => {
     const anonymous = subscribe(t.url, null, BATCHES);
     const [refused] = await anonymous.until(1);

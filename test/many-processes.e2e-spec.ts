@@ -6,6 +6,8 @@ import mysql from 'mysql2/promise';
 import { type BuiltServer, ensureBuilt, startBuiltServer } from './support/built-server.js';
 import { ADMIN_PASSWORD, apiClient, DB_KIND, errorCode, freshDatabase, type GqlResult, startTestApp } from './support/test-app.js';
 import { subscribe } from './support/live-client.js';
+import { registerClient } from './support/platform.js';
+import { startReceiver } from './support/webhook-receiver.js';
 import { AUDIT, buildWorld, calendar, REQUEST_BATCH } from './support/world.js';
 import { MYSQL_MIGRATIONS } from '../apps/api/src/database/migrations/mysql/index.js';
 
@@ -41,7 +43,7 @@ onMysql('two API processes started together on one MariaDB database (mysql; SQLi
     // The same moment: both are spawned before either is awaited; each waits for its own /health.
     const started = Date.now();
     // One JWT_SECRET for both, as behind a load balancer: a token from one is good on the other.
-    const env = { DEMO_DATA: 'true', HOLD_SWEEP_SECONDS: '1', JWT_SECRET: randomBytes(32).toString('hex') };
+    const env = { DEMO_DATA: 'true', HOLD_SWEEP_SECONDS: '1', WEBHOOK_SWEEP_SECONDS: '1', JWT_SECRET: randomBytes(32).toString('hex') };
     servers = await Promise.all([0, 1].map(() => startBuiltServer(env, { mysqlUrl: url, answerWithinMs: 240_000 })));
     console.log(`two processes with the demo: both answering ${Date.now() - started} ms after they were started`);
   }, 270_000);
@@ -207,6 +209,47 @@ onMysql('two API processes started together on one MariaDB database (mysql; SQLi
       expect((await a.ok(AUDIT, {}, w.admin)).capacityAudit).toEqual([]);
     } finally {
       await live.close();
+    }
+  }, 60_000);
+
+  it('the outbox delivered once by both processes sweeping every second: 20 batches changed across both, every event arrives once, in order per batch', async () => {
+    const [a, b] = servers.map((s) => apiClient(s.url));
+    const w = (fullWorld ??= await buildWorld(a, { beds: 100 }));
+    const rx = await startReceiver();
+    try {
+      await registerClient(a, w.admin, { name: 'both processes', unionIds: [w.unionA.id], operations: ['batch'], webhookUrl: rx.url });
+      // Base B five weeks on (nights the cases above left free): each batch made on one process, its
+      // headcount changed on the other and then back on the first, all 20 at once.
+      const HEADCOUNT = 'mutation($id:Int!,$h:Int!){changeHeadcount(id:$id,headcount:$h){id}}';
+      const ids = await Promise.all(
+        Array.from({ length: 20 }, async (_, i) => {
+          const [first, second] = i % 2 ? [b, a] : [a, b];
+          const { id } = (await first.ok(REQUEST_BATCH, { i: { packageId: w.baseB.packageId, startDate: addDays(w.start, 35), headcount: 2 } }, w.unionA.organiser)).requestBatch;
+          await second.ok(HEADCOUNT, { id, h: 3 }, w.unionA.organiser);
+          await first.ok(HEADCOUNT, { id, h: 4 }, w.unionA.organiser);
+          return id as number;
+        }),
+      );
+      for (const end = Date.now() + 20_000; rx.received.length < 60 && Date.now() < end;) await new Promise((r) => setTimeout(r, 200));
+      // Two more ticks of each: nothing arrives a second time.
+      await new Promise((r) => setTimeout(r, 2500));
+      const eventIds = rx.received.map((r) => r.event.id);
+      expect({ posts: eventIds.length, distinct: new Set(eventIds).size }).toEqual({ posts: 60, distinct: 60 });
+      expect(rx.received.every((r) => r.answered === 200)).toBe(true);
+      const perBatch = new Map<number, string[]>();
+      for (const r of rx.received) perBatch.set(r.event.data.batchId, [...(perBatch.get(r.event.data.batchId) ?? []), `${r.event.type}:${r.event.data.headcount}`]);
+      expect([...perBatch.keys()].sort((x, y) => x - y)).toEqual([...ids].sort((x, y) => x - y));
+      for (const events of perBatch.values()) expect(events).toEqual(['batch.status_changed:2', 'batch.headcount_changed:3', 'batch.headcount_changed:4']);
+      // One delivery row per event, each sent in one attempt: no process claimed one the other had.
+      const sql = await mysql.createConnection((db.config as { url: string }).url);
+      try {
+        const [[rows]] = (await sql.query("SELECT COUNT(*) AS n, SUM(status = 'DELIVERED' AND attempts = 1) AS once FROM webhook_delivery")) as any;
+        expect([Number(rows.n), Number(rows.once)]).toEqual([60, 60]);
+      } finally {
+        await sql.end();
+      }
+    } finally {
+      await rx.close();
     }
   }, 60_000);
 });

@@ -1,5 +1,6 @@
 import { Allotment, AllotmentEvent, AllotmentNight } from './allotment/allotment.entity.js';
 import { Base } from './base/base.entity.js';
+import { CapacityChange } from './capacity/capacity-change.entity.js';
 import { CapacityNight } from './capacity/capacity-night.entity.js';
 import { Package } from './package/package.entity.js';
 import { PricePeriod } from './package/price-period.entity.js';
@@ -35,7 +36,8 @@ export { checkGroupSize } from './package/group-size.js';
 export { CapacityService } from './capacity/capacity.service.js';
 export { type NightRange, nightRuns } from './capacity/night-move.js';
 export { CapacityCalendarService } from './capacity/capacity-calendar.service.js';
+export { CapacityChange, CapacityChangeKind } from './capacity/capacity-change.entity.js';
 export { CapacityDrift, CapacityDay, BaseAvailability } from './capacity/capacity-day.model.js';
 
 /** The tables this module owns. */
-export const BASE_ENTITIES = [Holiday, CalendarVersion, UnionPolicy, Allotment, AllotmentNight, AllotmentEvent, Region, Base, TradeUnion, Package, PricePeriod, CapacityNight];
+export const BASE_ENTITIES = [Holiday, CalendarVersion, UnionPolicy, Allotment, AllotmentNight, AllotmentEvent, Region, Base, TradeUnion, Package, PricePeriod, CapacityNight, CapacityChange];

@@ -19,7 +19,7 @@ import { WaitingListOfferService } from './waitlist/waiting-list-offer.service.j
 import { WaitingListResolver } from './waitlist/waiting-list.resolver.js';
 import { WaitingListService } from './waitlist/waiting-list.service.js';
 import { WaitingListSweeper } from './waitlist/waiting-list-sweeper.service.js';
-import { BatchFeed } from './live/batch-feed.service.js';
+import { ChangeFeed } from './live/change-feed.service.js';
 import { LiveResolver } from './live/live.resolver.js';
 
 /**
@@ -50,7 +50,7 @@ import { LiveResolver } from './live/live.resolver.js';
     WaitingListOfferService,
     WaitingListSweeper,
     WaitingListResolver,
-    BatchFeed,
+    ChangeFeed,
     LiveResolver,
   ],
   exports: [

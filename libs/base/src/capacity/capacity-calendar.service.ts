@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { type CalendarDate, Clock, daysBetween, DomainException, eachDay, type RequestContext, runSql, tableOf, TransactionRunner } from '@app/shared';
+import { type CalendarDate, Clock, daysBetween, DomainException, eachDay, insertRow, nowToTheSecond, type RequestContext, runSql, tableOf, TransactionRunner, type TxContext } from '@app/shared';
 import { Between, type EntityManager } from 'typeorm';
 import { assertManagesBase } from '../base/base-access.js';
 import type { Base } from '../base/base.entity.js';
 import { BaseService } from '../base/base.service.js';
+import { CapacityChange, CapacityChangeKind } from './capacity-change.entity.js';
 import type { BaseAvailability, CapacityDay } from './capacity-day.model.js';
 import { CapacityNight } from './capacity-night.entity.js';
 import type { CloseDatesInput, ReopenDatesInput, SetCapacityInput } from './capacity-range.input.js';
@@ -140,6 +141,7 @@ export class CapacityCalendarService {
           reservedBeds: blocked.reservedBeds,
         });
       }
+      await this.record(tx, input, CapacityChangeKind.CAPACITY, input.totalBeds);
     });
     return this.readCalendar(ctx, input.baseId, input.from, input.to);
   }
@@ -166,8 +168,15 @@ export class CapacityCalendarService {
         .set({ closed, closedReason: reason })
         .where('baseId = :baseId AND night BETWEEN :from AND :to', { baseId: input.baseId, from: input.from, to: input.to })
         .execute();
+      await this.record(tx, input, closed ? CapacityChangeKind.CLOSED : CapacityChangeKind.REOPENED, null);
     });
     return this.readCalendar(ctx, input.baseId, input.from, input.to);
+  }
+
+  /** Who changed which nights, in the change's transaction: what live calendar views follow. */
+  private async record(tx: TxContext, range: { baseId: number; from: string; to: string }, kind: CapacityChangeKind, totalBeds: number | null): Promise<void> {
+    const actor = tx.requireActor();
+    await insertRow(tx.em, CapacityChange, { baseId: range.baseId, kind, from: range.from, to: range.to, totalBeds, actor: actor.username, actorId: actor.userId, at: nowToTheSecond() });
   }
 
   /** Rows for nights that have none yet; concurrent callers may race here, hence INSERT-or-ignore. */

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { CapacityDay } from '@app/base';
+import { CapacityChangeKind, CapacityDay } from '@app/base';
 import { DateScalar } from '@app/shared';
 import { BatchEvent } from '../batch/batch-event.entity.js';
 import { Batch } from '../batch/batch.entity.js';
@@ -13,13 +13,16 @@ export class BatchUpdate {
   batch: Batch;
 }
 
-@ObjectType({ description: "A base's calendar over the nights asked, sent when a batch there changed on any of them (and once on subscribing)." })
+@ObjectType({ description: "A base's calendar over the nights asked, sent when a batch there or the nights themselves changed (and once on subscribing)." })
 export class BaseCalendarUpdate {
   @Field(() => Int)
   baseId: number;
 
-  @Field(() => Int, { nullable: true, description: 'The batch whose change caused this update; null for the first one, sent on subscribing.' })
+  @Field(() => Int, { nullable: true, description: 'The batch whose change caused this update; null for the first one, sent on subscribing, and for a change to the nights.' })
   batchId: number | null;
+
+  @Field(() => CapacityChangeKind, { nullable: true, description: "The change to the base's nights (beds set, closed, reopened) that caused this update; null otherwise." })
+  nightsChange: CapacityChangeKind | null;
 
   @Field(() => DateScalar)
   from: string;

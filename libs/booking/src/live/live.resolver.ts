@@ -2,7 +2,7 @@ import { Args, Context, Int, Resolver, Subscription } from '@nestjs/graphql';
 import { BaseService, CapacityCalendarService } from '@app/base';
 import { type CalendarDate, Ctx, DateScalar, DomainException, type GqlContext, RequestContext, SessionCheck, SignedIn } from '@app/shared';
 import { BatchQueryService } from '../batch/batch-query.service.js';
-import { BatchFeed, type FeedEvent } from './batch-feed.service.js';
+import { ChangeFeed, type FeedEvent } from './change-feed.service.js';
 import { BaseCalendarUpdate, BatchUpdate } from './live-update.model.js';
 
 /** What an update stream yields: an update, or why the subscription ends (sent as its last, failed, result). */
@@ -17,13 +17,13 @@ const unlessEnded = <T>(payload: Sent<T>): T => {
 /**
  * Live views over graphql-ws (the same /graphql address, `connectionParams: { authorization:
  * "Bearer <accessToken>" }`): a union's batches for its organiser, a base's calendar for its
- * operator. Fed by BatchFeed, so a change made by any user, through any API process, reaches every
+ * operator. Fed by ChangeFeed, so a change made by any user, through any API process, reaches every
  * subscriber who may see it; each update is built with the subscriber's token checked again.
  */
 @Resolver()
 export class LiveResolver {
   constructor(
-    private readonly feed: BatchFeed,
+    private readonly feed: ChangeFeed,
     private readonly queries: BatchQueryService,
     private readonly calendars: CapacityCalendarService,
     private readonly bases: BaseService,
@@ -38,8 +38,9 @@ export class LiveResolver {
   batchUpdated(@Context() gql: GqlContext, @Args('unionId', { type: () => Int, nullable: true }) unionId?: number | null): AsyncIterableIterator<Sent<BatchUpdate>> {
     return this.stream(
       gql,
-      (change) => unionId == null || change.unionId === unionId,
+      (change) => change.kind === 'batch' && (unionId == null || change.unionId === unionId),
       async (ctx, change) => {
+        if (change.kind !== 'batch') return null;
         const batch = await this.queries.loadVisible(ctx, change.event.batchId);
         return batch ? { event: change.event, batch } : null;
       },
@@ -47,7 +48,8 @@ export class LiveResolver {
   }
 
   @Subscription(() => BaseCalendarUpdate, {
-    description: "A base's nights from…to (at most 366): sent once on subscribing, then whenever a batch there changes on any of those nights.",
+    description:
+      "A base's nights from…to (at most 366): sent once on subscribing, then whenever a batch there changes on any of those nights, or its operator or an admin sets their beds, closes or reopens any of them.",
     resolve: unlessEnded,
   })
   @SignedIn()
@@ -62,19 +64,22 @@ export class LiveResolver {
     await this.bases.getOrThrow(ctx, baseId, 'baseId');
     // The nights now: read once, to refuse a bad range before anything streams and to send as the first update.
     const now = await this.calendars.calendar(ctx, baseId, from, to);
-    const update = async (fresh: RequestContext, batchId: number | null): Promise<BaseCalendarUpdate> => ({
-      baseId,
-      batchId,
-      from,
-      to,
-      nights: await this.calendars.calendar(fresh, baseId, from, to),
-    });
     return this.stream(
       gql,
-      // A stay's nights run from its start to the night before it leaves.
-      (change) => change.baseId === baseId && change.startDate <= to && change.endDate > from,
-      (fresh, change) => update(fresh, change.event.batchId),
-      () => Promise.resolve({ baseId, batchId: null, from, to, nights: now }),
+      (change) =>
+        change.kind === 'batch'
+          ? // A stay's nights run from its start to the night before it leaves.
+            change.baseId === baseId && change.startDate <= to && change.endDate > from
+          : change.change.baseId === baseId && change.change.from <= to && change.change.to >= from,
+      async (fresh, change) => ({
+        baseId,
+        batchId: change.kind === 'batch' ? change.event.batchId : null,
+        nightsChange: change.kind === 'nights' ? change.change.kind : null,
+        from,
+        to,
+        nights: await this.calendars.calendar(fresh, baseId, from, to),
+      }),
+      () => Promise.resolve({ baseId, batchId: null, nightsChange: null, from, to, nights: now }),
     );
   }
 

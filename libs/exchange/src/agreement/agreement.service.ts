@@ -3,12 +3,14 @@ import { AllotmentService, BaseService, RegionService, UnionService } from '@app
 import { BenefitType } from '@app/booking';
 import {
   actsAsSystem,
+  appendOutbox,
   type CalendarDate,
   daysBetween,
   DomainException,
   insertRow,
   may,
   nowToTheSecond,
+  outboxActor,
   parseYuan,
   Permission,
   RequestContext,
@@ -138,7 +140,7 @@ export class AgreementService {
           .values(benefits.map((b) => ({ ...b, agreementId: agreement.id })))
           .updateEntity(false)
           .execute();
-      await this.record(tx, agreement.id, null, AgreementStatus.PROPOSED, null, now);
+      await this.record(tx, agreement, null, AgreementStatus.PROPOSED, null, now);
       return agreement;
     });
   }
@@ -173,7 +175,7 @@ export class AgreementService {
       const move = AGREEMENT_MACHINE.plan(action, agreement.status, await this.sideOf(tx, agreement), reason);
       const now = nowToTheSecond();
       await tx.em.update(Agreement, { id }, { status: move.to, updatedAt: now });
-      await this.record(tx, id, move.from, move.to, move.reason, now);
+      await this.record(tx, agreement, move.from, move.to, move.reason, now);
       if (move.to === AgreementStatus.TERMINATED || move.to === AgreementStatus.EXPIRED) {
         // Beds held for it and not used go back to general sale now, not at each night's release day.
         await this.allotments.releaseAll(tx, await this.allotments.list(tx, [id]), `agreement ${move.to.toLowerCase()}`);
@@ -298,8 +300,32 @@ export class AgreementService {
     );
   }
 
-  private async record(tx: TxContext, agreementId: number, from: AgreementStatus | null, to: AgreementStatus, reason: string | null, at: Date): Promise<void> {
+  /**
+   * The history row and its outbox event (`agreement.status_changed`), in the move's transaction. The
+   * event has no union: it names both party regions, so that clients of either get it (each once).
+   */
+  private async record(tx: TxContext, agreement: Agreement, from: AgreementStatus | null, to: AgreementStatus, reason: string | null, at: Date): Promise<void> {
     const actor = tx.requireActor();
-    await insertRow(tx.em, AgreementEvent, { agreementId, from, to, actor: actor.username, actorId: actor.userId, reason, at });
+    await insertRow(tx.em, AgreementEvent, { agreementId: agreement.id, from, to, actor: actor.username, actorId: actor.userId, reason, at });
+    await appendOutbox(tx.em, {
+      type: 'agreement.status_changed',
+      batchId: null,
+      unionId: null,
+      regionId: agreement.proposerRegionId,
+      partnerRegionId: agreement.partnerRegionId,
+      at,
+      data: {
+        agreementId: agreement.id,
+        title: agreement.title,
+        proposerRegionId: agreement.proposerRegionId,
+        partnerRegionId: agreement.partnerRegionId,
+        startDate: agreement.from,
+        endDate: agreement.to,
+        from,
+        to,
+        reason,
+        by: outboxActor(actor),
+      },
+    });
   }
 }

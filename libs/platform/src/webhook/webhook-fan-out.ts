@@ -10,8 +10,24 @@ export const DEAD_AFTER_MS = 24 * 3600_000;
 const PAGE = 200;
 
 /**
- * Turns outbox events into deliveries: one row per event × active client whose scope covers it (a
- * union of its set, or a union of its region) and that was registered before the event. Events are
+ * Whether the client's scope covers the event. An event of a union: that union is in the client's
+ * set, or in its region. An event of regions and no union (an agreement, which concerns its two party
+ * regions): the client's region is one of them, or a union of its set is in one of them. One event
+ * row makes at most one delivery per client, so a client covering both parties still gets it once.
+ */
+function covers(client: PlatformClient, event: OutboxEvent, regionOf: Map<number, number>): boolean {
+  if (event.unionId !== null) {
+    if (client.unionIds) return client.unionIds.includes(event.unionId);
+    return client.regionId !== null && client.regionId === (event.regionId ?? regionOf.get(event.unionId) ?? null);
+  }
+  const regions = [event.regionId, event.partnerRegionId].filter((r) => r !== null);
+  if (client.unionIds) return client.unionIds.some((u) => regions.includes(regionOf.get(u) ?? -1));
+  return client.regionId !== null && regions.includes(client.regionId);
+}
+
+/**
+ * Turns outbox events into deliveries: one row per event × active client whose scope covers it (see
+ * `covers`) and that was registered before the event. Events are
  * taken by `fannedOutAt IS NULL` (not by a cursor on the id), so an event whose transaction commits
  * after a later id's is still found; the (client, event) unique key makes a second fan-out harmless.
  */
@@ -33,11 +49,8 @@ export class WebhookFanOut {
         const regionOf = await this.regionsOf(tx, events, clients);
         const rows: Array<Omit<WebhookDelivery, 'id'>> = [];
         for (const event of events) {
-          const region = event.regionId ?? (event.unionId !== null ? (regionOf.get(event.unionId) ?? null) : null);
           for (const client of clients) {
-            if (event.id <= client.fromOutboxId || event.unionId === null) continue;
-            const covers = client.unionIds ? client.unionIds.includes(event.unionId) : client.regionId !== null && client.regionId === region;
-            if (!covers) continue;
+            if (event.id <= client.fromOutboxId || !covers(client, event, regionOf)) continue;
             rows.push({
               clientId: client.id,
               outboxId: event.id,
@@ -74,11 +87,16 @@ export class WebhookFanOut {
     }
   }
 
-  /** The regions of the unions of events that carry none (bills), for region-scoped clients. */
+  /**
+   * The regions of the unions it takes to decide: of union events that carry none (bills), for
+   * region-scoped clients; of union-set clients' unions, when an event names regions only.
+   */
   private async regionsOf(ctx: RequestContext, events: OutboxEvent[], clients: PlatformClient[]): Promise<Map<number, number>> {
-    const ids = [...new Set(events.filter((e) => e.regionId === null && e.unionId !== null).map((e) => e.unionId!))];
-    if (!ids.length || !clients.some((c) => c.regionId !== null)) return new Map();
-    const unions = await this.unions.findByIds(ctx, ids);
+    const ids = new Set<number>();
+    if (clients.some((c) => c.regionId !== null)) for (const e of events) if (e.regionId === null && e.unionId !== null) ids.add(e.unionId);
+    if (events.some((e) => e.unionId === null)) for (const c of clients) for (const u of c.unionIds ?? []) ids.add(u);
+    if (!ids.size) return new Map();
+    const unions = await this.unions.findByIds(ctx, [...ids]);
     return new Map(unions.filter((u) => u !== null).map((u) => [u.id, u.regionId]));
   }
 }

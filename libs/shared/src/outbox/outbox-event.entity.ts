@@ -1,10 +1,11 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * One change that other systems may follow (a batch's status or headcount, its roster, its bills),
- * written in the same transaction as the change itself: it exists if and only if the change
- * committed. The platform module fans each event out to the webhook deliveries of the clients whose
- * scope covers it; `id` is the order, `eventId` the identity a receiver dedupes by.
+ * One change that other systems may follow (a batch's status or headcount, its roster, its bills, an
+ * agreement between two regions), written in the same transaction as the change itself: it exists if
+ * and only if the change committed. The platform module fans each event out to the webhook
+ * deliveries of the clients whose scope covers it; `id` is the order, `eventId` the identity a
+ * receiver dedupes by.
  */
 @Entity('outbox_event')
 @Index('idx_outbox_event_pending', ['fannedOutAt', 'id'])
@@ -31,6 +32,13 @@ export class OutboxEvent {
 
   @Column({ type: 'int', nullable: true })
   regionId: number | null;
+
+  /**
+   * An event between two regions and no union (an agreement): the second region, so that one event
+   * (one id) reaches the clients of either party, each once.
+   */
+  @Column({ type: 'int', nullable: true })
+  partnerRegionId: number | null;
 
   /** The event's `data`, as JSON text. */
   @Column({ type: 'text' })

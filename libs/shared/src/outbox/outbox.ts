@@ -11,6 +11,8 @@ export interface OutboxEntry {
   unionId: number | null;
   /** The union's region, when the caller has it at hand. */
   regionId?: number | null;
+  /** With `unionId` null: the other region of an event between two (an agreement's partner). */
+  partnerRegionId?: number | null;
   data: Record<string, unknown>;
   at: Date;
 }
@@ -31,6 +33,7 @@ export async function appendOutbox(em: EntityManager, entry: OutboxEntry): Promi
     batchId: entry.batchId,
     unionId: entry.unionId,
     regionId: entry.regionId ?? null,
+    partnerRegionId: entry.partnerRegionId ?? null,
     payload: JSON.stringify(entry.data),
     createdAt: entry.at,
     fannedOutAt: null,

@@ -6,6 +6,7 @@ import { addDays, ErrorBox, Field, Form, Loading, Section, today, useLoad } from
 words({
   'op.calendar': ['床位日历', 'Bed calendar'],
   'op.calendar.weeks': ['显示周数', 'Weeks shown'],
+  'op.calendar.weekdays': ['一 二 三 四 五 六 日', 'Mon Tue Wed Thu Fri Sat Sun'],
   'op.calendar.start': ['起始日期', 'Starting'],
   'op.calendar.legend': [
     '颜色越深占用越多；灰色为关闭；● 表示有协议预留床位。点击某晚查看占用批次。',
@@ -83,11 +84,13 @@ export function BedCalendar({ me }: { me: Me }) {
         <Loading state={cal}>
           {(data) => (
             <div class="heatmap" role="grid" aria-label={data.base.name}>
-              {['一', '二', '三', '四', '五', '六', '日'].map((d) => (
-                <div key={d} class="heat-head">
-                  {d}
-                </div>
-              ))}
+              {t('op.calendar.weekdays')
+                .split(' ')
+                .map((d) => (
+                  <div key={d} class="heat-head">
+                    {d}
+                  </div>
+                ))}
               {data.base.calendar.map((day) => (
                 <button
                   type="button"

@@ -19,7 +19,9 @@ words({
   'avail.pkg': ['套餐', 'Package'],
   'avail.pkg.nights': ['{nights} 晚', '{nights} nights'],
   'avail.pkg.group': ['{min}–{max} 人', '{min}–{max} people'],
-  'avail.pkg.price': ['每人 ¥{price}', '¥{price} per person'],
+  'avail.pkg.size': ['晚数 · 人数', 'Nights · group'],
+  'avail.pkg.perPerson': ['每人价格', 'Per person'],
+  'avail.pkg.beds': ['床位', 'Beds'],
   'avail.pkg.fits': ['有床位', 'Beds free'],
   'avail.pkg.full': ['床位不足', 'Not enough beds'],
   'avail.pkg.book': ['申请', 'Request'],
@@ -137,22 +139,40 @@ function Packages({ search, onChoose }: { search: Search; onChoose: (p: Bookable
   return (
     <Section title={t('avail.packages')} testId="packages">
       {!suitable.length ? <p class="muted">{t('avail.packages.none')}</p> : null}
-      <ul class="cards">
-        {suitable.map(({ row, p, fits }) => (
-          <li key={p.id} class="item avail-pkg" data-testid={`package-${p.id}`} data-fits={String(fits)}>
-            <div>
-              <strong>{row.base.name}</strong> · {p.name}
-            </div>
-            <div class="muted">
-              {t('avail.pkg.nights', { nights: p.nights })} · {t('avail.pkg.group', { min: p.minGroupSize, max: p.maxGroupSize })} · {t('avail.pkg.price', { price: p.pricePerPerson })} ·{' '}
-              <span class={fits ? 'ok' : 'avail-warn'}>{fits ? t('avail.pkg.fits') : t('avail.pkg.full')}</span>
-            </div>
-            <button type="button" class={fits ? 'primary' : ''} data-testid="choose" onClick={() => onChoose({ id: p.id, name: p.name, nights: p.nights, baseName: row.base.name })}>
-              {t('avail.pkg.book')}
-            </button>
-          </li>
-        ))}
-      </ul>
+      {suitable.length ? (
+        <div class="avail-scroll">
+          <table class="avail-pkgs">
+            <thead>
+              <tr>
+                <th>{t('avail.pkg')}</th>
+                <th>{t('avail.pkg.size')}</th>
+                <th>{t('avail.pkg.perPerson')}</th>
+                <th>{t('avail.pkg.beds')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {suitable.map(({ row, p, fits }) => (
+                <tr key={p.id} data-testid={`package-${p.id}`} data-fits={String(fits)}>
+                  <td>
+                    <strong>{row.base.name}</strong> · {p.name}
+                  </td>
+                  <td>
+                    {t('avail.pkg.nights', { nights: p.nights })} · {t('avail.pkg.group', { min: p.minGroupSize, max: p.maxGroupSize })}
+                  </td>
+                  <td>¥{p.pricePerPerson}</td>
+                  <td class={fits ? 'ok' : 'avail-warn'}>{fits ? t('avail.pkg.fits') : t('avail.pkg.full')}</td>
+                  <td>
+                    <button type="button" class={fits ? 'primary' : ''} data-testid="choose" onClick={() => onChoose({ id: p.id, name: p.name, nights: p.nights, baseName: row.base.name })}>
+                      {t('avail.pkg.book')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
     </Section>
   );
 }

@@ -63,6 +63,7 @@ const LIST_DONE: Record<string, Step[]> = {
   CLEARED: ['SUBMIT_LIST', 'APPROVE_LIST', 'PUBLISH_LIST'],
 };
 const OPEN = new Set(['REQUESTED', 'CONFIRMED']);
+const CONFIRMED_OR_LATER = new Set(['CONFIRMED', 'CHECKED_IN', 'COMPLETED', 'SETTLED']);
 
 function stepRows(b: BatchDetail) {
   const d = b.deadlines;
@@ -73,13 +74,14 @@ function stepRows(b: BatchDetail) {
     { step: 'CONFIRM', by: d.confirmBy },
   ];
   const listDone = LIST_DONE[b.rosterStatus] ?? [];
-  const done = (s: Step) => (s === 'CONFIRM' ? b.status !== 'REQUESTED' : listDone.includes(s));
+  const done = (s: Step) => (s === 'CONFIRM' ? CONFIRMED_OR_LATER.has(b.status) : listDone.includes(s));
   // The API names the step a REQUESTED hold waits for; once confirmed, the list's own next step is what is left.
   const next = !OPEN.has(b.status) ? null : (b.holdWaitsFor ?? rows.find((r) => r.by && !done(r.step))?.step ?? null);
   return { rows: rows.map((r) => ({ ...r, state: !r.by ? 'notNeeded' : done(r.step) ? 'done' : r.step === next ? 'current' : 'pending' })), next };
 }
 
-const when = (at: string) => at.slice(0, 16).replace('T', ' ');
+/** A moment as a Shanghai wall-clock time, as the API counts its days. */
+export const when = (at: string) => new Date(Date.parse(at) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 export function BatchSteps({ id, onChanged }: { id: number; onChanged: () => void }) {
   const batch = useLoad(() => gql<{ batch: BatchDetail }>(BATCH, { id }).then((d) => d.batch), [id]);

@@ -1,7 +1,8 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, gql } from '../../api.js';
 import { t, words } from '../../i18n.js';
 import { ActionButton, Field, Form, Section } from '../../ui.js';
+import { when } from './batch-steps.js';
 
 words({
   'book.title': ['申请批次：{base} · {pkg}', 'Request a batch: {base} · {pkg}'],
@@ -82,7 +83,7 @@ function request(input: Record<string, unknown>): Promise<Booked> {
 }
 
 export function BookedLine({ batch }: { batch: Booked }) {
-  const hold = batch.holdExpiresAt ? batch.holdExpiresAt.slice(0, 16).replace('T', ' ') : '—';
+  const hold = batch.holdExpiresAt ? when(batch.holdExpiresAt) : '—';
   return (
     <p class="ok" data-testid="booked" data-batch-id={batch.id}>
       {t('book.booked', { ref: batch.reference, status: t(`status.${batch.status}`), headcount: batch.headcount, start: batch.startDate, end: batch.endDate, hold })}{' '}
@@ -101,6 +102,9 @@ export function BookBatch({ pkg, startDate, headcount }: { pkg: BookablePackage;
   const [refused, setRefused] = useState<{ input: Record<string, unknown>; options: StayOption[] | null } | null>(null);
   // The same booking retried keeps its key; changed details are another booking, so another key.
   const key = useMemo(newKey, [pkg.id, start, count, notes, round]);
+  // The form opens below a long list of packages: bring it into view when a package is chosen.
+  const top = useRef<HTMLDivElement>(null);
+  useEffect(() => top.current?.scrollIntoView({ block: 'start' }), [pkg.id]);
 
   const submit = async () => {
     setBooked(null);
@@ -123,6 +127,7 @@ export function BookBatch({ pkg, startDate, headcount }: { pkg: BookablePackage;
 
   return (
     <Section title={t('book.title', { base: pkg.baseName, pkg: pkg.name })} testId="book">
+      <div ref={top} />
       <Form onSubmit={submit} submitLabel={t('book.submit')} testId="book-form">
         <div class="row">
           <Field label={t('book.start')} name="startDate" type="date" value={start} set={setStart} required />

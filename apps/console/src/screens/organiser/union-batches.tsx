@@ -7,7 +7,7 @@ import { BatchSteps } from './batch-steps.js';
 words({
   'org.batches': ['本工会批次', "The union's batches"],
   'org.batches.none': ['还没有批次。', 'No batches yet.'],
-  'org.batches.open': ['步骤与改期', 'Steps, move, cancel'],
+  'org.batches.open': ['详情', 'Details'],
 });
 
 interface UnionBatch {

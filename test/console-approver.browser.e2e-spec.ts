@@ -135,7 +135,7 @@ browserDescribe(`the console for a union approver, in chromium (${DB_KIND})`, ()
     expect(posted.rosterNoticeUrl).toMatch(new RegExp(`/notice/${posted.rosterPublicToken}$`));
     // The QR code drew (an image blocked by the page's policy would have no size, and an error).
     const qr = detail(page).locator('[data-testid=notice-qr]');
-    await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await qr.elementHandle());
+    await page.waitForFunction("(() => { const img = document.querySelector('[data-testid=notice-qr]'); return img && img.complete && img.naturalWidth > 0; })()");
     expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
     // The link is PUBLIC_URL's (rr.example.cn in tests): the same path on this API answers the public page.
     const notice = await fetch(`${h.t.url}${new URL(posted.rosterNoticeUrl!).pathname}`);

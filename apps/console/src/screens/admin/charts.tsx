@@ -53,7 +53,7 @@ export function BarChart({ rows, format, legend, testId, title }: { rows: Pair[]
   const plot = width - labelWidth - valueWidth - 8;
   const max = Math.max(1, ...rows.flatMap((r) => [r.value, r.other]));
   const scale = (n: number) => Math.max(0, (n / max) * plot);
-  const rowHeight = 30;
+  const rowHeight = 36;
   const height = rows.length * rowHeight + 24;
   return (
     <svg class="chart" viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={title} data-testid={testId}>
@@ -65,9 +65,12 @@ export function BarChart({ rows, format, legend, testId, title }: { rows: Pair[]
             <title>{r.label}</title>
           </text>
           <rect x={labelWidth} y={4} width={scale(r.value)} height={14} class="chart-cur" />
-          <rect x={labelWidth} y={20} width={scale(r.other)} height={6} class="chart-prev" />
+          <rect x={labelWidth} y={21} width={scale(r.other)} height={8} class="chart-prev" />
           <text x={labelWidth + scale(r.value) + 4} y={16} class="chart-value">
             {format(r.value)}
+          </text>
+          <text x={labelWidth + scale(r.other) + 4} y={30} class="chart-value chart-value-other">
+            {format(r.other)}
           </text>
         </g>
       ))}
@@ -80,7 +83,7 @@ export function BarChart({ rows, format, legend, testId, title }: { rows: Pair[]
 export function LineChart({ rows, format, legend, testId, title }: { rows: Pair[]; format: (n: number) => string; legend: [string, string]; testId: string; title: string }) {
   const width = useChartWidth();
   const left = 56;
-  const right = 12;
+  const right = 16;
   const top = 12;
   const plotHeight = 180;
   const max = Math.max(1, ...rows.flatMap((r) => [r.value, r.other]));
@@ -110,7 +113,7 @@ export function LineChart({ rows, format, legend, testId, title }: { rows: Pair[
             </title>
           </circle>
           {i % every === 0 ? (
-            <text x={x(i)} y={top + plotHeight + 16} text-anchor="middle" class="chart-axis">
+            <text x={x(i)} y={top + plotHeight + 16} text-anchor={i === 0 ? 'start' : i === rows.length - 1 ? 'end' : 'middle'} class="chart-axis">
               {r.label}
             </text>
           ) : null}

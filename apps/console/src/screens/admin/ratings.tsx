@@ -77,7 +77,7 @@ export function RatingsScreen() {
                     </td>
                     {b.rating ? (
                       <>
-                        <td class="num" data-testid="overall">
+                        <td class="adm-overall" data-testid="overall">
                           <Stars score={b.rating.overall} /> {b.rating.overall.toFixed(2)}
                         </td>
                         {PARTS.map((p) => (

@@ -127,8 +127,7 @@ export class SignUpService {
     const hash = this.checks.personKey(value);
     if ((input.batchId == null) === (input.roundId == null)) throw DomainException.badInput('input.batchId', 'Give exactly one of batchId and roundId: the batch or the sign-up round signed up for');
     return this.db.transaction(ctx, async (tx) => {
-      const { batch, round, field } = await this.target(tx, input, Permission.PostSignUp);
-      const where = round.batchId !== null ? `batch ${batch.reference}` : `sign-up ${round.id}`;
+      const { batch, round, field, where } = await this.target(tx, input, Permission.PostSignUp);
       const existing = await tx.em.findOneBy(SignUp, { roundId: round.id, idNumberHash: hash });
       if (existing) return existing;
       if (round.status !== SignUpRoundStatus.OPEN || round.deadline.getTime() <= this.clock.now().getTime()) {
@@ -173,9 +172,12 @@ export class SignUpService {
   async close(ctx: RequestContext, by: { batchId?: number | null; roundId?: number | null }): Promise<SignUpRound> {
     if ((by.batchId == null) === (by.roundId == null)) throw DomainException.badInput('batchId', 'Give exactly one of batchId and roundId');
     return this.db.transaction(ctx, async (tx) => {
-      const { batch, round, field } = await this.target(tx, by, Permission.RunSignUp, '');
+      const { batch, round, field, where } = await this.target(tx, by, Permission.RunSignUp, '');
       if (round.status !== SignUpRoundStatus.OPEN) {
-        throw new DomainException(ErrorCode.INVALID_TRANSITION, `Sign-up ${round.id} is already ${round.status}`, { field, status: round.status });
+        throw new DomainException(ErrorCode.INVALID_TRANSITION, `The sign-up for ${where} is already ${round.status === SignUpRoundStatus.CLOSED ? 'closed' : 'NOT_BOOKED'}`, {
+          field,
+          status: round.status,
+        });
       }
       return round.batchId === null ? this.trips.close(tx, round) : this.places.giveOutPlaces(tx, batch, round);
     });
@@ -288,7 +290,7 @@ export class SignUpService {
     by: { batchId?: number | null; roundId?: number | null },
     permission: Permission,
     prefix = 'input.',
-  ): Promise<{ batch: Batch; round: SignUpRound; field: string }> {
+  ): Promise<{ batch: Batch; round: SignUpRound; field: string; where: string }> {
     if (by.roundId != null) {
       const field = `${prefix}roundId`;
       const found = await tx.em.findOneBy(SignUpRound, { id: by.roundId });
@@ -297,7 +299,7 @@ export class SignUpService {
         const round = await this.trips.lockRound(tx, found.id, field);
         if (round.batchId === null) {
           requireAccess(tx, permission, { unionId: round.unionId }, { message: `Only the organiser of the union of sign-up ${round.id} (or the admin) handles it`, field });
-          return { batch: await this.trips.asBatch(tx, round), round, field };
+          return { batch: await this.trips.asBatch(tx, round), round, field, where: `sign-up ${round.id}` };
         }
         // Booked meanwhile: from now on it is its batch's.
         found.batchId = round.batchId;
@@ -305,13 +307,13 @@ export class SignUpService {
       const batch = await this.lockForSignUp(tx, found.batchId, field, permission).catch((error: unknown) => {
         throw error instanceof DomainException && error.code === ErrorCode.NOT_FOUND ? DomainException.notFound('Sign-up round', found.id, field) : error;
       });
-      return { batch, round: (await tx.em.findOneBy(SignUpRound, { id: found.id }))!, field };
+      return { batch, round: (await tx.em.findOneBy(SignUpRound, { id: found.id }))!, field, where: `batch ${batch.reference}` };
     }
     const field = `${prefix}batchId`;
     const batch = await this.lockForSignUp(tx, by.batchId!, field, permission);
     const round = await tx.em.findOneBy(SignUpRound, { batchId: batch.id });
     if (!round) throw DomainException.badInput(field, `Batch ${batch.reference} is not open for sign-up`);
-    return { batch, round, field };
+    return { batch, round, field, where: `batch ${batch.reference}` };
   }
 
   /**

@@ -187,6 +187,7 @@ describe(`access and scoping (${DB_KIND})`, () => {
       signUp: ['mutation($i:SignUpInput!){signUp(input:$i){id}}', { i: { batchId: id, ...person(901), room: undefined } }],
       closeSignUp: ['mutation($b:Int!){closeSignUp(batchId:$b){id}}', { b: id }],
       withdrawSignUp: ['mutation{withdrawSignUp(id:1){id}}', {}],
+      signUpRound: ['query{signUpRound(id:1){id}}', {}],
     };
   }
 

@@ -44,7 +44,7 @@ import { StayMessageResolver } from '../../../libs/stay-order/src/message/stay-m
 import { WaitingListResolver } from '../../../libs/booking/src/waitlist/waiting-list.resolver.js';
 import { PlatformClientResolver } from '../../../libs/platform/src/client/platform-client.resolver.js';
 import { WebhookDeliveryResolver } from '../../../libs/platform/src/webhook/webhook-delivery.resolver.js';
-import { BatchSignUpResolver, SignUpResolver } from '../../../libs/roster/src/sign-up/sign-up.resolver.js';
+import { BatchSignUpResolver, SignUpResolver, SignUpRoundResolver } from '../../../libs/roster/src/sign-up/sign-up.resolver.js';
 
 /**
  * The AuthGuard refuses an operation that has neither @Roles nor @Public at run time; this spec
@@ -104,6 +104,7 @@ const RESOLVERS: Array<abstract new (...args: never[]) => unknown> = [
   WebhookDeliveryResolver,
   SignUpResolver,
   BatchSignUpResolver,
+  SignUpRoundResolver,
 ];
 const OPERATION_TYPES = ['Query', 'Mutation', 'Subscription'];
 const ALL_ROLES = Object.values(Role) as string[];

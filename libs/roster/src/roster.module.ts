@@ -23,9 +23,10 @@ import { NoticeController } from './notice/notice.controller.js';
 import { NoticeLinkResolver } from './notice/notice-link.resolver.js';
 import { RosterImportService } from './spreadsheet/roster-import.service.js';
 import { SheetParserService } from './spreadsheet/sheet-parser.service.js';
-import { BatchSignUpResolver, SignUpResolver } from './sign-up/sign-up.resolver.js';
+import { BatchSignUpResolver, SignUpResolver, SignUpRoundResolver } from './sign-up/sign-up.resolver.js';
 import { SignUpService } from './sign-up/sign-up.service.js';
 import { SignUpPlacesService } from './sign-up/sign-up-places.service.js';
+import { SignUpTripService } from './sign-up/sign-up-trip.service.js';
 import { SignUpSweeper } from './sign-up/sign-up-sweeper.service.js';
 
 /**
@@ -61,9 +62,11 @@ import { SignUpSweeper } from './sign-up/sign-up-sweeper.service.js';
     InsuranceResolver,
     SignUpService,
     SignUpPlacesService,
+    SignUpTripService,
     SignUpSweeper,
     SignUpResolver,
     BatchSignUpResolver,
+    SignUpRoundResolver,
   ],
   exports: [ParticipantEditService, ParticipantQueryService, PersonalDataCipher, RosterWorkflowService, InsuranceService, SignUpService, SignUpSweeper],
 })

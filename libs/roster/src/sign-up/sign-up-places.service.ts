@@ -12,6 +12,15 @@ import { orderByRule } from './sign-up-order.js';
 import { SignUpAction, SignUpRoundStatus, SignUpStatus } from './sign-up-status.js';
 import { SIGN_UP_MACHINE } from './sign-up-transitions.js';
 
+type Chosen = SignUp & { lastStayDate: string | null };
+
+/** What the rule gives out at a closing: the refused (with why), the selected and the reserve, each in the rule's order. */
+export interface PlacesChoice {
+  refused: Array<{ signUp: SignUp; reason: string }>;
+  selected: Chosen[];
+  reserve: Chosen[];
+}
+
 /**
  * How places are given out and taken back: the rule's choice at the closing, the reserve moving up,
  * and the one way a sign-up's status changes (`move`, with its history row). Always inside the
@@ -36,6 +45,17 @@ export class SignUpPlacesService {
    * order, the rest are the RESERVE in that order.
    */
   async giveOutPlaces(tx: TxContext, batch: Batch, round: SignUpRound): Promise<SignUpRound> {
+    const listed = await this.participants.countInTransaction(tx, batch.id);
+    const choice = await this.choose(tx, batch, round, Math.max(0, Math.min(round.places, batch.headcount - listed)));
+    return this.apply(tx, batch, round, choice);
+  }
+
+  /**
+   * What the rule would do, changing nothing: the sign-ups still waiting weighed against `batch` (a
+   * booked batch, or a trip as it would be booked), the refused with why, then up to `room` selected
+   * in the rule's order and the rest the reserve in that order.
+   */
+  async choose(tx: TxContext, batch: Batch, round: SignUpRound, room: number): Promise<PlacesChoice> {
     const candidates = await tx.em.find(SignUp, { where: { roundId: round.id, status: SignUpStatus.SIGNED_UP }, order: { seq: 'ASC' } });
     const people = candidates.map((c) => this.person(c));
     const problems = people.length
@@ -54,12 +74,18 @@ export class SignUpPlacesService {
       batch.startDate,
     );
     const eligible = candidates.filter((_, i) => !refused.has(i)).map((c) => ({ ...c, lastStayDate: last.get(c.idNumberHash) ?? null }));
-    const listed = await this.participants.countInTransaction(tx, batch.id);
-    const room = Math.max(0, Math.min(round.places, batch.headcount - listed));
     const ordered = orderByRule(round.rule, round.seed, eligible);
-    const selected = ordered.slice(0, room);
-    const reserve = ordered.slice(room);
-    for (const [index, problem] of refused) await this.move(tx, candidates[index], SignUpAction.REFUSE, problem.message);
+    return {
+      refused: [...refused].map(([index, problem]) => ({ signUp: candidates[index], reason: problem.message })),
+      selected: ordered.slice(0, room),
+      reserve: ordered.slice(room),
+    };
+  }
+
+  /** Carries out `choice` on `batch`'s rooming list and closes the round, in the caller's transaction. */
+  async apply(tx: TxContext, batch: Batch, round: SignUpRound, choice: PlacesChoice): Promise<SignUpRound> {
+    const { selected, reserve } = choice;
+    for (const r of choice.refused) await this.move(tx, r.signUp, SignUpAction.REFUSE, r.reason);
     const added = selected.length
       ? await this.edit.add(
           this.asRule(tx),
@@ -70,10 +96,50 @@ export class SignUpPlacesService {
     const participantOf = new Map(added.map((p) => [p.idNumberHash, p.id]));
     for (const s of selected) await this.move(tx, s, SignUpAction.SELECT, null, { participantId: participantOf.get(s.idNumberHash) ?? null, lastStayDate: s.lastStayDate });
     for (const [i, r] of reserve.entries()) await this.move(tx, r, SignUpAction.RESERVE, null, { reservePosition: i + 1, lastStayDate: r.lastStayDate });
+    return this.closeRound(tx, round, SignUpRoundStatus.CLOSED, { batchId: batch.id, selected: selected.length });
+  }
+
+  /**
+   * Ends a round (CLOSED, or NOT_BOOKED with why) and writes its outbox event
+   * (`sign_up_round.status_changed`), in the caller's transaction.
+   */
+  async closeRound(
+    tx: TxContext,
+    round: SignUpRound,
+    to: SignUpRoundStatus,
+    outcome: { batchId: number | null; selected: number | null; notBookedCode?: string; notBookedReason?: string },
+  ): Promise<SignUpRound> {
     const actor = tx.requireActor();
-    const closed = { status: SignUpRoundStatus.CLOSED, closedAt: nowToTheSecond(), closedBy: actor.username };
-    await tx.em.update(SignUpRound, { id: round.id }, closed);
-    return { ...round, ...closed };
+    const closedAt = nowToTheSecond();
+    const changes = {
+      status: to,
+      closedAt,
+      closedBy: actor.username,
+      batchId: outcome.batchId,
+      notBookedCode: outcome.notBookedCode ?? null,
+      notBookedReason: outcome.notBookedReason?.slice(0, 500) ?? null,
+    };
+    await tx.em.update(SignUpRound, { id: round.id }, changes);
+    await appendOutbox(tx.em, {
+      type: 'sign_up_round.status_changed',
+      batchId: outcome.batchId,
+      unionId: round.unionId,
+      at: closedAt,
+      data: {
+        roundId: round.id,
+        batchId: outcome.batchId,
+        from: round.status,
+        to,
+        places: round.places,
+        selected: outcome.selected,
+        packageId: round.packageId,
+        startDate: round.startDate,
+        notBookedCode: changes.notBookedCode,
+        reason: changes.notBookedReason,
+        by: outboxActor(actor),
+      },
+    });
+    return { ...round, ...changes };
   }
 
   /**
@@ -142,7 +208,17 @@ export class SignUpPlacesService {
       batchId: signUp.batchId,
       unionId: await this.unionOfRound(tx, signUp.roundId),
       at,
-      data: { signUpId: signUp.id, batchId: signUp.batchId, seq: signUp.seq, from, to, reservePosition: to === SignUpStatus.RESERVE ? signUp.reservePosition : null, reason, by: outboxActor(actor) },
+      data: {
+        signUpId: signUp.id,
+        roundId: signUp.roundId,
+        batchId: signUp.batchId,
+        seq: signUp.seq,
+        from,
+        to,
+        reservePosition: to === SignUpStatus.RESERVE ? signUp.reservePosition : null,
+        reason,
+        by: outboxActor(actor),
+      },
     });
   }
 

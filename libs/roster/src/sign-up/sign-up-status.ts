@@ -17,18 +17,26 @@ registerEnumType(SignUpRule, {
   },
 });
 
-/** Where a batch's sign-up stands. */
+/** Where a sign-up (of a batch, or of a trip not yet booked) stands. */
 export enum SignUpRoundStatus {
   OPEN = 'OPEN',
   CLOSED = 'CLOSED',
+  NOT_BOOKED = 'NOT_BOOKED',
 }
 
 registerEnumType(SignUpRoundStatus, {
   name: 'SignUpRoundStatus',
-  description: "Where a batch's sign-up stands.",
+  description: 'Where a sign-up (of a batch, or of a trip not yet booked) stands.',
   valuesMap: {
     OPEN: { description: 'Taking sign-ups until the deadline.' },
-    CLOSED: { description: 'Closed (at the deadline or by the organiser): the rule chose who goes (on the rooming list) and the reserve.' },
+    CLOSED: {
+      description:
+        'Closed (at the deadline or by the organiser): the rule chose who goes (on the rooming list) and the reserve. For a trip, it was booked then as a batch (batchId) for as many as were selected.',
+    },
+    NOT_BOOKED: {
+      description:
+        'A trip whose booking failed at the closing (notBookedCode and notBookedReason say why: beds gone, too few sign-ups, …): no batch was made and every sign-up still waiting became INELIGIBLE with that reason.',
+    },
   },
 });
 
@@ -48,7 +56,10 @@ registerEnumType(SignUpStatus, {
     SIGNED_UP: { description: 'Signed up; waits for the sign-up to close.' },
     SELECTED: { description: 'Chosen by the rule: on the rooming list (participantId).' },
     RESERVE: { description: 'Not chosen (yet): in the reserve at reservePosition, moved up when a selected worker withdraws before the list freezes.' },
-    INELIGIBLE: { description: 'When the places were given out, the rooming list refused them (booked on an overlapping batch meanwhile, or over the yearly days); history says why.' },
+    INELIGIBLE: {
+      description:
+        'When the places were given out, the rooming list refused them (booked on an overlapping batch meanwhile, or over the yearly days), or the trip they signed up for could not be booked; history says why.',
+    },
     WITHDRAWN: { description: 'Withdrew (a selected worker is taken off the rooming list and the first of the reserve moves up).' },
   },
 });

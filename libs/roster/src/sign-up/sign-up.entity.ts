@@ -7,7 +7,7 @@ import { SignUpRoundStatus, SignUpRule, SignUpStatus } from './sign-up-status.js
 
 @ObjectType({
   description:
-    "A batch opened for sign-up (报名) among its union's members until a deadline: at the deadline (or when the organiser closes it) the rule chooses up to `places` of those who signed up for the rooming list, the others a reserve in order.",
+    "A batch — or a trip not yet booked (package, arrival day, places) — opened for sign-up (报名) among its union's members until a deadline: at the deadline (or when the organiser closes it) the rule chooses up to `places` of those who signed up for the rooming list, the others a reserve in order. A trip is booked then, as a batch for as many as were selected.",
 })
 @Entity('sign_up_round')
 @Index('uq_sign_up_round_batch', ['batchId'], { unique: true })
@@ -17,13 +17,29 @@ export class SignUpRound {
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;
 
-  @Field(() => Int, { description: 'The batch whose places are given out.' })
-  @Column({ type: 'int' })
-  batchId: number;
+  @Field(() => Int, { nullable: true, description: 'The batch whose places are given out; for a trip, the batch it was booked as at the closing (null until then, and when NOT_BOOKED).' })
+  @Column({ type: 'int', nullable: true })
+  batchId: number | null;
 
-  @Field(() => Int, { description: "The batch's union, whose members sign up." })
+  @Field(() => Int, { description: "The union whose members sign up: the batch's, or the organiser's for a trip." })
   @Column({ type: 'int' })
   unionId: number;
+
+  @Field(() => Int, { nullable: true, description: 'A trip not yet booked: its package (which fixes the base and the nights); null for a batch opened for sign-up.' })
+  @Column({ type: 'int', nullable: true })
+  packageId: number | null;
+
+  @Field(() => Int, { nullable: true, description: "A trip: the package's base; null for a batch." })
+  @Column({ type: 'int', nullable: true })
+  baseId: number | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'A trip: the day of arrival; null for a batch (see the batch).' })
+  @Column({ type: 'date', nullable: true })
+  startDate: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "A trip: the day of departure (arrival plus the package's nights); null for a batch." })
+  @Column({ type: 'date', nullable: true })
+  endDate: string | null;
 
   @Field(() => SignUpRule, { description: 'How the places are given out.' })
   @Column({ type: 'simple-enum', enum: SignUpRule })
@@ -37,7 +53,10 @@ export class SignUpRound {
   @Column({ type: 'datetime' })
   deadline: Date;
 
-  @Field(() => Int, { description: "Places given out: the batch's headcount when opened, unless given lower (fewer when the list already holds people)." })
+  @Field(() => Int, {
+    description:
+      "Places given out: the batch's headcount when opened, unless given lower (fewer when the list already holds people); for a trip, the headcount wanted (the batch is booked for the number selected, at most this).",
+  })
   @Column({ type: 'int' })
   places: number;
 
@@ -63,9 +82,24 @@ export class SignUpRound {
   @Field(() => String, { nullable: true, description: 'Who closed it: a username, or "system" at the deadline.' })
   @Column({ type: 'varchar', length: 50, nullable: true })
   closedBy: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "NOT_BOOKED: why, as a code — TOO_FEW_SIGN_UPS (fewer eligible sign-ups than the package's smallest group), TOO_LATE (closed on or after the day the rooming list freezes), or the booking's own error code (CAPACITY_EXCEEDED when the beds are gone, BAD_USER_INPUT, POLICY_VIOLATION, …); null otherwise.",
+  })
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  notBookedCode: string | null;
+
+  @Field(() => String, { nullable: true, description: "NOT_BOOKED: why, in words (the booking's own message when it refused); null otherwise." })
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  notBookedReason: string | null;
 }
 
-@ObjectType({ description: "A worker's sign-up for a batch: ID number and phone masked (encrypted with the data key, as on the rooming list); one per person (document) and batch." })
+@ObjectType({
+  description:
+    "A worker's sign-up for a batch or a trip not yet booked: ID number and phone masked (encrypted with the data key, as on the rooming list); one per person (document) and sign-up round.",
+})
 @Entity('sign_up')
 @Index('uq_sign_up_person', ['roundId', 'idNumberHash'], { unique: true })
 @Index('uq_sign_up_seq', ['roundId', 'seq'], { unique: true })
@@ -75,14 +109,15 @@ export class SignUp {
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;
 
+  @Field(() => Int, { description: 'The sign-up round (signUpRound) it belongs to.' })
   @Column({ type: 'int' })
   roundId: number;
 
-  @Field(() => Int, { description: 'The batch signed up for.' })
-  @Column({ type: 'int' })
-  batchId: number;
+  @Field(() => Int, { nullable: true, description: 'The batch signed up for; for a trip, null until it is booked at the closing (and for good when NOT_BOOKED).' })
+  @Column({ type: 'int', nullable: true })
+  batchId: number | null;
 
-  @Field(() => Int, { description: "Order of arrival in this batch's sign-up, from 1 (the lottery's input with the seed)." })
+  @Field(() => Int, { description: "Order of arrival in this round's sign-up, from 1 (the lottery's input with the seed)." })
   @Column({ type: 'int' })
   seq: number;
 

@@ -18,6 +18,7 @@ import type { OpenSignUpInput, SignUpInput } from './sign-up.input.js';
 import { SignUpAction, SignUpRoundStatus, SignUpRule, SignUpStatus } from './sign-up-status.js';
 import { SIGN_UP_MACHINE } from './sign-up-transitions.js';
 import { SignUpPlacesService } from './sign-up-places.service.js';
+import { SignUpTripService } from './sign-up-trip.service.js';
 
 /** A sign-up's one person, as signUp's `input` names it: "input.idNumber", "This person …". */
 const SIGN_UP_INPUT = inputNaming(() => 'input', true);
@@ -44,6 +45,7 @@ export class SignUpService {
     private readonly participants: ParticipantQueryService,
     private readonly edit: ParticipantEditService,
     private readonly places: SignUpPlacesService,
+    private readonly trips: SignUpTripService,
     private readonly clock: Clock,
   ) {}
 
@@ -55,9 +57,16 @@ export class SignUpService {
     const now = this.clock.now();
     if (!(input.deadline instanceof Date) || Number.isNaN(input.deadline.getTime())) throw DomainException.badInput('input.deadline', 'deadline must be a date and time');
     if (input.deadline.getTime() <= now.getTime()) throw DomainException.badInput('input.deadline', `The deadline must be in the future; it is ${now.toISOString()} now`);
+    if ((input.batchId == null) === (input.packageId == null)) {
+      throw DomainException.badInput('input.batchId', 'Give exactly one of batchId (a batch already booked) and packageId (with startDate and places: a trip not yet booked)');
+    }
+    if (input.packageId != null) return this.trips.open(ctx, input, seed);
+    if (input.startDate != null || input.unionId != null)
+      throw DomainException.badInput(input.startDate != null ? 'input.startDate' : 'input.unionId', "A batch's sign-up takes its dates and union from the batch");
+    const batchId = input.batchId!;
     try {
       return await this.db.transaction(ctx, async (tx) => {
-        const batch = await this.lockForSignUp(tx, input.batchId, 'input.batchId', Permission.RunSignUp);
+        const batch = await this.lockForSignUp(tx, batchId, 'input.batchId', Permission.RunSignUp);
         await this.refuseFrozen(tx, batch);
         const frozen = await this.frozenFrom(tx, batch);
         if (input.deadline.getTime() >= new Date(`${frozen}T00:00:00+08:00`).getTime()) {
@@ -74,6 +83,12 @@ export class SignUpService {
         const round: Omit<SignUpRound, 'id'> = {
           batchId: batch.id,
           unionId: batch.unionId,
+          packageId: null,
+          baseId: null,
+          startDate: null,
+          endDate: null,
+          notBookedCode: null,
+          notBookedReason: null,
           rule: input.rule,
           status: SignUpRoundStatus.OPEN,
           deadline: new Date(Math.floor(input.deadline.getTime() / 1000) * 1000),
@@ -89,7 +104,7 @@ export class SignUpService {
         return { id, ...round };
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw DomainException.conflict(`Batch ${input.batchId} was already opened for sign-up; a batch has one sign-up`, { field: 'input.batchId' });
+      if (isUniqueViolation(error)) throw DomainException.conflict(`Batch ${batchId} was already opened for sign-up; a batch has one sign-up`, { field: 'input.batchId' });
       throw error;
     }
   }
@@ -110,17 +125,13 @@ export class SignUpService {
         null,
       );
     const hash = this.checks.personKey(value);
+    if ((input.batchId == null) === (input.roundId == null)) throw DomainException.badInput('input.batchId', 'Give exactly one of batchId and roundId: the batch or the sign-up round signed up for');
     return this.db.transaction(ctx, async (tx) => {
-      const batch = await this.lockForSignUp(tx, input.batchId, 'input.batchId', Permission.PostSignUp);
-      const round = await tx.em.findOneBy(SignUpRound, { batchId: batch.id });
-      if (!round) throw DomainException.badInput('input.batchId', `Batch ${batch.reference} is not open for sign-up`);
+      const { batch, round, field, where } = await this.target(tx, input, Permission.PostSignUp);
       const existing = await tx.em.findOneBy(SignUp, { roundId: round.id, idNumberHash: hash });
       if (existing) return existing;
       if (round.status !== SignUpRoundStatus.OPEN || round.deadline.getTime() <= this.clock.now().getTime()) {
-        throw new DomainException(ErrorCode.INVALID_TRANSITION, `The sign-up for batch ${batch.reference} closed at ${round.deadline.toISOString()}`, {
-          field: 'input.batchId',
-          status: round.status,
-        });
+        throw new DomainException(ErrorCode.INVALID_TRANSITION, `The sign-up for ${where} closed at ${round.deadline.toISOString()}`, { field, status: round.status });
       }
       const found = await this.checks.duplicates(tx, batch, [{ index: 0, value }], 'append');
       if (found.length) throw this.checks.refusal(found, SIGN_UP_INPUT);
@@ -129,7 +140,7 @@ export class SignUpService {
       const now = nowToTheSecond();
       const row: Omit<SignUp, 'id'> = {
         roundId: round.id,
-        batchId: batch.id,
+        batchId: round.batchId,
         seq,
         status: SignUpStatus.SIGNED_UP,
         name: value.name,
@@ -157,16 +168,18 @@ export class SignUpService {
     });
   }
 
-  /** The organiser closes the sign-up before its deadline: the rule gives out the places now. */
-  async close(ctx: RequestContext, batchId: number): Promise<SignUpRound> {
+  /** The organiser closes the sign-up before its deadline: the rule gives out the places now (a trip is booked now). */
+  async close(ctx: RequestContext, by: { batchId?: number | null; roundId?: number | null }): Promise<SignUpRound> {
+    if ((by.batchId == null) === (by.roundId == null)) throw DomainException.badInput('batchId', 'Give exactly one of batchId and roundId');
     return this.db.transaction(ctx, async (tx) => {
-      const batch = await this.lockForSignUp(tx, batchId, 'batchId', Permission.RunSignUp);
-      const round = await tx.em.findOneBy(SignUpRound, { batchId: batch.id });
-      if (!round) throw DomainException.badInput('batchId', `Batch ${batch.reference} is not open for sign-up`);
+      const { batch, round, field, where } = await this.target(tx, by, Permission.RunSignUp, '');
       if (round.status !== SignUpRoundStatus.OPEN) {
-        throw new DomainException(ErrorCode.INVALID_TRANSITION, `The sign-up for batch ${batch.reference} is already closed`, { field: 'batchId', status: round.status });
+        throw new DomainException(ErrorCode.INVALID_TRANSITION, `The sign-up for ${where} is already ${round.status === SignUpRoundStatus.CLOSED ? 'closed' : 'NOT_BOOKED'}`, {
+          field,
+          status: round.status,
+        });
       }
-      return this.places.giveOutPlaces(tx, batch, round);
+      return round.batchId === null ? this.trips.close(tx, round) : this.places.giveOutPlaces(tx, batch, round);
     });
   }
 
@@ -174,12 +187,17 @@ export class SignUpService {
   async closeIfDue(tx: TxContext, roundId: number, now: Date): Promise<boolean> {
     const due = await tx.em.findOneBy(SignUpRound, { id: roundId });
     if (!due) return false;
-    const batch = await this.batches.lockVisibleOrThrow(tx, due.batchId);
-    const round = await tx.em.findOneBy(SignUpRound, { id: roundId });
+    // A trip's round is its own lock (it has no batch yet); a batch's round is locked through its batch.
+    const batch = due.batchId === null ? null : await this.batches.lockVisibleOrThrow(tx, due.batchId);
+    const round = batch ? await tx.em.findOneBy(SignUpRound, { id: roundId }) : await this.trips.lockRound(tx, roundId, 'id');
     if (!round || round.status !== SignUpRoundStatus.OPEN || round.deadline.getTime() > now.getTime()) return false;
+    if (!batch) {
+      await this.trips.close(tx, round);
+      return true;
+    }
     if (!EDITABLE.has(batch.status)) {
       // A batch cancelled, rejected or expired meanwhile has no list to fill: the sign-up just ends.
-      await tx.em.update(SignUpRound, { id: round.id }, { status: SignUpRoundStatus.CLOSED, closedAt: nowToTheSecond(), closedBy: tx.requireActor().username });
+      await this.places.closeRound(tx, round, SignUpRoundStatus.CLOSED, { batchId: batch.id, selected: 0 });
       return true;
     }
     await this.places.giveOutPlaces(tx, batch, round);
@@ -194,8 +212,19 @@ export class SignUpService {
     const checked = SIGN_UP_MACHINE.reasonFor(SignUpAction.WITHDRAW, reason);
     return this.db.transaction(ctx, async (tx) => {
       const found = await tx.em.findOneBy(SignUp, { id });
-      if (!found || !(await this.batches.loadVisible(tx, found.batchId))) throw DomainException.notFound('Sign-up', id, 'id');
-      const batch = await this.lockForSignUp(tx, found.batchId, 'id', Permission.PostSignUp);
+      if (!found) throw DomainException.notFound('Sign-up', id, 'id');
+      if (found.batchId === null) {
+        // A trip not yet booked: nobody is on a list yet, so withdrawing is the move alone (under the round's lock).
+        const round = await this.trips.lockRound(tx, found.roundId, 'id');
+        if (round.batchId === null) {
+          requireAccess(tx, Permission.PostSignUp, { unionId: round.unionId }, { message: `Only the organiser of the union of sign-up ${round.id} (or the admin) handles its sign-ups`, field: 'id' });
+          const signUp = (await tx.em.findOneBy(SignUp, { id }))!;
+          return this.places.move(tx, signUp, SignUpAction.WITHDRAW, checked, { reservePosition: null });
+        }
+      }
+      const batchId = (await tx.em.findOneBy(SignUp, { id }))!.batchId!;
+      if (!(await this.batches.loadVisible(tx, batchId))) throw DomainException.notFound('Sign-up', id, 'id');
+      const batch = await this.lockForSignUp(tx, batchId, 'id', Permission.PostSignUp);
       const signUp = (await tx.em.findOneBy(SignUp, { id }))!;
       SIGN_UP_MACHINE.plan(SignUpAction.WITHDRAW, signUp.status, tx.requireActor().role, checked);
       if (signUp.status === SignUpStatus.SELECTED) {
@@ -221,13 +250,23 @@ export class SignUpService {
       .load(batchId);
   }
 
+  /** A round's sign-ups in order of arrival; the round is one the caller sees. */
+  listOfRound(ctx: RequestContext, roundId: number): Promise<SignUp[]> {
+    return ctx.loadGroup(
+      'roundSignUps',
+      roundId,
+      (ids) => this.db.read(ctx, (em) => em.find(SignUp, { where: { roundId: In(ids) }, order: { seq: 'ASC' } })),
+      (s) => s.roundId,
+    );
+  }
+
   /** A batch's sign-ups in order of arrival; the batch is one the caller sees. */
   list(ctx: RequestContext, batchId: number): Promise<SignUp[]> {
     return ctx.loadGroup(
       'signUps',
       batchId,
       (ids) => this.db.read(ctx, (em) => em.find(SignUp, { where: { batchId: In(ids) }, order: { seq: 'ASC' } })),
-      (s) => s.batchId,
+      (s) => s.batchId!,
     );
   }
 
@@ -239,6 +278,42 @@ export class SignUpService {
       (ids) => this.db.read(ctx, (em) => em.find(SignUpEvent, { where: { signUpId: In(ids) }, order: { id: 'ASC' } })),
       (e) => e.signUpId,
     );
+  }
+
+  /**
+   * What a sign-up or a closing is about, checked for `permission` and locked: a batch (by batchId, or
+   * a round that has one) through lockForSignUp, or a trip's round (locked itself). `prefix` names the
+   * input's fields: "input." for signUp, "" for closeSignUp's arguments.
+   */
+  private async target(
+    tx: TxContext,
+    by: { batchId?: number | null; roundId?: number | null },
+    permission: Permission,
+    prefix = 'input.',
+  ): Promise<{ batch: Batch; round: SignUpRound; field: string; where: string }> {
+    if (by.roundId != null) {
+      const field = `${prefix}roundId`;
+      const found = await tx.em.findOneBy(SignUpRound, { id: by.roundId });
+      if (!found) throw DomainException.notFound('Sign-up round', by.roundId, field);
+      if (found.batchId === null) {
+        const round = await this.trips.lockRound(tx, found.id, field);
+        if (round.batchId === null) {
+          requireAccess(tx, permission, { unionId: round.unionId }, { message: `Only the organiser of the union of sign-up ${round.id} (or the admin) handles it`, field });
+          return { batch: await this.trips.asBatch(tx, round), round, field, where: `sign-up ${round.id}` };
+        }
+        // Booked meanwhile: from now on it is its batch's.
+        found.batchId = round.batchId;
+      }
+      const batch = await this.lockForSignUp(tx, found.batchId, field, permission).catch((error: unknown) => {
+        throw error instanceof DomainException && error.code === ErrorCode.NOT_FOUND ? DomainException.notFound('Sign-up round', found.id, field) : error;
+      });
+      return { batch, round: (await tx.em.findOneBy(SignUpRound, { id: found.id }))!, field, where: `batch ${batch.reference}` };
+    }
+    const field = `${prefix}batchId`;
+    const batch = await this.lockForSignUp(tx, by.batchId!, field, permission);
+    const round = await tx.em.findOneBy(SignUpRound, { batchId: batch.id });
+    if (!round) throw DomainException.badInput(field, `Batch ${batch.reference} is not open for sign-up`);
+    return { batch, round, field, where: `batch ${batch.reference}` };
   }
 
   /**

@@ -188,6 +188,7 @@ describe(`access and scoping (${DB_KIND})`, () => {
       closeSignUp: ['mutation($b:Int!){closeSignUp(batchId:$b){id}}', { b: id }],
       withdrawSignUp: ['mutation{withdrawSignUp(id:1){id}}', {}],
       signUpRound: ['query{signUpRound(id:1){id}}', {}],
+      signUpRounds: ['query{signUpRounds{totalCount}}', {}],
     };
   }
 

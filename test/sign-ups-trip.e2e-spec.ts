@@ -213,6 +213,23 @@ describe(`sign-ups for a trip not yet booked (${DB_KIND})`, () => {
     expectError(await t.gql(CLOSE, { r: r.id }, w.unionA.organiser), 'INVALID_TRANSITION', 'roundId');
   });
 
+  it("signUpRounds lists the union's rounds newest first, by state, a page at a time; another union's organiser sees none of them", async () => {
+    const LIST = 'query($s:SignUpRoundStatus,$a:String){signUpRounds(first:2,status:$s,after:$a){totalCount pageInfo{hasNextPage endCursor} edges{node{id unionId status}}}}';
+    const list = async (token: string, status?: string, after?: string) => (await t.ok<any>(LIST, { s: status ?? null, a: after ?? null }, token)).signUpRounds;
+    const mine = await t.get(DataSource).query('SELECT id, status FROM sign_up_round WHERE unionId = ? ORDER BY id DESC', [w.unionA.id]);
+    expect(mine.length).toBeGreaterThanOrEqual(3);
+    const first = await list(w.unionA.organiser);
+    expect(first.totalCount).toBe(mine.length);
+    expect(first.edges.map((e: any) => e.node.id)).toEqual(mine.slice(0, 2).map((r: any) => r.id));
+    const second = await list(w.unionA.organiser, undefined, first.pageInfo.endCursor);
+    expect(second.edges.map((e: any) => e.node.id)).toEqual(mine.slice(2, 4).map((r: any) => r.id));
+    const open = mine.filter((r: any) => r.status === 'OPEN');
+    expect((await list(w.unionA.organiser, 'OPEN')).totalCount).toBe(open.length);
+    expect(await list(w.unionB.organiser)).toMatchObject({ totalCount: 0, edges: [] });
+    expect((await list(w.admin)).totalCount).toBeGreaterThanOrEqual(mine.length);
+    expectError(await t.gql('query{signUpRounds(first:0){totalCount}}', {}, w.unionA.organiser), 'BAD_USER_INPUT', 'first');
+  });
+
   it("fewer eligible sign-ups than the package's smallest group: NOT_BOOKED, TOO_FEW_SIGN_UPS", async () => {
     const pkg = (
       await t.ok<any>(

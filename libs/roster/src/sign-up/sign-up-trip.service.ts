@@ -1,7 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { BaseService, Package, PackageService, UnionPolicyService, UnionService } from '@app/base';
 import { type Batch, BatchQueryService, BatchRequestService, batchScope, BatchStatus } from '@app/booking';
-import { addDays, Clock, DomainException, ErrorCode, insertRow, nowToTheSecond, Permission, type RequestContext, requireAccess, requireScope, TransactionRunner, type TxContext } from '@app/shared';
+import {
+  addDays,
+  checkPageSize,
+  Clock,
+  type ConnectionShape,
+  decodeCursor,
+  DomainException,
+  ErrorCode,
+  insertRow,
+  nowToTheSecond,
+  pageNewestFirst,
+  Permission,
+  type RequestContext,
+  requireAccess,
+  requireScope,
+  TransactionRunner,
+  type TxContext,
+} from '@app/shared';
 import { SignUp, SignUpRound } from './sign-up.entity.js';
 import type { OpenSignUpInput } from './sign-up.input.js';
 import { SignUpAction, SignUpRoundStatus, SignUpStatus } from './sign-up-status.js';
@@ -101,6 +118,31 @@ export class SignUpTripService {
     const visible = round && (round.batchId === null ? this.sees(ctx, round) : !!(await this.batches.loadVisible(ctx, round.batchId)));
     if (!visible) throw DomainException.notFound('Sign-up round', id, 'id');
     return round;
+  }
+
+  /**
+   * The rounds of the unions the caller sees (trips and batches alike), newest first: what an organiser
+   * comes back to after openSignUp. A caller seeing no union's batches (a base, a partner) sees none.
+   */
+  async listRounds(ctx: RequestContext, args: { first: number; after?: string | null; status?: SignUpRoundStatus | null }): Promise<ConnectionShape<SignUpRound>> {
+    const first = checkPageSize(args.first);
+    const afterId = args.after ? decodeCursor(args.after) : null;
+    const scope = batchScope(ctx);
+    if (!('all' in scope) && !('unionId' in scope) && !('unionIds' in scope)) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
+    return this.db.read(ctx, (em) =>
+      pageNewestFirst(
+        () => {
+          const qb = em.createQueryBuilder(SignUpRound, 'r');
+          if ('unionId' in scope) qb.andWhere('r.unionId = :scopeUnion', { scopeUnion: scope.unionId });
+          if ('unionIds' in scope) qb.andWhere('r.unionId IN (:...scopeUnions)', { scopeUnions: scope.unionIds.length ? [...scope.unionIds] : [-1] });
+          if (args.status) qb.andWhere('r.status = :status', { status: args.status });
+          return qb;
+        },
+        'r',
+        first,
+        afterId,
+      ),
+    );
   }
 
   /**

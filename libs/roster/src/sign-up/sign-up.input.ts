@@ -1,9 +1,9 @@
-import { Field, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
 import { DateScalar } from '@app/shared';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, MaxLength, Max, Min } from 'class-validator';
 import { DocumentType } from '../participant/identity-document.js';
 import { Gender, ParticipantCategory } from '../participant/participant.entity.js';
-import { SignUpRule } from './sign-up-status.js';
+import { SignUpRoundStatus, SignUpRule } from './sign-up-status.js';
 
 @InputType({
   description: "Opens a batch of the union — or a trip not yet booked (packageId, startDate, places) — for sign-up (报名) among the union's members. Give exactly one of batchId and packageId.",
@@ -89,4 +89,21 @@ export class SignUpInput {
 
   @Field(() => String, { nullable: true, description: '饮食禁忌, at most 200 characters.' })
   dietaryNeeds?: string | null;
+}
+
+@ArgsType()
+export class SignUpRoundsArgs {
+  @Field(() => SignUpRoundStatus, { nullable: true, description: 'Only the rounds in this state.' })
+  @IsOptional()
+  @IsEnum(SignUpRoundStatus)
+  status?: SignUpRoundStatus | null;
+
+  @Field(() => Int, { defaultValue: 20, description: 'Page size, 1 to 100.' })
+  @IsInt()
+  first: number;
+
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  @IsOptional()
+  @MaxLength(100)
+  after?: string | null;
 }

@@ -1,10 +1,13 @@
-import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Batch } from '@app/booking';
-import { Ctx, OpenToClients, type RequestContext, Role, Roles } from '@app/shared';
+import { Connection, Ctx, OpenToClients, type RequestContext, Role, Roles } from '@app/shared';
 import { SignUp, SignUpEvent, SignUpRound } from './sign-up.entity.js';
-import { OpenSignUpInput, SignUpInput } from './sign-up.input.js';
+import { OpenSignUpInput, SignUpInput, SignUpRoundsArgs } from './sign-up.input.js';
 import { SignUpService } from './sign-up.service.js';
 import { SignUpTripService } from './sign-up-trip.service.js';
+
+@ObjectType()
+export class SignUpRoundConnection extends Connection(SignUpRound, 'SignUpRound') {}
 
 /** Who handles sign-ups for now (Permission.PostSignUp / RunSignUp); whose union is checked on the batch. */
 const SIGN_UP_ROLES = [Role.UNION_ORGANISER, Role.ADMIN];
@@ -55,6 +58,15 @@ export class SignUpResolver {
   @OpenToClients()
   signUpRound(@Ctx() ctx: RequestContext, @Args('id', { type: () => Int }) id: number): Promise<SignUpRound> {
     return this.trips.roundById(ctx, id);
+  }
+
+  @Query(() => SignUpRoundConnection, {
+    description: "The sign-up rounds of your union (the admin: every union's), trips not yet booked and batches alike, newest first; status narrows them.",
+  })
+  @Roles(...SIGN_UP_ROLES)
+  @OpenToClients()
+  signUpRounds(@Ctx() ctx: RequestContext, @Args() args: SignUpRoundsArgs): Promise<SignUpRoundConnection> {
+    return this.trips.listRounds(ctx, args);
   }
 
   @Mutation(() => SignUp, {

@@ -73,6 +73,7 @@ describe(`access and scoping (${DB_KIND})`, () => {
       bases: ['{bases{id}}', {}],
       batch: [BATCH, { id }],
       batches: [LIST, {}],
+      rosterLists: ['query{rosterLists(status:SUBMITTED){totalCount}}', {}],
       capacityAudit: [AUDIT, {}],
       me: ['{me{id username}}', {}],
       package: ['query($id:Int!){package(id:$id){id}}', { id: w.baseA.packageId }],

@@ -244,4 +244,34 @@ describe(`roster approval and public notice (${DB_KIND})`, () => {
     expect((await t.ok<any>('query($id:Int!){batch(id:$id){status rosterPublicToken}}', { id: expired.b.id }, w.admin)).batch).toEqual({ status: 'EXPIRED', rosterPublicToken: null });
     expect(errorCode(await t.gql(PUBLIC, { t: expired.token }))).toBe('NOT_FOUND');
   });
+
+  it("rosterLists: the batches whose list is in one state, in the caller's scope, a page at a time", async () => {
+    const LISTS =
+      'query($s:RosterStatus!,$f:BatchFilter,$a:String){rosterLists(status:$s,filter:$f,first:2,after:$a){totalCount pageInfo{hasNextPage endCursor} edges{node{id rosterStatus union{id}}}}}';
+    const lists = async (token: string, status: string, after?: string) => (await t.ok<any>(LISTS, { s: status, f: null, a: after ?? null }, token)).rosterLists;
+    const submitted = [];
+    for (let i = 0; i < 3; i++) {
+      const b = await listed(2, addDays(w.start, 40 + i));
+      await t.ok(MOVE('submitRoster'), { b: b.id }, w.unionA.organiser);
+      submitted.push(b.id);
+    }
+    const approved = await listed(2, addDays(w.start, 45));
+    await t.ok(MOVE('submitRoster'), { b: approved.id }, w.unionA.organiser);
+    await t.ok(MOVE('approveRoster'), { b: approved.id }, approver);
+    // Every batch of the union, read whole, is the truth the narrowed list is checked against.
+    const all = (await t.ok<any>('{batches(first:100){edges{node{id rosterStatus}}}}', {}, approver)).batches.edges.map((e: any) => e.node);
+    const inState = (status: string) => all.filter((b: any) => b.rosterStatus === status).map((b: any) => b.id);
+    const first = await lists(approver, 'SUBMITTED');
+    const second = await lists(approver, 'SUBMITTED', first.pageInfo.endCursor);
+    expect(first.totalCount).toBe(inState('SUBMITTED').length);
+    expect([...first.edges, ...second.edges].map((e: any) => e.node.id)).toEqual(inState('SUBMITTED').slice(0, 4));
+    expect(first.edges.every((e: any) => e.node.rosterStatus === 'SUBMITTED' && e.node.union.id === w.unionA.id)).toBe(true);
+    expect(inState('SUBMITTED')).toEqual(expect.arrayContaining(submitted));
+    expect((await lists(approver, 'APPROVED')).edges.map((e: any) => e.node.id)).toEqual(inState('APPROVED').slice(0, 2));
+    expect((await lists(approver, 'DRAFT')).totalCount).toBe(inState('DRAFT').length);
+    // Union B's organiser sees none of union A's lists; the base sees its own base's.
+    expect((await lists(w.unionB.organiser, 'SUBMITTED')).edges.filter((e: any) => submitted.includes(e.node.id))).toEqual([]);
+    expect((await lists(w.baseA.operator, 'SUBMITTED')).totalCount).toBeGreaterThanOrEqual(3);
+    expect(errorCode(await t.gql('{rosterLists(status:SUBMITTED,first:0){totalCount}}', {}, approver))).toBe('BAD_USER_INPUT');
+  });
 });

@@ -32,6 +32,7 @@ import { BaseRatingResolver, BatchFeedbackResolver, FeedbackResolver } from '../
 import { UnionPolicyResolver } from '../../../libs/base/src/union/union-policy.resolver.js';
 import { HolidayResolver } from '../../../libs/base/src/holiday/holiday.resolver.js';
 import { RosterWorkflowResolver } from '../../../libs/roster/src/roster-workflow/roster-workflow.resolver.js';
+import { RosterListsResolver } from '../../../libs/roster/src/roster-state/roster-lists.resolver.js';
 import { AuthResolver } from '../../../libs/auth/src/login/auth.resolver.js';
 import { AccountResolver } from '../../../libs/auth/src/account/account.resolver.js';
 import { InsuranceResolver } from '../../../libs/roster/src/insurance/insurance.resolver.js';
@@ -91,6 +92,7 @@ const RESOLVERS: Array<abstract new (...args: never[]) => unknown> = [
   UnionPolicyResolver,
   HolidayResolver,
   RosterWorkflowResolver,
+  RosterListsResolver,
   ParticipantStayResolver,
   UnionCoverageResolver,
   StayRequestResolver,

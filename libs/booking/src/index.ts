@@ -14,6 +14,8 @@ export { BatchRescheduleService } from './batch/batch-reschedule.service.js';
 export { BatchQueryService, type ExchangeFigures, type StayFigures, type StayGrouping } from './batch/batch-query.service.js';
 export { BatchRules, type BatchRule, type BatchMove } from './batch/batch-rules.js';
 export { batchScope, canSee, scopeBatches, type BatchScope } from './batch/batch-access.js';
+export { BatchConnection } from './batch/batch-connection.model.js';
+export { BatchFilter } from './batch/batches.args.js';
 export { BedSource } from './batch/bed-source.js';
 export { BenefitType, discountPerPerson } from './exchange-terms/benefit.js';
 export type { AgreementTerms, AgreementRequest } from './exchange-terms/agreement-terms.js';

@@ -14,6 +14,7 @@ import { PersonalDataAccessResolver } from './personal-data/personal-data-access
 import { PersonalDataAccessService } from './personal-data/personal-data-access.service.js';
 import { PersonalDataCipher } from './personal-data/personal-data.cipher.js';
 import { RosterWorkflowResolver } from './roster-workflow/roster-workflow.resolver.js';
+import { RosterListsResolver } from './roster-state/roster-lists.resolver.js';
 import { RosterWorkflowRules } from './roster-workflow/roster-workflow.rules.js';
 import { RosterMoveRules } from './roster-workflow/roster-move.rules.js';
 import { RosterWorkflowService } from './roster-workflow/roster-workflow.service.js';
@@ -57,6 +58,7 @@ import { SignUpSweeper } from './sign-up/sign-up-sweeper.service.js';
     RosterMoveRules,
     RosterSweeper,
     RosterWorkflowResolver,
+    RosterListsResolver,
     NoticeLinkResolver,
     InsuranceService,
     InsuranceResolver,

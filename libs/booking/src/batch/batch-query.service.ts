@@ -172,8 +172,11 @@ export class BatchQueryService {
     return this.db.read(ctx, (em) => em.findOneBy(Batch, { unionId, idempotencyKeyHash }));
   }
 
-  /** A page of the batches the caller may see, newest first; two queries whatever the page size. */
-  async list(ctx: RequestContext, args: BatchesArgs): Promise<ConnectionShape<Batch>> {
+  /**
+   * A page of the batches the caller may see, newest first; two queries whatever the page size.
+   * `narrow` adds another lib's conditions on the alias `b` (the roster lib: a list's state).
+   */
+  async list(ctx: RequestContext, args: BatchesArgs, narrow?: (qb: SelectQueryBuilder<Batch>) => void): Promise<ConnectionShape<Batch>> {
     const first = checkPageSize(args.first);
     const scope = batchScope(ctx);
     const f = args.filter ?? {};
@@ -188,6 +191,7 @@ export class BatchQueryService {
       if (f.unionId != null) qb.andWhere('b.unionId = :unionId', { unionId: f.unionId });
       if (f.from) qb.andWhere('b.startDate >= :from', { from: f.from });
       if (f.to) qb.andWhere('b.startDate <= :to', { to: f.to });
+      narrow?.(qb);
       return qb;
     };
     return this.db.read(ctx, (em) => pageNewestFirst(() => filtered(em.createQueryBuilder(Batch, 'b')), 'b', first, afterId));

@@ -203,6 +203,16 @@ browserDescribe(`the console for a base operator's stays, in chromium (${DB_KIND
     await detail.locator(`[data-testid=bill-outstanding]:text("${bill.outstanding}")`).waitFor();
     await page.locator(`[data-testid="bill-${billId}"]`).waitFor();
     await h.shot(page, 'operator-bills');
+
+    // The rest, as the form now offers it: the bill is paid and the stay settled.
+    expect(await pay.locator('input[name=amount]').inputValue()).toBe(bill.outstanding);
+    await pay.locator('input[name=reference]').fill('ICBC-20261206-002');
+    await pay.locator('button[type=submit]').click();
+    await detail.locator('[data-testid=bill-outstanding]:text("0.00")').waitFor();
+    expect(await pay.count()).toBe(0);
+    const paid = (await h.t.ok<{ bill: { status: string; paid: string; outstanding: string } }>(BILL, { id: billId }, operator)).bill;
+    expect(paid).toMatchObject({ status: 'PAID', paid: bill.total, outstanding: '0.00' });
+    expect((await batch(stay.id)).status).toBe('SETTLED');
   });
 
   it('on a phone-sized window: everyone ticked at once checks in, and the screen fits the width', async () => {

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { gql, type Me } from '../../api.js';
 import { t, words } from '../../i18n.js';
@@ -25,6 +26,7 @@ words({
   'op.arrivals.checkIn': ['办理入住（{n} 人到达）', 'Check in ({n} came)'],
   'op.arrivals.checkedIn': ['{ref} 已入住，实到 {n} 人', '{ref} checked in, {n} arrived'],
   'op.arrivals.arrivedCount': ['实到 {n} 人', '{n} arrived'],
+  'op.arrivals.showList': ['名单（{n} 人）', 'The list ({n})'],
   'op.arrivals.emptyList': ['名单为空。', 'The list is empty.'],
 });
 
@@ -59,11 +61,14 @@ const LEADER = 'mutation($p:Int!){ setTeamLeader(participantId:$p){ id teamLeade
 /** Batches that will not come: nothing to check in, so they are left out of the day. */
 const GONE = new Set(['CANCELLED', 'REJECTED', 'EXPIRED']);
 
+const isOpen = (b: { status: string }) => b.status === 'REQUESTED' || b.status === 'CONFIRMED';
+
 export function Arrivals({ me }: { me: Me }) {
   const [day, setDay] = useState(today());
   const [done, setDone] = useState<string | null>(null);
   const list = usePaged<Arriving>((after) => gql<{ batches: Page<Arriving> }>(ARRIVING, { f: { baseId: me.baseId, from: day, to: day }, after }).then((d) => d.batches), [me.baseId, day]);
-  const shown = list.items.filter((b) => !GONE.has(b.status));
+  // Those still to check in first; the API's order (newest first) within each.
+  const shown = list.items.filter((b) => !GONE.has(b.status)).sort((a, b) => Number(isOpen(b)) - Number(isOpen(a)));
   return (
     <Section title={t('op.arrivals')} testId="arrivals">
       <div class="row">
@@ -111,7 +116,7 @@ export function Arrivals({ me }: { me: Me }) {
 function RoomingList({ batch, onCheckedIn }: { batch: Arriving; onCheckedIn: (arrived: number) => void }) {
   const people = useLoad(() => gql<{ batch: { participants: Person[] } }>(LIST, { id: batch.id }).then((d) => d.batch.participants), [batch.id, batch.status]);
   const [ticked, setTicked] = useState<Set<number>>(new Set());
-  const open = batch.status === 'REQUESTED' || batch.status === 'CONFIRMED';
+  const open = isOpen(batch);
   const tick = (id: number, on: boolean) =>
     setTicked((old) => {
       const next = new Set(old);
@@ -124,46 +129,48 @@ function RoomingList({ batch, onCheckedIn }: { batch: Arriving; onCheckedIn: (ar
       {(list) => (
         <div class="rooming">
           {list.length ? (
-            <table>
-              <thead>
-                <tr>
-                  <th>{t('op.arrivals.came')}</th>
-                  <th>{t('op.arrivals.name')}</th>
-                  <th>{t('op.arrivals.room')}</th>
-                  <th class="wide-only">{t('op.arrivals.employer')}</th>
-                  <th>{t('op.arrivals.leader')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((p) => (
-                  <tr key={p.id} data-testid={`person-${p.id}`}>
-                    <td>
-                      {open ? (
-                        <input type="checkbox" aria-label={p.name} checked={ticked.has(p.id)} onChange={(e) => tick(p.id, e.currentTarget.checked)} data-testid="came" />
-                      ) : p.arrived === null ? (
-                        ''
-                      ) : p.arrived ? (
-                        '✓'
-                      ) : (
-                        '✗'
-                      )}
-                    </td>
-                    <td>{p.name}</td>
-                    <td>{p.room ?? ''}</td>
-                    <td class="wide-only">{p.employer}</td>
-                    <td>
-                      {p.teamLeader ? (
-                        <span class="badge" data-testid="leader">
-                          {t('op.arrivals.leader')}
-                        </span>
-                      ) : open ? (
-                        <ActionButton label={t('op.arrivals.makeLeader')} testId="make-leader" run={() => gql(LEADER, { p: p.id }).then(people.reload)} />
-                      ) : null}
-                    </td>
+            <Collapsed folded={!open} label={t('op.arrivals.showList', { n: list.length })}>
+              <table>
+                <thead>
+                  <tr>
+                    <th>{t('op.arrivals.came')}</th>
+                    <th>{t('op.arrivals.name')}</th>
+                    <th>{t('op.arrivals.room')}</th>
+                    <th class="wide-only">{t('op.arrivals.employer')}</th>
+                    <th>{t('op.arrivals.leader')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {list.map((p) => (
+                    <tr key={p.id} data-testid={`person-${p.id}`}>
+                      <td>
+                        {open ? (
+                          <input type="checkbox" aria-label={p.name} checked={ticked.has(p.id)} onChange={(e) => tick(p.id, e.currentTarget.checked)} data-testid="came" />
+                        ) : p.arrived === null ? (
+                          ''
+                        ) : p.arrived ? (
+                          '✓'
+                        ) : (
+                          '✗'
+                        )}
+                      </td>
+                      <td>{p.name}</td>
+                      <td>{p.room ?? ''}</td>
+                      <td class="wide-only">{p.employer}</td>
+                      <td>
+                        {p.teamLeader ? (
+                          <span class="badge" data-testid="leader">
+                            {t('op.arrivals.leader')}
+                          </span>
+                        ) : open ? (
+                          <ActionButton label={t('op.arrivals.makeLeader')} testId="make-leader" run={() => gql(LEADER, { p: p.id }).then(people.reload)} />
+                        ) : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </Collapsed>
           ) : (
             <p class="muted">{t('op.arrivals.emptyList')}</p>
           )}
@@ -193,5 +200,16 @@ function RoomingList({ batch, onCheckedIn }: { batch: Arriving; onCheckedIn: (ar
         </div>
       )}
     </Loading>
+  );
+}
+
+/** A checked-in batch's list folds away (who came is history); one still to check in is always open. */
+function Collapsed({ folded, label, children }: { folded: boolean; label: string; children: ComponentChildren }) {
+  if (!folded) return <>{children}</>;
+  return (
+    <details data-testid="list-folded">
+      <summary>{label}</summary>
+      {children}
+    </details>
   );
 }

@@ -54,6 +54,7 @@ const METHODS = ['BANK_TRANSFER', 'UNION_FUNDS', 'WECHAT_PAY', 'ALIPAY', 'CASH']
 /** One bill: its lines, what was received, and a payment against what is outstanding (voiding is the federation's). */
 export function BillDetail({ id, onPaid, onClose }: { id: number; onPaid: () => void; onClose: () => void }) {
   const bill = useLoad(() => gql<{ bill: Bill }>(BILL, { id }).then((d) => d.bill), [id]);
+  const [paidNote, setPaidNote] = useState(false);
   return (
     <Loading state={bill}>
       {(b) => (
@@ -110,10 +111,13 @@ export function BillDetail({ id, onPaid, onClose }: { id: number; onPaid: () => 
           ) : (
             <p class="muted">{t('op.bill.noPayments')}</p>
           )}
+          {paidNote ? <p class="ok">{t('op.bill.paidDone')}</p> : null}
           {b.status === 'ISSUED' ? (
             <PaymentForm
+              key={b.paid}
               bill={b}
               onPaid={() => {
+                setPaidNote(true);
                 bill.reload();
                 onPaid();
               }}
@@ -134,7 +138,6 @@ function PaymentForm({ bill, onPaid }: { bill: Bill; onPaid: () => void }) {
     <Form
       testId="pay"
       submitLabel={t('op.bill.pay')}
-      done={t('op.bill.paidDone')}
       onSubmit={async () => {
         await gql(PAY, { i: { billId: bill.id, amount, method, reference } });
         onPaid();

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { gql, type Me } from '../../api.js';
 import { t, words } from '../../i18n.js';
-import { ActionButton, ErrorBox, Section } from '../../ui.js';
+import { ErrorBox, type Page, PageFooter, Section, usePaged } from '../../ui.js';
 import { RosterDetail } from './roster-detail.js';
 
 words({
@@ -12,7 +12,6 @@ words({
   'apr.none': ['没有此状态的名单。', 'No list in this state.'],
   'apr.open': ['查看名单', 'Open the list'],
   'apr.listed': ['名单 {n}/{h} 人', '{n} of {h} listed'],
-  'apr.shown': ['已显示 {n} 份', '{n} shown'],
 });
 
 /** The tabs: the states in which a list waits for the approver. */
@@ -31,57 +30,14 @@ export interface ListedBatch {
   package: { name: string };
 }
 
-const UNION_BATCHES =
-  'query($f:BatchFilter,$after:String){ batches(first:50, after:$after, filter:$f){ pageInfo { hasNextPage endCursor } edges { node { id reference startDate endDate headcount participantCount rosterStatus base { name } package { name } } } } }';
-
-/**
- * BatchFilter has no roster state, so the union's batches are read 50 at a time (the API's query cost allows no more with these fields) and those whose list
- * is in `wanted` kept, until some are found or the union's batches end; `next` resumes from there.
- */
-async function listsIn(unionId: number | null, wanted: Tab, after: string | null): Promise<{ items: ListedBatch[]; next: string | null }> {
-  let cursor = after;
-  for (;;) {
-    const page = (
-      await gql<{ batches: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: ListedBatch }> } }>(UNION_BATCHES, {
-        f: unionId ? { unionId } : {},
-        after: cursor,
-      })
-    ).batches;
-    const items = page.edges.map((e) => e.node).filter((b) => b.rosterStatus === wanted);
-    cursor = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
-    if (items.length || !cursor) return { items, next: cursor };
-  }
-}
+/** The batches whose list is in one state (the API's rosterLists, in the approver's union), a page at a time. */
+const LISTS =
+  'query($s:RosterStatus!,$after:String){ rosterLists(status:$s, first:20, after:$after){ totalCount pageInfo { hasNextPage endCursor } edges { node { id reference startDate endDate headcount participantCount rosterStatus base { name } package { name } } } } }';
 
 export function RosterLists({ me }: { me: Me }) {
   const [tab, setTab] = useState<Tab>('SUBMITTED');
-  const [items, setItems] = useState<ListedBatch[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [round, setRound] = useState(0);
   const [open, setOpen] = useState<number | null>(null);
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    setItems(null);
-    listsIn(me.unionId, tab, null).then(
-      (p) => {
-        if (!live) return;
-        setItems(p.items);
-        setNext(p.next);
-      },
-      (e: unknown) => live && setError(e),
-    );
-    return () => {
-      live = false;
-    };
-  }, [me.unionId, tab, round]);
-  const more = async () => {
-    if (!next) return;
-    const p = await listsIn(me.unionId, tab, next);
-    setItems((old) => [...(old ?? []), ...p.items]);
-    setNext(p.next);
-  };
+  const list = usePaged<ListedBatch>((after) => gql<{ rosterLists: Page<ListedBatch> }>(LISTS, { s: tab, after }).then((d) => d.rosterLists), [me.unionId, tab]);
   return (
     <>
       <Section title={t('apr.lists')} testId="roster-lists">
@@ -92,11 +48,11 @@ export function RosterLists({ me }: { me: Me }) {
             </button>
           ))}
         </div>
-        <ErrorBox error={error} />
-        {items === null && !error ? <p class="muted">{t('common.loading')}</p> : null}
-        {items && !items.length ? <p class="muted">{t('apr.none')}</p> : null}
+        <ErrorBox error={list.error} />
+        {list.page === null && !list.error ? <p class="muted">{t('common.loading')}</p> : null}
+        {list.page && !list.items.length ? <p class="muted">{t('apr.none')}</p> : null}
         <ul class="cards">
-          {(items ?? []).map((b) => (
+          {list.items.map((b) => (
             <li key={b.id} class={`item${b.id === open ? ' picked' : ''}`} data-testid={`list-${b.reference}`}>
               <div>
                 <strong>{b.reference}</strong> · {b.base.name} · {b.package.name}
@@ -112,14 +68,9 @@ export function RosterLists({ me }: { me: Me }) {
             </li>
           ))}
         </ul>
-        {items ? (
-          <div class="page-footer">
-            <span class="muted">{t('apr.shown', { n: items.length })}</span>
-            {next ? <ActionButton label={t('common.more')} run={more} testId="more" /> : null}
-          </div>
-        ) : null}
+        <PageFooter shown={list.items.length} page={list.page} more={list.more} />
       </Section>
-      {open !== null ? <RosterDetail key={open} id={open} onChanged={() => setRound((r) => r + 1)} onClose={() => setOpen(null)} /> : null}
+      {open !== null ? <RosterDetail key={open} id={open} onChanged={list.reload} onClose={() => setOpen(null)} /> : null}
     </>
   );
 }

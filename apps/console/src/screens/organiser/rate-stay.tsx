@@ -55,7 +55,7 @@ export function RateStay({ me }: { me: Me }) {
       {list.page && !list.items.length ? <p class="muted">{t('org.rate.none')}</p> : null}
       <ul class="cards">
         {list.items.map((b) => (
-          <li key={b.id} class="item" data-testid={`stay-${b.reference}`}>
+          <li key={b.id} class="item org-stay" data-testid={`stay-${b.reference}`}>
             <div>
               <strong>{b.reference}</strong> · {b.base.name}
             </div>

@@ -97,16 +97,18 @@ function BatchRoster({ batchId }: { batchId: number }) {
           {t('org.roster.freezes', { date: b.deadlines.rosterFreezesOn })}
         </p>
         {done ? <p class="ok">{t('org.roster.submitted')}</p> : null}
-        <ActionButton
-          label={t('org.roster.submit')}
-          kind="primary"
-          testId="roster-submit"
-          run={async () => {
-            await gql(SUBMIT, { id: b.id });
-            setDone(true);
-            batch.reload();
-          }}
-        />
+        {b.rosterStatus === 'DRAFT' ? (
+          <ActionButton
+            label={t('org.roster.submit')}
+            kind="primary"
+            testId="roster-submit"
+            run={async () => {
+              await gql(SUBMIT, { id: b.id });
+              setDone(true);
+              batch.reload();
+            }}
+          />
+        ) : null}
       </Section>
       <RosterFiles batch={b} onImported={batch.reload} />
       <RosterPeople batch={b} onChanged={batch.reload} />

@@ -62,16 +62,16 @@ export function RosterPeople({ batch, onChanged }: { batch: RosterBatch; onChang
         <ul class="cards people">
           {batch.participants.map((p) => (
             <li key={p.id} class="item person" data-testid={`person-${p.name}`}>
-              <div>
+              <div class="person-who">
                 <strong>{p.name}</strong> · {t(`gender.${p.gender}`)} · {t(`category.${p.category}`)}
                 {p.teamLeader ? ` · ${t('org.people.leader')}` : ''}
                 {p.room ? ` · ${t('person.room')} ${p.room}` : ''}
               </div>
-              <div class="muted">
+              <div class="muted person-papers">
                 {t(`doc.${p.documentType}`)} <span data-testid="id-masked">{p.idNumberMasked}</span> · <span data-testid="phone-masked">{p.phoneMasked}</span> · {p.employer}
                 {p.dietaryNeeds ? ` · ${p.dietaryNeeds}` : ''}
               </div>
-              <div class="row">
+              <div class="row person-actions">
                 <button type="button" data-testid="person-edit" onClick={() => setEditing(p)}>
                   {t('org.people.editBtn')}
                 </button>

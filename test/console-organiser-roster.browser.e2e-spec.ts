@@ -230,7 +230,7 @@ browserDescribe(`the console for a union organiser: rooming lists, bills, rating
     await h.shot(page, 'organiser-rating');
   });
 
-  it('on a phone-sized window: the rooming list and the bills fit the width', async () => {
+  it('on a phone-sized window: the rooming list, the bills and the rating form fit the width', async () => {
     const page = await h.signIn('organiser', PHONE);
     await openRoster(page, mine.id);
     const width = () => page.evaluate<number>('document.documentElement.scrollWidth');
@@ -241,5 +241,10 @@ browserDescribe(`the console for a union organiser: rooming lists, bills, rating
     await page.locator('[data-testid=bill-lines]').waitFor();
     expect(await width()).toBeLessThanOrEqual(PHONE.width);
     await h.shot(page, 'organiser-bills-phone');
+    await h.go(page, 'organiser/rating', 'rate-stay');
+    await page.locator('[data-testid=rate-open]').first().click();
+    await page.locator('[data-testid=rate-form]').waitFor();
+    expect(await width()).toBeLessThanOrEqual(PHONE.width);
+    await h.shot(page, 'organiser-rating-phone');
   });
 });

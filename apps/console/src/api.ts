@@ -79,6 +79,8 @@ export async function download(path: string, filename: string): Promise<void> {
     } catch {
       /* plain text */
     }
+    const refusal = fileRouteError(text);
+    if (refusal) throw refusal;
     throw new ApiError(message || t('err.server', { status: String(response.status) }), 'DOWNLOAD', null);
   }
   const url = URL.createObjectURL(await response.blob());
@@ -90,3 +92,49 @@ export async function download(path: string, filename: string): Promise<void> {
 }
 
 export const ME = 'query { me { id username role baseId unionId regionId } }';
+
+/** One bad cell of an uploaded file, as the file routes name it: the sheet's row and its own column header. */
+export interface RowProblem {
+  row: number;
+  column: string;
+  message: string;
+}
+
+/** A refusal of the file routes (`{ error: { code, message, field, rows? } }`), with the rows a person can fix. */
+export class FileRouteError extends ApiError {
+  constructor(
+    message: string,
+    code: string,
+    field: string | null,
+    readonly rows: RowProblem[],
+  ) {
+    super(message, code, field);
+  }
+}
+
+/** The file routes answer errors as `{ error: { code, message, … } }`, not GraphQL's `errors` list; null when the body is not that. */
+export function fileRouteError(text: string): FileRouteError | null {
+  try {
+    const body = JSON.parse(text) as { error?: { code?: string; message?: string; field?: string; rows?: RowProblem[] } };
+    if (!body.error?.message) return null;
+    return new FileRouteError(body.error.message, body.error.code ?? 'other', body.error.field ?? null, body.error.rows ?? []);
+  } catch {
+    return null;
+  }
+}
+
+/** Sends a file as multipart field `file` behind the same sign-in; answers the route's JSON, or throws its refusal. */
+export async function uploadFile<T>(path: string, file: File): Promise<T> {
+  const token = session.token();
+  const form = new FormData();
+  form.append('file', file, file.name);
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', body: form, headers: token ? { authorization: `Bearer ${token}` } : {} });
+  } catch {
+    throw new ApiError(t('err.network'), 'NETWORK', null);
+  }
+  const text = await response.text();
+  if (response.ok) return JSON.parse(text) as T;
+  throw fileRouteError(text) ?? new ApiError(t('err.server', { status: String(response.status) }), 'SERVER', null);
+}

@@ -249,7 +249,7 @@ describe(`roster approval and public notice (${DB_KIND})`, () => {
     const LISTS =
       'query($s:RosterStatus!,$f:BatchFilter,$a:String){rosterLists(status:$s,filter:$f,first:2,after:$a){totalCount pageInfo{hasNextPage endCursor} edges{node{id rosterStatus union{id}}}}}';
     const lists = async (token: string, status: string, after?: string) => (await t.ok<any>(LISTS, { s: status, f: null, a: after ?? null }, token)).rosterLists;
-    const submitted = [];
+    const submitted: number[] = [];
     for (let i = 0; i < 3; i++) {
       const b = await listed(2, addDays(w.start, 40 + i));
       await t.ok(MOVE('submitRoster'), { b: b.id }, w.unionA.organiser);

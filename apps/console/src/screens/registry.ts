@@ -4,6 +4,7 @@ import { ADMIN_SCREENS } from './admin/admin-screens.js';
 import { APPROVER_SCREENS } from './approver/approver-screens.js';
 import { OPERATOR_SCREENS } from './operator/operator-screens.js';
 import { ORGANISER_SCREENS } from './organiser/organiser-screens.js';
+import { PARTNER_SCREENS } from './partner/partner-screens.js';
 
 /** One screen of the console: where it lives (#/<path>), its title's key, what it draws. */
 export interface Screen {
@@ -18,6 +19,5 @@ export const SCREENS: Record<Me['role'], Screen[]> = {
   UNION_ORGANISER: ORGANISER_SCREENS,
   UNION_APPROVER: APPROVER_SCREENS,
   ADMIN: ADMIN_SCREENS,
-  // A regional partner books exchange batches as an organiser does.
-  PARTNER: ORGANISER_SCREENS,
+  PARTNER: PARTNER_SCREENS,
 };

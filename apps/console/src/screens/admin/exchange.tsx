@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { gql } from '../../api.js';
+import { gql, type Me } from '../../api.js';
 import { t, words } from '../../i18n.js';
 import { addDays, Field, Loading, Section, today, useLoad } from '../../ui.js';
 import { BarChart } from './charts.js';
@@ -35,8 +35,12 @@ const REGIONS = '{ regions { id code name } }';
 const FLOW = '{ batches personVisits committedBatches committedPersonVisits benefitsGranted }';
 const BALANCE = `query($r:Int!,$from:Date!,$to:Date!){ reciprocity(regionId:$r, from:$from, to:$to){ net partners { net partnerRegion { id name } sent ${FLOW} received ${FLOW} } } }`;
 
-export function ExchangeScreen() {
-  const regions = useLoad(() => gql<{ regions: Array<{ id: number; code: string; name: string }> }>(REGIONS).then((d) => d.regions), []);
+/** The federation picks any region; a regional partner sees their own region's balance only (the API's rule too). */
+export function ExchangeScreen({ me }: { me: Me }) {
+  const regions = useLoad(
+    () => gql<{ regions: Array<{ id: number; code: string; name: string }> }>(REGIONS).then((d) => (me.role === 'PARTNER' ? d.regions.filter((r) => r.id === me.regionId) : d.regions)),
+    [me.role, me.regionId],
+  );
   return <Loading state={regions}>{(list) => <BalanceOf regions={list} />}</Loading>;
 }
 

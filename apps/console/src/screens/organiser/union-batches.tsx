@@ -8,6 +8,7 @@ words({
   'org.batches': ['本工会批次', "The union's batches"],
   'org.batches.none': ['还没有批次。', 'No batches yet.'],
   'org.batches.open': ['详情', 'Details'],
+  'partner.batches': ['本地区互派批次', "The region's exchange batches"],
 });
 
 interface UnionBatch {
@@ -24,12 +25,13 @@ interface UnionBatch {
 const BATCHES =
   'query($f:BatchFilter,$after:String){ batches(first:20, after:$after, filter:$f){ totalCount pageInfo { hasNextPage endCursor } edges { node { id reference startDate endDate headcount status rosterStatus base { name } } } } }';
 
+/** The API scopes the list itself: an organiser's or approver's union, a partner's region's exchange batches (a partner's unionId is their federation's union, no filter). */
 export function UnionBatches({ me }: { me: Me }) {
-  const list = usePaged<UnionBatch>((after) => gql<{ batches: Page<UnionBatch> }>(BATCHES, { f: me.unionId ? { unionId: me.unionId } : {}, after }).then((d) => d.batches), [me.unionId]);
+  const list = usePaged<UnionBatch>((after) => gql<{ batches: Page<UnionBatch> }>(BATCHES, { f: {}, after }).then((d) => d.batches), [me.unionId]);
   const [open, setOpen] = useState<number | null>(null);
   return (
     <>
-      <Section title={t('org.batches')} testId="union-batches">
+      <Section title={t(me.role === 'PARTNER' ? 'partner.batches' : 'org.batches')} testId="union-batches">
         <ErrorBox error={list.error} />
         {list.page && !list.items.length ? <p class="muted">{t('org.batches.none')}</p> : null}
         <table>

@@ -2,11 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { ADMIN_PASSWORD, startTestApp, type TestApp } from './test-app.js';
+import { ADMIN_PASSWORD, DB_KIND, startTestApp, type TestApp } from './test-app.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
-/** Without a browser a console test skips itself, except in CI, where a missing browser is a failure. */
-export const browserDescribe = existsSync(CHROMIUM) || process.env.CI === 'true' ? describe : describe.skip;
+/**
+ * Without a browser a console test skips itself, except in CI, where a missing browser is a failure.
+ * The console's tests run on SQLite (the issue's ask, and the embedded default): on MySQL they would
+ * test the same screens against an API whose behaviour on MySQL the e2e tests already cover, at five
+ * minutes more per run.
+ */
+export const browserDescribe = DB_KIND === 'sqlite' && (existsSync(CHROMIUM) || process.env.CI === 'true') ? describe : describe.skip;
 export const ARTIFACTS = resolve('test/artifacts');
 export const DEMO_PASSWORD = 'demo1234';
 export const LAPTOP = { width: 1280, height: 900 };

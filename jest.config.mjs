@@ -13,5 +13,10 @@ export default {
     ...Object.fromEntries(libs.map((l) => [`^@app/${l}$`, `<rootDir>/libs/${l}/src/index.ts`])),
   },
   testTimeout: 120000,
+  // One test file at a time, in one worker process that is replaced once it holds more than this
+  // after a file: each file loads the whole API (and the console's tests the demo data), and one
+  // process running every file in band grew to the default heap limit (~4 GB), where garbage
+  // collection made the last files ten times slower and timed them out.
   maxWorkers: 1,
+  workerIdleMemoryLimit: '1536MB',
 };

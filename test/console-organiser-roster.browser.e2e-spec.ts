@@ -53,8 +53,9 @@ browserDescribe(`the console for a union organiser: rooming lists, bills, rating
   const list = async () =>
     (await h.t.ok<{ batch: { rosterStatus: string; participants: Array<{ name: string; employer: string; room: string | null; idNumberMasked: string }> } }>(LIST, { id: mine.id }, organiserToken))
       .batch;
-  const openRoster = async (page: Page, batchId: number) => {
-    await h.go(page, 'organiser/roster', 'rooming-list');
+  /** The rooming-list screen from the menu: an organiser's, or a regional partner's own entry. */
+  const openRoster = async (page: Page, batchId: number, menu = 'organiser/roster') => {
+    await h.go(page, menu, 'rooming-list');
     await page.selectOption('[data-testid=roster-batch]', String(batchId));
     await page.locator('[data-testid=roster-people]').waitFor();
   };
@@ -162,7 +163,7 @@ browserDescribe(`the console for a union organiser: rooming lists, bills, rating
     }
     expect(refused).toBeDefined();
     const page = await h.signIn('partner');
-    await openRoster(page, refused!);
+    await openRoster(page, refused!, 'partner/roster');
     await page.click('[data-testid=download-xlsx]');
     const error = page.locator('[data-testid=roster-files] .error');
     await error.waitFor();

@@ -11,6 +11,7 @@ export * from './database/transaction-runner.js';
 export * from './errors/domain.exception.js';
 export * from './errors/format-graphql-error.js';
 export * from './pagination/connection.js';
+export * from './pagination/page.args.js';
 export * from './scalars/calendar-date.js';
 export * from './scalars/date.scalar.js';
 export * from './scalars/money.js';

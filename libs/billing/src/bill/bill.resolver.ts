@@ -1,7 +1,7 @@
 import { Args, ArgsType, Field, InputType, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Connection, type ConnectionShape, Ctx, MoneyScalar, type RequestContext, Role, Roles } from '@app/shared';
+import { Connection, type ConnectionShape, Ctx, MoneyScalar, type RequestContext, Role, Roles, PageArgs } from '@app/shared';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, MaxLength, ValidateNested } from 'class-validator';
+import { IsInt, IsOptional, ValidateNested } from 'class-validator';
 import { BillFunding } from './bill-funding.model.js';
 import { BillLine, BillLineKind } from './bill-line.entity.js';
 import { Bill, BillKind, BillStatus } from './bill.entity.js';
@@ -34,21 +34,12 @@ export class BillFilter {
 }
 
 @ArgsType()
-export class BillsArgs {
+export class BillsArgs extends PageArgs {
   @Field(() => BillFilter, { nullable: true })
   @IsOptional()
   @ValidateNested()
   @Type(() => BillFilter)
   filter?: BillFilter | null;
-
-  @Field(() => Int, { defaultValue: 20, description: 'Page size, 1 to 100.' })
-  @IsInt()
-  first: number;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(100)
-  after?: string | null;
 }
 
 @Resolver(() => Bill)

@@ -1,7 +1,7 @@
 import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
-import { DateScalar } from '@app/shared';
+import { DateScalar, PageArgs } from '@app/shared';
 import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsOptional, MaxLength, ValidateNested } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, ValidateNested } from 'class-validator';
 import { BatchStatus } from './batch-status.js';
 
 @InputType({ description: 'Narrows the batches listed; every field is optional and they combine with AND.' })
@@ -31,19 +31,10 @@ export class BatchFilter {
 }
 
 @ArgsType()
-export class BatchesArgs {
+export class BatchesArgs extends PageArgs {
   @Field(() => BatchFilter, { nullable: true })
   @IsOptional()
   @ValidateNested()
   @Type(() => BatchFilter)
   filter?: BatchFilter | null;
-
-  @Field(() => Int, { defaultValue: 20, description: 'Page size, 1 to 100.' })
-  @IsInt()
-  first: number;
-
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
-  @IsOptional()
-  @MaxLength(100)
-  after?: string | null;
 }

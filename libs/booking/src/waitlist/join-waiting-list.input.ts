@@ -1,5 +1,5 @@
 import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
-import { DateScalar } from '@app/shared';
+import { DateScalar, PageArgs } from '@app/shared';
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsNotEmpty, IsOptional, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { WaitingListStatus } from './waiting-list-status.js';
@@ -67,19 +67,10 @@ export class WaitingListFilter {
 }
 
 @ArgsType()
-export class WaitingListArgs {
+export class WaitingListArgs extends PageArgs {
   @Field(() => WaitingListFilter, { nullable: true })
   @IsOptional()
   @ValidateNested()
   @Type(() => WaitingListFilter)
   filter?: WaitingListFilter | null;
-
-  @Field(() => Int, { defaultValue: 20, description: 'Page size, 1 to 100.' })
-  @IsInt()
-  first: number;
-
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
-  @IsOptional()
-  @MaxLength(100)
-  after?: string | null;
 }

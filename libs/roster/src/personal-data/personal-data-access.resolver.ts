@@ -1,5 +1,5 @@
 import { Args, ArgsType, Field, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { Connection, type ConnectionShape, Ctx, type RequestContext, Role, Roles } from '@app/shared';
+import { Connection, type ConnectionShape, Ctx, type RequestContext, Role, Roles, PageArgs } from '@app/shared';
 import { PersonalDataAccess } from './personal-data-access.entity.js';
 import { PersonalDataAccessService } from './personal-data-access.service.js';
 
@@ -7,18 +7,12 @@ import { PersonalDataAccessService } from './personal-data-access.service.js';
 export class PersonalDataAccessConnection extends Connection(PersonalDataAccess, 'PersonalDataAccess') {}
 
 @ArgsType()
-export class PersonalDataAccessArgs {
+export class PersonalDataAccessArgs extends PageArgs {
   @Field(() => Int, { nullable: true, description: 'Only reads of this batch.' })
   batchId?: number | null;
 
   @Field(() => Int, { nullable: true, description: 'Only reads by this user.' })
   actorId?: number | null;
-
-  @Field(() => Int, { defaultValue: 20, description: 'Page size, 1 to 100.' })
-  first: number;
-
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
-  after?: string | null;
 }
 
 @Resolver(() => PersonalDataAccess)

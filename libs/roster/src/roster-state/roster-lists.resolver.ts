@@ -1,13 +1,13 @@
-import { Args, ArgsType, Field, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, Query, Resolver } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsOptional, MaxLength, ValidateNested } from 'class-validator';
+import { IsEnum, IsOptional, ValidateNested } from 'class-validator';
 import { Batch, BatchConnection, BatchFilter, BatchQueryService } from '@app/booking';
-import { Ctx, OpenToClients, type RequestContext, SignedIn } from '@app/shared';
+import { Ctx, OpenToClients, type RequestContext, SignedIn, PageArgs } from '@app/shared';
 import { Roster } from './roster.entity.js';
 import { RosterStatus } from './roster-status.js';
 
 @ArgsType()
-export class RosterListsArgs {
+export class RosterListsArgs extends PageArgs {
   @Field(() => RosterStatus, { description: 'The state of the lists wanted: SUBMITTED waits for approval, APPROVED to be posted, PUBLISHED is on notice.' })
   @IsEnum(RosterStatus)
   status: RosterStatus;
@@ -17,15 +17,6 @@ export class RosterListsArgs {
   @ValidateNested()
   @Type(() => BatchFilter)
   filter?: BatchFilter | null;
-
-  @Field(() => Int, { defaultValue: 20, description: 'Page size, 1 to 100.' })
-  @IsInt()
-  first: number;
-
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
-  @IsOptional()
-  @MaxLength(100)
-  after?: string | null;
 }
 
 /**

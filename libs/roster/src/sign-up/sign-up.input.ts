@@ -1,6 +1,6 @@
 import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
-import { DateScalar } from '@app/shared';
-import { IsEnum, IsInt, IsOptional, MaxLength, Max, Min } from 'class-validator';
+import { DateScalar, PageArgs } from '@app/shared';
+import { IsEnum, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DocumentType } from '../participant/identity-document.js';
 import { Gender, ParticipantCategory } from '../participant/participant.entity.js';
 import { SignUpRoundStatus, SignUpRule } from './sign-up-status.js';
@@ -92,18 +92,9 @@ export class SignUpInput {
 }
 
 @ArgsType()
-export class SignUpRoundsArgs {
+export class SignUpRoundsArgs extends PageArgs {
   @Field(() => SignUpRoundStatus, { nullable: true, description: 'Only the rounds in this state.' })
   @IsOptional()
   @IsEnum(SignUpRoundStatus)
   status?: SignUpRoundStatus | null;
-
-  @Field(() => Int, { defaultValue: 20, description: 'Page size, 1 to 100.' })
-  @IsInt()
-  first: number;
-
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
-  @IsOptional()
-  @MaxLength(100)
-  after?: string | null;
 }
